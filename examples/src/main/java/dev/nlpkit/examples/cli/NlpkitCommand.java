@@ -1,0 +1,50 @@
+package dev.nlpkit.examples.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.IVersionProvider;
+
+/**
+ * The {@code nlpkit} command line. Subcommands are listed only once they work; each is a small class
+ * in this module that wires the library modules together.
+ */
+@Command(name = "nlpkit", mixinStandardHelpOptions = true, versionProvider = NlpkitCommand.Version.class,
+        description = "nlpkit: tweets to tokens, vectors, word embeddings and recurrent sentiment models.",
+        subcommands = {InfoCommand.class, CommandLine.HelpCommand.class})
+public final class NlpkitCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Inherited by every subcommand: show stack traces of errors (read by {@link ErrorHandler}). */
+    @CommandLine.Option(names = "--debug", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an error.")
+    boolean debug;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** Builds the command line with every working subcommand registered. */
+    public static CommandLine commandLine() {
+        CommandLine cli = new CommandLine(new NlpkitCommand());
+        cli.setExecutionExceptionHandler(new ErrorHandler());
+        return cli;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** {@code --version}. */
+    public static final class Version implements IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {
+                "nlpkit " + BuildInfo.version(),
+                "JVM: " + System.getProperty("java.runtime.version") + " (" + System.getProperty("java.vendor") + ")"
+            };
+        }
+    }
+}

@@ -29,6 +29,10 @@ public final class NlpkitCommand implements Runnable {
     /** Builds the command line with every working subcommand registered. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NlpkitCommand());
+        CommandLine bench = dev.nlpkit.examples.bench.BenchCommand.commandLineOrNull();
+        if (bench != null) {
+            cli.addSubcommand("bench", bench);
+        }
         cli.setExecutionExceptionHandler(new ErrorHandler());
         return cli;
     }

@@ -1,0 +1,93 @@
+package dev.nlpkit.recurrent.math;
+
+/**
+ * General matrix multiply on row-major {@code float[]} storage (the BLAS {@code sgemm} contract, row-major):
+ * <pre>
+ *   C[m x n] = alpha * op(A)[m x k] * op(B)[k x n] + beta * C
+ * </pre>
+ * {@code op(A)} is {@code A}, stored {@code m x k} with row stride {@code lda >= k}, or, when {@code transA},
+ * {@code A^T} where {@code A} is stored {@code k x m} with {@code lda >= m}; the same holds for {@code B}
+ * ({@code k x n}, {@code ldb >= n}, or stored {@code n x k}, {@code ldb >= k}, when {@code transB}). {@code C}
+ * is stored {@code m x n} with {@code ldc >= n}. Element {@code (i, j)} of a matrix at offset {@code off} with
+ * leading dimension {@code ld} is {@code x[off + i * ld + j]}.
+ *
+ * <p>When {@code beta == 0}, {@code C} is overwritten and its previous contents (even NaN) are ignored, as in
+ * BLAS. The work runs on the kernels chosen at start-up ({@link Kernels#describe()}): register-blocked Vector API
+ * kernels when {@code jdk.incubator.vector} is present, plain Java otherwise, split over
+ * {@link Parallelism#threads()} threads when the product is large enough to gain from it. Results of the two
+ * paths agree within float rounding; the summation order over {@code k} is fixed for a given shape, path and
+ * thread count, so repeated calls are bit-identical.
+ */
+public final class Gemm {
+
+    private Gemm() {
+    }
+
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C}; see the class documentation for the storage contract.
+     *
+     * @throws IllegalArgumentException if a dimension is negative, a leading dimension too small, or an array
+     *                                  too short for the stated shape
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float beta, float[] c, int cOff, int ldc) {
+        if (m < 0 || n < 0 || k < 0) {
+            throw new IllegalArgumentException("gemm: dimensions must be >= 0, got m=" + m + ", n=" + n + ", k=" + k);
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        checkMatrix("C", c, cOff, ldc, m, n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        scale(beta, c, cOff, ldc, m, n);
+        if (k == 0 || alpha == 0f) {
+            return;
+        }
+        Kernels.engine().multiplyAdd(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+    }
+
+    /** {@code C += op(A) * op(B)}: {@link #gemm} with {@code alpha = beta = 1}, the common accumulate case. */
+    public static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                               float[] c, int cOff, int ldc) {
+        gemm(transA, transB, m, n, k, 1f, a, aOff, lda, b, bOff, ldb, 1f, c, cOff, ldc);
+    }
+
+    private static void scale(float beta, float[] c, int cOff, int ldc, int m, int n) {
+        if (beta == 1f) {
+            return;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            if (beta == 0f) {
+                java.util.Arrays.fill(c, row, row + n, 0f);
+            } else {
+                for (int j = 0; j < n; j++) {
+                    c[row + j] *= beta;
+                }
+            }
+        }
+    }
+
+    private static void checkMatrix(String name, float[] x, int off, int ld, int rows, int cols) {
+        if (x == null) {
+            throw new IllegalArgumentException("gemm: matrix " + name + " is null");
+        }
+        if (ld < Math.max(1, cols)) {
+            throw new IllegalArgumentException("gemm: leading dimension of " + name + " must be >= " + Math.max(1, cols)
+                    + " (its stored row length), got " + ld);
+        }
+        if (off < 0) {
+            throw new IllegalArgumentException("gemm: offset of " + name + " must be >= 0, got " + off);
+        }
+        if (rows > 0 && cols > 0) {
+            long last = (long) off + (long) (rows - 1) * ld + cols;
+            if (last > x.length) {
+                throw new IllegalArgumentException("gemm: matrix " + name + " stored " + rows + " x " + cols + " with ld="
+                        + ld + " at offset " + off + " needs " + last + " floats, array has " + x.length);
+            }
+        }
+    }
+}

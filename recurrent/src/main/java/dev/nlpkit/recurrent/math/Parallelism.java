@@ -1,0 +1,56 @@
+package dev.nlpkit.recurrent.math;
+
+/**
+ * The number of threads the math kernels may use, process-wide. It defaults to the system property
+ * {@code nlpkit.threads} when set, else to the available cores. Large products are split over that many threads
+ * (the calling thread plus a fixed pool of daemon workers); small ones run on the calling thread alone, where
+ * splitting would cost more than it saves.
+ *
+ * <p>With one thread every kernel is bit-reproducible; with several, each output element is still computed by
+ * one thread in a fixed order, so results do not depend on the thread count either.
+ */
+public final class Parallelism {
+
+    /** System property giving the default thread count. */
+    public static final String THREADS_PROPERTY = "nlpkit.threads";
+
+    private static volatile int threads = defaultThreads();
+
+    private Parallelism() {
+    }
+
+    /** The number of threads the kernels use (>= 1). */
+    public static int threads() {
+        return threads;
+    }
+
+    /**
+     * Sets the number of threads the kernels use from now on, process-wide (a benchmark forcing 1 or 2).
+     *
+     * @throws IllegalArgumentException if {@code count < 1}
+     */
+    public static void setThreads(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("thread count must be >= 1, got " + count);
+        }
+        threads = count;
+    }
+
+    private static int defaultThreads() {
+        int cores = Runtime.getRuntime().availableProcessors();
+        String property = System.getProperty(THREADS_PROPERTY);
+        if (property == null || property.isBlank()) {
+            return cores;
+        }
+        try {
+            int value = Integer.parseInt(property.trim());
+            if (value < 1) {
+                throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be >= 1, got " + value);
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be an integer, got '"
+                    + property + "'", e);
+        }
+    }
+}

@@ -1,0 +1,43 @@
+package dev.nlpkit.recurrent.math;
+
+/** Plain-Java element-wise kernels: the fallback of {@link VectorOps} and its scalar tails. */
+final class PlainOps {
+
+    private PlainOps() {
+    }
+
+    static void sigmoid(float[] x, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            x[i] = sigmoid(x[i]);
+        }
+    }
+
+    static void tanh(float[] x, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            x[i] = (float) Math.tanh(x[i]);
+        }
+    }
+
+    static float sigmoid(float v) {
+        // exp of a negative argument only, so no overflow; both branches are exact to float rounding.
+        if (v >= 0f) {
+            return (float) (1.0 / (1.0 + Math.exp(-v)));
+        }
+        double e = Math.exp(v);
+        return (float) (e / (1.0 + e));
+    }
+
+    static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
+        float sum = 0f;
+        for (int i = 0; i < len; i++) {
+            sum += a[aOff + i] * b[bOff + i];
+        }
+        return sum;
+    }
+
+    static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
+        for (int i = 0; i < len; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+}

@@ -1,0 +1,189 @@
+package dev.nlpkit.recurrent.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+class GemmTest {
+
+    /** Shapes around the kernels' block edges (1, 15/16/17, 47/48/49...) plus the LSTM shapes, all trans pairs. */
+    static Stream<Arguments> shapes() {
+        int[][] dims = {
+                {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 17, 1}, {6, 32, 8}, {7, 33, 19}, {13, 48, 31},
+                {64, 400, 100}, {65, 97, 130}, {31, 400, 300}, {200, 50, 257}, {4, 1000, 64}, {300, 8, 40},
+        };
+        List<Arguments> cases = new ArrayList<>();
+        for (int[] d : dims) {
+            for (int t = 0; t < 4; t++) {
+                cases.add(Arguments.of(d[0], d[1], d[2], (t & 1) != 0, (t & 2) != 0));
+            }
+        }
+        return cases.stream();
+    }
+
+    static List<GemmEngine> engines() {
+        List<GemmEngine> engines = new ArrayList<>();
+        engines.add(PlainGemm.INSTANCE);
+        if (Kernels.vectorApi()) {
+            engines.add(VectorEngines.gemm());
+        }
+        return engines;
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void everyEngineMatchesDoublePrecisionReference(int m, int n, int k, boolean transA, boolean transB) {
+        for (GemmEngine engine : engines()) {
+            for (int threads : new int[] {1, 2}) {
+                checkAgainstReference(engine, threads, m, n, k, transA, transB, 0.75f, -0.5f, m * 31 + n * 7 + k);
+            }
+        }
+    }
+
+    @Test
+    void publicEntryPointHonoursOffsetsAndLeadingDimensions() {
+        checkPublic(false, false);
+        checkPublic(true, false);
+        checkPublic(false, true);
+        checkPublic(true, true);
+    }
+
+    @Test
+    void betaZeroIgnoresNaNInOutput() {
+        float[] a = {1, 2, 3, 4};
+        float[] b = {1, 0, 0, 1};
+        float[] c = {Float.NaN, Float.NaN, Float.NaN, Float.NaN};
+        Gemm.gemm(false, false, 2, 2, 2, 1f, a, 0, 2, b, 0, 2, 0f, c, 0, 2);
+        assertThat(c).containsExactly(1f, 2f, 3f, 4f);
+    }
+
+    @Test
+    void nanInInputPropagates() {
+        float[] a = {0, 0, 0, 0};
+        float[] b = {Float.NaN, 0, 0, 1};
+        float[] c = new float[4];
+        Gemm.gemm(false, false, 2, 2, 2, 1f, a, 0, 2, b, 0, 2, 0f, c, 0, 2);
+        assertThat(c[0]).isNaN();
+    }
+
+    @Test
+    void rejectsTooShortArrayNamingTheMatrix() {
+        assertThatThrownBy(() -> Gemm.gemm(false, false, 2, 2, 2, 1f, new float[3], 0, 2, new float[4], 0, 2,
+                0f, new float[4], 0, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("matrix A").hasMessageContaining("needs 4 floats");
+    }
+
+    @Test
+    void rejectsLeadingDimensionSmallerThanRow() {
+        assertThatThrownBy(() -> Gemm.gemm(false, true, 2, 3, 4, 1f, new float[8], 0, 4, new float[12], 0, 3,
+                0f, new float[6], 0, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("leading dimension of B must be >= 4");
+    }
+
+    @Test
+    void singleThreadedResultsAreBitIdenticalAcrossRuns() {
+        int m = 70, n = 130, k = 90;
+        SplittableRandom random = new SplittableRandom(3);
+        float[] a = random(random, m * k);
+        float[] b = random(random, k * n);
+        float[] c1 = new float[m * n];
+        float[] c2 = new float[m * n];
+        for (GemmEngine engine : engines()) {
+            int saved = Parallelism.threads();
+            try {
+                Parallelism.setThreads(1);
+                engine.multiplyAdd(false, false, m, n, k, 1f, a, 0, k, b, 0, n, c1, 0, n);
+                engine.multiplyAdd(false, false, m, n, k, 1f, a, 0, k, b, 0, n, c2, 0, n);
+            } finally {
+                Parallelism.setThreads(saved);
+            }
+            assertThat(c2).containsExactly(c1);
+        }
+    }
+
+    private static void checkPublic(boolean transA, boolean transB) {
+        int m = 9, n = 21, k = 11;
+        int lda = (transA ? m : k) + 3;
+        int ldb = (transB ? k : n) + 5;
+        int ldc = n + 2;
+        SplittableRandom random = new SplittableRandom(11);
+        float[] a = random(random, 4 + lda * (transA ? k : m));
+        float[] b = random(random, 7 + ldb * (transB ? n : k));
+        float[] c = random(random, 1 + ldc * m);
+        float[] expected = c.clone();
+        reference(transA, transB, m, n, k, 2f, a, 4, lda, b, 7, ldb, 0.5f, expected, 1, ldc);
+        Gemm.gemm(transA, transB, m, n, k, 2f, a, 4, lda, b, 7, ldb, 0.5f, c, 1, ldc);
+        for (int i = 0; i < c.length; i++) {
+            assertThat(c[i]).as("element %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+    }
+
+    private static void checkAgainstReference(GemmEngine engine, int threads, int m, int n, int k,
+                                              boolean transA, boolean transB, float alpha, float beta, long seed) {
+        int lda = (transA ? m : k) + 1;
+        int ldb = (transB ? k : n) + 2;
+        int ldc = n + 3;
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] a = random(random, 2 + lda * (transA ? k : m));
+        float[] b = random(random, 3 + ldb * (transB ? n : k));
+        float[] c = random(random, 5 + ldc * m);
+        float[] expected = c.clone();
+        reference(transA, transB, m, n, k, alpha, a, 2, lda, b, 3, ldb, beta, expected, 5, ldc);
+        // The engine contract is C += alpha*op(A)*op(B); beta scaling is done by Gemm, so apply it here.
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                c[5 + i * ldc + j] *= beta;
+            }
+        }
+        int saved = Parallelism.threads();
+        try {
+            Parallelism.setThreads(threads);
+            engine.multiplyAdd(transA, transB, m, n, k, alpha, a, 2, lda, b, 3, ldb, c, 5, ldc);
+        } finally {
+            Parallelism.setThreads(saved);
+        }
+        double tolerance = 1e-5 * Math.sqrt(k) * 4;
+        for (int i = 0; i < c.length; i++) {
+            assertThat((double) c[i]).as("%s threads=%d element %d", engine.name(), threads, i)
+                    .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(tolerance));
+        }
+    }
+
+    /** Double-precision reference; touches only the m x n window of C. */
+    static void reference(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                          float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                          float beta, float[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    double x = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double y = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    sum += x * y;
+                }
+                int at = cOff + i * ldc + j;
+                c[at] = (float) (alpha * sum + (beta == 0f ? 0.0 : (double) beta * c[at]));
+            }
+        }
+    }
+
+    static float[] random(SplittableRandom random, int size) {
+        float[] x = new float[size];
+        for (int i = 0; i < size; i++) {
+            x[i] = (float) (random.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+}

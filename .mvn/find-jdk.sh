@@ -70,4 +70,5 @@ if [ -z "$nlpkit_jdk" ]; then
 fi
 JAVA_HOME=$nlpkit_jdk
 export JAVA_HOME
+NLPKIT_JAVA_FEATURE=$(nlpkit_jdk_feature "$JAVA_HOME")
 unset nlpkit_jdk best best_f home f v restore_noglob

@@ -1,0 +1,39 @@
+package dev.nlpkit.preprocess.lemma;
+
+/**
+ * How to lemmatize a token whose part of speech is not known: as one fixed part of speech, or in
+ * {@link #UNTAGGED} mode (see {@link WordNetLemmatizer#lemmatizeUntagged(String)}).
+ */
+public enum LemmaMode {
+    /** As a noun: NLTK's {@code WordNetLemmatizer().lemmatize(w)} default. */
+    NOUN(PartOfSpeech.NOUN),
+    /** As a verb. */
+    VERB(PartOfSpeech.VERB),
+    /** As an adjective. */
+    ADJECTIVE(PartOfSpeech.ADJECTIVE),
+    /** As an adverb. */
+    ADVERB(PartOfSpeech.ADVERB),
+    /** Parts of speech tried in the fixed order {@link WordNetLemmatizer#UNTAGGED_ORDER}. */
+    UNTAGGED(null);
+
+    private final PartOfSpeech partOfSpeech;
+
+    LemmaMode(PartOfSpeech partOfSpeech) {
+        this.partOfSpeech = partOfSpeech;
+    }
+
+    /** The fixed part of speech of this mode, or null for {@link #UNTAGGED}. */
+    PartOfSpeech partOfSpeech() {
+        return partOfSpeech;
+    }
+
+    /** The mode that always uses {@code pos}. */
+    public static LemmaMode of(PartOfSpeech pos) {
+        return switch (pos) {
+            case NOUN -> NOUN;
+            case VERB -> VERB;
+            case ADJECTIVE -> ADJECTIVE;
+            case ADVERB -> ADVERB;
+        };
+    }
+}

@@ -1,0 +1,27 @@
+package dev.nlpkit.examples.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.junit.jupiter.api.Test;
+
+class StageTimerTest {
+
+    @Test
+    void recordsEachStageInOrderWithItsDurationAndShare() {
+        AtomicLong now = new AtomicLong();
+        StageTimer timer = new StageTimer(now::get);
+        try (var stage = timer.stage("read")) {
+            now.addAndGet(1_000_000_000L);
+        }
+        try (var stage = timer.stage("train")) {
+            now.addAndGet(3_000_000_000L);
+        }
+        assertThat(timer.stages()).extracting(StageTimer.Stage::name).containsExactly("read", "train");
+        assertThat(timer.total()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(timer.render()).contains("read       1.00 s  25.0%").contains("train      3.00 s  75.0%")
+                .contains("total      4.00 s");
+    }
+}

@@ -2,10 +2,10 @@
 # Finds a JDK >= 21 for nlpkit and exports JAVA_HOME to it. Sourced (POSIX sh) by ./mvnw and ./nlpkit,
 # so the build, the tests and the CLI all run on the same JDK without the user setting anything.
 #
-# Order: $JAVA_HOME if it is >= 21; the `java` on PATH if it is >= 21; otherwise the newest JDK >= 21
+# Order: $JAVA_HOME if it is >= 21; the JDK of the `javac` on PATH if it is >= 21; otherwise the newest JDK >= 21
 # in the standard install places (/usr/lib/jvm, /usr/java, /opt/java, /opt, ~/.sdkman, ~/.jdks,
-# macOS /Library/Java/JavaVirtualMachines). NLPKIT_JAVA_HOME forces one. With none found it prints
-# one line saying what to install and exits 1.
+# macOS /Library/Java/JavaVirtualMachines). NLPKIT_JAVA_HOME forces one; NLPKIT_JDK_DIRS replaces the
+# places searched. With none found it prints one line saying what to install and exits 1.
 
 nlpkit_required_java=21
 
@@ -48,8 +48,9 @@ nlpkit_find_jdk() {
   # ./mvnw runs with `set -f`; the search below needs globbing.
   case $- in *f*) restore_noglob=1 ;; *) restore_noglob=0 ;; esac
   set +f
-  for home in /usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* "${HOME-}"/.sdkman/candidates/java/* \
-      "${HOME-}"/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home; do
+  # NLPKIT_JDK_DIRS (space-separated glob patterns) replaces the standard places; tests use it.
+  # shellcheck disable=SC2086
+  for home in ${NLPKIT_JDK_DIRS:-/usr/lib/jvm/* /usr/java/* /opt/java/* /opt/jdk* ${HOME-}/.sdkman/candidates/java/* ${HOME-}/.jdks/* /Library/Java/JavaVirtualMachines/*/Contents/Home}; do
     [ -d "$home" ] || continue
     [ -L "$home" ] && continue
     f=$(nlpkit_jdk_feature "$home")

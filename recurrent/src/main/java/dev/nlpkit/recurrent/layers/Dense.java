@@ -1,0 +1,187 @@
+package dev.nlpkit.recurrent.layers;
+
+import dev.nlpkit.recurrent.tensor.Ops;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Fully connected layer: {@code y = act(x W + b)}.
+ *
+ * <p>Shapes: input {@code [batch, F]} gives {@code [batch, U]}; a sequence {@code [batch, time, F]} gives
+ * {@code [batch, time, U]} with the same weights at every step (what Keras' Dense does on 3-D input, and what
+ * {@link TimeDistributed} makes explicit); the mask passes through. Parameters, in order: {@code kernel}
+ * {@code W [F, U]} (Keras layout), {@code bias b [U]}. Initialization: Glorot uniform kernel, zero bias.
+ * Softmax is taken over the U outputs of each row, minus the row maximum for stability.
+ *
+ * <p>Losses that know the activation (binary cross-entropy after sigmoid, softmax cross-entropy after softmax)
+ * use {@link #preActivation} and {@link #backwardFromPreActivation} to work on logits, which is exact and
+ * numerically stable where the probability has saturated to 0 or 1.
+ */
+public final class Dense extends Layer {
+
+    private final DenseOptions options;
+    private final Shape input;
+    private final Parameter kernel;
+    private final Parameter bias;
+
+    Dense(DenseOptions options, Shape input, Precision precision, long seed) {
+        if (input.kind() == Shape.Kind.TOKENS) {
+            throw new IllegalArgumentException("Dense expects vectors or sequences of vectors, got token ids "
+                    + "(add an Embedding first)");
+        }
+        this.options = options;
+        this.input = input;
+        int f = input.features();
+        int u = options.units();
+        this.kernel = new Parameter("kernel", Tensor.zeros(precision, f, u), true, false);
+        Initializers.glorotUniform(kernel.value(), f, u, new SplittableRandom(seed));
+        this.bias = options.useBias() ? new Parameter("bias", Tensor.zeros(precision, u), true, false) : null;
+    }
+
+    private record Cache(Tensor x, Tensor z, Tensor y, int rows) {
+    }
+
+    @Override
+    public DenseOptions options() {
+        return options;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return input;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return new Shape(input.kind(), input.time(), options.units());
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return bias == null ? List.of(kernel) : List.of(kernel, bias);
+    }
+
+    @Override
+    public String typeName() {
+        return "Dense";
+    }
+
+    @Override
+    public Forward forward(Signal in, boolean training, SplittableRandom rng) {
+        checkInput(in);
+        Tensor x = in.values();
+        int f = input.features();
+        int u = options.units();
+        int rows = in.kind() == Shape.Kind.VECTOR ? in.batch() : in.batch() * in.time();
+        int[] outShape = in.kind() == Shape.Kind.VECTOR ? new int[] {in.batch(), u}
+                : new int[] {in.batch(), in.time(), u};
+        Tensor z = x.zerosLike(outShape);
+        if (bias != null) {
+            Ops.setRowsTo(z, rows, u, bias.value());
+        }
+        Ops.gemm(false, false, rows, u, f, 1, x, 0, f, kernel.value(), 0, u, 1, z, 0, u);
+        Tensor y = z.copy();
+        activate(y, rows, u);
+        Signal out = new Signal(in.kind(), in.batch(), in.time(), y, null, in.mask());
+        return new Forward(out, new Cache(x, z, y, rows));
+    }
+
+    private void activate(Tensor y, int rows, int u) {
+        switch (options.activation()) {
+            case LINEAR -> { }
+            case SIGMOID -> Ops.sigmoid(y, 0, rows * u);
+            case TANH -> Ops.tanh(y, 0, rows * u);
+            case RELU -> {
+                for (int i = 0; i < rows * u; i++) {
+                    if (y.get(i) < 0) {
+                        y.set(i, 0);
+                    }
+                }
+            }
+            case SOFTMAX -> {
+                for (int r = 0; r < rows; r++) {
+                    int o = r * u;
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < u; j++) {
+                        max = Math.max(max, y.get(o + j));
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < u; j++) {
+                        double e = Math.exp(y.get(o + j) - max);
+                        y.set(o + j, e);
+                        sum += e;
+                    }
+                    for (int j = 0; j < u; j++) {
+                        y.set(o + j, y.get(o + j) / sum);
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("unknown activation " + options.activation());
+        }
+    }
+
+    /** The pre-activation {@code z = x W + b} of a forward pass (the logits). */
+    public static Tensor preActivation(Forward forward) {
+        return ((Cache) forward.cache()).z();
+    }
+
+    @Override
+    public Tensor backward(Forward forward, Tensor dOutput, Gradients grads) {
+        Cache c = (Cache) forward.cache();
+        int u = options.units();
+        Tensor dz = dOutput.copy();
+        int n = c.rows() * u;
+        switch (options.activation()) {
+            case LINEAR -> { }
+            case SIGMOID -> {
+                for (int i = 0; i < n; i++) {
+                    double y = c.y().get(i);
+                    dz.set(i, dz.get(i) * y * (1 - y));
+                }
+            }
+            case TANH -> {
+                for (int i = 0; i < n; i++) {
+                    double y = c.y().get(i);
+                    dz.set(i, dz.get(i) * (1 - y * y));
+                }
+            }
+            case RELU -> {
+                for (int i = 0; i < n; i++) {
+                    if (c.z().get(i) <= 0) {
+                        dz.set(i, 0);
+                    }
+                }
+            }
+            case SOFTMAX -> {
+                for (int r = 0; r < c.rows(); r++) {
+                    int o = r * u;
+                    double dot = 0;
+                    for (int j = 0; j < u; j++) {
+                        dot += dOutput.get(o + j) * c.y().get(o + j);
+                    }
+                    for (int j = 0; j < u; j++) {
+                        dz.set(o + j, c.y().get(o + j) * (dOutput.get(o + j) - dot));
+                    }
+                }
+            }
+            default -> throw new IllegalStateException("unknown activation " + options.activation());
+        }
+        return backwardFromPreActivation(forward, dz, grads);
+    }
+
+    /** Back-propagates a gradient with respect to the pre-activation (logits); returns the input gradient. */
+    public Tensor backwardFromPreActivation(Forward forward, Tensor dz, Gradients grads) {
+        Cache c = (Cache) forward.cache();
+        int f = input.features();
+        int u = options.units();
+        Ops.gemm(true, false, f, u, c.rows(), 1, c.x(), 0, f, dz, 0, u, 1, grads.of(kernel), 0, u);
+        if (bias != null) {
+            Ops.addColumnSums(dz, c.rows(), u, grads.of(bias), 0);
+        }
+        Tensor dx = c.x().zerosLike(c.x().shape());
+        Ops.gemm(false, true, c.rows(), f, u, 1, dz, 0, u, kernel.value(), 0, u, 0, dx, 0, f);
+        return dx;
+    }
+}

@@ -1,0 +1,116 @@
+package dev.nlpkit.recurrent.layers;
+
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Token embedding: {@code y[b, t] = E[id[b, t]]}; token ids {@code [batch, time]} give
+ * {@code [batch, time, D]}.
+ *
+ * <p>Parameter: {@code embeddings E [V, D]}, row {@code i} the vector of id {@code i}; initialized from the
+ * pretrained rows when given, else uniform(-0.05, 0.05) (Keras). Frozen tables ({@code trainable = false}) get
+ * no gradient. The gradient is row-sparse: only the rows of ids in the batch are touched and recorded (see
+ * {@link Gradients}). With {@code maskZero}, id 0 is padding: its steps are masked for every later layer (a
+ * mask arriving with the ids is combined with it). Ids outside {@code [0, V)} are rejected with their position.
+ */
+public final class Embedding extends Layer {
+
+    private final EmbeddingOptions options;
+    private final Shape input;
+    private final Parameter table;
+
+    Embedding(EmbeddingOptions options, Shape input, Precision precision, long seed) {
+        input.require(Shape.Kind.TOKENS, "Embedding");
+        this.options = options;
+        this.input = input;
+        int v = options.vocabularySize();
+        int d = options.dimension();
+        Tensor e = Tensor.zeros(precision, v, d);
+        if (options.pretrained() != null) {
+            for (int r = 0; r < v; r++) {
+                float[] row = options.pretrained()[r];
+                for (int j = 0; j < d; j++) {
+                    e.set(r * d + j, row[j]);
+                }
+            }
+        } else {
+            Initializers.uniform(e, 0.05, new SplittableRandom(seed));
+        }
+        this.table = new Parameter("embeddings", e, options.trainable(), true);
+    }
+
+    @Override
+    public EmbeddingOptions options() {
+        return options;
+    }
+
+    @Override
+    public Shape inputShape() {
+        return input;
+    }
+
+    @Override
+    public Shape outputShape() {
+        return new Shape(Shape.Kind.SEQUENCE, input.time(), options.dimension());
+    }
+
+    @Override
+    public List<Parameter> parameters() {
+        return List.of(table);
+    }
+
+    @Override
+    public String typeName() {
+        return "Embedding";
+    }
+
+    /** The table parameter. */
+    public Parameter table() {
+        return table;
+    }
+
+    @Override
+    public Forward forward(Signal in, boolean training, SplittableRandom rng) {
+        checkInput(in);
+        int b = in.batch();
+        int t = in.time();
+        int d = options.dimension();
+        int v = options.vocabularySize();
+        int[] ids = in.tokens();
+        Tensor y = table.value().zerosLike(b, t, d);
+        boolean[] mask = null;
+        if (options.maskZero() || in.mask() != null) {
+            mask = new boolean[b * t];
+        }
+        for (int i = 0; i < b * t; i++) {
+            int id = ids[i];
+            if (id < 0 || id >= v) {
+                throw new IllegalArgumentException("token id " + id + " at example " + (i / t) + ", step "
+                        + (i % t) + " is outside the vocabulary [0, " + v + ")");
+            }
+            table.value().copyTo(id * d, y, i * d, d);
+            if (mask != null) {
+                mask[i] = (in.mask() == null || in.mask()[i]) && !(options.maskZero() && id == 0);
+            }
+        }
+        return new Forward(Signal.sequence(y, mask), ids);
+    }
+
+    @Override
+    public Tensor backward(Forward forward, Tensor dOutput, Gradients grads) {
+        if (!table.trainable()) {
+            return null;
+        }
+        int[] ids = (int[]) forward.cache();
+        int d = options.dimension();
+        Tensor g = grads.of(table);
+        for (int i = 0; i < ids.length; i++) {
+            int id = ids[i];
+            grads.touchRow(table, id);
+            dev.nlpkit.recurrent.tensor.Ops.axpy(1, dOutput, i * d, g, id * d, d);
+        }
+        return null;
+    }
+}

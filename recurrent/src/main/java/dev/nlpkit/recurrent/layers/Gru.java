@@ -1,0 +1,139 @@
+package dev.nlpkit.recurrent.layers;
+
+import dev.nlpkit.recurrent.tensor.Ops;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+
+/**
+ * Gated recurrent unit, the original variant of Cho et al. (2014), as the course writes it:
+ * <pre>
+ *   z_t = sigmoid(W_z [h_{t-1}, x_t] + b_z)               update gate
+ *   r_t = sigmoid(W_r [h_{t-1}, x_t] + b_r)               reset gate
+ *   n_t = tanh   (W_n [r_t * h_{t-1}, x_t] + b_n)         candidate (reset applied BEFORE the product)
+ *   h_t = (1 - z_t) * h_{t-1} + z_t * n_t
+ * </pre>
+ * This is Keras' {@code GRU(reset_after=False)} up to the labelling of z (Keras writes
+ * {@code h_t = z h_{t-1} + (1 - z) n_t}, i.e. its z is our {@code 1 - z}); PyTorch's {@code nn.GRU} and
+ * Keras' default ({@code reset_after=True}) apply the reset after the recurrent product,
+ * {@code n_t = tanh(W_nx x_t + r_t * (W_nh h_{t-1} + b_nh) + b_nx)}, a different (cuDNN-friendly) model.
+ * Gate blocks are packed z, r, n: {@code kernel [F, 3H]}, {@code recurrent_kernel [H, 3H]}, {@code bias [3H]};
+ * {@code 3H(F + H + 1)} parameters. Shapes, masking, dropout: see {@link RecurrentLayer}.
+ */
+public final class Gru extends RecurrentLayer {
+
+    Gru(RecurrentOptions options, Shape input, Precision precision, long seed) {
+        super(options, input, precision, seed);
+    }
+
+    @Override
+    public String typeName() {
+        return "GRU";
+    }
+
+    @Override
+    void runCell(Trace tr, Tensor[] state) {
+        int b = tr.batch;
+        int t = tr.time;
+        int hN = units;
+        int gh = 3 * hN;
+        Tensor h = state[0];
+        Tensor z = tr.z;
+        Tensor wh = recurrentKernel.value();
+        tr.hraw = z.zerosLike(b, t, hN);
+        tr.rh = z.zerosLike(b, t, hN);
+        for (int step = 0; step < t; step++) {
+            int s = tr.order[step];
+            storeStep(tr, h, tr.hraw, s, null);
+            storeStep(tr, h, tr.hd, s, tr.recMask);
+            Ops.gemm(false, false, b, 2 * hN, hN, 1, tr.hd, s * hN, t * hN, wh, 0, gh, 1, z, s * gh, t * gh);
+            for (int i = 0; i < b; i++) {
+                int base = (i * t + s) * gh;
+                int hb = (i * t + s) * hN;
+                Ops.sigmoid(z, base, 2 * hN);
+                for (int j = 0; j < hN; j++) {
+                    tr.rh.set(hb + j, z.get(base + hN + j) * tr.hd.get(hb + j));
+                }
+            }
+            Ops.gemm(false, false, b, hN, hN, 1, tr.rh, s * hN, t * hN, wh, 2 * hN, gh, 1, z, s * gh + 2 * hN,
+                    t * gh);
+            for (int i = 0; i < b; i++) {
+                int base = (i * t + s) * gh;
+                Ops.tanh(z, base + 2 * hN, hN);
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int hb = (i * t + s) * hN;
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double u = z.get(base + j);
+                    double hn = (1 - u) * h.get(sb + j) + u * z.get(base + 2 * hN + j);
+                    h.set(sb + j, hn);
+                    tr.hs.set(hb + j, hn);
+                }
+            }
+        }
+    }
+
+    @Override
+    void backCell(Trace tr, Tensor dhs, Tensor[] dState, Tensor dz, Gradients grads) {
+        int b = tr.batch;
+        int t = tr.time;
+        int hN = units;
+        int gh = 3 * hN;
+        Tensor dh = dState[0];
+        Tensor z = tr.z;
+        Tensor wh = recurrentKernel.value();
+        Tensor drh = z.zerosLike(b, hN);
+        Tensor dhd = z.zerosLike(b, hN);
+        Tensor dhraw = z.zerosLike(b, hN);
+        for (int step = t - 1; step >= 0; step--) {
+            int s = tr.order[step];
+            for (int i = 0; i < b; i++) {
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int base = (i * t + s) * gh;
+                int hb = (i * t + s) * hN;
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
+                    double u = z.get(base + j);
+                    double n = z.get(base + 2 * hN + j);
+                    double hp = tr.hraw.get(hb + j);
+                    dz.set(base + 2 * hN + j, dhv * u * (1 - n * n));
+                    dz.set(base + j, dhv * (n - hp) * u * (1 - u));
+                    dhraw.set(sb + j, dhv * (1 - u));
+                }
+            }
+            Ops.gemm(false, true, b, hN, hN, 1, dz, s * gh + 2 * hN, t * gh, wh, 2 * hN, gh, 0, drh, 0, hN);
+            for (int i = 0; i < b; i++) {
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int base = (i * t + s) * gh;
+                int hb = (i * t + s) * hN;
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double r = z.get(base + hN + j);
+                    double d = drh.get(sb + j);
+                    dz.set(base + hN + j, d * tr.hd.get(hb + j) * r * (1 - r));
+                    dhd.set(sb + j, d * r);
+                }
+            }
+            Ops.gemm(false, true, b, hN, 2 * hN, 1, dz, s * gh, t * gh, wh, 0, gh, 1, dhd, 0, hN);
+            for (int i = 0; i < b; i++) {
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double m = tr.recMask == null ? 1 : tr.recMask.get(sb + j);
+                    dh.set(sb + j, dhraw.get(sb + j) + dhd.get(sb + j) * m);
+                }
+            }
+        }
+        Tensor gWh = grads.of(recurrentKernel);
+        Ops.gemm(true, false, hN, 2 * hN, b * t, 1, tr.hd, 0, hN, dz, 0, gh, 1, gWh, 0, gh);
+        Ops.gemm(true, false, hN, hN, b * t, 1, tr.rh, 0, hN, dz, 2 * hN, gh, 1, gWh, 2 * hN, gh);
+    }
+}

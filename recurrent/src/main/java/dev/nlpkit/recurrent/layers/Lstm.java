@@ -1,0 +1,125 @@
+package dev.nlpkit.recurrent.layers;
+
+import dev.nlpkit.recurrent.tensor.Ops;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+
+/**
+ * Long short-term memory with a forget gate (Hochreiter and Schmidhuber 1997; Gers et al. 2000), gates on
+ * {@code [h_{t-1}, x_t]} as the course writes them:
+ * <pre>
+ *   i_t = sigmoid(W_i [h_{t-1}, x_t] + b_i)          input gate
+ *   f_t = sigmoid(W_f [h_{t-1}, x_t] + b_f)          forget gate (b_f initialized to 1)
+ *   g_t = tanh   (W_c [h_{t-1}, x_t] + b_c)          candidate cell
+ *   o_t = sigmoid(W_o [h_{t-1}, x_t] + b_o)          output gate
+ *   c_t = f_t * c_{t-1} + i_t * g_t
+ *   h_t = o_t * tanh(c_t)
+ * </pre>
+ * Gate blocks are packed in the order i, f, c, o (Keras): {@code kernel [F, 4H]},
+ * {@code recurrent_kernel [H, 4H]}, {@code bias [4H]}; {@code 4H(F + H + 1)} parameters. No peepholes.
+ * States: {@code h} and {@code c}. Shapes, masking, dropout: see {@link RecurrentLayer}.
+ */
+public final class Lstm extends RecurrentLayer {
+
+    Lstm(RecurrentOptions options, Shape input, Precision precision, long seed) {
+        super(options, input, precision, seed);
+    }
+
+    @Override
+    public String typeName() {
+        return "LSTM";
+    }
+
+    @Override
+    void runCell(Trace tr, Tensor[] state) {
+        int b = tr.batch;
+        int t = tr.time;
+        int hN = units;
+        int gh = 4 * hN;
+        Tensor h = state[0];
+        Tensor c = state[1];
+        Tensor z = tr.z;
+        Tensor wh = recurrentKernel.value();
+        tr.cPrev = z.zerosLike(b, t, hN);
+        tr.tanhC = z.zerosLike(b, t, hN);
+        for (int step = 0; step < t; step++) {
+            int s = tr.order[step];
+            storeStep(tr, h, tr.hd, s, tr.recMask);
+            Ops.gemm(false, false, b, gh, hN, 1, tr.hd, s * hN, t * hN, wh, 0, gh, 1, z, s * gh, t * gh);
+            for (int i = 0; i < b; i++) {
+                int base = (i * t + s) * gh;
+                Ops.sigmoid(z, base, 2 * hN);
+                Ops.tanh(z, base + 2 * hN, hN);
+                Ops.sigmoid(z, base + 3 * hN, hN);
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int hb = (i * t + s) * hN;
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double cp = c.get(sb + j);
+                    tr.cPrev.set(hb + j, cp);
+                    double cn = z.get(base + hN + j) * cp + z.get(base + j) * z.get(base + 2 * hN + j);
+                    c.set(sb + j, cn);
+                    tr.tanhC.set(hb + j, cn);
+                }
+                Ops.tanh(tr.tanhC, hb, hN);
+                for (int j = 0; j < hN; j++) {
+                    double hn = z.get(base + 3 * hN + j) * tr.tanhC.get(hb + j);
+                    h.set(sb + j, hn);
+                    tr.hs.set(hb + j, hn);
+                }
+            }
+        }
+    }
+
+    @Override
+    void backCell(Trace tr, Tensor dhs, Tensor[] dState, Tensor dz, Gradients grads) {
+        int b = tr.batch;
+        int t = tr.time;
+        int hN = units;
+        int gh = 4 * hN;
+        Tensor dh = dState[0];
+        Tensor dc = dState[1];
+        Tensor z = tr.z;
+        Tensor wh = recurrentKernel.value();
+        Tensor dhd = z.zerosLike(b, hN);
+        for (int step = t - 1; step >= 0; step--) {
+            int s = tr.order[step];
+            for (int i = 0; i < b; i++) {
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int base = (i * t + s) * gh;
+                int hb = (i * t + s) * hN;
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
+                    double gi = z.get(base + j);
+                    double gf = z.get(base + hN + j);
+                    double gg = z.get(base + 2 * hN + j);
+                    double go = z.get(base + 3 * hN + j);
+                    double tc = tr.tanhC.get(hb + j);
+                    double dcv = dc.get(sb + j) + dhv * go * (1 - tc * tc);
+                    dz.set(base + j, dcv * gg * gi * (1 - gi));
+                    dz.set(base + hN + j, dcv * tr.cPrev.get(hb + j) * gf * (1 - gf));
+                    dz.set(base + 2 * hN + j, dcv * gi * (1 - gg * gg));
+                    dz.set(base + 3 * hN + j, dhv * tc * go * (1 - go));
+                    dc.set(sb + j, dcv * gf);
+                }
+            }
+            Ops.gemm(false, true, b, hN, gh, 1, dz, s * gh, t * gh, wh, 0, gh, 0, dhd, 0, hN);
+            for (int i = 0; i < b; i++) {
+                if (!tr.real(i, s)) {
+                    continue;
+                }
+                int sb = i * hN;
+                for (int j = 0; j < hN; j++) {
+                    double m = tr.recMask == null ? 1 : tr.recMask.get(sb + j);
+                    dh.set(sb + j, dhd.get(sb + j) * m);
+                }
+            }
+        }
+        Ops.gemm(true, false, hN, gh, b * t, 1, tr.hd, 0, hN, dz, 0, gh, 1, grads.of(recurrentKernel), 0, gh);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.nlpkit.recurrent.layers;
+
+import dev.nlpkit.recurrent.tensor.Tensor;
+
+/**
+ * A named weight tensor of a layer. Values are read by forward passes (concurrently, by {@code predict}) and
+ * written only by optimizers during training. {@code rowSparse} marks an embedding table whose gradient touches
+ * only the rows of the tokens in a batch: {@link Gradients} then tracks those rows so zeroing and (lazy)
+ * optimizer updates cost O(rows in batch), not O(vocabulary).
+ */
+public final class Parameter {
+
+    private final String name;
+    private final Tensor value;
+    private final boolean trainable;
+    private final boolean rowSparse;
+
+    /**
+     * @param name      e.g. {@code kernel}, {@code recurrent_kernel}, {@code bias}, {@code embeddings}
+     * @param value     the storage
+     * @param trainable whether optimizers update it
+     * @param rowSparse whether gradients touch only some rows (embeddings)
+     */
+    public Parameter(String name, Tensor value, boolean trainable, boolean rowSparse) {
+        this.name = name;
+        this.value = value;
+        this.trainable = trainable;
+        this.rowSparse = rowSparse;
+    }
+
+    /** The name within its layer. */
+    public String name() {
+        return name;
+    }
+
+    /** The weights. */
+    public Tensor value() {
+        return value;
+    }
+
+    /** Whether optimizers update it. */
+    public boolean trainable() {
+        return trainable;
+    }
+
+    /** Whether gradients touch only some rows. */
+    public boolean rowSparse() {
+        return rowSparse;
+    }
+
+    /** The number of scalars. */
+    public int size() {
+        return value.size();
+    }
+
+    @Override
+    public String toString() {
+        return name + value.shapeString();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.nlpkit.recurrent.tensor;
+
+import dev.nlpkit.recurrent.math.Gemm;
+import dev.nlpkit.recurrent.math.VectorOps;
+
+/**
+ * The bulk operations layers use, dispatched on precision: float tensors go to the kernels of
+ * {@code dev.nlpkit.recurrent.math} ({@link Gemm}, {@link VectorOps}); double tensors to straightforward loops
+ * used only by gradient checks. All operands of one call must have the same precision.
+ */
+public final class Ops {
+
+    private Ops() {
+    }
+
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C} on row-major storage with offsets and leading dimensions
+     * (the contract of {@link Gemm#gemm}).
+     */
+    public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                            Tensor a, int aOff, int lda, Tensor b, int bOff, int ldb,
+                            double beta, Tensor c, int cOff, int ldc) {
+        if (a instanceof FloatTensor fa && b instanceof FloatTensor fb && c instanceof FloatTensor fc) {
+            Gemm.gemm(transA, transB, m, n, k, (float) alpha, fa.data(), aOff, lda, fb.data(), bOff, ldb,
+                    (float) beta, fc.data(), cOff, ldc);
+        } else if (a instanceof DoubleTensor da && b instanceof DoubleTensor db && c instanceof DoubleTensor dc) {
+            gemmDouble(transA, transB, m, n, k, alpha, da.data(), aOff, lda, db.data(), bOff, ldb, beta,
+                    dc.data(), cOff, ldc);
+        } else {
+            throw new IllegalArgumentException("gemm operands mix precisions: " + a + ", " + b + ", " + c);
+        }
+    }
+
+    /** {@code x = sigmoid(x)} on {@code [off, off + len)}. */
+    public static void sigmoid(Tensor x, int off, int len) {
+        if (x instanceof FloatTensor f) {
+            VectorOps.sigmoid(f.data(), off, len);
+        } else {
+            double[] d = ((DoubleTensor) x).data();
+            for (int i = off; i < off + len; i++) {
+                d[i] = sigmoid(d[i]);
+            }
+        }
+    }
+
+    /** {@code x = tanh(x)} on {@code [off, off + len)}. */
+    public static void tanh(Tensor x, int off, int len) {
+        if (x instanceof FloatTensor f) {
+            VectorOps.tanh(f.data(), off, len);
+        } else {
+            double[] d = ((DoubleTensor) x).data();
+            for (int i = off; i < off + len; i++) {
+                d[i] = Math.tanh(d[i]);
+            }
+        }
+    }
+
+    /** {@code y[yOff..] += alpha * x[xOff..]} over {@code len} elements. */
+    public static void axpy(double alpha, Tensor x, int xOff, Tensor y, int yOff, int len) {
+        if (x instanceof FloatTensor fx && y instanceof FloatTensor fy) {
+            VectorOps.axpy((float) alpha, fx.data(), xOff, fy.data(), yOff, len);
+        } else {
+            for (int i = 0; i < len; i++) {
+                y.add(yOff + i, alpha * x.get(xOff + i));
+            }
+        }
+    }
+
+    /** Adds row {@code r} of every {@code cols}-wide row of {@code x} ({@code rows} rows) into {@code sums[off..]}. */
+    public static void addColumnSums(Tensor x, int rows, int cols, Tensor sums, int off) {
+        for (int r = 0; r < rows; r++) {
+            axpy(1.0, x, r * cols, sums, off, cols);
+        }
+    }
+
+    /** Broadcasts {@code bias} (length {@code cols}) into every row of {@code x} ({@code rows x cols}). */
+    public static void setRowsTo(Tensor x, int rows, int cols, Tensor bias) {
+        for (int r = 0; r < rows; r++) {
+            bias.copyTo(0, x, r * cols, cols);
+        }
+    }
+
+    /** The logistic function in double, stable for large negative inputs. */
+    public static double sigmoid(double z) {
+        if (z >= 0) {
+            return 1.0 / (1.0 + Math.exp(-z));
+        }
+        double e = Math.exp(z);
+        return e / (1.0 + e);
+    }
+
+    private static void gemmDouble(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                   double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                   double beta, double[] c, int cOff, int ldc) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                double sum = 0;
+                for (int p = 0; p < k; p++) {
+                    double av = transA ? a[aOff + p * lda + i] : a[aOff + i * lda + p];
+                    double bv = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+                    sum += av * bv;
+                }
+                int ci = cOff + i * ldc + j;
+                c[ci] = (beta == 0 ? 0 : beta * c[ci]) + alpha * sum;
+            }
+        }
+    }
+}

@@ -1,0 +1,137 @@
+package dev.nlpkit.vectorize.io;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+
+/**
+ * Reads a text model file line by line, keeping the line number so that every error names the file, the line
+ * and the field. Lines are split on tab characters; fields that may contain tabs or newlines are written with
+ * {@link TextEscaper}.
+ */
+public final class LineReader {
+
+    private final BufferedReader reader;
+    private final String source;
+    private int lineNumber;
+
+    public LineReader(BufferedReader reader, String source) {
+        this.reader = reader;
+        this.source = source;
+    }
+
+    /** The 1-based number of the line most recently returned by {@link #next(String)}. */
+    public int lineNumber() {
+        return lineNumber;
+    }
+
+    public String source() {
+        return source;
+    }
+
+    /**
+     * The next line; a missing line is reported as a truncated file that expected {@code what}.
+     */
+    public String next(String what) throws IOException {
+        String line = reader.readLine();
+        if (line == null) {
+            throw new FileFormatException(source, lineNumber + 1,
+                    "file is truncated: expected " + what + " but the file ends here");
+        }
+        lineNumber++;
+        return line;
+    }
+
+    /** Splits the next line into exactly {@code count} tab-separated fields. */
+    public String[] nextFields(String what, int count) throws IOException {
+        String line = next(what);
+        String[] fields = line.split("\t", -1);
+        if (fields.length != count) {
+            throw error("expected " + what + " with " + count + " tab-separated fields, found " + fields.length);
+        }
+        return fields;
+    }
+
+    /**
+     * Reads and checks the header line {@code <kind>\t<version>}: another kind is an error, a version newer
+     * than {@code supportedVersion} is an error saying so. Returns the file's version.
+     */
+    public int readHeader(String kind, int supportedVersion) throws IOException {
+        String line = next("the header line '" + kind + "\t<version>'");
+        String[] fields = line.split("\t", -1);
+        if (fields.length != 2 || !fields[0].equals(kind)) {
+            throw error("not a " + kind + " file: expected the header '" + kind + "<TAB><version>', found \""
+                    + abbreviate(line) + "\"");
+        }
+        int version = (int) parseLong("version", fields[1], 1, Integer.MAX_VALUE);
+        if (version > supportedVersion) {
+            throw error("format version " + version + " is newer than this library supports (" + supportedVersion
+                    + "); upgrade nlpkit to read this file");
+        }
+        return version;
+    }
+
+    /** Reads a line {@code key=value} and returns the value. */
+    public String keyValue(String line, String key) throws IOException {
+        if (!line.startsWith(key + "=")) {
+            throw error("field '" + key + "': expected '" + key + "=...', found \"" + abbreviate(line) + "\"");
+        }
+        return line.substring(key.length() + 1);
+    }
+
+    /** Reads the next line as {@code key=value}. */
+    public String nextKeyValue(String key) throws IOException {
+        return keyValue(next("the line '" + key + "=...'"), key);
+    }
+
+    /** Checks that the next line is {@code expected} (an end marker). */
+    public void expect(String expected) throws IOException {
+        String line = next("the line '" + expected + "'");
+        if (!line.equals(expected)) {
+            throw error("expected the line '" + expected + "', found \"" + abbreviate(line) + "\"");
+        }
+    }
+
+    public long parseLong(String field, String text, long min, long max) throws FileFormatException {
+        long value;
+        try {
+            value = Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw error("field '" + field + "': expected an integer, found \"" + abbreviate(text) + "\"");
+        }
+        if (value < min || value > max) {
+            throw error("field '" + field + "': expected an integer in [" + min + ", " + max + "], found " + value);
+        }
+        return value;
+    }
+
+    public double parseDouble(String field, String text) throws FileFormatException {
+        try {
+            double value = Double.parseDouble(text);
+            if (!Double.isFinite(value)) {
+                throw error("field '" + field + "': expected a finite number, found \"" + abbreviate(text) + "\"");
+            }
+            return value;
+        } catch (NumberFormatException e) {
+            throw error("field '" + field + "': expected a number, found \"" + abbreviate(text) + "\"");
+        }
+    }
+
+    public <E extends Enum<E>> E parseEnum(String field, String text, Class<E> type) throws FileFormatException {
+        try {
+            return Enum.valueOf(type, text);
+        } catch (IllegalArgumentException e) {
+            throw error("field '" + field + "': expected one of " + java.util.Arrays.toString(type.getEnumConstants())
+                    + ", found \"" + abbreviate(text) + "\"");
+        }
+    }
+
+    /** An error at the current line. */
+    public FileFormatException error(String message) {
+        return new FileFormatException(source, Math.max(1, lineNumber), message);
+    }
+
+    private static String abbreviate(String text) {
+        String t = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        return t.replace("\t", "<TAB>");
+    }
+}

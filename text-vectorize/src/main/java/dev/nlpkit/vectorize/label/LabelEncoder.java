@@ -1,0 +1,159 @@
+package dev.nlpkit.vectorize.label;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import dev.nlpkit.vectorize.io.AtomicFiles;
+import dev.nlpkit.vectorize.io.LineReader;
+import dev.nlpkit.vectorize.io.TextEscaper;
+import dev.nlpkit.vectorize.vocab.CodePointOrder;
+
+/**
+ * String class labels to class ids {@code 0..classCount()-1} and back, as scikit-learn's {@code LabelEncoder}:
+ * the classes are the distinct labels in sorted (code-point) order, so {@code "0", "4"} become 0 and 1. Saved
+ * with the model that uses it (a section a model file can embed: {@link #write}/{@link #read}, or its own file).
+ * Immutable and thread-safe.
+ *
+ * <p>File format (UTF-8 text, version 1): {@code nlpkit-labels<TAB>1}, {@code classes=K}, K escaped labels in id
+ * order, {@code end}.
+ *
+ * <pre>{@code
+ * LabelEncoder labels = LabelEncoder.fit(List.of("pos", "neg", "pos"));   // classes [neg, pos]
+ * int[] y = labels.encode(List.of("pos", "neg"));                        // [1, 0]
+ * String name = labels.decode(1);                                        // "pos"
+ * }</pre>
+ */
+public final class LabelEncoder {
+
+    static final String KIND = "nlpkit-labels";
+    static final int VERSION = 1;
+
+    private final String[] classes;
+    private final Map<String, Integer> ids;
+
+    private LabelEncoder(String[] classes) {
+        this.classes = classes;
+        this.ids = new HashMap<>(classes.length * 2);
+        for (int i = 0; i < classes.length; i++) {
+            ids.put(classes[i], i);
+        }
+    }
+
+    /** The distinct labels of {@code labels}, sorted, as classes. */
+    public static LabelEncoder fit(Iterable<String> labels) {
+        TreeSet<String> distinct = new TreeSet<>(CodePointOrder.INSTANCE);
+        int i = 0;
+        for (String label : labels) {
+            if (label == null) {
+                throw new IllegalArgumentException("label " + i + " is null");
+            }
+            distinct.add(label);
+            i++;
+        }
+        return new LabelEncoder(distinct.toArray(new String[0]));
+    }
+
+    /** Exactly these classes, in this order (class {@code i} is {@code classes.get(i)}). */
+    public static LabelEncoder of(List<String> classes) {
+        if (classes.stream().distinct().count() != classes.size() || classes.contains(null)) {
+            throw new IllegalArgumentException("classes must be distinct and non-null, got " + classes);
+        }
+        return new LabelEncoder(classes.toArray(new String[0]));
+    }
+
+    public int classCount() {
+        return classes.length;
+    }
+
+    /** The classes in id order. */
+    public List<String> classes() {
+        return List.of(classes);
+    }
+
+    /**
+     * The id of {@code label}.
+     *
+     * @throws IllegalArgumentException for a label not seen in fit, naming it and the known classes
+     */
+    public int encode(String label) {
+        Integer id = ids.get(label);
+        if (id == null) {
+            throw new IllegalArgumentException("unknown label '" + label + "'; known classes: "
+                    + (classes.length <= 20 ? Arrays.toString(classes) : classes.length + " classes"));
+        }
+        return id;
+    }
+
+    /** The ids of {@code labels}. */
+    public int[] encode(List<String> labels) {
+        int[] out = new int[labels.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = encode(labels.get(i));
+        }
+        return out;
+    }
+
+    /** The label of class {@code id}. */
+    public String decode(int id) {
+        if (id < 0 || id >= classes.length) {
+            throw new IllegalArgumentException("class id " + id + " outside [0, " + classes.length + ")");
+        }
+        return classes[id];
+    }
+
+    /** The labels of {@code ids}. */
+    public List<String> decode(int[] ids) {
+        List<String> out = new ArrayList<>(ids.length);
+        for (int id : ids) {
+            out.add(decode(id));
+        }
+        return out;
+    }
+
+    public void save(Path path) throws IOException {
+        AtomicFiles.writeUtf8(path, this::write);
+    }
+
+    public static LabelEncoder load(Path path) throws IOException {
+        return AtomicFiles.readUtf8(path, LabelEncoder::read);
+    }
+
+    /** Writes the label section (header to {@code end}). */
+    public void write(Writer out) throws IOException {
+        out.write(KIND + "\t" + VERSION + "\n");
+        out.write("classes=" + classes.length + "\n");
+        for (String c : classes) {
+            out.write(TextEscaper.escape(c) + "\n");
+        }
+        out.write("end\n");
+    }
+
+    /** Reads a label section written by {@link #write}. */
+    public static LabelEncoder read(LineReader in) throws IOException {
+        in.readHeader(KIND, VERSION);
+        int count = (int) in.parseLong("classes", in.nextKeyValue("classes"), 0, 1 << 24);
+        String[] classes = new String[count];
+        Map<String, Integer> seen = new HashMap<>();
+        for (int i = 0; i < count; i++) {
+            String label = TextEscaper.unescape(in.next("class " + (i + 1) + " of " + count), "label", in);
+            if (seen.put(label, i) != null) {
+                throw in.error("field 'label': '" + label + "' occurs twice");
+            }
+            classes[i] = label;
+        }
+        in.expect("end");
+        return new LabelEncoder(classes);
+    }
+
+    @Override
+    public String toString() {
+        return "LabelEncoder" + Arrays.toString(classes);
+    }
+}

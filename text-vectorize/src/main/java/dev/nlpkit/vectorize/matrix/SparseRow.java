@@ -1,0 +1,130 @@
+package dev.nlpkit.vectorize.matrix;
+
+import java.util.Arrays;
+
+/**
+ * A read-only view of one row of a {@link CsrMatrix}: {@link #size()} entries with increasing column indices.
+ * Also the sparse vector type of the module (a one-hot vector is a row with one entry).
+ */
+public final class SparseRow {
+
+    private final int dimension;
+    private final int[] columns;
+    private final float[] values;
+    private final int from;
+    private final int to;
+
+    SparseRow(int dimension, int[] columns, float[] values, int from, int to) {
+        this.dimension = dimension;
+        this.columns = columns;
+        this.values = values;
+        this.from = from;
+        this.to = to;
+    }
+
+    /** A standalone sparse vector; {@code columns} must be strictly increasing and below {@code dimension}. */
+    public static SparseRow of(int dimension, int[] columns, float[] values) {
+        if (columns.length != values.length) {
+            throw new IllegalArgumentException(columns.length + " columns but " + values.length + " values");
+        }
+        for (int k = 0; k < columns.length; k++) {
+            if (columns[k] < 0 || columns[k] >= dimension || (k > 0 && columns[k] <= columns[k - 1])) {
+                throw new IllegalArgumentException("column " + columns[k] + " out of order or outside [0, " + dimension
+                        + ")");
+            }
+        }
+        return new SparseRow(dimension, columns.clone(), values.clone(), 0, columns.length);
+    }
+
+    /** The length of the dense equivalent (the matrix's column count). */
+    public int dimension() {
+        return dimension;
+    }
+
+    /** Number of stored entries. */
+    public int size() {
+        return to - from;
+    }
+
+    /** Column of the {@code k}-th stored entry. */
+    public int column(int k) {
+        return columns[from + check(k)];
+    }
+
+    /** Value of the {@code k}-th stored entry. */
+    public float value(int k) {
+        return values[from + check(k)];
+    }
+
+    /** The value at {@code column}, 0 when not stored (binary search). */
+    public float get(int column) {
+        int k = Arrays.binarySearch(columns, from, to, column);
+        return k >= 0 ? values[k] : 0f;
+    }
+
+    /** Sum over shared columns of the products of values (merge of the two sorted index lists). */
+    public double dot(SparseRow other) {
+        if (other.dimension != dimension) {
+            throw new IllegalArgumentException("dimensions differ: " + dimension + " vs " + other.dimension);
+        }
+        double sum = 0;
+        int i = from;
+        int j = other.from;
+        while (i < to && j < other.to) {
+            int a = columns[i];
+            int b = other.columns[j];
+            if (a == b) {
+                sum += values[i++] * (double) other.values[j++];
+            } else if (a < b) {
+                i++;
+            } else {
+                j++;
+            }
+        }
+        return sum;
+    }
+
+    /** The Euclidean norm. */
+    public double norm() {
+        double sum = 0;
+        for (int k = from; k < to; k++) {
+            sum += values[k] * (double) values[k];
+        }
+        return Math.sqrt(sum);
+    }
+
+    /** The stored column indices (a copy). */
+    public int[] columns() {
+        return Arrays.copyOfRange(columns, from, to);
+    }
+
+    /** The stored values (a copy). */
+    public float[] values() {
+        return Arrays.copyOfRange(values, from, to);
+    }
+
+    /** The dense equivalent, {@link #dimension()} entries. */
+    public float[] toDense() {
+        float[] dense = new float[dimension];
+        for (int k = from; k < to; k++) {
+            dense[columns[k]] = values[k];
+        }
+        return dense;
+    }
+
+    private int check(int k) {
+        if (k < 0 || k >= to - from) {
+            throw new IndexOutOfBoundsException("entry " + k + " outside [0, " + (to - from) + ")");
+        }
+        return k;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder s = new StringBuilder("SparseRow[dim=").append(dimension).append(", {");
+        for (int k = from; k < to; k++) {
+            s.append(k == from ? "" : ", ").append(columns[k]).append('=').append(values[k]);
+        }
+        return s.append("}]").toString();
+    }
+}

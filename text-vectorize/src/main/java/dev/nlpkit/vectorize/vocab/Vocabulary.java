@@ -1,0 +1,399 @@
+package dev.nlpkit.vectorize.vocab;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.file.Path;
+import java.util.AbstractList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.RandomAccess;
+
+import dev.nlpkit.vectorize.io.AtomicFiles;
+import dev.nlpkit.vectorize.io.LineReader;
+import dev.nlpkit.vectorize.io.TextEscaper;
+
+/**
+ * An immutable, thread-safe mapping between terms and dense integer ids {@code 0..size()-1}, with each term's
+ * corpus count and document frequency. Lookups are O(1) both ways: {@link #term(int)} indexes an array,
+ * {@link #indexOf(String)} probes an open-addressing hash table (no boxing).
+ *
+ * <p>Ids: the reserved entries come first ({@code <pad>} = 0, {@code <unk>} = 1, see {@link ReservedTokens}),
+ * then the real terms in the {@link TermOrder} of the options. Made by {@link Builder} from documents in one
+ * streaming pass, by {@link #of} from an explicit term list, or by {@link #load}.
+ *
+ * <p>File format (UTF-8 text, version 1): the line {@code nlpkit-vocabulary<TAB>1}; the lines
+ * {@code reserved=..}, {@code order=..}, {@code documents=N}, {@code terms=M}; then M lines
+ * {@code term<TAB>count<TAB>df} for the real terms in id order (terms escaped by {@link TextEscaper}); then the
+ * line {@code end}. Reserved entries are implied by {@code reserved}.
+ */
+public final class Vocabulary {
+
+    /** The padding entry's term (id 0 when reserved). */
+    public static final String PAD = "<pad>";
+    /** The unknown-token entry's term (id 1 when reserved). */
+    public static final String UNK = "<unk>";
+    /** The padding id. */
+    public static final int PAD_ID = 0;
+    /** The unknown-token id. */
+    public static final int UNK_ID = 1;
+
+    static final String KIND = "nlpkit-vocabulary";
+    static final int VERSION = 1;
+
+    private final String[] terms;
+    private final long[] counts;
+    private final long[] documentFrequencies;
+    private final long documentCount;
+    private final TermOrder order;
+    private final ReservedTokens reserved;
+    private final TermTable index;
+
+    private Vocabulary(String[] terms, long[] counts, long[] documentFrequencies, long documentCount,
+                       TermOrder order, ReservedTokens reserved) {
+        this.terms = terms;
+        this.counts = counts;
+        this.documentFrequencies = documentFrequencies;
+        this.documentCount = documentCount;
+        this.order = order;
+        this.reserved = reserved;
+        this.index = TermTable.over(terms, terms.length);
+    }
+
+    /** A new builder that counts documents and prunes with {@code options}. */
+    public static Builder builder(VocabularyOptions options) {
+        return new Builder(options);
+    }
+
+    /**
+     * A vocabulary of exactly {@code terms} in the given order (after the reserved entries); counts are 0.
+     *
+     * @throws IllegalArgumentException on a duplicate, null or reserved term
+     */
+    public static Vocabulary of(List<String> terms, ReservedTokens reserved) {
+        int r = reserved.count();
+        String[] all = new String[r + terms.size()];
+        fillReserved(all, reserved);
+        TermTable seen = new TermTable(terms.size());
+        for (int i = 0; i < terms.size(); i++) {
+            String term = terms.get(i);
+            if (term == null) {
+                throw new IllegalArgumentException("term " + i + " is null");
+            }
+            if (isReservedTerm(term, reserved)) {
+                throw new IllegalArgumentException("term " + i + " '" + term + "' is a reserved entry");
+            }
+            if (seen.find(term) >= 0) {
+                throw new IllegalArgumentException("term " + i + " '" + term + "' occurs twice");
+            }
+            seen.add(term);
+            all[r + i] = term;
+        }
+        return new Vocabulary(all, new long[all.length], new long[all.length], 0, TermOrder.GIVEN, reserved);
+    }
+
+    /** {@link #of(List, ReservedTokens)} without reserved entries. */
+    public static Vocabulary of(String... terms) {
+        return of(List.of(terms), ReservedTokens.NONE);
+    }
+
+    private static void fillReserved(String[] all, ReservedTokens reserved) {
+        if (reserved.count() > 0) {
+            all[PAD_ID] = PAD;
+        }
+        if (reserved.count() > 1) {
+            all[UNK_ID] = UNK;
+        }
+    }
+
+    private static boolean isReservedTerm(String term, ReservedTokens reserved) {
+        return (reserved.count() > 0 && term.equals(PAD)) || (reserved.count() > 1 && term.equals(UNK));
+    }
+
+    /** The number of ids, reserved entries included. */
+    public int size() {
+        return terms.length;
+    }
+
+    /** The number of reserved ids; the first real term has this id. */
+    public int reservedCount() {
+        return reserved.count();
+    }
+
+    public ReservedTokens reserved() {
+        return reserved;
+    }
+
+    public TermOrder order() {
+        return order;
+    }
+
+    /** The term with id {@code id}. */
+    public String term(int id) {
+        return terms[id];
+    }
+
+    /** The id of {@code term}, or -1 when it is not in the vocabulary. Reserved terms map to their ids. */
+    public int indexOf(String term) {
+        return index.find(term);
+    }
+
+    public boolean contains(String term) {
+        return index.find(term) >= 0;
+    }
+
+    /** Corpus count of the term with id {@code id} (0 for reserved entries and for {@link #of}). */
+    public long count(int id) {
+        return counts[id];
+    }
+
+    /** Number of counted documents that contain the term with id {@code id}. */
+    public long documentFrequency(int id) {
+        return documentFrequencies[id];
+    }
+
+    /** Number of documents counted by the builder (0 for {@link #of}). */
+    public long documentCount() {
+        return documentCount;
+    }
+
+    /** All terms in id order (reserved entries included), as an unmodifiable view. */
+    public List<String> terms() {
+        return new TermList();
+    }
+
+    /** Sum of the document frequencies of the real terms: the non-zeros of the count matrix of the fitted docs. */
+    public long totalDocumentFrequency() {
+        long total = 0;
+        for (long df : documentFrequencies) {
+            total += df;
+        }
+        return total;
+    }
+
+    /**
+     * Estimated heap bytes held by this vocabulary (64-bit JVM, compressed references): the strings (24-byte
+     * object plus a 16-byte-header byte array, one byte per char for Latin-1 text, two otherwise), the term,
+     * count and frequency arrays and the hash index.
+     */
+    public long memoryFootprintBytes() {
+        long bytes = 16 + 16L + 8L * counts.length + 16L + 8L * documentFrequencies.length + index.indexBytes();
+        for (String term : terms) {
+            boolean latin1 = true;
+            for (int i = 0; i < term.length() && latin1; i++) {
+                latin1 = term.charAt(i) < 256;
+            }
+            long array = 16L + (latin1 ? term.length() : 2L * term.length());
+            bytes += 24 + ((array + 7) & ~7L);
+        }
+        return bytes;
+    }
+
+    /** Saves to {@code path} atomically (see the class comment for the format). */
+    public void save(Path path) throws IOException {
+        AtomicFiles.writeUtf8(path, this::write);
+    }
+
+    /** Loads a vocabulary saved by {@link #save}; a malformed file gets an error with its line number. */
+    public static Vocabulary load(Path path) throws IOException {
+        return AtomicFiles.readUtf8(path, Vocabulary::read);
+    }
+
+    /** Writes the vocabulary section (header to {@code end}) to {@code out}. */
+    public void write(Writer out) throws IOException {
+        out.write(KIND + "\t" + VERSION + "\n");
+        out.write("reserved=" + reserved + "\n");
+        out.write("order=" + order + "\n");
+        out.write("documents=" + documentCount + "\n");
+        out.write("terms=" + (terms.length - reserved.count()) + "\n");
+        StringBuilder line = new StringBuilder(64);
+        for (int id = reserved.count(); id < terms.length; id++) {
+            line.setLength(0);
+            line.append(TextEscaper.escape(terms[id])).append('\t').append(counts[id]).append('\t')
+                    .append(documentFrequencies[id]).append('\n');
+            out.append(line);
+        }
+        out.write("end\n");
+    }
+
+    /** Reads a vocabulary section written by {@link #write}. */
+    public static Vocabulary read(LineReader in) throws IOException {
+        in.readHeader(KIND, VERSION);
+        ReservedTokens reserved = in.parseEnum("reserved", in.nextKeyValue("reserved"), ReservedTokens.class);
+        TermOrder order = in.parseEnum("order", in.nextKeyValue("order"), TermOrder.class);
+        long documents = in.parseLong("documents", in.nextKeyValue("documents"), 0, Long.MAX_VALUE);
+        int count = (int) in.parseLong("terms", in.nextKeyValue("terms"), 0, Integer.MAX_VALUE - 8);
+        int r = reserved.count();
+        String[] terms = new String[r + count];
+        long[] counts = new long[r + count];
+        long[] dfs = new long[r + count];
+        fillReserved(terms, reserved);
+        TermTable seen = new TermTable(Math.min(count, 1 << 20));
+        for (int i = 0; i < count; i++) {
+            String[] fields = in.nextFields("term " + (i + 1) + " of " + count + " (term<TAB>count<TAB>df)", 3);
+            String term = TextEscaper.unescape(fields[0], "term", in);
+            if (isReservedTerm(term, reserved) || seen.find(term) >= 0) {
+                throw in.error("field 'term': '" + term + "' occurs twice");
+            }
+            seen.add(term);
+            terms[r + i] = term;
+            counts[r + i] = in.parseLong("count", fields[1], 0, Long.MAX_VALUE);
+            dfs[r + i] = in.parseLong("df", fields[2], 0, documents);
+        }
+        in.expect("end");
+        return new Vocabulary(terms, counts, dfs, documents, order, reserved);
+    }
+
+    @Override
+    public String toString() {
+        return "Vocabulary[size=" + terms.length + ", reserved=" + reserved + ", order=" + order + ", documents="
+                + documentCount + "]";
+    }
+
+    private final class TermList extends AbstractList<String> implements RandomAccess {
+        @Override
+        public String get(int i) {
+            return terms[i];
+        }
+
+        @Override
+        public int size() {
+            return terms.length;
+        }
+    }
+
+    /**
+     * Counts term and document frequencies over documents given one at a time (streaming: no document is
+     * kept), then {@link #build()}s a pruned, ordered {@link Vocabulary}. Not thread-safe: give each thread
+     * its own builder and {@link #merge} them; the result does not depend on how documents were split.
+     */
+    public static final class Builder {
+
+        private final VocabularyOptions options;
+        private final TermTable table = new TermTable(1 << 12);
+        private long[] counts = new long[1 << 12];
+        private long[] documentFrequencies = new long[1 << 12];
+        private long[] lastDocument = new long[1 << 12];
+        private long documents;
+
+        private Builder(VocabularyOptions options) {
+            if (options == null) {
+                throw new IllegalArgumentException("options must not be null");
+            }
+            this.options = options;
+        }
+
+        /** Counts one document: each term's count, and its document frequency once per document. */
+        public Builder addDocument(List<String> document) {
+            long stamp = ++documents;
+            for (int i = 0, n = document.size(); i < n; i++) {
+                String term = document.get(i);
+                if (term == null) {
+                    throw new IllegalArgumentException("document " + stamp + " has a null token at position " + i);
+                }
+                int id = table.add(term);
+                if (id == counts.length) {
+                    grow();
+                }
+                counts[id]++;
+                if (lastDocument[id] != stamp) {
+                    lastDocument[id] = stamp;
+                    documentFrequencies[id]++;
+                }
+            }
+            return this;
+        }
+
+        /** Counts every document of {@code documents}, streaming. */
+        public Builder addDocuments(Iterable<? extends List<String>> documents) {
+            for (List<String> document : documents) {
+                addDocument(document);
+            }
+            return this;
+        }
+
+        /** Adds the counts of {@code other} (e.g. another thread's builder) to this one. */
+        public Builder merge(Builder other) {
+            if (other == this) {
+                throw new IllegalArgumentException("cannot merge a builder into itself");
+            }
+            for (int j = 0; j < other.table.size; j++) {
+                int id = table.add(other.table.terms[j]);
+                if (id == counts.length) {
+                    grow();
+                }
+                counts[id] += other.counts[j];
+                documentFrequencies[id] += other.documentFrequencies[j];
+            }
+            documents += other.documents;
+            return this;
+        }
+
+        private void grow() {
+            int n = counts.length * 2;
+            counts = Arrays.copyOf(counts, n);
+            documentFrequencies = Arrays.copyOf(documentFrequencies, n);
+            lastDocument = Arrays.copyOf(lastDocument, n);
+        }
+
+        /** Documents counted so far. */
+        public long documentCount() {
+            return documents;
+        }
+
+        /** Distinct terms counted so far (before pruning). */
+        public int distinctTerms() {
+            return table.size;
+        }
+
+        /**
+         * The pruned, ordered vocabulary (see {@link VocabularyOptions} for the rules). The builder stays
+         * usable.
+         *
+         * @throws IllegalArgumentException when the maximum document frequency resolves below the minimum
+         */
+        public Vocabulary build() {
+            double minDf = options.minDocumentFrequency().threshold(documents);
+            double maxDf = options.maxDocumentFrequency().threshold(documents);
+            if (documents > 0 && maxDf < minDf) {
+                throw new IllegalArgumentException("the maximum document frequency (" + options.maxDocumentFrequency()
+                        + " = " + maxDf + ") is below the minimum (" + options.minDocumentFrequency() + " = "
+                        + minDf + ") for " + documents + " documents");
+            }
+            ReservedTokens reserved = options.reserved();
+            int kept = 0;
+            Integer[] candidates = new Integer[table.size];
+            for (int id = 0; id < table.size; id++) {
+                long df = documentFrequencies[id];
+                if (counts[id] >= options.minCount() && df >= minDf && df <= maxDf
+                        && !isReservedTerm(table.terms[id], reserved)) {
+                    candidates[kept++] = id;
+                }
+            }
+            Integer[] ids = Arrays.copyOf(candidates, kept);
+            String[] t = table.terms;
+            Comparator<Integer> byFrequency = (a, b) -> {
+                int c = Long.compare(counts[b], counts[a]);
+                return c != 0 ? c : CodePointOrder.INSTANCE.compare(t[a], t[b]);
+            };
+            if (options.maxSize() > 0 && ids.length > options.maxSize()) {
+                Arrays.sort(ids, byFrequency);
+                ids = Arrays.copyOf(ids, options.maxSize());
+            }
+            Arrays.sort(ids, options.order() == TermOrder.ALPHABETICAL
+                    ? (a, b) -> CodePointOrder.INSTANCE.compare(t[a], t[b]) : byFrequency);
+            int r = reserved.count();
+            String[] terms = new String[r + ids.length];
+            long[] c = new long[terms.length];
+            long[] d = new long[terms.length];
+            fillReserved(terms, reserved);
+            for (int i = 0; i < ids.length; i++) {
+                int id = ids[i];
+                terms[r + i] = t[id];
+                c[r + i] = counts[id];
+                d[r + i] = documentFrequencies[id];
+            }
+            return new Vocabulary(terms, c, d, documents, options.order(), reserved);
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.nlpkit.preprocess;
+
+import java.io.Reader;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+import dev.nlpkit.preprocess.filter.CodePointLengthFilter;
+import dev.nlpkit.preprocess.filter.NonLetterFilter;
+import dev.nlpkit.preprocess.filter.StandardTypeFilter;
+import dev.nlpkit.preprocess.filter.TypeAwareLowercaseFilter;
+import dev.nlpkit.preprocess.filter.TypePolicyFilter;
+import dev.nlpkit.preprocess.normalize.ElongationFilter;
+import dev.nlpkit.preprocess.normalize.Normalization;
+import dev.nlpkit.preprocess.normalize.NormalizingCharFilter;
+import dev.nlpkit.preprocess.normalize.TextNormalizer;
+import dev.nlpkit.preprocess.stem.Stemmers;
+import dev.nlpkit.preprocess.stop.StopWords;
+import dev.nlpkit.preprocess.tokenize.TreebankTokenizer;
+import dev.nlpkit.preprocess.tokenize.TweetTokenizer;
+
+/**
+ * The pipeline as a Lucene {@link Analyzer}: a recipe built from {@link PreprocessOptions}; Lucene builds its
+ * components once per thread and reuses them. {@link #toString()} lists the chain.
+ */
+final class PreprocessAnalyzer extends Analyzer {
+
+    private final PreprocessOptions options;
+    private final TextNormalizer normalizer;
+    private final CharArraySet stopSet;
+    private final StopWords stopWords;
+    private final boolean policyNeeded;
+    private final List<String> stages;
+
+    PreprocessAnalyzer(PreprocessOptions options) {
+        this.options = options;
+        Normalization n = options.normalization();
+        this.normalizer = n.anyCharacterStep() ? new TextNormalizer(n) : null;
+        this.stopWords = options.effectiveStopWords();
+        this.stopSet = stopWords.size() > 0 ? stopWords.toCharArraySet() : null;
+        this.policyNeeded = options.actions().values().stream().anyMatch(a -> a != TokenAction.KEEP);
+        this.stages = describe();
+    }
+
+    @Override
+    protected Reader initReader(String fieldName, Reader reader) {
+        return normalizer == null ? reader : new NormalizingCharFilter(reader, normalizer);
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+        Tokenizer source = switch (options.tokenizer()) {
+            case TWEET -> new TweetTokenizer();
+            case STANDARD -> new StandardTokenizer();
+            case TREEBANK -> new TreebankTokenizer();
+        };
+        TokenStream ts = source;
+        if (options.tokenizer() == TokenizerKind.STANDARD) {
+            ts = new StandardTypeFilter(ts);
+        }
+        if (policyNeeded) {
+            ts = new TypePolicyFilter(ts, options.actions(), options.placeholders());
+        }
+        Normalization n = options.normalization();
+        if (n.asciiFolding()) {
+            ts = new ASCIIFoldingFilter(ts);
+        }
+        if (n.elongationMaxRun() > 0) {
+            ts = new ElongationFilter(ts, n.elongationMaxRun());
+        }
+        if (options.lowercase()) {
+            ts = new TypeAwareLowercaseFilter(ts);
+        }
+        if (options.removeNonLetterTokens()) {
+            ts = new NonLetterFilter(ts);
+        }
+        if (options.minLength() > 1 || options.maxLength() < Integer.MAX_VALUE) {
+            ts = new CodePointLengthFilter(ts, options.minLength(), options.maxLength());
+        }
+        if (stopSet != null) {
+            ts = new StopFilter(ts, stopSet);
+        }
+        ts = Stemmers.wrap(ts, options.stemmer());
+        return new TokenStreamComponents(source, ts);
+    }
+
+    private List<String> describe() {
+        List<String> s = new ArrayList<>();
+        Normalization n = options.normalization();
+        if (normalizer != null) {
+            List<String> steps = new ArrayList<>();
+            if (n.htmlEntities()) {
+                steps.add("htmlEntities");
+            }
+            if (n.nfkc()) {
+                steps.add("NFKC");
+            }
+            if (n.unifyApostrophes()) {
+                steps.add("apostrophes");
+            }
+            if (n.cleanWhitespace()) {
+                steps.add("whitespace");
+            }
+            s.add("NormalizingCharFilter(" + String.join(", ", steps) + ")");
+        }
+        s.add(switch (options.tokenizer()) {
+            case TWEET -> "TweetTokenizer";
+            case STANDARD -> "StandardTokenizer";
+            case TREEBANK -> "TreebankTokenizer(NLTK word_tokenize)";
+        });
+        if (options.tokenizer() == TokenizerKind.STANDARD) {
+            s.add("StandardTypeFilter");
+        }
+        if (policyNeeded) {
+            s.add("TypePolicy(" + TypePolicyFilter.describe(options.actions(), options.placeholders()) + ")");
+        }
+        if (n.asciiFolding()) {
+            s.add("ASCIIFoldingFilter");
+        }
+        if (n.elongationMaxRun() > 0) {
+            s.add("Elongation(maxRun=" + n.elongationMaxRun() + ")");
+        }
+        if (options.lowercase()) {
+            s.add("Lowercase(except EMOTICON)");
+        }
+        if (options.removeNonLetterTokens()) {
+            s.add("RemoveNonLetterTokens(except EMOTICON)");
+        }
+        if (options.minLength() > 1 || options.maxLength() < Integer.MAX_VALUE) {
+            s.add("Length(" + options.minLength() + ".." + options.maxLength() + ")");
+        }
+        if (stopSet != null) {
+            s.add("StopFilter(" + stopWords + ")");
+        }
+        if (options.stemmer() != Stemmer.NONE) {
+            s.add(Stemmers.describe(options.stemmer()));
+        }
+        return List.copyOf(s);
+    }
+
+    List<String> stages() {
+        return stages;
+    }
+
+    @Override
+    public String toString() {
+        return String.join(" -> ", stages);
+    }
+}

@@ -1,0 +1,192 @@
+package dev.nlpkit.preprocess;
+
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+
+import dev.nlpkit.preprocess.normalize.Normalization;
+import dev.nlpkit.preprocess.stop.StopWords;
+
+/**
+ * Immutable configuration of a {@link TextPreprocessor}. Stages run in this order: character normalization,
+ * tokenizer, per-type actions, ASCII folding, elongation squeezing, lower-casing, removal of non-letter
+ * tokens, length limits, stop words, stemming.
+ *
+ * <pre>{@code
+ * PreprocessOptions o = PreprocessOptions.tweets()
+ *         .withStemmer(Stemmer.PORTER)
+ *         .withAction(TokenType.NUMBER, TokenAction.DROP);
+ * }</pre>
+ *
+ * @param normalization          character and token normalization
+ * @param tokenizer              which tokenizer starts the pipeline
+ * @param actions                what to do per token type (missing types: KEEP)
+ * @param placeholders           the replacement term per type, used where the action is REPLACE
+ * @param lowercase              lower-case every token except emoticons
+ * @param removeNonLetterTokens  drop tokens without a letter (except emoticons)
+ * @param minLength              shortest token kept, in code points (>= 1)
+ * @param maxLength              longest token kept, in code points
+ * @param stopWords              the stop list ({@link #NO_STOP_WORDS} for none); compared after lower-casing
+ * @param keepNegations          keep negations ({@link StopWords#NEGATIONS}, words ending in n't) although listed
+ * @param stemmer                the stemmer
+ */
+public record PreprocessOptions(Normalization normalization, TokenizerKind tokenizer,
+                                Map<TokenType, TokenAction> actions, Map<TokenType, String> placeholders,
+                                boolean lowercase, boolean removeNonLetterTokens, int minLength, int maxLength,
+                                StopWords stopWords, boolean keepNegations, Stemmer stemmer) {
+
+    /** The empty stop list. */
+    public static final StopWords NO_STOP_WORDS = StopWords.of("none", java.util.List.of());
+
+    /** The default placeholder of each type. */
+    public static final Map<TokenType, String> DEFAULT_PLACEHOLDERS = Collections.unmodifiableMap(new EnumMap<>(Map.of(
+            TokenType.WORD, "<word>", TokenType.URL, "<url>", TokenType.EMAIL, "<email>",
+            TokenType.MENTION, "<user>", TokenType.HASHTAG, "<hashtag>", TokenType.EMOTICON, "<emoticon>",
+            TokenType.NUMBER, "<number>", TokenType.PUNCT, "<punct>")));
+
+    public PreprocessOptions {
+        Objects.requireNonNull(normalization, "normalization");
+        Objects.requireNonNull(tokenizer, "tokenizer");
+        Objects.requireNonNull(actions, "actions");
+        Objects.requireNonNull(placeholders, "placeholders");
+        Objects.requireNonNull(stopWords, "stopWords (use PreprocessOptions.NO_STOP_WORDS for none)");
+        Objects.requireNonNull(stemmer, "stemmer");
+        EnumMap<TokenType, TokenAction> a = new EnumMap<>(TokenType.class);
+        for (TokenType t : TokenType.values()) {
+            a.put(t, Objects.requireNonNullElse(actions.get(t), TokenAction.KEEP));
+        }
+        EnumMap<TokenType, String> p = new EnumMap<>(DEFAULT_PLACEHOLDERS);
+        p.putAll(placeholders);
+        for (var e : a.entrySet()) {
+            if (e.getValue() == TokenAction.UNWRAP && e.getKey() != TokenType.HASHTAG
+                    && e.getKey() != TokenType.MENTION) {
+                throw new IllegalArgumentException("UNWRAP applies to HASHTAG and MENTION only, not to " + e.getKey());
+            }
+            String ph = p.get(e.getKey());
+            if (e.getValue() == TokenAction.REPLACE && (ph == null || ph.isEmpty())) {
+                throw new IllegalArgumentException("REPLACE for " + e.getKey() + " needs a non-empty placeholder");
+            }
+        }
+        if (minLength < 1 || maxLength < minLength) {
+            throw new IllegalArgumentException("need 1 <= minLength <= maxLength, got minLength=" + minLength
+                    + ", maxLength=" + maxLength);
+        }
+        actions = Collections.unmodifiableMap(a);
+        placeholders = Collections.unmodifiableMap(p);
+    }
+
+    /** Same as {@link #tweets()}. */
+    public static PreprocessOptions defaults() {
+        return tweets();
+    }
+
+    /**
+     * The sentiment default for tweets: entities, NFKC, apostrophes, whitespace, elongation cut to 3; the tweet
+     * tokenizer; URL, EMAIL, MENTION and NUMBER replaced by {@code <url> <email> <user> <number>}; hashtags
+     * unwrapped to their word; punctuation dropped; emoticons kept; lower-case; NLTK's English stop words
+     * <em>keeping negations</em>; no stemming (add one with {@link #withStemmer}).
+     */
+    public static PreprocessOptions tweets() {
+        EnumMap<TokenType, TokenAction> a = new EnumMap<>(TokenType.class);
+        a.put(TokenType.URL, TokenAction.REPLACE);
+        a.put(TokenType.EMAIL, TokenAction.REPLACE);
+        a.put(TokenType.MENTION, TokenAction.REPLACE);
+        a.put(TokenType.NUMBER, TokenAction.REPLACE);
+        a.put(TokenType.HASHTAG, TokenAction.UNWRAP);
+        a.put(TokenType.PUNCT, TokenAction.DROP);
+        return new PreprocessOptions(Normalization.tweets(), TokenizerKind.TWEET, a, Map.of(), true, false, 1,
+                Integer.MAX_VALUE, StopWords.nltkEnglish(), true, Stemmer.NONE);
+    }
+
+    /**
+     * Prose: entities, NFKC and whitespace; Lucene's StandardTokenizer (which drops punctuation); lower-case;
+     * NLTK's English stop words; Porter2 (Snowball English).
+     */
+    public static PreprocessOptions english() {
+        return new PreprocessOptions(Normalization.prose(), TokenizerKind.STANDARD, Map.of(), Map.of(), true, false,
+                1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER2);
+    }
+
+    /**
+     * The course chain, nothing more: word tokenization as NLTK's {@code word_tokenize} -> lower-case ->
+     * NLTK's English stop words -> Porter. No normalization, punctuation kept (as in the course).
+     */
+    public static PreprocessOptions lesson() {
+        return new PreprocessOptions(Normalization.none(), TokenizerKind.TREEBANK, Map.of(), Map.of(), true, false,
+                1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER);
+    }
+
+    public PreprocessOptions withNormalization(Normalization n) {
+        return new PreprocessOptions(n, tokenizer, actions, placeholders, lowercase, removeNonLetterTokens,
+                minLength, maxLength, stopWords, keepNegations, stemmer);
+    }
+
+    public PreprocessOptions withTokenizer(TokenizerKind t) {
+        return new PreprocessOptions(normalization, t, actions, placeholders, lowercase, removeNonLetterTokens,
+                minLength, maxLength, stopWords, keepNegations, stemmer);
+    }
+
+    /** The same options with {@code action} for tokens of {@code type}. */
+    public PreprocessOptions withAction(TokenType type, TokenAction action) {
+        EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
+        a.put(type, action);
+        return new PreprocessOptions(normalization, tokenizer, a, placeholders, lowercase, removeNonLetterTokens,
+                minLength, maxLength, stopWords, keepNegations, stemmer);
+    }
+
+    /** The same options with REPLACE by {@code placeholder} for tokens of {@code type}. */
+    public PreprocessOptions withPlaceholder(TokenType type, String placeholder) {
+        EnumMap<TokenType, String> p = new EnumMap<>(placeholders);
+        p.put(type, placeholder);
+        EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
+        a.put(type, TokenAction.REPLACE);
+        return new PreprocessOptions(normalization, tokenizer, a, p, lowercase, removeNonLetterTokens,
+                minLength, maxLength, stopWords, keepNegations, stemmer);
+    }
+
+    /** Drops punctuation tokens (PUNCT: DROP). */
+    public PreprocessOptions withoutPunctuation() {
+        return withAction(TokenType.PUNCT, TokenAction.DROP);
+    }
+
+    /** Drops number tokens (NUMBER: DROP). */
+    public PreprocessOptions withoutNumbers() {
+        return withAction(TokenType.NUMBER, TokenAction.DROP);
+    }
+
+    public PreprocessOptions withLowercase(boolean on) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, on, removeNonLetterTokens,
+                minLength, maxLength, stopWords, keepNegations, stemmer);
+    }
+
+    public PreprocessOptions withRemoveNonLetterTokens(boolean on) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase, on,
+                minLength, maxLength, stopWords, keepNegations, stemmer);
+    }
+
+    public PreprocessOptions withLength(int min, int max) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
+                removeNonLetterTokens, min, max, stopWords, keepNegations, stemmer);
+    }
+
+    public PreprocessOptions withStopWords(StopWords s) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
+                removeNonLetterTokens, minLength, maxLength, s, keepNegations, stemmer);
+    }
+
+    public PreprocessOptions withKeepNegations(boolean on) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
+                removeNonLetterTokens, minLength, maxLength, stopWords, on, stemmer);
+    }
+
+    public PreprocessOptions withStemmer(Stemmer s) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
+                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, s);
+    }
+
+    /** The stop list the pipeline actually applies ({@code keepNegations} taken into account). */
+    public StopWords effectiveStopWords() {
+        return keepNegations ? stopWords.withoutNegations() : stopWords;
+    }
+}

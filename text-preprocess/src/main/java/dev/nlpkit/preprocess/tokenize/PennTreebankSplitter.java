@@ -1,0 +1,164 @@
+package dev.nlpkit.preprocess.tokenize;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Penn-Treebank word splitting as NLTK 3.8's {@code NLTKWordTokenizer} (what {@code nltk.word_tokenize}
+ * applies to each sentence): the same ordered regular-expression substitutions (starting quotes,
+ * punctuation, brackets, double dashes, ending quotes, clitics {@code 's 'll n't}, MacIntyre's contractions
+ * {@code cannot gonna gimme ...}), then a split on whitespace. So {@code can't -> ca n't},
+ * {@code "hi" -> `` hi ''}, and a period is split off only at the end of the text ({@code 20km. -> 20km .}).
+ *
+ * <p>Sentence splitting is not done: NLTK's {@code word_tokenize} first runs the Punkt sentence model, which
+ * is not part of this toolkit; the result here equals {@code word_tokenize(text, preserve_line=True)}, i.e.
+ * {@code word_tokenize} on one sentence. Python's {@code \w} does not include combining marks while Java's
+ * Unicode {@code \w} does; that is the one known difference (text with combining marks after an apostrophe).
+ *
+ * <p>Offsets are found as NLTK's {@code span_tokenize} does: each token is searched in the original text
+ * from the end of the previous one; the quote tokens {@code `` ''} are matched to the next {@code "},
+ * {@code ``} or {@code ''} of the text.
+ */
+public final class PennTreebankSplitter {
+
+    private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
+    private static final int FLAGS_I = FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
+
+    private record Rule(Pattern pattern, String replacement) {
+        static Rule of(String regex, String replacement) {
+            return new Rule(Pattern.compile(regex, FLAGS), replacement);
+        }
+
+        static Rule ofIgnoreCase(String regex, String replacement) {
+            return new Rule(Pattern.compile(regex, FLAGS_I), replacement);
+        }
+
+        String apply(String text) {
+            Matcher m = pattern.matcher(text);
+            return m.find() ? m.replaceAll(replacement) : text;
+        }
+    }
+
+    private static final List<Rule> STARTING_QUOTES = List.of(
+            Rule.of("([«“‘„]|[`]+)", " $1 "),
+            Rule.of("^\"", "``"),
+            Rule.of("(``)", " $1 "),
+            Rule.of("([ (\\[{<])(\"|'{2})", "$1 `` "),
+            Rule.ofIgnoreCase("(')(?!re|ve|ll|m|t|s|d|n)(\\w)\\b", "$1 $2"));
+
+    private static final List<Rule> PUNCTUATION = List.of(
+            Rule.of("([^.])(\\.)([\\])}>\"'»”’ ]*)\\s*$", "$1 $2 $3 "),
+            Rule.of("([:,])([^\\d])", " $1 $2"),
+            Rule.of("([:,])$", " $1 "),
+            Rule.of("\\.{2,}", " $0 "),
+            Rule.of("[;@#$%&]", " $0 "),
+            Rule.of("([^.])(\\.)([\\])}>\"']*)\\s*$", "$1 $2$3 "),
+            Rule.of("[?!]", " $0 "),
+            Rule.of("([^'])' ", "$1 ' "),
+            Rule.of("[*]", " $0 "));
+
+    private static final Rule PARENS_BRACKETS = Rule.of("[\\]\\[(){}<>]", " $0 ");
+    private static final Rule DOUBLE_DASHES = Rule.of("--", " -- ");
+
+    private static final List<Rule> ENDING_QUOTES = List.of(
+            Rule.of("([»”’])", " $1 "),
+            Rule.of("''", " '' "),
+            Rule.of("\"", " '' "),
+            Rule.of("([^' ])('[sS]|'[mM]|'[dD]|') ", "$1 $2 "),
+            Rule.of("([^' ])('ll|'LL|'re|'RE|'ve|'VE|n't|N'T) ", "$1 $2 "));
+
+    private static final List<Rule> CONTRACTIONS = List.of(
+            Rule.ofIgnoreCase("\\b(can)(not)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(d)('ye)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(gim)(me)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(gon)(na)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(got)(ta)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(lem)(me)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(more)('n)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase("\\b(wan)(na)(?=\\s)", " $1 $2 "),
+            Rule.ofIgnoreCase(" ('t)(is)\\b", " $1 $2 "),
+            Rule.ofIgnoreCase(" ('t)(was)\\b", " $1 $2 "));
+
+    private static final Pattern QUOTES = Pattern.compile("``|''|\"");
+
+    /** A token with its span in the original text. */
+    public record Span(String term, int start, int end) {
+    }
+
+    /** The tokens of {@code text}, exactly as NLTK's {@code NLTKWordTokenizer().tokenize(text)}. */
+    public List<String> split(String text) {
+        String t = text;
+        for (Rule r : STARTING_QUOTES) {
+            t = r.apply(t);
+        }
+        for (Rule r : PUNCTUATION) {
+            t = r.apply(t);
+        }
+        t = PARENS_BRACKETS.apply(t);
+        t = DOUBLE_DASHES.apply(t);
+        t = " " + t + " ";
+        for (Rule r : ENDING_QUOTES) {
+            t = r.apply(t);
+        }
+        for (Rule r : CONTRACTIONS) {
+            t = r.apply(t);
+        }
+        return splitOnWhitespace(t);
+    }
+
+    /** The tokens of {@code text} with their spans in {@code text} (non-decreasing, never throwing). */
+    public List<Span> spans(String text) {
+        List<String> tokens = split(text);
+        List<Span> spans = new ArrayList<>(tokens.size());
+        Matcher quotes = null;
+        if (text.indexOf('"') >= 0 || text.contains("''") || text.contains("``")) {
+            quotes = QUOTES.matcher(text);
+        }
+        int point = 0;
+        int quoteSearch = 0;
+        for (String token : tokens) {
+            String needle = token;
+            if (quotes != null && (token.equals("\"") || token.equals("``") || token.equals("''"))) {
+                if (quotes.find(quoteSearch)) {
+                    needle = quotes.group();
+                    quoteSearch = quotes.end();
+                }
+            }
+            int start = text.indexOf(needle, point);
+            if (start < 0) {
+                spans.add(new Span(token, point, point));
+                continue;
+            }
+            int end = start + needle.length();
+            spans.add(new Span(token, start, end));
+            point = end;
+        }
+        return spans;
+    }
+
+    /** Python's {@code str.split()}: runs of {@code str.isspace()} characters. */
+    static List<String> splitOnWhitespace(String t) {
+        List<String> out = new ArrayList<>();
+        int n = t.length();
+        int i = 0;
+        while (i < n) {
+            while (i < n && isPythonSpace(t.charAt(i))) {
+                i++;
+            }
+            int s = i;
+            while (i < n && !isPythonSpace(t.charAt(i))) {
+                i++;
+            }
+            if (i > s) {
+                out.add(t.substring(s, i));
+            }
+        }
+        return out;
+    }
+
+    static boolean isPythonSpace(char c) {
+        return Character.isWhitespace(c) || c == '\u00A0' || c == '\u2007' || c == '\u202F' || c == '\u0085';
+    }
+}

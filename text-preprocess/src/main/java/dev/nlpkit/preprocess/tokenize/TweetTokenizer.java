@@ -1,0 +1,31 @@
+package dev.nlpkit.preprocess.tokenize;
+
+import java.io.IOException;
+
+/**
+ * The tweet-aware Lucene {@code Tokenizer}: the rules of {@link TweetScanner}, with the token type
+ * ({@code WORD, URL, EMAIL, MENTION, HASHTAG, EMOTICON, NUMBER, PUNCT}) in the {@code TypeAttribute}.
+ */
+public final class TweetTokenizer extends WholeInputTokenizer {
+
+    private final TweetScanner scanner = new TweetScanner();
+
+    @Override
+    protected void afterRead() {
+        scanner.reset(buffer, length);
+    }
+
+    @Override
+    public boolean incrementToken() throws IOException {
+        if (!scanner.next()) {
+            return false;
+        }
+        emit(buffer, scanner.start(), scanner.end(), scanner.start(), scanner.end(), scanner.type());
+        return true;
+    }
+
+    @Override
+    public String toString() {
+        return "TweetTokenizer";
+    }
+}

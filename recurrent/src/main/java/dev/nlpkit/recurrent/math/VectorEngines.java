@@ -10,6 +10,6 @@ final class VectorEngines {
     }
 
     static GemmEngine gemm() {
-        return PlainGemm.INSTANCE;
+        return VectorGemm.INSTANCE;
     }
 }

@@ -1,0 +1,229 @@
+package dev.nlpkit.recurrent.math;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API matrix multiply: GotoBLAS/BLIS structure in Java. {@code op(B)} is packed, {@code KC} rows
+ * at a time, into panels {@code NR = 2 * lanes} columns wide; {@code op(A)} into panels {@code MR = 6} rows
+ * high, {@code MC} rows at a time; a register-blocked micro-kernel then keeps a {@code 6 x NR} tile of
+ * {@code C} in 12 vector registers and, per step of {@code k}, loads two vectors of {@code B}, broadcasts six
+ * values of {@code A} and issues 12 fused multiply-adds. A {@code KC x NR} panel of {@code B} stays in L1
+ * while the {@code MC x KC} block of {@code A} streams from L2.
+ *
+ * <p>Loaded only when {@code jdk.incubator.vector} is present (see {@link Kernels}).
+ */
+final class VectorGemm implements GemmEngine {
+
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+    private static final int L = S.length();
+    static final int MR = 6;
+    static final int NR = 2 * L;
+    private static final int KC = 256;
+    private static final int MC = 16 * MR;
+    private static final int NC = 128 * NR;
+
+    static final VectorGemm INSTANCE = new VectorGemm();
+
+    private static final ThreadLocal<Buffers> BUFFERS = ThreadLocal.withInitial(Buffers::new);
+
+    /** Per-thread packing buffers, grown on demand and reused. */
+    private static final class Buffers {
+        final float[] a = new float[MC * KC];
+        final float[] tile = new float[MR * NR];
+        float[] b = new float[0];
+
+        float[] b(int size) {
+            if (b.length < size) {
+                b = new float[size];
+            }
+            return b;
+        }
+    }
+
+    private VectorGemm() {
+    }
+
+    @Override
+    public String name() {
+        return "vector api, " + S.vectorBitSize() + "-bit";
+    }
+
+    @Override
+    public void multiplyAdd(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                            float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                            float[] c, int cOff, int ldc) {
+        int threads = Parallelism.threads();
+        if (threads == 1 || (long) m * n * k < Split.PARALLEL_MIN_MULTIPLY_ADDS) {
+            serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+            return;
+        }
+        Split.run(threads, m, n, MR, NR, (i0, rows, j0, cols) -> serial(transA, transB, rows, cols, k, alpha,
+                a, aOff + (transA ? i0 : i0 * lda), lda,
+                b, bOff + (transB ? j0 * ldb : j0), ldb,
+                c, cOff + i0 * ldc + j0, ldc));
+    }
+
+    static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                       float[] c, int cOff, int ldc) {
+        Buffers buf = BUFFERS.get();
+        float[] pa = buf.a;
+        for (int jc = 0; jc < n; jc += NC) {
+            int nc = Math.min(NC, n - jc);
+            int panels = (nc + NR - 1) / NR;
+            for (int pc = 0; pc < k; pc += KC) {
+                int kc = Math.min(KC, k - pc);
+                float[] pb = buf.b(panels * NR * kc);
+                packB(transB, b, bOff, ldb, pc, kc, jc, nc, pb);
+                for (int ic = 0; ic < m; ic += MC) {
+                    int mc = Math.min(MC, m - ic);
+                    packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
+                    for (int jr = 0; jr < panels; jr++) {
+                        int j = jc + jr * NR;
+                        int nr = Math.min(NR, n - j);
+                        for (int ir = 0; ir * MR < mc; ir++) {
+                            int i = ic + ir * MR;
+                            kernel(kc, pa, ir * kc * MR, pb, jr * kc * NR, alpha, c, cOff + i * ldc + j, ldc,
+                                    Math.min(MR, m - i), nr, buf.tile);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs rows {@code [pc, pc+kc)} x columns {@code [jc, jc+nc)} of op(B) into NR-wide panels, zero-padded. */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
+        int panels = (nc + NR - 1) / NR;
+        for (int jr = 0; jr < panels; jr++) {
+            int j = jc + jr * NR;
+            int nr = Math.min(NR, jc + nc - j);
+            int base = jr * kc * NR;
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    int src = bOff + (pc + p) * ldb + j;
+                    int dst = base + p * NR;
+                    if (nr == NR) {
+                        FloatVector.fromArray(S, b, src).intoArray(pb, dst);
+                        FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+                    } else {
+                        System.arraycopy(b, src, pb, dst, nr);
+                        java.util.Arrays.fill(pb, dst + nr, dst + NR, 0f);
+                    }
+                }
+            } else {
+                for (int jj = 0; jj < nr; jj++) {
+                    int src = bOff + (j + jj) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        pb[base + p * NR + jj] = b[src + p];
+                    }
+                }
+                if (nr < NR) {
+                    for (int p = 0; p < kc; p++) {
+                        java.util.Arrays.fill(pb, base + p * NR + nr, base + (p + 1) * NR, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Packs rows {@code [ic, ic+mc)} x columns {@code [pc, pc+kc)} of op(A) into MR-high panels, zero-padded. */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] pa) {
+        for (int ir = 0; ir * MR < mc; ir++) {
+            int i = ic + ir * MR;
+            int mr = Math.min(MR, ic + mc - i);
+            int base = ir * kc * MR;
+            if (!transA) {
+                for (int r = 0; r < mr; r++) {
+                    int src = aOff + (i + r) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        pa[base + p * MR + r] = a[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    int src = aOff + (pc + p) * lda + i;
+                    int dst = base + p * MR;
+                    for (int r = 0; r < mr; r++) {
+                        pa[dst + r] = a[src + r];
+                    }
+                }
+            }
+            if (mr < MR) {
+                for (int p = 0; p < kc; p++) {
+                    java.util.Arrays.fill(pa, base + p * MR + mr, base + (p + 1) * MR, 0f);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code C[mr x nr] += alpha * Apanel[MR x kc] * Bpanel[kc x NR]}; a partial tile goes through a zeroed
+     * {@code MR x NR} scratch tile so that the full-tile kernel stays branch-free.
+     */
+    private static void kernel(int kc, float[] pa, int ai, float[] pb, int bi, float alpha,
+                               float[] c, int ci, int ldc, int mr, int nr, float[] tile) {
+        if (mr == MR && nr == NR) {
+            fullKernel(kc, pa, ai, pb, bi, alpha, c, ci, ldc);
+            return;
+        }
+        java.util.Arrays.fill(tile, 0f);
+        fullKernel(kc, pa, ai, pb, bi, alpha, tile, 0, NR);
+        for (int r = 0; r < mr; r++) {
+            int row = ci + r * ldc;
+            for (int j = 0; j < nr; j++) {
+                c[row + j] += tile[r * NR + j];
+            }
+        }
+    }
+
+    /** The register-blocked micro-kernel: {@code C[MR x NR] += alpha * Apanel[MR x kc] * Bpanel[kc x NR]}. */
+    static void fullKernel(int kc, float[] pa, int ai, float[] pb, int bi, float alpha,
+                                   float[] c, int ci, int ldc) {
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, pb, bi);
+            FloatVector b1 = FloatVector.fromArray(S, pb, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, pa[ai + 0]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, pa[ai + 1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, pa[ai + 2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, pa[ai + 3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, pa[ai + 4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, pa[ai + 5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            ai += MR;
+            bi += NR;
+        }
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        FloatVector.fromArray(S, c, ci + 0 * ldc).add(c00.mul(av)).intoArray(c, ci + 0 * ldc);
+        FloatVector.fromArray(S, c, ci + 0 * ldc + L).add(c01.mul(av)).intoArray(c, ci + 0 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 1 * ldc).add(c10.mul(av)).intoArray(c, ci + 1 * ldc);
+        FloatVector.fromArray(S, c, ci + 1 * ldc + L).add(c11.mul(av)).intoArray(c, ci + 1 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 2 * ldc).add(c20.mul(av)).intoArray(c, ci + 2 * ldc);
+        FloatVector.fromArray(S, c, ci + 2 * ldc + L).add(c21.mul(av)).intoArray(c, ci + 2 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 3 * ldc).add(c30.mul(av)).intoArray(c, ci + 3 * ldc);
+        FloatVector.fromArray(S, c, ci + 3 * ldc + L).add(c31.mul(av)).intoArray(c, ci + 3 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 4 * ldc).add(c40.mul(av)).intoArray(c, ci + 4 * ldc);
+        FloatVector.fromArray(S, c, ci + 4 * ldc + L).add(c41.mul(av)).intoArray(c, ci + 4 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 5 * ldc).add(c50.mul(av)).intoArray(c, ci + 5 * ldc);
+        FloatVector.fromArray(S, c, ci + 5 * ldc + L).add(c51.mul(av)).intoArray(c, ci + 5 * ldc + L);
+    }
+
+}

@@ -1,0 +1,289 @@
+package dev.nlpkit.examples.sentiment;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Reader;
+import java.io.StringReader;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.zip.CRC32;
+
+import dev.nlpkit.examples.report.AtomicFiles;
+
+/**
+ * One versioned file holding named, length-prefixed sections, each written by the module that owns its content
+ * (the vocabulary by text-vectorize's {@code write(Writer)}, the network by recurrent's save to a stream, the
+ * options as text). The container knows nothing about the contents; a section is just bytes with a name, so a
+ * module can change its own format (with its own version header inside its section) without touching this one.
+ *
+ * <p>Layout, all integers little-endian:
+ * <pre>
+ * magic      8 bytes  "NLPKBNDL"
+ * version    u32      {@value #FORMAT_VERSION}
+ * sections   u32      number of sections
+ * per section:
+ *   name     u16 length + UTF-8 bytes (unique, non-blank)
+ *   length   u64      payload bytes
+ *   crc32    u32      CRC-32 of the payload
+ *   payload  length bytes
+ * end        8 bytes  "BNDL-END"
+ * </pre>
+ * The file is written atomically (temporary file, then rename). Reading checks the magic, refuses a newer format
+ * version with a message to upgrade, and reports a truncated or corrupt file naming the section. Sections are held
+ * in memory (a model bundle is tens of megabytes at most).
+ *
+ * <pre>{@code
+ * ModelBundle.builder()
+ *         .text("options", w -> w.write(options.toString()))
+ *         .text("vocabulary", vocabulary::write)
+ *         .binary("network", model::save)
+ *         .build().write(Path.of("sentiment.nlpkit"));
+ * ModelBundle bundle = ModelBundle.read(Path.of("sentiment.nlpkit"));
+ * Vocabulary v = Vocabulary.read(new LineReader(bundle.reader("vocabulary"), "sentiment.nlpkit#vocabulary"));
+ * }</pre>
+ */
+public final class ModelBundle {
+
+    /** The container format this build writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final byte[] MAGIC = "NLPKBNDL".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "BNDL-END".getBytes(StandardCharsets.US_ASCII);
+
+    /** Writes a section's bytes. */
+    @FunctionalInterface
+    public interface BinaryContent {
+        void write(OutputStream out) throws IOException;
+    }
+
+    /** Writes a section's UTF-8 text. */
+    @FunctionalInterface
+    public interface TextContent {
+        void write(Writer out) throws IOException;
+    }
+
+    private final Map<String, byte[]> sections;
+
+    private ModelBundle(Map<String, byte[]> sections) {
+        this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Section names in file order. */
+    public List<String> sectionNames() {
+        return List.copyOf(sections.keySet());
+    }
+
+    public boolean has(String name) {
+        return sections.containsKey(name);
+    }
+
+    /** The bytes of section {@code name}. */
+    public InputStream open(String name) throws BundleFormatException {
+        return new ByteArrayInputStream(bytes(name));
+    }
+
+    /** Section {@code name} as UTF-8 text. */
+    public Reader reader(String name) throws BundleFormatException {
+        return new StringReader(text(name));
+    }
+
+    public String text(String name) throws BundleFormatException {
+        return new String(bytes(name), StandardCharsets.UTF_8);
+    }
+
+    /** Size in bytes of section {@code name}. */
+    public int size(String name) throws BundleFormatException {
+        return bytes(name).length;
+    }
+
+    private byte[] bytes(String name) throws BundleFormatException {
+        byte[] payload = sections.get(name);
+        if (payload == null) {
+            throw new BundleFormatException("the model bundle has no section '" + name + "' (it has "
+                    + sectionNames() + ")");
+        }
+        return payload;
+    }
+
+    /** Writes the bundle to {@code target} atomically. */
+    public void write(Path target) throws IOException {
+        AtomicFiles.write(target, this::writeTo);
+    }
+
+    /** Writes the bundle to a stream (not closed). */
+    public void writeTo(OutputStream out) throws IOException {
+        out.write(MAGIC);
+        out.write(littleEndianInt(FORMAT_VERSION));
+        out.write(littleEndianInt(sections.size()));
+        for (Map.Entry<String, byte[]> section : sections.entrySet()) {
+            byte[] name = section.getKey().getBytes(StandardCharsets.UTF_8);
+            byte[] payload = section.getValue();
+            out.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) name.length).array());
+            out.write(name);
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(payload.length).array());
+            out.write(littleEndianInt((int) crc32(payload)));
+            out.write(payload);
+        }
+        out.write(END);
+    }
+
+    /**
+     * Reads a bundle.
+     *
+     * @throws BundleFormatException when the file is not a bundle, comes from a newer nlpkit, is truncated or
+     *                               corrupt; the message names the file and the section
+     * @throws IOException           when the file is missing or unreadable
+     */
+    public static ModelBundle read(Path file) throws IOException {
+        if (!Files.exists(file)) {
+            throw new NoSuchFileException(file.toString(), null, "model bundle not found");
+        }
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return readFrom(in, file.toString());
+        }
+    }
+
+    /**
+     * Reads a bundle from a stream.
+     *
+     * @param source what to call the stream in error messages (a file name)
+     */
+    public static ModelBundle readFrom(InputStream stream, String source) throws IOException {
+        DataInputStream in = new DataInputStream(stream);
+        byte[] magic = new byte[MAGIC.length];
+        int got = in.readNBytes(magic, 0, magic.length);
+        if (got < magic.length || !java.util.Arrays.equals(magic, MAGIC)) {
+            throw new BundleFormatException(source + " is not an nlpkit model bundle (it does not start with "
+                    + "NLPKBNDL)");
+        }
+        int version = readInt(in, source, "the format version");
+        if (version > FORMAT_VERSION) {
+            throw new BundleFormatException(source + " was written by a newer nlpkit (bundle format " + version
+                    + "; this nlpkit reads up to format " + FORMAT_VERSION + "): upgrade nlpkit to load it");
+        }
+        if (version < 1) {
+            throw new BundleFormatException(source + " has an invalid bundle format version " + version);
+        }
+        int count = readInt(in, source, "the section count");
+        if (count < 0 || count > 10_000) {
+            throw new BundleFormatException(source + " is corrupt: implausible section count " + count);
+        }
+        Map<String, byte[]> sections = new LinkedHashMap<>();
+        for (int s = 0; s < count; s++) {
+            String where = "section " + (s + 1) + " of " + count;
+            int nameLength = Short.toUnsignedInt(ByteBuffer.wrap(readExactly(in, 2, source, where + " (name length)"))
+                    .order(ByteOrder.LITTLE_ENDIAN).getShort());
+            String name = new String(readExactly(in, nameLength, source, where + " (name)"), StandardCharsets.UTF_8);
+            long length = ByteBuffer.wrap(readExactly(in, 8, source, "section '" + name + "' (length)"))
+                    .order(ByteOrder.LITTLE_ENDIAN).getLong();
+            if (length < 0 || length > Integer.MAX_VALUE - 16) {
+                throw new BundleFormatException(source + " is corrupt: section '" + name + "' declares " + length
+                        + " bytes");
+            }
+            int crc = readInt(in, source, "section '" + name + "' (checksum)");
+            byte[] payload = in.readNBytes((int) length);
+            if (payload.length < length) {
+                throw new BundleFormatException(source + " is truncated: section '" + name + "' declares " + length
+                        + " bytes but only " + payload.length + " remain");
+            }
+            if ((int) crc32(payload) != crc) {
+                throw new BundleFormatException(source + " is corrupt: section '" + name
+                        + "' does not match its checksum");
+            }
+            if (sections.put(name, payload) != null) {
+                throw new BundleFormatException(source + " is corrupt: section '" + name + "' appears twice");
+            }
+        }
+        byte[] end = in.readNBytes(END.length);
+        if (!java.util.Arrays.equals(end, END)) {
+            throw new BundleFormatException(source + " is truncated: the end marker after the last section is "
+                    + (end.length < END.length ? "missing" : "wrong"));
+        }
+        return new ModelBundle(sections);
+    }
+
+    private static int readInt(DataInputStream in, String source, String what) throws IOException {
+        return ByteBuffer.wrap(readExactly(in, 4, source, what)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    private static byte[] readExactly(DataInputStream in, int n, String source, String what) throws IOException {
+        byte[] bytes = new byte[n];
+        try {
+            in.readFully(bytes);
+        } catch (EOFException e) {
+            throw new BundleFormatException(source + " is truncated: it ends inside " + what, e);
+        }
+        return bytes;
+    }
+
+    private static byte[] littleEndianInt(int value) {
+        return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
+    }
+
+    private static long crc32(byte[] payload) {
+        CRC32 crc = new CRC32();
+        crc.update(payload);
+        return crc.getValue();
+    }
+
+    /** Collects sections in order; each content callback runs once, at {@link #binary}/{@link #text} time. */
+    public static final class Builder {
+        private final Map<String, byte[]> sections = new LinkedHashMap<>();
+
+        private Builder() {
+        }
+
+        public Builder binary(String name, BinaryContent content) throws IOException {
+            Objects.requireNonNull(content, "content");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            content.write(bytes);
+            return put(name, bytes.toByteArray());
+        }
+
+        public Builder text(String name, TextContent content) throws IOException {
+            Objects.requireNonNull(content, "content");
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (Writer writer = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
+                content.write(writer);
+            }
+            return put(name, bytes.toByteArray());
+        }
+
+        private Builder put(String name, byte[] payload) {
+            if (name == null || name.isBlank()) {
+                throw new IllegalArgumentException("a bundle section needs a non-blank name");
+            }
+            if (name.getBytes(StandardCharsets.UTF_8).length > 0xFFFF) {
+                throw new IllegalArgumentException("section name too long: " + name.length() + " characters");
+            }
+            if (sections.putIfAbsent(name, payload) != null) {
+                throw new IllegalArgumentException("bundle section '" + name + "' was added twice");
+            }
+            return this;
+        }
+
+        public ModelBundle build() {
+            return new ModelBundle(sections);
+        }
+    }
+}

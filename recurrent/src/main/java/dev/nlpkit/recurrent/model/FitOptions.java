@@ -1,0 +1,158 @@
+package dev.nlpkit.recurrent.model;
+
+import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import java.nio.file.Path;
+
+/**
+ * How {@link Sequential#fit} trains.
+ *
+ * @param loss            the loss
+ * @param optimizer       optimizer settings (the state is created on the first fit and kept by the model)
+ * @param epochs          passes over the training data, >= 1
+ * @param batchSize       examples per update, >= 1 ({@link Integer#MAX_VALUE}: full-batch gradient descent)
+ * @param seed            seed of shuffling and dropout masks
+ * @param shuffle         whether the training examples are reshuffled every epoch (seeded)
+ * @param validationSplit fraction in [0, 1) of the training data held out for validation when no validation
+ *                        data is given: the LAST examples, before shuffling (as Keras)
+ * @param earlyStopping   early stopping, or null for none
+ * @param checkpoint      file the model (with optimizer state) is saved to, atomically, after every epoch that
+ *                        improves the monitored loss; null for none
+ * @param clipNorm        clip gradients to this global L2 norm; 0 disables
+ * @param clipValue       clip every gradient element to {@code [-clipValue, clipValue]}; 0 disables
+ * @param truncation      truncated back-propagation through time, or null for full BPTT
+ */
+public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
+                         boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
+                         double clipNorm, double clipValue, TruncatedBptt truncation) {
+
+    /**
+     * Early stopping on the validation loss (the training loss when there is no validation data).
+     *
+     * @param patience           epochs without improvement before stopping, >= 0
+     * @param minDelta           smallest decrease that counts as an improvement, >= 0
+     * @param restoreBestWeights whether the weights of the best epoch are restored at the end
+     */
+    public record EarlyStopping(int patience, double minDelta, boolean restoreBestWeights) {
+        /** Validates. */
+        public EarlyStopping {
+            if (patience < 0 || !(minDelta >= 0)) {
+                throw new IllegalArgumentException("early stopping needs patience >= 0 and minDelta >= 0, got "
+                        + patience + ", " + minDelta);
+            }
+        }
+
+        /** Patience {@code p}, any decrease counts, best weights restored. */
+        public static EarlyStopping patience(int p) {
+            return new EarlyStopping(p, 0, true);
+        }
+    }
+
+    /**
+     * Truncated BPTT (Williams and Peng 1990): every {@code k1} steps, back-propagate through the last
+     * {@code k2} steps. Implemented by windows: the window for the steps {@code [s, s + k1)} starts at
+     * {@code s + k1 - k2}, runs from the recurrent states saved there, gets loss only on its last {@code k1}
+     * steps and is followed by one optimizer update. {@code k1 == k2} is the common chunked form. Needs per-step
+     * targets and recurrent layers that return sequences (not bidirectional).
+     *
+     * @param k1 steps between updates, >= 1
+     * @param k2 steps back-propagated through, a multiple of k1
+     */
+    public record TruncatedBptt(int k1, int k2) {
+        /** Validates. */
+        public TruncatedBptt {
+            if (k1 < 1 || k2 < k1 || k2 % k1 != 0) {
+                throw new IllegalArgumentException("truncated BPTT needs k1 >= 1 and k2 a multiple of k1, got k1="
+                        + k1 + ", k2=" + k2);
+            }
+        }
+    }
+
+    /** Validates. */
+    public FitOptions {
+        if (loss == null || optimizer == null) {
+            throw new IllegalArgumentException("fit needs a loss and an optimizer");
+        }
+        if (epochs < 1 || batchSize < 1) {
+            throw new IllegalArgumentException("epochs and batchSize must be >= 1, got " + epochs + ", " + batchSize);
+        }
+        if (!(validationSplit >= 0 && validationSplit < 1)) {
+            throw new IllegalArgumentException("validationSplit must be in [0, 1), got " + validationSplit);
+        }
+        if (!(clipNorm >= 0) || !(clipValue >= 0)) {
+            throw new IllegalArgumentException("clipNorm and clipValue must be >= 0, got " + clipNorm + ", "
+                    + clipValue);
+        }
+    }
+
+    /** 10 epochs of batch 32, seed 42, shuffled, no validation, no clipping, full BPTT. */
+    public static FitOptions of(Loss loss, OptimizerOptions optimizer) {
+        return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null);
+    }
+
+    /** A copy with another epoch count. */
+    public FitOptions withEpochs(int e) {
+        return new FitOptions(loss, optimizer, e, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy with another batch size. */
+    public FitOptions withBatchSize(int b) {
+        return new FitOptions(loss, optimizer, epochs, b, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy with another seed. */
+    public FitOptions withSeed(long s) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, s, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy with (or without) shuffling. */
+    public FitOptions withShuffle(boolean s) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, s, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy holding out the last {@code f} of the training data for validation. */
+    public FitOptions withValidationSplit(double f) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, f, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy with early stopping. */
+    public FitOptions withEarlyStopping(EarlyStopping e) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, e,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy saving checkpoints to {@code file}. */
+    public FitOptions withCheckpoint(Path file) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                file, clipNorm, clipValue, truncation);
+    }
+
+    /** A copy clipping by global norm. */
+    public FitOptions withClipNorm(double n) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, n, clipValue, truncation);
+    }
+
+    /** A copy clipping by value. */
+    public FitOptions withClipValue(double v) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, v, truncation);
+    }
+
+    /** A copy with truncated BPTT. */
+    public FitOptions withTruncation(TruncatedBptt t) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, t);
+    }
+
+    /** A copy with another optimizer. */
+    public FitOptions withOptimizer(OptimizerOptions o) {
+        return new FitOptions(loss, o, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation);
+    }
+}

@@ -1,0 +1,395 @@
+package dev.nlpkit.recurrent.model;
+
+import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.BidirectionalOptions;
+import dev.nlpkit.recurrent.layers.DenseOptions;
+import dev.nlpkit.recurrent.layers.DropoutOptions;
+import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.LayerOptions;
+import dev.nlpkit.recurrent.layers.Parameter;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.recurrent.layers.RepeatVectorOptions;
+import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
+import dev.nlpkit.recurrent.optim.LearningRate;
+import dev.nlpkit.recurrent.optim.Optimizer;
+import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.CRC32;
+
+/**
+ * The model file: one file holding the layer options, the weights and optionally the optimizer state.
+ * <pre>
+ *   bytes 0-7    magic "NLPKRNN" + 0
+ *   int32        format version (1)
+ *   int64        total file length in bytes (detects truncation)
+ *   int32 + utf8 header: "key=value" lines: input shape, precision, one line per layer's options,
+ *                optimizer options and step count when saved
+ *   int32        number of weight tensors; each: int32 + utf8 name, int32 rank, int32 dims..., float32 values
+ *   int32        number of optimizer slot tensors (0 when not saved); same layout
+ *   int64        CRC-32 of every preceding byte
+ * </pre>
+ * All numbers little-endian; weights always stored as float32. Written to a temporary file in the target
+ * directory and renamed atomically over the target, so a reader sees the old file or the new one, never a
+ * partial one. Reading reports, naming the file: not a model file, a newer format version, truncation,
+ * checksum mismatch, or options/weights that do not fit.
+ */
+public final class ModelFile {
+
+    /** The format version this build writes and the newest it reads. */
+    public static final int FORMAT_VERSION = 1;
+
+    private static final byte[] MAGIC = {'N', 'L', 'P', 'K', 'R', 'N', 'N', 0};
+
+    private ModelFile() {
+    }
+
+    /** Saves {@code model} (and its optimizer state when asked and present) to {@code file}, atomically. */
+    public static void save(Sequential model, Path file, boolean withOptimizerState) throws IOException {
+        Map<String, String> header = new LinkedHashMap<>();
+        Shape in = model.inputShape();
+        header.put("format", "nlpkit-recurrent-model");
+        header.put("input", in.kind() + " " + in.time() + " " + in.features());
+        header.put("precision", model.precision().name());
+        List<LayerOptions> options = model.layerOptions();
+        header.put("layers", Integer.toString(options.size()));
+        for (int i = 0; i < options.size(); i++) {
+            header.put("layer." + i, encode(options.get(i)));
+        }
+        Optimizer opt = withOptimizerState ? model.optimizer() : null;
+        if (opt != null) {
+            header.put("optimizer", encode(opt.options()));
+            header.put("optimizer.steps", Long.toString(opt.steps()));
+        }
+        StringBuilder text = new StringBuilder();
+        header.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);
+
+        List<Parameter> params = model.parameters();
+        List<Tensor> slots = opt == null ? List.of() : opt.slots();
+        long size = 8 + 4 + 8 + 4 + headerBytes.length + 4 + 4 + 8;
+        for (Parameter p : params) {
+            size += tensorBytes(p.name(), p.value());
+        }
+        for (Tensor s : slots) {
+            size += tensorBytes("slot", s);
+        }
+        if (size > Integer.MAX_VALUE - 16) {
+            throw new IOException(file + ": model of " + size + " bytes is too large for format version 1");
+        }
+        ByteBuffer buf = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
+        buf.put(MAGIC).putInt(FORMAT_VERSION).putLong(size).putInt(headerBytes.length).put(headerBytes);
+        buf.putInt(params.size());
+        for (Parameter p : params) {
+            putTensor(buf, p.name(), p.value());
+        }
+        buf.putInt(slots.size());
+        for (Tensor s : slots) {
+            putTensor(buf, "slot", s);
+        }
+        CRC32 crc = new CRC32();
+        crc.update(buf.array(), 0, buf.position());
+        buf.putLong(crc.getValue());
+
+        Path dir = file.toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, file.getFileName().toString(), ".tmp");
+        try {
+            Files.write(tmp, buf.array());
+            try {
+                Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** Loads a model (and its optimizer state, when saved). */
+    public static Sequential load(Path file) throws IOException {
+        byte[] bytes = Files.readAllBytes(file);
+        if (bytes.length < 20) {
+            throw new ModelFormatException(file, "only " + bytes.length + " bytes: not an nlpkit model file, or "
+                    + "truncated");
+        }
+        for (int i = 0; i < MAGIC.length; i++) {
+            if (bytes[i] != MAGIC[i]) {
+                throw new ModelFormatException(file, "not an nlpkit recurrent model file (bad magic bytes)");
+            }
+        }
+        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        buf.position(8);
+        int version = buf.getInt();
+        if (version > FORMAT_VERSION) {
+            throw new ModelFormatException(file, "written in model format version " + version + " by a newer nlpkit; "
+                    + "this build reads versions up to " + FORMAT_VERSION);
+        }
+        if (version < 1) {
+            throw new ModelFormatException(file, "invalid format version " + version);
+        }
+        long declared = buf.getLong();
+        if (bytes.length < declared) {
+            throw new ModelFormatException(file, "truncated: the header declares " + declared + " bytes, the file "
+                    + "has " + bytes.length);
+        }
+        if (bytes.length > declared) {
+            throw new ModelFormatException(file, "the header declares " + declared + " bytes but the file has "
+                    + bytes.length + " (trailing data)");
+        }
+        CRC32 crc = new CRC32();
+        crc.update(bytes, 0, bytes.length - 8);
+        long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        if (stored != crc.getValue()) {
+            throw new ModelFormatException(file, "checksum mismatch (stored " + Long.toHexString(stored)
+                    + ", computed " + Long.toHexString(crc.getValue()) + "): the file is corrupted");
+        }
+        try {
+            return parse(file, buf);
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new ModelFormatException(file, "invalid content: " + e.getMessage());
+        }
+    }
+
+    private static Sequential parse(Path file, ByteBuffer buf) throws IOException {
+        byte[] headerBytes = new byte[buf.getInt()];
+        buf.get(headerBytes);
+        Map<String, String> header = new LinkedHashMap<>();
+        int lineNo = 0;
+        for (String line : new String(headerBytes, StandardCharsets.UTF_8).split("\n")) {
+            lineNo++;
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new ModelFormatException(file, "header line " + lineNo + " has no '=': " + line);
+            }
+            header.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        String[] input = require(file, header, "input").split(" ");
+        Shape shape = new Shape(Shape.Kind.valueOf(input[0]), Integer.parseInt(input[1]), Integer.parseInt(input[2]));
+        Precision precision = Precision.valueOf(require(file, header, "precision"));
+        int count = Integer.parseInt(require(file, header, "layers"));
+        Sequential.Builder builder = Sequential.builder(shape);
+        for (int i = 0; i < count; i++) {
+            String line = require(file, header, "layer." + i);
+            try {
+                builder.add(decodeLayer(line));
+            } catch (IllegalArgumentException e) {
+                throw new ModelFormatException(file, "header field layer." + i + " (" + line + "): " + e.getMessage());
+            }
+        }
+        Sequential model = builder.build(0L, precision);
+        List<Parameter> params = model.parameters();
+        int tensors = buf.getInt();
+        if (tensors != params.size()) {
+            throw new ModelFormatException(file, "holds " + tensors + " weight tensors, the layers need "
+                    + params.size());
+        }
+        for (Parameter p : params) {
+            readTensor(file, buf, p.name(), p.value());
+        }
+        int slotCount = buf.getInt();
+        if (header.containsKey("optimizer")) {
+            Optimizer opt = model.newOptimizer(decodeOptimizer(header.get("optimizer")));
+            List<Tensor> slots = opt.slots();
+            if (slotCount != slots.size()) {
+                throw new ModelFormatException(file, "holds " + slotCount + " optimizer tensors, expected "
+                        + slots.size());
+            }
+            for (Tensor s : slots) {
+                readTensor(file, buf, "slot", s);
+            }
+            opt.restore(slots, Long.parseLong(require(file, header, "optimizer.steps")));
+        }
+        return model;
+    }
+
+    private static String require(Path file, Map<String, String> header, String key) throws ModelFormatException {
+        String v = header.get(key);
+        if (v == null) {
+            throw new ModelFormatException(file, "header field '" + key + "' is missing");
+        }
+        return v;
+    }
+
+    private static long tensorBytes(String name, Tensor t) {
+        return 4L + name.getBytes(StandardCharsets.UTF_8).length + 4 + 4L * t.rank() + 4L * t.size();
+    }
+
+    private static void putTensor(ByteBuffer buf, String name, Tensor t) {
+        byte[] n = name.getBytes(StandardCharsets.UTF_8);
+        buf.putInt(n.length).put(n).putInt(t.rank());
+        for (int d : t.shape()) {
+            buf.putInt(d);
+        }
+        for (int i = 0; i < t.size(); i++) {
+            buf.putFloat((float) t.get(i));
+        }
+    }
+
+    private static void readTensor(Path file, ByteBuffer buf, String expectedName, Tensor dst) throws IOException {
+        byte[] n = new byte[buf.getInt()];
+        buf.get(n);
+        String name = new String(n, StandardCharsets.UTF_8);
+        int rank = buf.getInt();
+        int[] dims = new int[rank];
+        for (int i = 0; i < rank; i++) {
+            dims[i] = buf.getInt();
+        }
+        if (!name.equals(expectedName) || !java.util.Arrays.equals(dims, dst.shape())) {
+            throw new ModelFormatException(file, "tensor '" + name + "' " + java.util.Arrays.toString(dims)
+                    + " does not match the expected '" + expectedName + "' " + dst.shapeString());
+        }
+        for (int i = 0; i < dst.size(); i++) {
+            dst.set(i, buf.getFloat());
+        }
+    }
+
+    // ------------------------------------------------------------------ option codecs
+
+    static String encode(LayerOptions o) {
+        return switch (o) {
+            case EmbeddingOptions e -> "embedding vocabularySize=" + e.vocabularySize() + " dimension=" + e.dimension()
+                    + " trainable=" + e.trainable() + " maskZero=" + e.maskZero();
+            case DenseOptions d -> "dense " + dense(d);
+            case DropoutOptions d -> "dropout rate=" + d.rate();
+            case RecurrentOptions r -> "recurrent " + recurrent(r);
+            case BidirectionalOptions b -> "bidirectional merge=" + b.merge() + " " + recurrent(b.layer());
+            case TimeDistributedOptions t -> "timedistributed " + dense(t.dense());
+            case RepeatVectorOptions r -> "repeatvector times=" + r.times();
+        };
+    }
+
+    private static String dense(DenseOptions d) {
+        return "units=" + d.units() + " activation=" + d.activation() + " useBias=" + d.useBias();
+    }
+
+    private static String recurrent(RecurrentOptions r) {
+        return "cell=" + r.cell() + " units=" + r.units() + " dropout=" + r.dropout() + " recurrentDropout="
+                + r.recurrentDropout() + " returnSequences=" + r.returnSequences() + " returnState=" + r.returnState()
+                + " goBackwards=" + r.goBackwards() + " unitForgetBias=" + r.unitForgetBias();
+    }
+
+    static LayerOptions decodeLayer(String line) {
+        String[] parts = line.split(" ");
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("expected key=value, got '" + parts[i] + "'");
+            }
+            kv.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        return switch (parts[0]) {
+            case "embedding" -> new EmbeddingOptions(intOf(kv, "vocabularySize"), intOf(kv, "dimension"), null,
+                    boolOf(kv, "trainable"), boolOf(kv, "maskZero"));
+            case "dense" -> denseOf(kv);
+            case "dropout" -> new DropoutOptions(doubleOf(kv, "rate"));
+            case "recurrent" -> recurrentOf(kv);
+            case "bidirectional" -> new BidirectionalOptions(recurrentOf(kv),
+                    BidirectionalOptions.Merge.valueOf(get(kv, "merge")));
+            case "timedistributed" -> new TimeDistributedOptions(denseOf(kv));
+            case "repeatvector" -> new RepeatVectorOptions(intOf(kv, "times"));
+            default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
+        };
+    }
+
+    private static DenseOptions denseOf(Map<String, String> kv) {
+        return new DenseOptions(intOf(kv, "units"), Activation.valueOf(get(kv, "activation")), boolOf(kv, "useBias"));
+    }
+
+    private static RecurrentOptions recurrentOf(Map<String, String> kv) {
+        return new RecurrentOptions(RecurrentOptions.Cell.valueOf(get(kv, "cell")), intOf(kv, "units"),
+                doubleOf(kv, "dropout"), doubleOf(kv, "recurrentDropout"), boolOf(kv, "returnSequences"),
+                boolOf(kv, "returnState"), boolOf(kv, "goBackwards"), boolOf(kv, "unitForgetBias"));
+    }
+
+    static String encode(OptimizerOptions o) {
+        return switch (o) {
+            case OptimizerOptions.Sgd s -> "sgd lr=" + schedule(s.learningRate()) + " momentum=" + s.momentum()
+                    + " kind=" + s.kind();
+            case OptimizerOptions.Adam a -> "adam lr=" + schedule(a.learningRate()) + " beta1=" + a.beta1() + " beta2="
+                    + a.beta2() + " epsilon=" + a.epsilon() + " weightDecay=" + a.weightDecay() + " sparseUpdate="
+                    + a.sparseUpdate();
+            case OptimizerOptions.RmsProp r -> "rmsprop lr=" + schedule(r.learningRate()) + " rho=" + r.rho()
+                    + " epsilon=" + r.epsilon() + " momentum=" + r.momentum();
+        };
+    }
+
+    private static String schedule(LearningRate lr) {
+        return switch (lr) {
+            case LearningRate.Constant c -> "constant:" + c.rate();
+            case LearningRate.StepDecay s -> "step:" + s.initial() + ":" + s.factor() + ":" + s.stepSize();
+            case LearningRate.ExponentialDecay e -> "exponential:" + e.initial() + ":" + e.decayRate() + ":"
+                    + e.decaySteps();
+        };
+    }
+
+    static OptimizerOptions decodeOptimizer(String line) {
+        String[] parts = line.split(" ");
+        Map<String, String> kv = new LinkedHashMap<>();
+        for (int i = 1; i < parts.length; i++) {
+            int eq = parts[i].indexOf('=');
+            kv.put(parts[i].substring(0, eq), parts[i].substring(eq + 1));
+        }
+        LearningRate lr = scheduleOf(get(kv, "lr"));
+        return switch (parts[0]) {
+            case "sgd" -> new OptimizerOptions.Sgd(lr, doubleOf(kv, "momentum"),
+                    OptimizerOptions.Momentum.valueOf(get(kv, "kind")));
+            case "adam" -> new OptimizerOptions.Adam(lr, doubleOf(kv, "beta1"), doubleOf(kv, "beta2"),
+                    doubleOf(kv, "epsilon"), doubleOf(kv, "weightDecay"),
+                    OptimizerOptions.SparseUpdate.valueOf(get(kv, "sparseUpdate")));
+            case "rmsprop" -> new OptimizerOptions.RmsProp(lr, doubleOf(kv, "rho"), doubleOf(kv, "epsilon"),
+                    doubleOf(kv, "momentum"));
+            default -> throw new IllegalArgumentException("unknown optimizer '" + parts[0] + "'");
+        };
+    }
+
+    private static LearningRate scheduleOf(String s) {
+        String[] p = s.split(":");
+        return switch (p[0]) {
+            case "constant" -> new LearningRate.Constant(Double.parseDouble(p[1]));
+            case "step" -> new LearningRate.StepDecay(Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Long.parseLong(p[3]));
+            case "exponential" -> new LearningRate.ExponentialDecay(Double.parseDouble(p[1]), Double.parseDouble(p[2]),
+                    Long.parseLong(p[3]));
+            default -> throw new IllegalArgumentException("unknown learning-rate schedule '" + s + "'");
+        };
+    }
+
+    private static String get(Map<String, String> kv, String key) {
+        String v = kv.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("missing '" + key + "'");
+        }
+        return v;
+    }
+
+    private static int intOf(Map<String, String> kv, String key) {
+        return Integer.parseInt(get(kv, key));
+    }
+
+    private static double doubleOf(Map<String, String> kv, String key) {
+        return Double.parseDouble(get(kv, key));
+    }
+
+    private static boolean boolOf(Map<String, String> kv, String key) {
+        String v = get(kv, key);
+        if (!v.equals("true") && !v.equals("false")) {
+            throw new IllegalArgumentException("'" + key + "' must be true or false, got '" + v + "'");
+        }
+        return Boolean.parseBoolean(v);
+    }
+
+}

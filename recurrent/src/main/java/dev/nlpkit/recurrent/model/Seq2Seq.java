@@ -1,0 +1,257 @@
+package dev.nlpkit.recurrent.model;
+
+import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.Dense;
+import dev.nlpkit.recurrent.layers.DenseOptions;
+import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.Gradients;
+import dev.nlpkit.recurrent.layers.Layer;
+import dev.nlpkit.recurrent.layers.Parameter;
+import dev.nlpkit.recurrent.layers.RecurrentLayer;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.layers.Signal;
+import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
+import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.optim.Optimizer;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * Encoder-decoder (Sutskever et al. 2014; Cho et al. 2014) for many-to-many tasks whose input and output
+ * lengths differ:
+ * <pre>
+ *   encoder:  Embedding(source) -> RNN(returnState)                     final states s
+ *   decoder:  Embedding(target) -> RNN(returnSequences, initial s) -> TimeDistributed(Dense(V, softmax))
+ * </pre>
+ * Training uses teacher forcing: the decoder reads {@code [START, y_1 .. y_n]} and is trained (softmax
+ * cross-entropy, padding masked) to emit {@code [y_1 .. y_n, END]}. {@link #predict} decodes greedily: it feeds
+ * back the arg max of each step until END or a length limit. Ids 0, 1, 2 of the target vocabulary are reserved
+ * ({@link Seq2SeqOptions#PAD}, {@code START}, {@code END}).
+ *
+ * <p>Parameters, in order: source embeddings, encoder (kernel, recurrent kernel, bias), target embeddings,
+ * decoder (same three), output Dense (kernel, bias). Like {@link Sequential}, prediction is read-only and
+ * thread-safe once trained.
+ */
+public final class Seq2Seq {
+
+    private final Seq2SeqOptions options;
+    private final Layer sourceEmbedding;
+    private final RecurrentLayer encoder;
+    private final Layer targetEmbedding;
+    private final RecurrentLayer decoder;
+    private final Layer output;
+    private Optimizer optimizer;
+
+    private Seq2Seq(Seq2SeqOptions options, long seed) {
+        this.options = options;
+        SplittableRandom seeds = new SplittableRandom(seed);
+        Precision p = Precision.FLOAT32;
+        int d = options.embeddingDimension();
+        RecurrentOptions cell = new RecurrentOptions(options.cell(), options.units(), 0, 0, false, true, false, true);
+        sourceEmbedding = EmbeddingOptions.random(options.sourceVocabulary(), d).build(Shape.tokens(), p,
+                seeds.nextLong());
+        encoder = cell.build(Shape.sequence(d), p, seeds.nextLong());
+        targetEmbedding = EmbeddingOptions.random(options.targetVocabulary(), d).build(Shape.tokens(), p,
+                seeds.nextLong());
+        decoder = cell.withReturnSequences(true).build(Shape.sequence(d), p, seeds.nextLong());
+        output = TimeDistributedOptions.of(DenseOptions.of(options.targetVocabulary(), Activation.SOFTMAX))
+                .build(Shape.sequence(options.units()), p, seeds.nextLong());
+    }
+
+    /** A freshly initialized model. */
+    public static Seq2Seq create(Seq2SeqOptions options, long seed) {
+        if (options == null) {
+            throw new IllegalArgumentException("seq2seq options must not be null");
+        }
+        return new Seq2Seq(options, seed);
+    }
+
+    /** The options. */
+    public Seq2SeqOptions options() {
+        return options;
+    }
+
+    /** All parameters in the documented order. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer l : List.of(sourceEmbedding, encoder, targetEmbedding, decoder, output)) {
+            all.addAll(l.parameters());
+        }
+        return all;
+    }
+
+    /**
+     * Trains with teacher forcing. The loss in {@code fit} is ignored: softmax cross-entropy over the target
+     * vocabulary, masked by the target lengths, is the only one that fits. Validation, early stopping, checkpoints
+     * and truncation options are not used here.
+     *
+     * @param sources source id rows (no padding needed; ids in {@code 1..sourceVocabulary-1})
+     * @param targets target id rows without START/END (ids in {@code 3..targetVocabulary-1})
+     */
+    public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener listener) {
+        if (sources.length != targets.length || sources.length == 0) {
+            throw new IllegalArgumentException("seq2seq needs as many target rows as source rows (and at least one), "
+                    + "got " + sources.length + " and " + targets.length);
+        }
+        int[][] decoderIn = new int[targets.length][];
+        int[][] decoderOut = new int[targets.length][];
+        for (int i = 0; i < targets.length; i++) {
+            int n = targets[i].length;
+            decoderIn[i] = new int[n + 1];
+            decoderOut[i] = new int[n + 1];
+            decoderIn[i][0] = Seq2SeqOptions.START;
+            for (int t = 0; t < n; t++) {
+                int id = targets[i][t];
+                if (id <= Seq2SeqOptions.END || id >= options.targetVocabulary()) {
+                    throw new IllegalArgumentException("target row " + i + ", step " + t + ": id " + id
+                            + " is reserved or outside [3, " + options.targetVocabulary() + ")");
+                }
+                decoderIn[i][t + 1] = id;
+                decoderOut[i][t] = id;
+            }
+            decoderOut[i][n] = Seq2SeqOptions.END;
+        }
+        Inputs src = Inputs.tokens(sources);
+        Inputs dec = Inputs.tokens(decoderIn);
+        Targets out = Targets.stepLabels(decoderOut);
+        if (optimizer == null || !optimizer.options().equals(fit.optimizer())) {
+            optimizer = Optimizer.create(fit.optimizer(), parameters());
+        }
+        Gradients grads = new Gradients();
+        int n = sources.length;
+        int batchSize = Math.min(fit.batchSize(), n);
+        int batches = (n + batchSize - 1) / batchSize;
+        int[] order = Dataset.range(0, n);
+        SplittableRandom shuffler = new SplittableRandom(fit.seed());
+        List<History.Epoch> epochs = new ArrayList<>();
+        int best = 0;
+        for (int epoch = 0; epoch < fit.epochs(); epoch++) {
+            if (fit.shuffle()) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = shuffler.nextInt(i + 1);
+                    int tmp = order[i];
+                    order[i] = order[j];
+                    order[j] = tmp;
+                }
+            }
+            double lossSum = 0;
+            double accSum = 0;
+            long rows = 0;
+            for (int b = 0; b < batches; b++) {
+                int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
+                SplittableRandom rng = new SplittableRandom(Sequential.mix(fit.seed(), epoch, b));
+                Loss.Evaluation e = step(src.batch(idx, Precision.FLOAT32), dec.batch(idx, Precision.FLOAT32),
+                        out, idx, rng, grads);
+                if (!Double.isFinite(e.loss())) {
+                    grads.zero();
+                    throw new TrainingDivergedException(epoch, b, e.loss());
+                }
+                if (fit.clipValue() > 0) {
+                    grads.clipByValue(fit.clipValue());
+                }
+                if (fit.clipNorm() > 0) {
+                    grads.clipByGlobalNorm(fit.clipNorm());
+                }
+                optimizer.step(grads);
+                grads.zero();
+                lossSum += e.loss() * e.rows();
+                accSum += e.accuracy() * e.rows();
+                rows += e.rows();
+                listener.onBatchEnd(epoch, b, batches, e.loss(), e.accuracy());
+            }
+            History.Epoch rec = new History.Epoch(epoch, lossSum / rows, accSum / rows, Double.NaN, Double.NaN);
+            epochs.add(rec);
+            listener.onEpochEnd(rec);
+            if (rec.loss() < epochs.get(best).loss()) {
+                best = epoch;
+            }
+        }
+        return new History(epochs, best, false);
+    }
+
+    private Loss.Evaluation step(Signal src, Signal decIn, Targets out, int[] idx, SplittableRandom rng,
+                                 Gradients grads) {
+        Layer.Forward e1 = sourceEmbedding.forward(src, true, rng);
+        Layer.Forward e2 = encoder.forward(e1.output(), null, true, rng);
+        Layer.Forward d1 = targetEmbedding.forward(decIn, true, rng);
+        Layer.Forward d2 = decoder.forward(d1.output(), RecurrentLayer.finalStates(e2), true, rng);
+        Layer.Forward d3 = output.forward(d2.output(), true, rng);
+        Signal o = d3.output();
+        Targets.Batch t = out.batch(idx, o.time(), Precision.FLOAT32);
+        boolean[] mask = t.mask().clone();
+        for (int i = 0; i < mask.length; i++) {
+            mask[i] &= o.real(i / o.time(), i % o.time());
+        }
+        Loss.Evaluation ev = Loss.SPARSE_CATEGORICAL_CROSSENTROPY.evaluate(o.values(), Dense.preActivation(d3),
+                t.values(), mask, true);
+        if (!Double.isFinite(ev.loss())) {
+            return ev;
+        }
+        Tensor dDec = ((dev.nlpkit.recurrent.layers.TimeDistributed) output).dense()
+                .backwardFromPreActivation(d3, ev.gradient(), grads);
+        RecurrentLayer.Backward db = decoder.backward(d2, dDec, null, grads);
+        targetEmbedding.backward(d1, db.dInput(), grads);
+        RecurrentLayer.Backward eb = encoder.backward(e2, null, db.dInitialStates(), grads);
+        sourceEmbedding.backward(e1, eb.dInput(), grads);
+        return ev;
+    }
+
+    /**
+     * Greedy decoding: for each source row, the target ids the decoder emits (without START/END), at most
+     * {@code maxLength} of them.
+     */
+    public int[][] predict(int[][] sources, int maxLength, int batchSize) {
+        int[][] result = new int[sources.length][];
+        Inputs src = Inputs.tokens(sources);
+        int v = options.targetVocabulary();
+        for (int from = 0; from < sources.length; from += batchSize) {
+            int[] idx = Dataset.range(from, Math.min(sources.length, from + batchSize));
+            int b = idx.length;
+            Layer.Forward e1 = sourceEmbedding.forward(src.batch(idx, Precision.FLOAT32), false, null);
+            Tensor[] state = RecurrentLayer.finalStates(encoder.forward(e1.output(), null, false, null));
+            int[] current = new int[b];
+            Arrays.fill(current, Seq2SeqOptions.START);
+            List<List<Integer>> emitted = new ArrayList<>();
+            boolean[] done = new boolean[b];
+            for (int i = 0; i < b; i++) {
+                emitted.add(new ArrayList<>());
+            }
+            for (int step = 0; step < maxLength; step++) {
+                Layer.Forward d1 = targetEmbedding.forward(Signal.tokens(current.clone(), b, 1, null), false, null);
+                Layer.Forward d2 = decoder.forward(d1.output(), state, false, null);
+                state = RecurrentLayer.finalStates(d2);
+                Tensor probs = output.forward(d2.output(), false, null).output().values();
+                boolean all = true;
+                for (int i = 0; i < b; i++) {
+                    int arg = 0;
+                    for (int j = 1; j < v; j++) {
+                        if (probs.get(i * v + j) > probs.get(i * v + arg)) {
+                            arg = j;
+                        }
+                    }
+                    current[i] = arg;
+                    if (!done[i]) {
+                        if (arg == Seq2SeqOptions.END) {
+                            done[i] = true;
+                        } else {
+                            emitted.get(i).add(arg);
+                        }
+                    }
+                    all &= done[i];
+                }
+                if (all) {
+                    break;
+                }
+            }
+            for (int i = 0; i < b; i++) {
+                result[idx[i]] = emitted.get(i).stream().mapToInt(Integer::intValue).toArray();
+            }
+        }
+        return result;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.nlpkit.recurrent.model;
+
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+
+/**
+ * Options of {@link Seq2Seq}. Target token ids 0, 1 and 2 are reserved: padding, start-of-sequence fed to the
+ * decoder's first step, and end-of-sequence that the decoder learns to emit.
+ *
+ * @param sourceVocabulary   source ids {@code 0..sourceVocabulary-1}, 0 is padding
+ * @param targetVocabulary   target ids {@code 0..targetVocabulary-1} including the 3 reserved ones
+ * @param embeddingDimension width of both embeddings
+ * @param units              hidden width of encoder and decoder
+ * @param cell               LSTM, GRU or SIMPLE_RNN for both
+ */
+public record Seq2SeqOptions(int sourceVocabulary, int targetVocabulary, int embeddingDimension, int units,
+                             RecurrentOptions.Cell cell) {
+
+    /** Padding id. */
+    public static final int PAD = 0;
+    /** Start-of-sequence id (decoder input of the first step). */
+    public static final int START = 1;
+    /** End-of-sequence id (the decoder's last target). */
+    public static final int END = 2;
+
+    /** Validates. */
+    public Seq2SeqOptions {
+        if (sourceVocabulary < 2 || targetVocabulary < 4 || embeddingDimension < 1 || units < 1 || cell == null) {
+            throw new IllegalArgumentException("seq2seq needs sourceVocabulary >= 2, targetVocabulary >= 4 (3 are "
+                    + "reserved), embeddingDimension >= 1, units >= 1 and a cell; got " + sourceVocabulary + ", "
+                    + targetVocabulary + ", " + embeddingDimension + ", " + units + ", " + cell);
+        }
+    }
+
+    /** An LSTM encoder-decoder. */
+    public static Seq2SeqOptions lstm(int sourceVocabulary, int targetVocabulary, int embeddingDimension, int units) {
+        return new Seq2SeqOptions(sourceVocabulary, targetVocabulary, embeddingDimension, units,
+                RecurrentOptions.Cell.LSTM);
+    }
+
+    /** A copy with another cell. */
+    public Seq2SeqOptions withCell(RecurrentOptions.Cell c) {
+        return new Seq2SeqOptions(sourceVocabulary, targetVocabulary, embeddingDimension, units, c);
+    }
+}

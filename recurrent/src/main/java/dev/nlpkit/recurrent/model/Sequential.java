@@ -1,0 +1,603 @@
+package dev.nlpkit.recurrent.model;
+
+import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.Dense;
+import dev.nlpkit.recurrent.layers.Gradients;
+import dev.nlpkit.recurrent.layers.Layer;
+import dev.nlpkit.recurrent.layers.LayerOptions;
+import dev.nlpkit.recurrent.layers.Parameter;
+import dev.nlpkit.recurrent.layers.RecurrentLayer;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.layers.Signal;
+import dev.nlpkit.recurrent.layers.TimeDistributed;
+import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.optim.Optimizer;
+import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A stack of layers, each fed the previous one's output, built with shape inference (Keras' {@code Sequential}).
+ *
+ * <pre>{@code
+ * Sequential model = Sequential.builder(Shape.tokens())
+ *         .add(EmbeddingOptions.random(50_000, 300))
+ *         .add(DropoutOptions.of(0.5))
+ *         .add(RecurrentOptions.lstm(100).withDropout(0.2).withRecurrentDropout(0.2))
+ *         .add(DenseOptions.of(1, Activation.SIGMOID))
+ *         .build(42L);
+ * History h = model.fit(Dataset.of(Inputs.tokens(ids), Targets.binary(labels)), null,
+ *         FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(1e-3)), TrainingListener.NONE);
+ * float[][] p = model.predict(Inputs.tokens(newIds), 256);
+ * }</pre>
+ *
+ * <p>Batches are batch-major; ragged inputs are padded per batch and their lengths travel as masks.
+ * {@link #fit} updates the weights in place (and keeps the optimizer state for further fits and for saving);
+ * {@link #predict} and {@link #evaluate} never write shared state, so a trained model may be queried from
+ * several threads at once (not while it is being fitted). Determinism: same seed, same data and one kernel
+ * thread give bit-identical weights.
+ */
+public final class Sequential {
+
+    private final Shape input;
+    private final Precision precision;
+    private final List<Layer> layers;
+    private final List<String> names;
+    private Optimizer optimizer;
+
+    private Sequential(Shape input, Precision precision, List<Layer> layers, List<String> names) {
+        this.input = input;
+        this.precision = precision;
+        this.layers = List.copyOf(layers);
+        this.names = List.copyOf(names);
+    }
+
+    /** Starts a model taking {@code input} per example. */
+    public static Builder builder(Shape input) {
+        return new Builder(input);
+    }
+
+    /** Collects layer options; {@link #build} infers every shape and initializes the weights. */
+    public static final class Builder {
+        private final Shape input;
+        private final List<LayerOptions> options = new ArrayList<>();
+
+        private Builder(Shape input) {
+            if (input == null) {
+                throw new IllegalArgumentException("input shape must not be null");
+            }
+            this.input = input;
+        }
+
+        /** Appends a layer. */
+        public Builder add(LayerOptions layer) {
+            if (layer == null) {
+                throw new IllegalArgumentException("layer options must not be null");
+            }
+            if (layer instanceof RecurrentOptions r && r.returnState()) {
+                throw new IllegalArgumentException("returnState is for encoder-decoder models (see Seq2Seq); a "
+                        + "Sequential passes only the output to the next layer");
+            }
+            options.add(layer);
+            return this;
+        }
+
+        /** Builds in float32 with weights drawn from {@code seed}. */
+        public Sequential build(long seed) {
+            return build(seed, Precision.FLOAT32);
+        }
+
+        /** Builds in the given precision (FLOAT64 for gradient checks). */
+        public Sequential build(long seed, Precision precision) {
+            if (options.isEmpty()) {
+                throw new IllegalArgumentException("a model needs at least one layer");
+            }
+            List<Layer> built = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Map<String, Integer> counts = new HashMap<>();
+            Shape shape = input;
+            SplittableRandom seeds = new SplittableRandom(seed);
+            for (int i = 0; i < options.size(); i++) {
+                LayerOptions o = options.get(i);
+                Layer layer;
+                try {
+                    layer = o.build(shape, precision, seeds.nextLong());
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("layer " + i + " (" + o.getClass().getSimpleName()
+                            + "): " + e.getMessage(), e);
+                }
+                String base = layer.typeName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "_")
+                        .replaceAll("_$", "");
+                int n = counts.merge(base, 1, Integer::sum);
+                names.add(n == 1 ? base : base + "_" + (n - 1));
+                built.add(layer);
+                shape = layer.outputShape();
+            }
+            return new Sequential(input, precision, built, names);
+        }
+
+        /** The options added so far. */
+        public List<LayerOptions> options() {
+            return List.copyOf(options);
+        }
+    }
+
+    /** The per-example input shape. */
+    public Shape inputShape() {
+        return input;
+    }
+
+    /** The per-example output shape. */
+    public Shape outputShape() {
+        return layers.get(layers.size() - 1).outputShape();
+    }
+
+    /** The precision of weights and computations. */
+    public Precision precision() {
+        return precision;
+    }
+
+    /** The layers, in order. */
+    public List<Layer> layers() {
+        return layers;
+    }
+
+    /** All parameters, layer by layer in each layer's packing order. */
+    public List<Parameter> parameters() {
+        List<Parameter> all = new ArrayList<>();
+        for (Layer l : layers) {
+            all.addAll(l.parameters());
+        }
+        return all;
+    }
+
+    /** The optimizer state of the last fit, or null. */
+    public Optimizer optimizer() {
+        return optimizer;
+    }
+
+    void setOptimizer(Optimizer o) {
+        this.optimizer = o;
+    }
+
+    /**
+     * A Keras-style summary: layer name and type, output shape, parameter count; then total, trainable and
+     * non-trainable parameter counts.
+     */
+    public String summary() {
+        String rule = "_".repeat(65);
+        StringBuilder sb = new StringBuilder();
+        sb.append("Model: \"sequential\"\n").append(rule).append('\n');
+        sb.append(String.format(" %-28s%-26s%-10s%n", "Layer (type)", "Output Shape", "Param #"));
+        sb.append("=".repeat(65)).append('\n');
+        long total = 0;
+        long trainable = 0;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            String name = names.get(i) + " (" + l.typeName() + ")";
+            sb.append(String.format(" %-28s%-26s%-10d%n", name, l.outputShape().display(), l.parameterCount()));
+            if (i < layers.size() - 1) {
+                sb.append('\n');
+            }
+            total += l.parameterCount();
+            trainable += l.trainableParameterCount();
+        }
+        sb.append("=".repeat(65)).append('\n');
+        sb.append(String.format("Total params: %,d%n", total));
+        sb.append(String.format("Trainable params: %,d%n", trainable));
+        sb.append(String.format("Non-trainable params: %,d%n", total - trainable));
+        sb.append(rule).append('\n');
+        return sb.toString();
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("Sequential[").append(input.display());
+        for (Layer l : layers) {
+            sb.append(" -> ").append(l.typeName()).append(l.outputShape().display());
+        }
+        return sb.append(']').toString();
+    }
+
+    // ------------------------------------------------------------------ forward / backward
+
+    /** The forward results of every layer for one batch. */
+    public record Pass(List<Layer.Forward> forwards) {
+        /** The model output. */
+        public Signal output() {
+            return forwards.get(forwards.size() - 1).output();
+        }
+    }
+
+    /** Runs every layer on a batch (initial recurrent states zero). */
+    public Pass forward(Signal in, boolean training, SplittableRandom rng) {
+        return forward(in, training, rng, null);
+    }
+
+    /** Runs every layer; {@code initialStates[i]} seeds recurrent layer {@code i} (null entries: zeros). */
+    Pass forward(Signal in, boolean training, SplittableRandom rng, Tensor[][] initialStates) {
+        List<Layer.Forward> out = new ArrayList<>(layers.size());
+        Signal s = in;
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            Layer.Forward f = (l instanceof RecurrentLayer r && initialStates != null && initialStates[i] != null)
+                    ? r.forward(s, initialStates[i], training, rng) : l.forward(s, training, rng);
+            out.add(f);
+            s = f.output();
+        }
+        return new Pass(out);
+    }
+
+    /** The logits of the output layer when its activation pairs with {@code loss}, else null. */
+    Tensor fusedLogits(Pass pass, Loss loss) {
+        Dense last = outputDense();
+        if (last == null) {
+            return null;
+        }
+        Activation a = last.options().activation();
+        boolean pairs = (a == Activation.SIGMOID && loss == Loss.BINARY_CROSSENTROPY)
+                || (a == Activation.SOFTMAX && loss == Loss.SPARSE_CATEGORICAL_CROSSENTROPY);
+        return pairs ? Dense.preActivation(pass.forwards().get(layers.size() - 1)) : null;
+    }
+
+    private Dense outputDense() {
+        Layer last = layers.get(layers.size() - 1);
+        if (last instanceof Dense d) {
+            return d;
+        }
+        return last instanceof TimeDistributed t ? t.dense() : null;
+    }
+
+    /**
+     * Back-propagates a loss gradient (w.r.t. the output, or the output layer's logits when {@code onLogits})
+     * into {@code grads}; {@code dFinalStates[i]} adds gradient on the final states of recurrent layer {@code i}.
+     * Returns the gradients of the initial states of each recurrent layer (null for others).
+     */
+    Tensor[][] backward(Pass pass, Tensor grad, boolean onLogits, Gradients grads, Tensor[][] dFinalStates) {
+        Tensor[][] dInitial = new Tensor[layers.size()][];
+        Tensor d = grad;
+        for (int i = layers.size() - 1; i >= 0; i--) {
+            Layer l = layers.get(i);
+            Layer.Forward f = pass.forwards().get(i);
+            if (i == layers.size() - 1 && onLogits) {
+                d = outputDense().backwardFromPreActivation(f, d, grads);
+            } else if (l instanceof RecurrentLayer r) {
+                RecurrentLayer.Backward b = r.backward(f, d, dFinalStates == null ? null : dFinalStates[i], grads);
+                dInitial[i] = b.dInitialStates();
+                d = b.dInput();
+            } else {
+                d = l.backward(f, d, grads);
+            }
+            if (d == null) {
+                break;
+            }
+        }
+        return dInitial;
+    }
+
+    /** Loss of one batch; with {@code grads} non-null also back-propagates it. */
+    Loss.Evaluation lossAndGradient(Signal in, Targets targets, int[] rows, Loss loss, SplittableRandom rng,
+                                    Gradients grads) {
+        Pass pass = forward(in, grads != null, rng);
+        Signal out = pass.output();
+        Targets.Batch t = targetBatch(targets, rows, out);
+        Loss.Evaluation e = loss.evaluate(out.values(), fusedLogits(pass, loss), t.values(),
+                lossMask(out, t), grads != null);
+        if (grads != null && Double.isFinite(e.loss())) {
+            backward(pass, e.gradient(), e.onLogits(), grads, null);
+        }
+        return e;
+    }
+
+    private Targets.Batch targetBatch(Targets targets, int[] rows, Signal out) {
+        boolean seq = out.kind() == Shape.Kind.SEQUENCE;
+        if (targets.perStep() != seq) {
+            throw new IllegalArgumentException("the model outputs " + outputShape().display() + " but the targets are "
+                    + (targets.perStep() ? "per step" : "per example"));
+        }
+        return targets.batch(rows, out.time(), precision);
+    }
+
+    private static boolean[] lossMask(Signal out, Targets.Batch t) {
+        if (out.kind() != Shape.Kind.SEQUENCE) {
+            return null;
+        }
+        boolean[] m = t.mask().clone();
+        if (out.mask() != null) {
+            for (int i = 0; i < m.length; i++) {
+                m[i] &= out.mask()[i];
+            }
+        }
+        return m;
+    }
+
+    // ------------------------------------------------------------------ fit / evaluate / predict
+
+    /**
+     * Trains the model in place.
+     *
+     * @param train      training data
+     * @param validation validation data, or null (then {@code options.validationSplit()} may hold some out)
+     * @param options    how to train
+     * @param listener   progress events (never null; use {@link TrainingListener#NONE})
+     * @return the epoch-by-epoch history
+     * @throws TrainingDivergedException when a batch loss is NaN or infinite
+     * @throws UncheckedIOException      when a checkpoint cannot be written
+     */
+    public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener listener) {
+        checkInputs(train.inputs());
+        Dataset trainSet = train;
+        Dataset valSet = validation;
+        if (valSet == null && options.validationSplit() > 0) {
+            int n = train.size();
+            int held = (int) Math.floor(n * options.validationSplit());
+            if (held < 1 || held >= n) {
+                throw new IllegalArgumentException("validationSplit " + options.validationSplit() + " of " + n
+                        + " examples leaves an empty training or validation set");
+            }
+            trainSet = Subset.of(train, 0, n - held);
+            valSet = Subset.of(train, n - held, n);
+        }
+        if (valSet != null) {
+            checkInputs(valSet.inputs());
+        }
+        if (optimizer == null || !optimizer.options().equals(options.optimizer())) {
+            optimizer = Optimizer.create(options.optimizer(), parameters());
+        }
+        Gradients grads = new Gradients();
+        int n = trainSet.size();
+        int batchSize = Math.min(options.batchSize(), n);
+        int batches = (n + batchSize - 1) / batchSize;
+        int[] order = Dataset.range(0, n);
+        SplittableRandom shuffler = new SplittableRandom(options.seed());
+        List<History.Epoch> epochs = new ArrayList<>();
+        double best = Double.POSITIVE_INFINITY;
+        int bestEpoch = -1;
+        List<Tensor> bestWeights = null;
+        boolean stoppedEarly = false;
+        for (int epoch = 0; epoch < options.epochs(); epoch++) {
+            if (options.shuffle()) {
+                for (int i = n - 1; i > 0; i--) {
+                    int j = shuffler.nextInt(i + 1);
+                    int tmp = order[i];
+                    order[i] = order[j];
+                    order[j] = tmp;
+                }
+            }
+            double lossSum = 0;
+            double accSum = 0;
+            long rowsSum = 0;
+            for (int b = 0; b < batches; b++) {
+                int[] rows = java.util.Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
+                SplittableRandom rng = new SplittableRandom(mix(options.seed(), epoch, b));
+                Signal in = trainSet.inputs().batch(rows, precision);
+                Loss.Evaluation e = options.truncation() == null
+                        ? fullStep(in, trainSet.targets(), rows, options, rng, grads, epoch, b)
+                        : TruncatedTraining.step(this, in, trainSet.targets(), rows, options, rng, grads, optimizer,
+                                epoch, b);
+                lossSum += e.loss() * e.rows();
+                accSum += Double.isNaN(e.accuracy()) ? 0 : e.accuracy() * e.rows();
+                rowsSum += e.rows();
+                listener.onBatchEnd(epoch, b, batches, e.loss(), e.accuracy());
+            }
+            double trainLoss = lossSum / Math.max(1, rowsSum);
+            double trainAcc = options.loss() == Loss.MEAN_SQUARED_ERROR ? Double.NaN : accSum / Math.max(1, rowsSum);
+            Metrics val = valSet == null ? null : evaluate(valSet, options.loss(), options.batchSize());
+            History.Epoch record = new History.Epoch(epoch, trainLoss, trainAcc,
+                    val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy());
+            epochs.add(record);
+            listener.onEpochEnd(record);
+            double monitored = val == null ? trainLoss : val.loss();
+            double minDelta = options.earlyStopping() == null ? 0 : options.earlyStopping().minDelta();
+            if (monitored < best - minDelta) {
+                best = monitored;
+                bestEpoch = epoch;
+                if (options.earlyStopping() != null && options.earlyStopping().restoreBestWeights()) {
+                    bestWeights = snapshot();
+                }
+                if (options.checkpoint() != null) {
+                    try {
+                        ModelFile.save(this, options.checkpoint(), true);
+                    } catch (IOException ex) {
+                        throw new UncheckedIOException("cannot write checkpoint " + options.checkpoint(), ex);
+                    }
+                }
+            } else if (options.earlyStopping() != null && epoch - bestEpoch > options.earlyStopping().patience()) {
+                stoppedEarly = epoch < options.epochs() - 1;
+                break;
+            }
+        }
+        if (bestWeights != null) {
+            restore(bestWeights);
+        }
+        return new History(epochs, Math.max(bestEpoch, 0), stoppedEarly);
+    }
+
+    private Loss.Evaluation fullStep(Signal in, Targets targets, int[] rows, FitOptions options, SplittableRandom rng,
+                                     Gradients grads, int epoch, int batch) {
+        Loss.Evaluation e = lossAndGradient(in, targets, rows, options.loss(), rng, grads);
+        if (!Double.isFinite(e.loss())) {
+            grads.zero();
+            throw new TrainingDivergedException(epoch, batch, e.loss());
+        }
+        applyUpdate(grads, options);
+        return e;
+    }
+
+    void applyUpdate(Gradients grads, FitOptions options) {
+        if (options.clipValue() > 0) {
+            grads.clipByValue(options.clipValue());
+        }
+        if (options.clipNorm() > 0) {
+            grads.clipByGlobalNorm(options.clipNorm());
+        }
+        optimizer.step(grads);
+        grads.zero();
+    }
+
+    static long mix(long seed, int epoch, int batch) {
+        long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1) + 0xBF58476D1CE4E5B9L * (batch + 1);
+        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
+        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
+        return z ^ (z >>> 31);
+    }
+
+    /**
+     * Loss and accuracy.
+     *
+     * @param loss     mean loss over real rows
+     * @param accuracy accuracy (NaN for regression)
+     */
+    public record Metrics(double loss, double accuracy) {
+    }
+
+    /** Mean loss and accuracy over {@code data}, batched, without dropout. */
+    public Metrics evaluate(Dataset data, Loss loss, int batchSize) {
+        checkInputs(data.inputs());
+        double lossSum = 0;
+        double accSum = 0;
+        long rowsSum = 0;
+        for (int from = 0; from < data.size(); from += batchSize) {
+            int[] rows = Dataset.range(from, Math.min(data.size(), from + batchSize));
+            Signal in = data.inputs().batch(rows, precision);
+            Loss.Evaluation e = lossAndGradient(in, data.targets(), rows, loss, null, null);
+            lossSum += e.loss() * e.rows();
+            accSum += Double.isNaN(e.accuracy()) ? 0 : e.accuracy() * e.rows();
+            rowsSum += e.rows();
+        }
+        return new Metrics(lossSum / Math.max(1, rowsSum),
+                loss == Loss.MEAN_SQUARED_ERROR ? Double.NaN : accSum / Math.max(1, rowsSum));
+    }
+
+    /**
+     * Predictions for per-example outputs ({@code [n][K]}), computed in batches without dropout. Safe to call
+     * from several threads on a trained model.
+     */
+    public float[][] predict(Inputs inputs, int batchSize) {
+        checkInputs(inputs);
+        if (outputShape().kind() != Shape.Kind.VECTOR) {
+            throw new IllegalArgumentException("the model outputs sequences " + outputShape().display()
+                    + "; use predictSequences");
+        }
+        int k = outputShape().features();
+        float[][] out = new float[inputs.size()][];
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            int[] rows = Dataset.range(from, Math.min(inputs.size(), from + batchSize));
+            Tensor y = forward(inputs.batch(rows, precision), false, null).output().values();
+            for (int b = 0; b < rows.length; b++) {
+                float[] row = new float[k];
+                for (int j = 0; j < k; j++) {
+                    row[j] = (float) y.get(b * k + j);
+                }
+                out[rows[b]] = row;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Predictions for per-step outputs, {@code [n][steps][K]}, each example cut to its real steps (its input
+     * length, or the fixed output length after a RepeatVector). Thread-safe as {@link #predict}.
+     */
+    public float[][][] predictSequences(Inputs inputs, int batchSize) {
+        checkInputs(inputs);
+        if (outputShape().kind() != Shape.Kind.SEQUENCE) {
+            throw new IllegalArgumentException("the model outputs one vector per example " + outputShape().display()
+                    + "; use predict");
+        }
+        int k = outputShape().features();
+        float[][][] out = new float[inputs.size()][][];
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            int[] rows = Dataset.range(from, Math.min(inputs.size(), from + batchSize));
+            Signal o = forward(inputs.batch(rows, precision), false, null).output();
+            int time = o.time();
+            for (int b = 0; b < rows.length; b++) {
+                int steps = outputShape().time() > 0 ? time : inputs.length(rows[b]);
+                float[][] seq = new float[steps][k];
+                for (int t = 0; t < steps; t++) {
+                    for (int j = 0; j < k; j++) {
+                        seq[t][j] = (float) o.values().get((b * time + t) * k + j);
+                    }
+                }
+                out[rows[b]] = seq;
+            }
+        }
+        return out;
+    }
+
+    private void checkInputs(Inputs inputs) {
+        if (inputs.kind() != input.kind()) {
+            throw new IllegalArgumentException("the model takes " + input.kind() + " inputs " + input.display()
+                    + ", got " + inputs.kind());
+        }
+        if (inputs instanceof Inputs.Sequences s && s.features() != input.features()) {
+            throw new IllegalArgumentException("the model takes sequences of " + input.features()
+                    + " features, got " + s.features());
+        }
+        if (inputs instanceof Inputs.Vectors v && v.values()[0].length != input.features()) {
+            throw new IllegalArgumentException("the model takes vectors of " + input.features() + " features, got "
+                    + v.values()[0].length);
+        }
+    }
+
+    // ------------------------------------------------------------------ weights and files
+
+    /** Copies of all parameter values, in {@link #parameters()} order. */
+    public List<Tensor> snapshot() {
+        List<Tensor> copy = new ArrayList<>();
+        for (Parameter p : parameters()) {
+            copy.add(p.value().copy());
+        }
+        return copy;
+    }
+
+    /** Overwrites all parameter values with {@code values} (same order and sizes as {@link #snapshot()}). */
+    public void restore(List<Tensor> values) {
+        List<Parameter> ps = parameters();
+        if (values.size() != ps.size()) {
+            throw new IllegalArgumentException("expected " + ps.size() + " weight tensors, got " + values.size());
+        }
+        for (int i = 0; i < ps.size(); i++) {
+            Tensor dst = ps.get(i).value();
+            if (values.get(i).size() != dst.size()) {
+                throw new IllegalArgumentException("weight tensor " + i + " (" + ps.get(i) + ") has "
+                        + values.get(i).size() + " values, expected " + dst.size());
+            }
+            values.get(i).copyTo(0, dst, 0, dst.size());
+        }
+    }
+
+    /** Saves options, weights and (when {@code withOptimizerState}) the optimizer state; see {@link ModelFile}. */
+    public void save(Path file, boolean withOptimizerState) throws IOException {
+        ModelFile.save(this, file, withOptimizerState);
+    }
+
+    /** Loads a model saved by {@link #save}. */
+    public static Sequential load(Path file) throws IOException {
+        return ModelFile.load(file);
+    }
+
+    /** The option list the model was built from (for saving). */
+    List<LayerOptions> layerOptions() {
+        List<LayerOptions> out = new ArrayList<>();
+        for (Layer l : layers) {
+            out.add(l.options());
+        }
+        return out;
+    }
+
+    /** Replaces the optimizer state with a fresh one for {@code options} (loading). */
+    Optimizer newOptimizer(OptimizerOptions options) {
+        optimizer = Optimizer.create(options, parameters());
+        return optimizer;
+    }
+}

@@ -1,0 +1,30 @@
+package dev.nlpkit.recurrent.model;
+
+/**
+ * Training produced a NaN or infinite loss. The weights are those before the offending batch, and the last
+ * checkpoint file (if any) is intact: it was written, atomically, after an earlier epoch.
+ */
+public final class TrainingDivergedException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    private final int epoch;
+    private final int batch;
+
+    TrainingDivergedException(int epoch, int batch, double loss) {
+        super("training diverged: loss is " + loss + " at epoch " + (epoch + 1) + ", batch " + (batch + 1)
+                + " (1-based); the weights are those before this batch. Lower the learning rate or clip gradients.");
+        this.epoch = epoch;
+        this.batch = batch;
+    }
+
+    /** 0-based epoch. */
+    public int epoch() {
+        return epoch;
+    }
+
+    /** 0-based batch within the epoch. */
+    public int batch() {
+        return batch;
+    }
+}

@@ -1,0 +1,70 @@
+package dev.nlpkit.embeddings;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API ({@code jdk.incubator.vector}) kernel: fused multiply-add over the preferred species, then a
+ * scalar tail. Loaded only when the module is present (see {@link Kernel#select}).
+ */
+final class VectorApiKernel implements Kernel {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    @Override
+    public float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        int i = 0;
+        int bound = SPECIES.loopBound(n);
+        for (; i < bound; i += SPECIES.length()) {
+            FloatVector va = FloatVector.fromArray(SPECIES, a, aOff + i);
+            FloatVector vb = FloatVector.fromArray(SPECIES, b, bOff + i);
+            acc = va.fma(vb, acc);
+        }
+        float s = acc.reduceLanes(VectorOperators.ADD);
+        for (; i < n; i++) {
+            s += a[aOff + i] * b[bOff + i];
+        }
+        return s;
+    }
+
+    @Override
+    public void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+        int i = 0;
+        int bound = SPECIES.loopBound(n);
+        FloatVector va = FloatVector.broadcast(SPECIES, alpha);
+        for (; i < bound; i += SPECIES.length()) {
+            FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
+            FloatVector vy = FloatVector.fromArray(SPECIES, y, yOff + i);
+            vx.fma(va, vy).intoArray(y, yOff + i);
+        }
+        for (; i < n; i++) {
+            y[yOff + i] += alpha * x[xOff + i];
+        }
+    }
+
+    @Override
+    public void axpyBoth(float g, float[] out, int outOff, float[] err, float[] in, int inOff, int n) {
+        int i = 0;
+        int bound = SPECIES.loopBound(n);
+        FloatVector vg = FloatVector.broadcast(SPECIES, g);
+        for (; i < bound; i += SPECIES.length()) {
+            FloatVector u = FloatVector.fromArray(SPECIES, out, outOff + i);
+            FloatVector e = FloatVector.fromArray(SPECIES, err, i);
+            u.fma(vg, e).intoArray(err, i);
+            FloatVector h = FloatVector.fromArray(SPECIES, in, inOff + i);
+            h.fma(vg, u).intoArray(out, outOff + i);
+        }
+        for (; i < n; i++) {
+            float u = out[outOff + i];
+            err[i] += g * u;
+            out[outOff + i] = u + g * in[inOff + i];
+        }
+    }
+
+    @Override
+    public String name() {
+        return "vector-api-" + SPECIES.vectorBitSize();
+    }
+}

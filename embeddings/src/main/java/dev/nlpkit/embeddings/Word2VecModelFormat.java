@@ -1,0 +1,249 @@
+package dev.nlpkit.embeddings;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.nlpkit.embeddings.io.AtomicFiles;
+import dev.nlpkit.embeddings.io.WordVectorFormatException;
+
+/**
+ * The full Word2Vec model file, for continued training. Little-endian throughout:
+ * <pre>
+ * "NLPKW2VM"                      8 bytes magic
+ * int32 version                   (1)
+ * int32 n, n bytes UTF-8          header: "key=value" lines: every Word2VecOptions field, vocabularySize,
+ *                                 vectorSize, corpusWords, epochsTrained, syn1, syn1neg
+ * V x (int32 n, n bytes UTF-8 word, int64 count)      vocabulary, most frequent first
+ * V*d float32 syn0; [(V*d) float32 syn1]; [(V*d) float32 syn1neg]
+ * "W2VMEND\n"                     8 bytes end marker (detects truncation)
+ * </pre>
+ * Written atomically (temporary file + rename). No Java serialization.
+ */
+public final class Word2VecModelFormat {
+
+    /** Current format version. */
+    public static final int VERSION = 1;
+    private static final byte[] MAGIC = "NLPKW2VM".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "W2VMEND\n".getBytes(StandardCharsets.US_ASCII);
+
+    private Word2VecModelFormat() {
+    }
+
+    static void write(Word2Vec model, Path file) throws IOException {
+        Word2VecOptions o = model.options();
+        Vocabulary vocab = model.vocabulary();
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("architecture", o.architecture().name());
+        header.put("vectorSize", Integer.toString(o.vectorSize()));
+        header.put("window", Integer.toString(o.window()));
+        header.put("minCount", Integer.toString(o.minCount()));
+        header.put("maxVocabSize", Integer.toString(o.maxVocabSize()));
+        header.put("maxFinalVocab", Integer.toString(o.maxFinalVocab()));
+        header.put("sample", Double.toString(o.sample()));
+        header.put("negative", Integer.toString(o.negative()));
+        header.put("hierarchicalSoftmax", Boolean.toString(o.hierarchicalSoftmax()));
+        header.put("nsExponent", Double.toString(o.nsExponent()));
+        header.put("alpha", Double.toString(o.alpha()));
+        header.put("minAlpha", Double.toString(o.minAlpha()));
+        header.put("cbowInput", o.cbowInput().name());
+        header.put("epochs", Integer.toString(o.epochs()));
+        header.put("workers", Integer.toString(o.workers()));
+        header.put("seed", Long.toString(o.seed()));
+        header.put("shrinkWindows", Boolean.toString(o.shrinkWindows()));
+        header.put("computeLoss", Boolean.toString(o.computeLoss()));
+        header.put("batchWords", Integer.toString(o.batchWords()));
+        header.put("kernel", o.kernel().name());
+        header.put("vocabularySize", Integer.toString(vocab.size()));
+        header.put("corpusWords", Long.toString(vocab.corpusWords()));
+        header.put("epochsTrained", Integer.toString(model.epochsTrained()));
+        header.put("syn1", Boolean.toString(model.syn1() != null));
+        header.put("syn1neg", Boolean.toString(model.syn1neg() != null));
+        StringBuilder text = new StringBuilder();
+        header.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+        byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);
+        AtomicFiles.write(file, out -> {
+            out.write(MAGIC);
+            writeInt(out, VERSION);
+            writeInt(out, headerBytes.length);
+            out.write(headerBytes);
+            for (int i = 0; i < vocab.size(); i++) {
+                byte[] w = vocab.word(i).getBytes(StandardCharsets.UTF_8);
+                writeInt(out, w.length);
+                out.write(w);
+                writeLong(out, vocab.count(i));
+            }
+            writeFloats(out, model.syn0());
+            if (model.syn1() != null) {
+                writeFloats(out, model.syn1());
+            }
+            if (model.syn1neg() != null) {
+                writeFloats(out, model.syn1neg());
+            }
+            out.write(END);
+        });
+    }
+
+    static Word2Vec read(Path file) throws IOException {
+        try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            byte[] magic = in.readNBytes(MAGIC.length);
+            if (!java.util.Arrays.equals(magic, MAGIC)) {
+                throw new WordVectorFormatException(file, "byte 0", "not an nlpkit Word2Vec model (expected magic "
+                        + "'NLPKW2VM'); word2vec C files are read with Word2VecFormat");
+            }
+            int version = readInt(in, file, "version");
+            if (version != VERSION) {
+                throw new WordVectorFormatException(file, "header", "format version " + version
+                        + " is not supported (this library reads version " + VERSION + ")");
+            }
+            int headerLength = readInt(in, file, "header length");
+            if (headerLength < 0 || headerLength > 1 << 20) {
+                throw new WordVectorFormatException(file, "header", "implausible header length " + headerLength);
+            }
+            byte[] headerBytes = readExactly(in, headerLength, file, "header");
+            Map<String, String> h = new LinkedHashMap<>();
+            int lineNo = 0;
+            for (String line : new String(headerBytes, StandardCharsets.UTF_8).split("\n")) {
+                lineNo++;
+                int eq = line.indexOf('=');
+                if (eq <= 0) {
+                    throw new WordVectorFormatException(file, "header line " + lineNo, "expected key=value, found '"
+                            + line + "'");
+                }
+                h.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+            Word2VecOptions o;
+            int v;
+            long corpusWords;
+            int epochsTrained;
+            boolean hasSyn1;
+            boolean hasSyn1neg;
+            try {
+                o = new Word2VecOptions(Architecture.valueOf(get(h, "architecture", file)),
+                        Integer.parseInt(get(h, "vectorSize", file)), Integer.parseInt(get(h, "window", file)),
+                        Integer.parseInt(get(h, "minCount", file)), Integer.parseInt(get(h, "maxVocabSize", file)),
+                        Integer.parseInt(get(h, "maxFinalVocab", file)), Double.parseDouble(get(h, "sample", file)),
+                        Integer.parseInt(get(h, "negative", file)),
+                        Boolean.parseBoolean(get(h, "hierarchicalSoftmax", file)),
+                        Double.parseDouble(get(h, "nsExponent", file)), Double.parseDouble(get(h, "alpha", file)),
+                        Double.parseDouble(get(h, "minAlpha", file)), CbowInput.valueOf(get(h, "cbowInput", file)),
+                        Integer.parseInt(get(h, "epochs", file)), Integer.parseInt(get(h, "workers", file)),
+                        Long.parseLong(get(h, "seed", file)), Boolean.parseBoolean(get(h, "shrinkWindows", file)),
+                        Boolean.parseBoolean(get(h, "computeLoss", file)),
+                        Integer.parseInt(get(h, "batchWords", file)), VectorKernel.valueOf(get(h, "kernel", file)));
+                v = Integer.parseInt(get(h, "vocabularySize", file));
+                corpusWords = Long.parseLong(get(h, "corpusWords", file));
+                epochsTrained = Integer.parseInt(get(h, "epochsTrained", file));
+                hasSyn1 = Boolean.parseBoolean(get(h, "syn1", file));
+                hasSyn1neg = Boolean.parseBoolean(get(h, "syn1neg", file));
+            } catch (IllegalArgumentException e) {
+                throw new WordVectorFormatException(file, "header", e.getMessage(), e);
+            }
+            if (v < 1 || (long) v * o.vectorSize() > Integer.MAX_VALUE - 8) {
+                throw new WordVectorFormatException(file, "header", "implausible vocabularySize " + v);
+            }
+            String[] words = new String[v];
+            long[] counts = new long[v];
+            for (int i = 0; i < v; i++) {
+                String where = "vocabulary word index " + i;
+                int n = readInt(in, file, where);
+                if (n < 1 || n > 1 << 16) {
+                    throw new WordVectorFormatException(file, where, "implausible word length " + n);
+                }
+                words[i] = new String(readExactly(in, n, file, where), StandardCharsets.UTF_8);
+                counts[i] = readLong(in, file, where);
+            }
+            int cells = v * o.vectorSize();
+            float[] syn0 = readFloats(in, cells, o.vectorSize(), file, "syn0");
+            float[] syn1 = hasSyn1 ? readFloats(in, cells, o.vectorSize(), file, "syn1") : null;
+            float[] syn1neg = hasSyn1neg ? readFloats(in, cells, o.vectorSize(), file, "syn1neg") : null;
+            byte[] end = in.readNBytes(END.length);
+            if (!java.util.Arrays.equals(end, END)) {
+                throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or "
+                        + "corrupt");
+            }
+            Vocabulary vocabulary;
+            try {
+                vocabulary = new Vocabulary(words, counts, corpusWords);
+            } catch (IllegalArgumentException e) {
+                throw new WordVectorFormatException(file, "vocabulary", e.getMessage(), e);
+            }
+            return new Word2Vec(vocabulary, o, syn0, syn1, syn1neg, epochsTrained, null);
+        }
+    }
+
+    private static String get(Map<String, String> h, String key, Path file) {
+        String v = h.get(key);
+        if (v == null) {
+            throw new IllegalArgumentException("header key '" + key + "' missing in " + file);
+        }
+        return v;
+    }
+
+    private static void writeInt(OutputStream out, int v) throws IOException {
+        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
+    }
+
+    private static void writeLong(OutputStream out, long v) throws IOException {
+        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
+    }
+
+    private static void writeFloats(OutputStream out, float[] data) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
+        int i = 0;
+        while (i < data.length) {
+            buffer.clear();
+            int n = Math.min(data.length - i, buffer.capacity() / 4);
+            buffer.asFloatBuffer().put(data, i, n);
+            out.write(buffer.array(), 0, 4 * n);
+            i += n;
+        }
+    }
+
+    private static byte[] readExactly(InputStream in, int n, Path file, String where) throws IOException {
+        byte[] b = in.readNBytes(n);
+        if (b.length != n) {
+            throw new WordVectorFormatException(file, where, "file ended: expected " + n + " bytes, got " + b.length);
+        }
+        return b;
+    }
+
+    private static int readInt(InputStream in, Path file, String where) throws IOException {
+        return ByteBuffer.wrap(readExactly(in, 4, file, where)).order(ByteOrder.LITTLE_ENDIAN).getInt();
+    }
+
+    private static long readLong(InputStream in, Path file, String where) throws IOException {
+        return ByteBuffer.wrap(readExactly(in, 8, file, where)).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    }
+
+    private static float[] readFloats(InputStream in, int n, int d, Path file, String what) throws IOException {
+        float[] out = new float[n];
+        byte[] chunk = new byte[1 << 16];
+        int i = 0;
+        while (i < n) {
+            int count = Math.min(n - i, chunk.length / 4);
+            int got = in.readNBytes(chunk, 0, 4 * count);
+            if (got != 4 * count) {
+                throw new WordVectorFormatException(file, what + " value " + (i + got / 4), "file ended: truncated "
+                        + "weights (expected " + n + " float32)");
+            }
+            ByteBuffer.wrap(chunk, 0, got).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out, i, count);
+            i += count;
+        }
+        for (int k = 0; k < n; k++) {
+            if (!Float.isFinite(out[k])) {
+                throw new WordVectorFormatException(file, what + " value " + k + " (row " + k / d + ")",
+                        "non-finite weight " + out[k]);
+            }
+        }
+        return out;
+    }
+}

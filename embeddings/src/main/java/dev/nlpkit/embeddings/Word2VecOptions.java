@@ -1,0 +1,233 @@
+package dev.nlpkit.embeddings;
+
+/**
+ * Word2Vec training options, with gensim 4's parameter names (camel-cased) and defaults.
+ *
+ * <table>
+ * <caption>Options and their gensim counterparts</caption>
+ * <tr><th>option</th><th>gensim</th><th>default</th></tr>
+ * <tr><td>architecture</td><td>sg</td><td>CBOW</td></tr>
+ * <tr><td>vectorSize</td><td>vector_size</td><td>100</td></tr>
+ * <tr><td>window</td><td>window</td><td>5</td></tr>
+ * <tr><td>minCount</td><td>min_count</td><td>5</td></tr>
+ * <tr><td>maxVocabSize</td><td>max_vocab_size</td><td>0 = no limit (gensim: None)</td></tr>
+ * <tr><td>maxFinalVocab</td><td>max_final_vocab</td><td>0 = no limit (gensim: None)</td></tr>
+ * <tr><td>sample</td><td>sample</td><td>1e-3 (0 = no subsampling)</td></tr>
+ * <tr><td>negative</td><td>negative</td><td>5 (0 = no negative sampling)</td></tr>
+ * <tr><td>hierarchicalSoftmax</td><td>hs</td><td>false</td></tr>
+ * <tr><td>nsExponent</td><td>ns_exponent</td><td>0.75</td></tr>
+ * <tr><td>alpha, minAlpha</td><td>alpha, min_alpha</td><td>0.025, 1e-4</td></tr>
+ * <tr><td>cbowInput</td><td>cbow_mean</td><td>MEAN</td></tr>
+ * <tr><td>epochs</td><td>epochs</td><td>5</td></tr>
+ * <tr><td>workers</td><td>workers</td><td>3</td></tr>
+ * <tr><td>seed</td><td>seed</td><td>1</td></tr>
+ * <tr><td>shrinkWindows</td><td>shrink_windows</td><td>true</td></tr>
+ * <tr><td>computeLoss</td><td>compute_loss</td><td>false</td></tr>
+ * <tr><td>batchWords</td><td>batch_words</td><td>10000</td></tr>
+ * <tr><td>kernel</td><td>-</td><td>AUTO</td></tr>
+ * </table>
+ *
+ * <p>The learning rate decays linearly from {@code alpha} to {@code minAlpha} over all words of all epochs.
+ * {@code maxVocabSize} bounds the vocabulary while counting (word2vec.c's ReduceVocab: when exceeded, words
+ * with count &le; r are dropped, r = 1, 2, ...); {@code maxFinalVocab} raises the effective minimum count so
+ * that at most that many words are kept (as gensim).
+ *
+ * @param architecture  CBOW or skip-gram
+ * @param vectorSize    dimension d of the word vectors, &ge; 1
+ * @param window        maximum distance between the centre word and a context word, &ge; 1
+ * @param minCount      words with a lower total count are ignored, &ge; 1
+ * @param maxVocabSize  bound on the vocabulary while counting, 0 = none
+ * @param maxFinalVocab bound on the final vocabulary, 0 = none
+ * @param sample        subsampling threshold t: a word of frequency f is kept with probability
+ *                      {@code (sqrt(f/t) + 1) * t/f} (word2vec.c), 0 = off
+ * @param negative      number of negative samples per positive one, 0 = off
+ * @param hierarchicalSoftmax use the Huffman-tree hierarchical softmax output layer
+ * @param nsExponent    exponent of the unigram counts in the negative-sampling distribution
+ * @param alpha         initial learning rate
+ * @param minAlpha      final learning rate
+ * @param cbowInput     mean or sum of the CBOW context vectors
+ * @param epochs        passes over the corpus, &ge; 1
+ * @param workers       training threads, &ge; 1 (updates are lock-free, "hogwild")
+ * @param seed          seed of the weight initialisation and of each worker's random generator
+ * @param shrinkWindows draw the effective window uniformly from 1..window for each centre word
+ * @param computeLoss   accumulate the training loss (reported through {@link TrainingListener})
+ * @param batchWords    target number of words in a job handed to a worker
+ * @param kernel        implementation of the vector arithmetic
+ */
+public record Word2VecOptions(
+        Architecture architecture,
+        int vectorSize,
+        int window,
+        int minCount,
+        int maxVocabSize,
+        int maxFinalVocab,
+        double sample,
+        int negative,
+        boolean hierarchicalSoftmax,
+        double nsExponent,
+        double alpha,
+        double minAlpha,
+        CbowInput cbowInput,
+        int epochs,
+        int workers,
+        long seed,
+        boolean shrinkWindows,
+        boolean computeLoss,
+        int batchWords,
+        VectorKernel kernel) {
+
+    /** Validates every option; the message names the option and the value found. */
+    public Word2VecOptions {
+        require(architecture != null, "architecture must not be null");
+        require(cbowInput != null, "cbowInput must not be null");
+        require(kernel != null, "kernel must not be null");
+        require(vectorSize >= 1, "vectorSize must be >= 1, got " + vectorSize);
+        require(window >= 1, "window must be >= 1, got " + window);
+        require(minCount >= 1, "minCount must be >= 1, got " + minCount);
+        require(maxVocabSize >= 0, "maxVocabSize must be >= 0 (0 = no limit), got " + maxVocabSize);
+        require(maxFinalVocab >= 0, "maxFinalVocab must be >= 0 (0 = no limit), got " + maxFinalVocab);
+        require(sample >= 0 && Double.isFinite(sample), "sample must be a finite value >= 0, got " + sample);
+        require(negative >= 0, "negative must be >= 0 (0 = off), got " + negative);
+        require(negative > 0 || hierarchicalSoftmax,
+                "negative is 0 and hierarchicalSoftmax is off: no output layer would be trained; "
+                        + "set negative > 0 or hierarchicalSoftmax = true");
+        require(Double.isFinite(nsExponent), "nsExponent must be finite, got " + nsExponent);
+        require(alpha > 0 && Double.isFinite(alpha), "alpha must be > 0, got " + alpha);
+        require(minAlpha >= 0 && minAlpha <= alpha, "minAlpha must be in [0, alpha=" + alpha + "], got " + minAlpha);
+        require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+        require(workers >= 1, "workers must be >= 1, got " + workers);
+        require(batchWords >= 1, "batchWords must be >= 1, got " + batchWords);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("Word2VecOptions: " + message);
+        }
+    }
+
+    /** gensim 4's defaults (workers 3, seed 1). */
+    public static Word2VecOptions defaults() {
+        return new Word2VecOptions(Architecture.CBOW, 100, 5, 5, 0, 0, 1e-3, 5, false, 0.75, 0.025, 1e-4,
+                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO);
+    }
+
+    public Word2VecOptions withArchitecture(Architecture v) {
+        return new Word2VecOptions(v, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withVectorSize(int v) {
+        return new Word2VecOptions(architecture, v, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withWindow(int v) {
+        return new Word2VecOptions(architecture, vectorSize, v, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withMinCount(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, v, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withMaxVocabSize(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, v, maxFinalVocab, sample, negative,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withMaxFinalVocab(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, v, sample, negative,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withSample(double v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, v,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withNegative(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                v, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withHierarchicalSoftmax(boolean v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, v, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withNsExponent(double v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, v, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withAlpha(double v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, v, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withMinAlpha(double v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, v, cbowInput, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withCbowInput(CbowInput v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, v, epochs, workers, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withEpochs(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, v, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withWorkers(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, v, seed, shrinkWindows,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withSeed(long v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, v,
+                shrinkWindows, computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withShrinkWindows(boolean v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, v,
+                computeLoss, batchWords, kernel);
+    }
+
+    public Word2VecOptions withComputeLoss(boolean v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, v, batchWords, kernel);
+    }
+
+    public Word2VecOptions withBatchWords(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, v, kernel);
+    }
+
+    public Word2VecOptions withKernel(VectorKernel v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, v);
+    }
+}

@@ -1,0 +1,339 @@
+package dev.nlpkit.embeddings.io;
+
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+
+import dev.nlpkit.embeddings.vectors.WordVectors;
+
+/**
+ * The word2vec C formats (as written by word2vec.c and gensim's {@code save_word2vec_format}).
+ *
+ * <ul>
+ *   <li>{@link Format#TEXT}: a header line {@code "<count> <dimension>"}, then one line per word:
+ *       the word and its d values separated by single spaces.</li>
+ *   <li>{@link Format#BINARY}: the same header line, then per word: the word's bytes, one space, d
+ *       little-endian float32 values; we write a newline after each vector (word2vec.c does, gensim does not;
+ *       readers skip white space before a word, so both load everywhere).</li>
+ * </ul>
+ * Names ending in {@code .gz} are (de)compressed. Reading streams the file ({@link #stream}): vectors go one at
+ * a time to a {@link VectorSink}, so files larger than memory can be filtered. Errors name the file and the
+ * line (text) or word index (binary): a bad header, a short or non-numeric line, a truncated vector, a
+ * non-finite value, invalid bytes under {@link MalformedInputPolicy#REPORT}. Writing is atomic.
+ *
+ * <pre>{@code
+ * WordVectors wv = Word2VecFormat.read(Path.of("vectors.bin"), Format.BINARY, ReadOptions.defaults().withLimit(50_000));
+ * Word2VecFormat.write(wv, Path.of("vectors.txt"), Format.TEXT);
+ * }</pre>
+ */
+public final class Word2VecFormat {
+
+    /** Text or binary. */
+    public enum Format {
+        TEXT,
+        BINARY
+    }
+
+    /** Receives the vectors of a file as they are read. */
+    public interface VectorSink {
+        /** The header: the number of vectors that will follow (after the limit) and the dimension. */
+        default void header(int count, int dimension) {
+        }
+
+        /** Vector number {@code index}; {@code vector} is reused for the next call: copy it to keep it. */
+        void accept(int index, String word, float[] vector);
+    }
+
+    private Word2VecFormat() {
+    }
+
+    /** Reads a whole file into {@link WordVectors} (rows in file order). */
+    public static WordVectors read(Path file, Format format, ReadOptions options) throws IOException {
+        List<String> words = new ArrayList<>();
+        float[][] data = new float[1][];
+        int[] dim = new int[1];
+        stream(file, format, options, new VectorSink() {
+            @Override
+            public void header(int count, int dimension) {
+                dim[0] = dimension;
+                data[0] = new float[Math.multiplyExact(count, dimension)];
+            }
+
+            @Override
+            public void accept(int index, String word, float[] vector) {
+                words.add(word);
+                System.arraycopy(vector, 0, data[0], index * dim[0], dim[0]);
+            }
+        });
+        try {
+            return WordVectors.of(words.toArray(String[]::new), data[0], dim[0]);
+        } catch (IllegalArgumentException e) {
+            throw new WordVectorFormatException(file, "content", e.getMessage(), e);
+        }
+    }
+
+    /** Reads with {@link ReadOptions#defaults()}. */
+    public static WordVectors read(Path file, Format format) throws IOException {
+        return read(file, format, ReadOptions.defaults());
+    }
+
+    /** Streams the vectors of a file to {@code sink}. */
+    public static void stream(Path file, Format format, ReadOptions options, VectorSink sink) throws IOException {
+        try (InputStream raw = Files.newInputStream(file);
+             InputStream in = new BufferedInputStream(
+                     file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
+            new Reader(file, in, options, sink).read(format);
+        } catch (NoSuchFileException e) {
+            throw new NoSuchFileException(file.toString(), null, "word2vec file not found");
+        }
+    }
+
+    private static final class Reader {
+        private final Path file;
+        private final InputStream in;
+        private final ReadOptions options;
+        private final VectorSink sink;
+        private final CharsetDecoder decoder;
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
+
+        Reader(Path file, InputStream in, ReadOptions options, VectorSink sink) {
+            this.file = file;
+            this.in = in;
+            this.options = options;
+            this.sink = sink;
+            CodingErrorAction action = switch (options.malformed()) {
+                case REPORT -> CodingErrorAction.REPORT;
+                case REPLACE -> CodingErrorAction.REPLACE;
+                case IGNORE -> CodingErrorAction.IGNORE;
+            };
+            this.decoder = options.charset().newDecoder().onMalformedInput(action).onUnmappableCharacter(action);
+        }
+
+        void read(Format format) throws IOException {
+            String header = readLine();
+            if (header == null) {
+                throw new WordVectorFormatException(file, "line 1", "empty file; expected a '<count> <dimension>' "
+                        + "header");
+            }
+            String[] parts = header.strip().split("\\s+");
+            int count;
+            int dimension;
+            try {
+                if (parts.length != 2) {
+                    throw new NumberFormatException();
+                }
+                count = Integer.parseInt(parts[0]);
+                dimension = Integer.parseInt(parts[1]);
+            } catch (NumberFormatException e) {
+                throw new WordVectorFormatException(file, "line 1", "expected a '<count> <dimension>' header, found '"
+                        + abbreviate(header) + "'" + (format == Format.TEXT && parts.length > 2
+                        ? " (a text file without header? word2vec files start with the counts)" : ""));
+            }
+            if (count < 0 || dimension < 1) {
+                throw new WordVectorFormatException(file, "line 1", "header says " + count + " vectors of dimension "
+                        + dimension + "; expected count >= 0 and dimension >= 1");
+            }
+            int n = options.limit() > 0 ? Math.min(count, options.limit()) : count;
+            sink.header(n, dimension);
+            float[] vector = new float[dimension];
+            if (format == Format.TEXT) {
+                readText(n, count, dimension, vector);
+            } else {
+                readBinary(n, count, dimension, vector);
+            }
+        }
+
+        private void readText(int n, int count, int dimension, float[] vector) throws IOException {
+            for (int i = 0; i < n; i++) {
+                long lineNo = i + 2L;
+                String line = readLine();
+                if (line == null) {
+                    throw new WordVectorFormatException(file, "line " + lineNo, "file ended after " + i + " of "
+                            + count + " vectors announced by the header");
+                }
+                String stripped = line.strip();
+                String[] parts = stripped.split(" ");
+                if (parts.length != dimension + 1) {
+                    throw new WordVectorFormatException(file, "line " + lineNo, "expected a word and " + dimension
+                            + " values, found " + (parts.length - 1) + " values"
+                            + (parts.length > 0 ? " after '" + abbreviate(parts[0]) + "'" : ""));
+                }
+                for (int j = 0; j < dimension; j++) {
+                    float v;
+                    try {
+                        v = Float.parseFloat(parts[j + 1]);
+                    } catch (NumberFormatException e) {
+                        throw new WordVectorFormatException(file, "line " + lineNo, "value " + (j + 1) + " of '"
+                                + abbreviate(parts[0]) + "' is not a number: '" + abbreviate(parts[j + 1]) + "'");
+                    }
+                    if (!Float.isFinite(v)) {
+                        throw new WordVectorFormatException(file, "line " + lineNo + " (word index " + i + ")",
+                                "value " + (j + 1) + " of '" + abbreviate(parts[0]) + "' is " + v
+                                        + "; vectors must be finite");
+                    }
+                    vector[j] = v;
+                }
+                sink.accept(i, parts[0], vector);
+            }
+        }
+
+        private void readBinary(int n, int count, int dimension, float[] vector) throws IOException {
+            byte[] raw = new byte[4 * dimension];
+            ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = 0; i < n; i++) {
+                String where = "word index " + i;
+                bytes.reset();
+                int b = in.read();
+                while (b == '\n' || b == '\r' || b == ' ' || b == '\t') {
+                    b = in.read();
+                }
+                while (b != ' ' && b != -1) {
+                    bytes.write(b);
+                    b = in.read();
+                }
+                if (b == -1) {
+                    throw new WordVectorFormatException(file, where, "file ended after " + i + " of " + count
+                            + " vectors announced by the header");
+                }
+                String word = decode(bytes.toByteArray(), where);
+                int got = in.readNBytes(raw, 0, raw.length);
+                if (got != raw.length) {
+                    throw new WordVectorFormatException(file, where, "truncated vector of '" + abbreviate(word)
+                            + "': expected " + raw.length + " bytes (" + dimension + " float32), file ended after "
+                            + got);
+                }
+                buffer.clear();
+                for (int j = 0; j < dimension; j++) {
+                    float v = buffer.getFloat();
+                    if (!Float.isFinite(v)) {
+                        throw new WordVectorFormatException(file, where, "value " + (j + 1) + " of '"
+                                + abbreviate(word) + "' is " + v + "; vectors must be finite");
+                    }
+                    vector[j] = v;
+                }
+                sink.accept(i, word, vector);
+            }
+        }
+
+        /** Reads bytes up to '\n' (dropped, with a preceding '\r') and decodes them; null at end of file. */
+        private String readLine() throws IOException {
+            bytes.reset();
+            int b = in.read();
+            if (b == -1) {
+                return null;
+            }
+            while (b != '\n' && b != -1) {
+                bytes.write(b);
+                b = in.read();
+            }
+            byte[] line = bytes.toByteArray();
+            int len = line.length;
+            if (len > 0 && line[len - 1] == '\r') {
+                len--;
+            }
+            return decode(java.util.Arrays.copyOf(line, len), "line");
+        }
+
+        private long linesRead;
+
+        private String decode(byte[] data, String where) throws WordVectorFormatException {
+            if (where.equals("line")) {
+                linesRead++;
+                where = "line " + linesRead;
+            }
+            try {
+                decoder.reset();
+                CharBuffer chars = decoder.decode(ByteBuffer.wrap(data));
+                return chars.toString();
+            } catch (CharacterCodingException e) {
+                throw new WordVectorFormatException(file, where, "bytes not valid in " + options.charset()
+                        + " (" + e.getMessage() + "); choose the charset or MalformedInputPolicy in ReadOptions", e);
+            }
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() <= 40 ? s : s.substring(0, 37) + "...";
+    }
+
+    /** Writes all vectors in UTF-8 (atomic; gzip when the name ends in .gz). */
+    public static void write(WordVectors vectors, Path file, Format format) throws IOException {
+        write(vectors, file, format, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Writes all vectors in {@code charset} (atomic). Words that are empty or contain white space cannot be
+     * represented and are rejected, naming the word index.
+     */
+    public static void write(WordVectors vectors, Path file, Format format, java.nio.charset.Charset charset)
+            throws IOException {
+        int v = vectors.size();
+        int d = vectors.dimension();
+        CharsetEncoder encoder = charset.newEncoder();
+        for (int i = 0; i < v; i++) {
+            String w = vectors.word(i);
+            if (w.isEmpty() || w.chars().anyMatch(Character::isWhitespace)) {
+                throw new IllegalArgumentException("word index " + i + " ('" + w + "') is empty or contains white "
+                        + "space; the word2vec format cannot represent it");
+            }
+            if (!encoder.canEncode(w)) {
+                throw new IllegalArgumentException("word index " + i + " ('" + w + "') cannot be encoded in "
+                        + charset);
+            }
+        }
+        float[] data = vectors.toFlatArray();
+        AtomicFiles.write(file, out -> {
+            out.write((v + " " + d + "\n").getBytes(charset));
+            if (format == Format.TEXT) {
+                writeText(vectors, data, d, charset, out);
+            } else {
+                writeBinary(vectors, data, d, charset, out);
+            }
+        });
+    }
+
+    private static void writeText(WordVectors vectors, float[] data, int d, java.nio.charset.Charset charset,
+            OutputStream out) throws IOException {
+        StringBuilder line = new StringBuilder(16 * d);
+        for (int i = 0; i < vectors.size(); i++) {
+            line.setLength(0);
+            line.append(vectors.word(i));
+            for (int j = 0; j < d; j++) {
+                line.append(' ').append(Float.toString(data[i * d + j]).toLowerCase(Locale.ROOT));
+            }
+            line.append('\n');
+            out.write(line.toString().getBytes(charset));
+        }
+    }
+
+    private static void writeBinary(WordVectors vectors, float[] data, int d, java.nio.charset.Charset charset,
+            OutputStream out) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(4 * d).order(ByteOrder.LITTLE_ENDIAN);
+        for (int i = 0; i < vectors.size(); i++) {
+            out.write(vectors.word(i).getBytes(charset));
+            out.write(' ');
+            buffer.clear();
+            for (int j = 0; j < d; j++) {
+                buffer.putFloat(data[i * d + j]);
+            }
+            out.write(buffer.array());
+            out.write('\n');
+        }
+    }
+}

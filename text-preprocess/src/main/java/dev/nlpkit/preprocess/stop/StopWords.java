@@ -139,30 +139,47 @@ public final class StopWords {
      * @throws UncheckedIOException naming the file (and the line, for bytes that are not UTF-8)
      */
     public static StopWords fromFile(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read stop-word file " + file + ": " + e, e);
+        }
+        List<String> words = new java.util.ArrayList<>();
         var decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
-        try (Reader r = new InputStreamReader(Files.newInputStream(file), decoder)) {
-            return new StopWords(file.getFileName().toString(), read(r, file.toString()));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read stop-word file " + file + ": " + e.getMessage(), e);
+        int lineStart = 0;
+        int lineNo = 0;
+        while (lineStart < bytes.length) {
+            int lineEnd = lineStart;
+            while (lineEnd < bytes.length && bytes[lineEnd] != '\n') {
+                lineEnd++;
+            }
+            lineNo++;
+            String line;
+            try {
+                line = decoder.decode(java.nio.ByteBuffer.wrap(bytes, lineStart, lineEnd - lineStart)).toString();
+            } catch (CharacterCodingException e) {
+                throw new UncheckedIOException("stop-word file " + file + " line " + lineNo + ": not valid UTF-8", e);
+            }
+            String w = line.strip();
+            if (!w.isEmpty() && !w.startsWith("#")) {
+                words.add(w.toLowerCase(Locale.ROOT));
+            }
+            lineStart = lineEnd + 1;
         }
+        return new StopWords(file.getFileName().toString(), words);
     }
 
     private static List<String> read(Reader reader, String source) throws IOException {
         List<String> words = new java.util.ArrayList<>();
         BufferedReader br = new BufferedReader(reader);
-        int lineNo = 0;
-        try {
-            String line;
-            while ((line = br.readLine()) != null) {
-                lineNo++;
-                String w = line.strip();
-                if (!w.isEmpty() && !w.startsWith("#")) {
-                    words.add(w.toLowerCase(Locale.ROOT));
-                }
+        String line;
+        while ((line = br.readLine()) != null) {
+            String w = line.strip();
+            if (!w.isEmpty() && !w.startsWith("#")) {
+                words.add(w.toLowerCase(Locale.ROOT));
             }
-        } catch (CharacterCodingException e) {
-            throw new IOException(source + " line " + (lineNo + 1) + ": not valid UTF-8", e);
         }
         return words;
     }

@@ -1,0 +1,200 @@
+package dev.nlpkit.recurrent.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.nlpkit.recurrent.model.Sequential;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * The layer contract, run for every layer and configuration: output shape as documented, parameter count by
+ * the documented formula, save/load round trip, float32 agreeing with float64, and finite-difference gradient
+ * checks in double precision (relative error below 1e-4) for every parameter and for the input, with padding
+ * masks (lengths 5, 3, 2 in a batch of 3) and with dropout (its masks are fixed by the generator seed).
+ */
+class LayerContractTest {
+
+    static final int BATCH = 3;
+    static final int TIME = 5;
+    static final int[] LENGTHS = {5, 3, 2};
+    static final int F = 4;
+    static final int H = 3;
+    static final int VOCAB = 7;
+
+    /**
+     * One configuration.
+     *
+     * @param name     display name
+     * @param options  the layer
+     * @param input    its input shape
+     * @param params   documented parameter count
+     * @param output   documented output shape
+     */
+    record Case(String name, LayerOptions options, Shape input, long params, Shape output) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    static long rnn(int gates, int f, int h) {
+        return (long) gates * h * (f + h + 1);
+    }
+
+    static Stream<Case> cases() {
+        Shape seq = Shape.sequence(F);
+        Shape vec = Shape.vector(F);
+        RecurrentOptions lstm = RecurrentOptions.lstm(H);
+        RecurrentOptions gru = RecurrentOptions.gru(H);
+        RecurrentOptions rnn = RecurrentOptions.simpleRnn(H);
+        Stream.Builder<Case> b = Stream.builder();
+        for (Activation a : Activation.values()) {
+            b.add(new Case("Dense " + a + " on vectors", DenseOptions.of(H, a), vec, F * H + H, Shape.vector(H)));
+        }
+        b.add(new Case("Dense tanh on sequences", DenseOptions.of(H, Activation.TANH), seq, F * H + H,
+                Shape.sequence(H)));
+        b.add(new Case("Dense without bias", DenseOptions.of(H, Activation.LINEAR).withUseBias(false), vec, F * H,
+                Shape.vector(H)));
+        b.add(new Case("Dropout 0.3 on sequences", DropoutOptions.of(0.3), seq, 0, seq));
+        b.add(new Case("Embedding maskZero", EmbeddingOptions.random(VOCAB, F), Shape.tokens(), VOCAB * F, seq));
+        b.add(new Case("TimeDistributed(Dense softmax)", TimeDistributedOptions.of(DenseOptions.of(H,
+                Activation.SOFTMAX)), seq, F * H + H, Shape.sequence(H)));
+        b.add(new Case("RepeatVector 4", RepeatVectorOptions.of(4), vec, 0, Shape.sequence(4, F)));
+        for (RecurrentOptions r : List.of(rnn, lstm, gru)) {
+            String n = r.cell().toString();
+            b.add(new Case(n + " last step", r, seq, rnn(r.gateCount(), F, H), Shape.vector(H)));
+            b.add(new Case(n + " sequences", r.withReturnSequences(true), seq, rnn(r.gateCount(), F, H),
+                    Shape.sequence(H)));
+            b.add(new Case(n + " dropout 0.3 + recurrent dropout 0.4 (fixed masks)",
+                    r.withReturnSequences(true).withDropout(0.3).withRecurrentDropout(0.4), seq,
+                    rnn(r.gateCount(), F, H), Shape.sequence(H)));
+            b.add(new Case(n + " goBackwards", r.withGoBackwards(true), seq, rnn(r.gateCount(), F, H),
+                    Shape.vector(H)));
+        }
+        for (BidirectionalOptions.Merge m : BidirectionalOptions.Merge.values()) {
+            int width = m == BidirectionalOptions.Merge.CONCAT ? 2 * H : H;
+            b.add(new Case("Bidirectional LSTM " + m + " sequences",
+                    new BidirectionalOptions(lstm.withReturnSequences(true), m), seq, 2 * rnn(4, F, H),
+                    Shape.sequence(width)));
+        }
+        b.add(new Case("Bidirectional GRU CONCAT last", BidirectionalOptions.of(gru), seq, 2 * rnn(3, F, H),
+                Shape.vector(2 * H)));
+        return b.build();
+    }
+
+    static Signal input(Shape shape, Precision p, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        return switch (shape.kind()) {
+            case TOKENS -> {
+                int[] ids = new int[BATCH * TIME];
+                for (int i = 0; i < BATCH; i++) {
+                    for (int t = 0; t < LENGTHS[i]; t++) {
+                        ids[i * TIME + t] = 1 + rng.nextInt(VOCAB - 1);
+                    }
+                }
+                yield Signal.tokens(ids, BATCH, TIME, null);
+            }
+            case SEQUENCE -> {
+                Tensor x = Tensor.zeros(p, BATCH, TIME, shape.features());
+                for (int i = 0; i < x.size(); i++) {
+                    x.set(i, rng.nextDouble() * 2 - 1);
+                }
+                yield Signal.sequence(x, Signal.maskFromLengths(LENGTHS, TIME));
+            }
+            case VECTOR -> {
+                Tensor x = Tensor.zeros(p, BATCH, shape.features());
+                for (int i = 0; i < x.size(); i++) {
+                    x.set(i, rng.nextDouble() * 2 - 1);
+                }
+                yield Signal.vector(x);
+            }
+        };
+    }
+
+    static double objective(Layer layer, Signal in, Tensor weights) {
+        Tensor y = layer.forward(in, true, new SplittableRandom(99)).output().values();
+        double sum = 0;
+        for (int i = 0; i < y.size(); i++) {
+            sum += y.get(i) * weights.get(i);
+        }
+        return sum;
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void outputShapeIsTheDocumentedOne(Case c) {
+        Layer layer = c.options().build(c.input(), Precision.FLOAT32, 1L);
+        assertThat(layer.outputShape()).isEqualTo(c.output());
+        Signal out = layer.forward(input(c.input(), Precision.FLOAT32, 2L), false, null).output();
+        int time = c.output().time() > 0 ? c.output().time() : TIME;
+        int[] expected = c.output().kind() == Shape.Kind.VECTOR ? new int[] {BATCH, c.output().features()}
+                : new int[] {BATCH, time, c.output().features()};
+        assertThat(out.values().shape()).containsExactly(expected);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void parameterCountFollowsTheDocumentedFormula(Case c) {
+        Layer layer = c.options().build(c.input(), Precision.FLOAT32, 1L);
+        assertThat(layer.parameterCount()).isEqualTo(c.params());
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void gradientsMatchFiniteDifferencesInDouble(Case c) {
+        Layer layer = c.options().build(c.input(), Precision.FLOAT64, 3L);
+        Signal in = input(c.input(), Precision.FLOAT64, 4L);
+        Layer.Forward f = layer.forward(in, true, new SplittableRandom(99));
+        Tensor r = f.output().values().zerosLike(f.output().values().shape());
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < r.size(); i++) {
+            r.set(i, rng.nextDouble() * 2 - 1);
+        }
+        Gradients grads = new Gradients();
+        Tensor dx = layer.backward(f, r, grads);
+        for (Parameter p : layer.parameters()) {
+            double err = GradientCheck.check(p.value(), grads.of(p), () -> objective(layer, in, r), 40, 6L);
+            assertThat(err).as("relative error of %s", p.name()).isLessThan(1e-4);
+        }
+        if (in.values() != null) {
+            double err = GradientCheck.check(in.values(), dx, () -> objective(layer, in, r), 40, 7L);
+            assertThat(err).as("relative error of the input gradient").isLessThan(1e-4);
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void float32AgreesWithFloat64(Case c) {
+        Layer single = c.options().build(c.input(), Precision.FLOAT32, 8L);
+        Layer twin = c.options().build(c.input(), Precision.FLOAT64, 8L);
+        Tensor a = single.forward(input(c.input(), Precision.FLOAT32, 9L), true, new SplittableRandom(1))
+                .output().values();
+        Tensor b = twin.forward(input(c.input(), Precision.FLOAT64, 9L), true, new SplittableRandom(1))
+                .output().values();
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(a.get(i)).isCloseTo(b.get(i), org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void survivesSaveAndLoad(Case c, @TempDir Path dir) throws IOException {
+        Sequential model = Sequential.builder(c.input()).add(c.options()).build(10L);
+        Path file = dir.resolve("layer.nlpk");
+        model.save(file, false);
+        Sequential loaded = Sequential.load(file);
+        assertThat(loaded.summary()).isEqualTo(model.summary());
+        Signal in = input(c.input(), Precision.FLOAT32, 11L);
+        Tensor a = model.forward(in, false, null).output().values();
+        Tensor b = loaded.forward(in, false, null).output().values();
+        assertThat(b.toFloatArray()).containsExactly(a.toFloatArray());
+    }
+}

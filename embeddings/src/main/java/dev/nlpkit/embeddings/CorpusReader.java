@@ -1,14 +1,16 @@
 package dev.nlpkit.embeddings;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.charset.CodingErrorAction;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 
@@ -43,27 +45,71 @@ final class CorpusReader {
 
     private static void readLines(Corpus.LineFile file, ItemSink sink) {
         long lineNumber = 0;
+        CharsetDecoder decoder = file.charset().newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        boolean asciiCompatible = file.charset().equals(StandardCharsets.UTF_8)
+                || file.charset().equals(StandardCharsets.US_ASCII)
+                || file.charset().equals(StandardCharsets.ISO_8859_1);
         try (InputStream raw = Files.newInputStream(file.path());
-             InputStream in = file.gzipped() ? new GZIPInputStream(raw, 1 << 16) : raw;
-             BufferedReader reader = new BufferedReader(new InputStreamReader(in, file.charset().newDecoder()
-                     .onMalformedInput(CodingErrorAction.REPORT)
-                     .onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16)) {
-            String line;
+             InputStream in = file.gzipped() ? new GZIPInputStream(raw, 1 << 16) : raw) {
+            byte[] buffer = new byte[1 << 16];
+            int start = 0;
+            int end = 0;
+            boolean eof = false;
             while (true) {
-                try {
-                    line = reader.readLine();
-                } catch (CharacterCodingException e) {
-                    throw new IllegalArgumentException(file.path() + ":" + (lineNumber + 1) + ": not valid "
-                            + file.charset() + " text (" + e.getMessage() + "); pass the file's charset to "
-                            + "Corpus.lines(path, charset)", e);
+                int newline = -1;
+                boolean ascii = true;
+                for (int i = start; i < end; i++) {
+                    byte b = buffer[i];
+                    if (b == '\n') {
+                        newline = i;
+                        break;
+                    }
+                    ascii &= b >= 0;
                 }
-                if (line == null) {
+                if (newline < 0 && !eof) {
+                    // Compact and refill (grow when one line fills the buffer).
+                    if (start > 0) {
+                        System.arraycopy(buffer, start, buffer, 0, end - start);
+                        end -= start;
+                        start = 0;
+                    } else if (end == buffer.length) {
+                        buffer = Arrays.copyOf(buffer, buffer.length * 2);
+                    }
+                    int n = in.read(buffer, end, buffer.length - end);
+                    if (n < 0) {
+                        eof = true;
+                    } else {
+                        end += n;
+                    }
+                    continue;
+                }
+                int lineEnd = newline < 0 ? end : newline;
+                if (newline < 0 && start == end) {
                     return;
                 }
                 lineNumber++;
+                int contentEnd = lineEnd > start && buffer[lineEnd - 1] == '\r' ? lineEnd - 1 : lineEnd;
+                String line;
+                if (ascii && asciiCompatible) {
+                    line = new String(buffer, start, contentEnd - start, StandardCharsets.ISO_8859_1);
+                } else {
+                    try {
+                        line = decoder.reset().decode(ByteBuffer.wrap(buffer, start, contentEnd - start)).toString();
+                    } catch (CharacterCodingException e) {
+                        throw new IllegalArgumentException(file.path() + ":" + lineNumber + ": not valid "
+                                + file.charset() + " text (" + e + "); pass the file's charset to "
+                                + "Corpus.lines(path, charset)", e);
+                    }
+                }
                 if (!sink.accept(line)) {
                     return;
                 }
+                if (newline < 0) {
+                    return;
+                }
+                start = newline + 1;
             }
         } catch (NoSuchFileException e) {
             throw new IllegalArgumentException("corpus file not found: " + file.path(), e);

@@ -1,0 +1,99 @@
+package dev.nlpkit.recurrent.math;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+/** VectorOps on both paths (the public entry point uses the active one; the plain one is called directly). */
+class VectorOpsTest {
+
+    private static float[] values(int n, long seed, double scale) {
+        SplittableRandom random = new SplittableRandom(seed);
+        float[] x = new float[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = (float) ((random.nextDouble() * 2 - 1) * scale);
+        }
+        return x;
+    }
+
+    @Test
+    void sigmoidMatchesDoublePrecisionOnBothPaths() {
+        float[] x = values(1000 + 13, 1, 30);
+        float[] active = x.clone();
+        float[] plain = x.clone();
+        VectorOps.sigmoid(active, 5, 1000);
+        PlainOps.sigmoid(plain, 5, 1000);
+        for (int i = 0; i < x.length; i++) {
+            double expected = (i < 5 || i >= 1005) ? x[i] : 1 / (1 + Math.exp(-x[i]));
+            assertThat((double) active[i]).as("active %d", i).isCloseTo(expected, within(2e-7 + 2e-6 * Math.abs(expected)));
+            assertThat((double) plain[i]).as("plain %d", i).isCloseTo(expected, within(2e-7 + 2e-6 * Math.abs(expected)));
+        }
+    }
+
+    @Test
+    void sigmoidSaturatesWithoutNaNAndPropagatesNaN() {
+        float[] x = {-1000f, -100f, 100f, 1000f, Float.NEGATIVE_INFINITY, Float.POSITIVE_INFINITY, Float.NaN,
+                0f, -1000f, -100f, 100f, 1000f, 0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f};
+        VectorOps.sigmoid(x, 0, x.length);
+        assertThat(x[0]).isEqualTo(0f);
+        assertThat(x[1]).isBetween(0f, 1e-40f);
+        assertThat(x[2]).isEqualTo(1f);
+        assertThat(x[3]).isEqualTo(1f);
+        assertThat(x[4]).isEqualTo(0f);
+        assertThat(x[5]).isEqualTo(1f);
+        assertThat(x[6]).isNaN();
+        assertThat(x[7]).isEqualTo(0.5f);
+    }
+
+    @Test
+    void tanhMatchesMathTanhOnBothPaths() {
+        float[] x = values(777, 2, 12);
+        float[] active = x.clone();
+        float[] plain = x.clone();
+        VectorOps.tanh(active, 0, x.length);
+        PlainOps.tanh(plain, 0, x.length);
+        for (int i = 0; i < x.length; i++) {
+            double expected = Math.tanh(x[i]);
+            assertThat((double) active[i]).as("active %d", i).isCloseTo(expected, within(3e-7));
+            assertThat((double) plain[i]).as("plain %d", i).isCloseTo(expected, within(3e-7));
+        }
+    }
+
+    @Test
+    void dotMatchesDoubleSumOnBothPaths() {
+        float[] a = values(1031, 3, 1);
+        float[] b = values(1040, 4, 1);
+        double expected = 0;
+        for (int i = 0; i < 1029; i++) {
+            expected += (double) a[2 + i] * b[9 + i];
+        }
+        assertThat((double) VectorOps.dot(a, 2, b, 9, 1029)).isCloseTo(expected, within(1e-4));
+        assertThat((double) PlainOps.dot(a, 2, b, 9, 1029)).isCloseTo(expected, within(1e-4));
+    }
+
+    @Test
+    void axpyAddsScaledRangeOnBothPaths() {
+        float[] x = values(203, 5, 1);
+        float[] y = values(210, 6, 1);
+        float[] active = y.clone();
+        float[] plain = y.clone();
+        VectorOps.axpy(-1.5f, x, 3, active, 7, 200);
+        PlainOps.axpy(-1.5f, x, 3, plain, 7, 200);
+        for (int i = 0; i < y.length; i++) {
+            double expected = (i >= 7 && i < 207) ? y[i] - 1.5 * x[i - 4] : y[i];
+            assertThat((double) active[i]).isCloseTo(expected, within(1e-6));
+            assertThat((double) plain[i]).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    @Test
+    void rejectsRangeOutsideArray() {
+        assertThatThrownBy(() -> VectorOps.axpy(1f, new float[4], 0, new float[4], 2, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("range [2, 5) of y is outside its 4 elements");
+    }
+}

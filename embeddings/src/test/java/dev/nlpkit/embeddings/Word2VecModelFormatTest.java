@@ -1,0 +1,81 @@
+package dev.nlpkit.embeddings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.nlpkit.embeddings.io.WordVectorFormatException;
+
+class Word2VecModelFormatTest {
+
+    private static final List<List<String>> CORPUS = SyntheticCorpus.generate(500, 4, 10, 3);
+
+    private static Word2Vec model(boolean hs) {
+        Word2VecOptions o = Word2VecOptions.defaults().withVectorSize(16).withMinCount(2).withEpochs(1).withWorkers(1)
+                .withHierarchicalSoftmax(hs);
+        return Word2Vec.fit(CORPUS, o);
+    }
+
+    @Test
+    void saveAndLoadRestoreEverythingForContinuedTraining(@TempDir Path dir) throws IOException {
+        Word2Vec m = model(true);
+        Path file = dir.resolve("model.w2v");
+        m.save(file);
+        Word2Vec back = Word2Vec.load(file);
+        assertThat(back.options()).isEqualTo(m.options());
+        assertThat(back.vocabulary().words()).isEqualTo(m.vocabulary().words());
+        assertThat(back.vocabulary().count(3)).isEqualTo(m.vocabulary().count(3));
+        assertThat(back.syn0()).containsExactly(m.syn0());
+        assertThat(back.syn1()).containsExactly(m.syn1());
+        assertThat(back.syn1neg()).containsExactly(m.syn1neg());
+        assertThat(back.epochsTrained()).isEqualTo(1);
+        // Continued training from the loaded model equals continued training from the original (1 worker).
+        Word2Vec a = m.continueTraining(Corpus.of(CORPUS), 1);
+        Word2Vec b = back.continueTraining(Corpus.of(CORPUS), 1);
+        assertThat(b.syn0()).containsExactly(a.syn0());
+    }
+
+    @Test
+    void headerIsVersionedAndLittleEndian(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.w2v");
+        model(false).save(file);
+        byte[] b = Files.readAllBytes(file);
+        assertThat(new String(b, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("NLPKW2VM");
+        assertThat(b[8]).isEqualTo((byte) Word2VecModelFormat.VERSION);
+        assertThat(b[9]).isZero();
+    }
+
+    @Test
+    void truncatedModelFileIsAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.w2v");
+        model(false).save(file);
+        byte[] b = Files.readAllBytes(file);
+        Path cut = dir.resolve("cut.w2v");
+        Files.write(cut, Arrays.copyOf(b, b.length - 100));
+        assertThatThrownBy(() -> Word2Vec.load(cut)).isInstanceOf(WordVectorFormatException.class)
+                .hasMessageContaining("cut.w2v").hasMessageContaining("syn1neg");
+    }
+
+    @Test
+    void unknownVersionIsAnError(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("m.w2v");
+        model(false).save(file);
+        byte[] b = Files.readAllBytes(file);
+        b[8] = 9;
+        Files.write(file, b);
+        assertThatThrownBy(() -> Word2Vec.load(file)).hasMessageContaining("version 9");
+    }
+
+    @Test
+    void aWord2VecCFileIsNotMistakenForAModel() {
+        assertThatThrownBy(() -> Word2Vec.load(Golden.file("vectors.bin"))).hasMessageContaining("magic");
+    }
+}

@@ -39,14 +39,33 @@ public final class Kernels {
         return text.toString();
     }
 
+    /**
+     * The start-up decision: the Vector API kernels when the module is present and the property is absent or
+     * {@code true}; {@code false} forces plain Java; any other value is an error (a typo must not silently
+     * change the kernels).
+     */
+    static boolean useVectorApi(boolean modulePresent, String property) {
+        if (property != null && !property.isBlank()) {
+            String value = property.trim();
+            if (value.equalsIgnoreCase("false")) {
+                return false;
+            }
+            if (!value.equalsIgnoreCase("true")) {
+                throw new IllegalArgumentException("system property " + VECTOR_PROPERTY
+                        + " must be true or false, got '" + property + "'");
+            }
+        }
+        return modulePresent;
+    }
+
     static GemmEngine engine() {
         return Holder.ENGINE;
     }
 
     /** Lazily initialised so that reading the property happens on first use, once. */
     private static final class Holder {
-        static final boolean VECTOR = ModuleLayer.boot().findModule(MODULE).isPresent()
-                && !"false".equalsIgnoreCase(System.getProperty(VECTOR_PROPERTY, "true").trim());
+        static final boolean VECTOR = useVectorApi(ModuleLayer.boot().findModule(MODULE).isPresent(),
+                System.getProperty(VECTOR_PROPERTY));
         static final GemmEngine ENGINE = VECTOR ? VectorEngines.gemm() : PlainGemm.INSTANCE;
     }
 }

@@ -75,10 +75,10 @@ final class VectorGemm implements GemmEngine {
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
                 float[] pb = buf.b(panels * NR * kc);
-                packB(transB, b, bOff, ldb, pc, kc, jc, nc, pb);
+                Packing.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    packA(transA, a, aOff, lda, ic, mc, pc, kc, pa);
+                    Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, pa);
                     for (int jr = 0; jr < panels; jr++) {
                         int j = jc + jr * NR;
                         int nr = Math.min(NR, n - j);
@@ -88,71 +88,6 @@ final class VectorGemm implements GemmEngine {
                                     Math.min(MR, m - i), nr, buf.tile);
                         }
                     }
-                }
-            }
-        }
-    }
-
-    /** Packs rows {@code [pc, pc+kc)} x columns {@code [jc, jc+nc)} of op(B) into NR-wide panels, zero-padded. */
-    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, float[] pb) {
-        int panels = (nc + NR - 1) / NR;
-        for (int jr = 0; jr < panels; jr++) {
-            int j = jc + jr * NR;
-            int nr = Math.min(NR, jc + nc - j);
-            int base = jr * kc * NR;
-            if (!transB) {
-                for (int p = 0; p < kc; p++) {
-                    int src = bOff + (pc + p) * ldb + j;
-                    int dst = base + p * NR;
-                    if (nr == NR) {
-                        FloatVector.fromArray(S, b, src).intoArray(pb, dst);
-                        FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
-                    } else {
-                        System.arraycopy(b, src, pb, dst, nr);
-                        java.util.Arrays.fill(pb, dst + nr, dst + NR, 0f);
-                    }
-                }
-            } else {
-                for (int jj = 0; jj < nr; jj++) {
-                    int src = bOff + (j + jj) * ldb + pc;
-                    for (int p = 0; p < kc; p++) {
-                        pb[base + p * NR + jj] = b[src + p];
-                    }
-                }
-                if (nr < NR) {
-                    for (int p = 0; p < kc; p++) {
-                        java.util.Arrays.fill(pb, base + p * NR + nr, base + (p + 1) * NR, 0f);
-                    }
-                }
-            }
-        }
-    }
-
-    /** Packs rows {@code [ic, ic+mc)} x columns {@code [pc, pc+kc)} of op(A) into MR-high panels, zero-padded. */
-    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, float[] pa) {
-        for (int ir = 0; ir * MR < mc; ir++) {
-            int i = ic + ir * MR;
-            int mr = Math.min(MR, ic + mc - i);
-            int base = ir * kc * MR;
-            if (!transA) {
-                for (int r = 0; r < mr; r++) {
-                    int src = aOff + (i + r) * lda + pc;
-                    for (int p = 0; p < kc; p++) {
-                        pa[base + p * MR + r] = a[src + p];
-                    }
-                }
-            } else {
-                for (int p = 0; p < kc; p++) {
-                    int src = aOff + (pc + p) * lda + i;
-                    int dst = base + p * MR;
-                    for (int r = 0; r < mr; r++) {
-                        pa[dst + r] = a[src + r];
-                    }
-                }
-            }
-            if (mr < MR) {
-                for (int p = 0; p < kc; p++) {
-                    java.util.Arrays.fill(pa, base + p * MR + mr, base + (p + 1) * MR, 0f);
                 }
             }
         }

@@ -1,0 +1,80 @@
+package dev.nlpkit.recurrent.math;
+
+import java.util.Arrays;
+
+/**
+ * Copies blocks of {@code op(A)} and {@code op(B)} into the panel layouts the micro-kernels read sequentially
+ * (the GotoBLAS/BLIS packing). Plain Java, shared by both kernel families.
+ */
+final class Packing {
+
+    private Packing() {
+    }
+
+    /**
+     * Packs rows {@code [pc, pc+kc)} x columns {@code [jc, jc+nc)} of {@code op(B)} into panels {@code nr}
+     * columns wide: panel {@code q} holds element {@code (p, j)} at {@code q*kc*nr + p*nr + j}; columns past
+     * the edge are zero.
+     */
+    static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
+                      float[] pb) {
+        int panels = (nc + nr - 1) / nr;
+        for (int q = 0; q < panels; q++) {
+            int j = jc + q * nr;
+            int width = Math.min(nr, jc + nc - j);
+            int base = q * kc * nr;
+            if (!transB) {
+                for (int p = 0; p < kc; p++) {
+                    int dst = base + p * nr;
+                    System.arraycopy(b, bOff + (pc + p) * ldb + j, pb, dst, width);
+                    if (width < nr) {
+                        Arrays.fill(pb, dst + width, dst + nr, 0f);
+                    }
+                }
+            } else {
+                for (int jj = 0; jj < width; jj++) {
+                    int src = bOff + (j + jj) * ldb + pc;
+                    for (int p = 0; p < kc; p++) {
+                        pb[base + p * nr + jj] = b[src + p];
+                    }
+                }
+                if (width < nr) {
+                    for (int p = 0; p < kc; p++) {
+                        Arrays.fill(pb, base + p * nr + width, base + (p + 1) * nr, 0f);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs rows {@code [ic, ic+mc)} x columns {@code [pc, pc+kc)} of {@code op(A)} into panels {@code mr}
+     * rows high: panel {@code q} holds element {@code (i, p)} at {@code q*kc*mr + p*mr + i}; rows past the
+     * edge are zero.
+     */
+    static void packA(boolean transA, float[] a, int aOff, int lda, int ic, int mc, int pc, int kc, int mr,
+                      float[] pa) {
+        for (int q = 0; q * mr < mc; q++) {
+            int i = ic + q * mr;
+            int height = Math.min(mr, ic + mc - i);
+            int base = q * kc * mr;
+            if (!transA) {
+                for (int r = 0; r < height; r++) {
+                    int src = aOff + (i + r) * lda + pc;
+                    for (int p = 0; p < kc; p++) {
+                        pa[base + p * mr + r] = a[src + p];
+                    }
+                }
+            } else {
+                for (int p = 0; p < kc; p++) {
+                    System.arraycopy(a, aOff + (pc + p) * lda + i, pa, base + p * mr, height);
+                }
+            }
+            if (height < mr) {
+                for (int p = 0; p < kc; p++) {
+                    Arrays.fill(pa, base + p * mr + height, base + (p + 1) * mr, 0f);
+                }
+            }
+        }
+    }
+}

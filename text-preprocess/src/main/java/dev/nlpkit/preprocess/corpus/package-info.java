@@ -13,6 +13,7 @@
  * }
  * try (var csv = DelimitedTextReader.open(Path.of("combined.csv.gz"));      // columns detected
  *      Stream<LabelledText> rows = csv.stream()) { rows.limit(10).forEach(System.out::println); }
+ * try (CorpusReader any = CorpusLayout.open(path, ReadOptions.defaults())) { ... } // layout detected
  * }</pre>
  */
 package dev.nlpkit.preprocess.corpus;

@@ -411,7 +411,7 @@ public final class Sequential {
                         throw new UncheckedIOException("cannot write checkpoint " + options.checkpoint(), ex);
                     }
                 }
-            } else if (options.earlyStopping() != null && epoch - bestEpoch > options.earlyStopping().patience()) {
+            } else if (options.earlyStopping() != null && epoch - bestEpoch >= options.earlyStopping().patience()) {
                 stoppedEarly = epoch < options.epochs() - 1;
                 break;
             }

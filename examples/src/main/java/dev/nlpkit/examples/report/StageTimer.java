@@ -13,9 +13,8 @@ import java.util.function.LongSupplier;
  *
  * <pre>{@code
  * StageTimer timer = StageTimer.start();
- * try (var stage = timer.stage("preprocess")) {
- *     tokens = pipeline.apply(texts);
- * }
+ * List<List<String>> tokens = timer.time("preprocess", () -> pipeline.apply(texts));
+ * timer.run("baselines", () -> fitBaselines(tokens));
  * out.print(timer.render());
  * }</pre>
  */
@@ -67,6 +66,38 @@ public final class StageTimer {
             throw new IllegalArgumentException("a stage needs a non-blank name");
         }
         return new Running(name);
+    }
+
+    /** A stage's work that returns a value. */
+    @FunctionalInterface
+    public interface Work<T, E extends Exception> {
+        T get() throws E;
+    }
+
+    /** A stage's work without a value. */
+    @FunctionalInterface
+    public interface Action<E extends Exception> {
+        void run() throws E;
+    }
+
+    /** Runs {@code work} as stage {@code name} and returns its value; the stage is recorded even if it throws. */
+    public <T, E extends Exception> T time(String name, Work<T, E> work) throws E {
+        Running running = stage(name);
+        try {
+            return work.get();
+        } finally {
+            running.close();
+        }
+    }
+
+    /** Runs {@code action} as stage {@code name}. */
+    public <E extends Exception> void run(String name, Action<E> action) throws E {
+        Running running = stage(name);
+        try {
+            action.run();
+        } finally {
+            running.close();
+        }
     }
 
     /** Adds a stage measured elsewhere. */

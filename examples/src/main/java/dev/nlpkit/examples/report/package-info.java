@@ -9,7 +9,7 @@
  * ComparisonTable table = ComparisonTable.builder().add("tfidf-logreg", logreg).add("lstm", lstm).build();
  * out.print(table.render());
  * StageTimer timer = StageTimer.start();
- * try (var stage = timer.stage("train")) { ... }
+ * float[][] p = timer.time("train", () -> model.fit(...));
  * out.print(timer.render());
  * }</pre>
  */

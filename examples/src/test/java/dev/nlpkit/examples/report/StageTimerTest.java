@@ -13,12 +13,9 @@ class StageTimerTest {
     void recordsEachStageInOrderWithItsDurationAndShare() {
         AtomicLong now = new AtomicLong();
         StageTimer timer = new StageTimer(now::get);
-        try (var stage = timer.stage("read")) {
-            now.addAndGet(1_000_000_000L);
-        }
-        try (var stage = timer.stage("train")) {
-            now.addAndGet(3_000_000_000L);
-        }
+        long read = timer.time("read", () -> now.addAndGet(1_000_000_000L));
+        timer.run("train", () -> now.addAndGet(3_000_000_000L));
+        assertThat(read).isEqualTo(1_000_000_000L);
         assertThat(timer.stages()).extracting(StageTimer.Stage::name).containsExactly("read", "train");
         assertThat(timer.total()).isEqualTo(Duration.ofSeconds(4));
         assertThat(timer.render()).contains("read       1.00 s  25.0%").contains("train      3.00 s  75.0%")

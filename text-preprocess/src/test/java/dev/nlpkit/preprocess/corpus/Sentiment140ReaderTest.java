@@ -97,6 +97,15 @@ class Sentiment140ReaderTest {
     }
 
     @Test
+    void crlfLineEndingsKeepLineNumbersAndText() throws IOException {
+        String text = ROWS.replace("\n", "\r\n") + "\"4\",\"5\",\"d\",\"q\",\"u\",\"two\r\nlines\"\r\n\"0\",\"6\",\"d\",\"q\",\"u\",\"last\"\r\n";
+        List<LabelledText> rows = readAll(Sentiment140Reader.open(Files2.write(dir, "crlf.csv", latin1(text))));
+        assertThat(rows).extracting(LabelledText::line).containsExactly(1L, 2L, 3L, 4L, 6L);
+        assertThat(rows.get(0).text()).isEqualTo("@switchfoot awww, that's a bummer");
+        assertThat(rows.get(3).text()).isEqualTo("two\r\nlines");
+    }
+
+    @Test
     void wrongColumnCountFailsWithFileLineAndReason() throws IOException {
         Path file = Files2.write(dir, "bad.csv", latin1(ROWS + "\"0\",\"1\",\"text only five\",\"q\",\"u\"\n"));
         try (Sentiment140Reader reader = Sentiment140Reader.open(file)) {

@@ -26,7 +26,12 @@ public final class PennTreebankSplitter {
     private static final int FLAGS = Pattern.UNICODE_CHARACTER_CLASS | Pattern.UNIX_LINES;
     private static final int FLAGS_I = FLAGS | Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE;
 
-    private record Rule(Pattern pattern, String replacement) {
+    /** One substitution step. */
+    private interface Step {
+        String apply(String text);
+    }
+
+    private record Rule(Pattern pattern, String replacement) implements Step {
         static Rule of(String regex, String replacement) {
             return new Rule(Pattern.compile(regex, FLAGS), replacement);
         }
@@ -35,7 +40,8 @@ public final class PennTreebankSplitter {
             return new Rule(Pattern.compile(regex, FLAGS_I), replacement);
         }
 
-        String apply(String text) {
+        @Override
+        public String apply(String text) {
             Matcher m = pattern.matcher(text);
             return m.find() ? m.replaceAll(replacement) : text;
         }
@@ -48,13 +54,13 @@ public final class PennTreebankSplitter {
             Rule.of("([ (\\[{<])(\"|'{2})", "$1 `` "),
             Rule.ofIgnoreCase("(')(?!re|ve|ll|m|t|s|d|n)(\\w)\\b", "$1 $2"));
 
-    private static final List<Rule> PUNCTUATION = List.of(
-            Rule.of("([^.])(\\.)([\\])}>\"'»”’ ]*)\\s*$", "$1 $2 $3 "),
+    private static final List<Step> PUNCTUATION = List.of(
+            new FinalPeriod("])}>\"'»”’ ", true),
             Rule.of("([:,])([^\\d])", " $1 $2"),
             Rule.of("([:,])$", " $1 "),
             Rule.of("\\.{2,}", " $0 "),
             Rule.of("[;@#$%&]", " $0 "),
-            Rule.of("([^.])(\\.)([\\])}>\"']*)\\s*$", "$1 $2$3 "),
+            new FinalPeriod("])}>\"'", false),
             Rule.of("[?!]", " $0 "),
             Rule.of("([^'])' ", "$1 ' "),
             Rule.of("[*]", " $0 "));
@@ -81,6 +87,33 @@ public final class PennTreebankSplitter {
             Rule.ofIgnoreCase(" ('t)(is)\\b", " $1 $2 "),
             Rule.ofIgnoreCase(" ('t)(was)\\b", " $1 $2 "));
 
+    /**
+     * NLTK's final-period rules {@code ([^\.])(\.)([<closers>]*)\s*$} replaced by {@code \1 \2 \3 } (or
+     * {@code \1 \2\3 }), written out by hand: as a backtracking regular expression they take quadratic time on
+     * a period followed by a long run of spaces (NLTK itself hangs there). Exact: the suffix after the period
+     * must be closers then whitespace, so at most one period qualifies and greedy matching has one candidate;
+     * the whitespace the rule would drop or keep does not change the tokens.
+     */
+    private record FinalPeriod(String closers, boolean spaceAfterPeriod) implements Step {
+        @Override
+        public String apply(String text) {
+            int end = text.length();
+            int q = end;
+            while (q > 0 && isPythonSpace(text.charAt(q - 1))) {
+                q--;
+            }
+            int r = q;
+            while (r > 0 && closers.indexOf(text.charAt(r - 1)) >= 0) {
+                r--;
+            }
+            int dot = r - 1;
+            if (dot < 1 || text.charAt(dot) != '.' || text.charAt(dot - 1) == '.') {
+                return text;
+            }
+            return text.substring(0, dot) + " ." + (spaceAfterPeriod ? " " : "") + text.substring(r, q) + " ";
+        }
+    }
+
     private static final Pattern QUOTES = Pattern.compile("``|''|\"");
 
     /** A token with its span in the original text. */
@@ -93,7 +126,7 @@ public final class PennTreebankSplitter {
         for (Rule r : STARTING_QUOTES) {
             t = r.apply(t);
         }
-        for (Rule r : PUNCTUATION) {
+        for (Step r : PUNCTUATION) {
             t = r.apply(t);
         }
         t = PARENS_BRACKETS.apply(t);

@@ -40,6 +40,10 @@ public final class TweetScanner {
             "hr", "hrs", "min", "mins", "s", "sec", "secs", "ms", "x", "yr", "yrs", "ft", "mi", "in", "d", "w", "oz",
             "p", "px", "pts", "mil", "bn", "c", "f");
 
+    /** Longest e-mail local part (RFC 5321) and domain considered; bounds the work per token start. */
+    private static final int MAX_EMAIL_LOCAL = 64;
+    private static final int MAX_DOMAIN = 253;
+
     private char[] buf;
     private int length;
     private int pos;
@@ -193,7 +197,13 @@ public final class TweetScanner {
 
     /** Consumes URL characters from p, then trims trailing punctuation; returns the end. */
     private int urlBody(int p) {
+        int depth = 0;
         while (p < length && isUrlChar(buf[p])) {
+            if (buf[p] == '(') {
+                depth++;
+            } else if (buf[p] == ')') {
+                depth--;
+            }
             p++;
         }
         while (p > 0) {
@@ -201,25 +211,14 @@ public final class TweetScanner {
             if (last == '.' || last == ',' || last == ';' || last == ':' || last == '!' || last == '?'
                     || last == '\'' || last == '"' || last == '\u2019') {
                 p--;
-            } else if (last == ')' && unbalancedClose(p)) {
+            } else if (last == ')' && depth < 0) {
                 p--;
+                depth++;
             } else {
                 break;
             }
         }
         return p;
-    }
-
-    private boolean unbalancedClose(int end) {
-        int depth = 0;
-        for (int i = pos; i < end; i++) {
-            if (buf[i] == '(') {
-                depth++;
-            } else if (buf[i] == ')') {
-                depth--;
-            }
-        }
-        return depth < 0;
     }
 
     private static boolean isUrlChar(char c) {
@@ -261,7 +260,8 @@ public final class TweetScanner {
 
     private int email(int s) {
         int p = s;
-        while (p < length && (isAsciiWord(buf[p]) || buf[p] == '.' || buf[p] == '+' || buf[p] == '-'
+        int localLimit = Math.min(length, s + MAX_EMAIL_LOCAL);
+        while (p < localLimit && (isAsciiWord(buf[p]) || buf[p] == '.' || buf[p] == '+' || buf[p] == '-'
                 || buf[p] == '%')) {
             p++;
         }
@@ -271,7 +271,8 @@ public final class TweetScanner {
         p++;
         int domainStart = p;
         int lastDot = -1;
-        while (p < length && (isAsciiLetter(buf[p]) || isDigit(buf[p]) || buf[p] == '-'
+        int domainLimit = Math.min(length, p + MAX_DOMAIN);
+        while (p < domainLimit && (isAsciiLetter(buf[p]) || isDigit(buf[p]) || buf[p] == '-'
                 || (buf[p] == '.' && p + 1 < length && (isAsciiLetter(buf[p + 1]) || isDigit(buf[p + 1]))))) {
             if (buf[p] == '.') {
                 lastDot = p;
@@ -359,14 +360,15 @@ public final class TweetScanner {
     private int bareDomain(int s, int wordEnd) {
         int p = wordEnd;
         int lastLabelStart = -1;
-        while (p + 1 < length && buf[p] == '.' && (isAsciiLetter(buf[p + 1]) || isDigit(buf[p + 1]))) {
+        int limit = Math.min(length, wordEnd + MAX_DOMAIN);
+        while (p + 1 < limit && buf[p] == '.' && (isAsciiLetter(buf[p + 1]) || isDigit(buf[p + 1]))) {
             lastLabelStart = p + 1;
             p++;
-            while (p < length && (isAsciiLetter(buf[p]) || isDigit(buf[p]) || buf[p] == '-')) {
+            while (p < limit && (isAsciiLetter(buf[p]) || isDigit(buf[p]) || buf[p] == '-')) {
                 p++;
             }
         }
-        if (lastLabelStart < 0 || isWordAt(p)) {
+        if (lastLabelStart < 0 || p >= limit && limit < length || isWordAt(p)) {
             return wordEnd;
         }
         for (int i = s; i < wordEnd; i++) {

@@ -66,8 +66,13 @@ final class Packing {
                     }
                 }
             } else {
+                // Short rows (mr floats): a plain loop beats System.arraycopy's call overhead here.
                 for (int p = 0; p < kc; p++) {
-                    System.arraycopy(a, aOff + (pc + p) * lda + i, pa, base + p * mr, height);
+                    int src = aOff + (pc + p) * lda + i;
+                    int dst = base + p * mr;
+                    for (int r = 0; r < height; r++) {
+                        pa[dst + r] = a[src + r];
+                    }
                 }
             }
             if (height < mr) {

@@ -1,0 +1,390 @@
+package dev.nlpkit.examples.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import dev.nlpkit.embeddings.Architecture;
+import dev.nlpkit.embeddings.Corpus;
+import dev.nlpkit.embeddings.Vocabulary;
+import dev.nlpkit.embeddings.Word2Vec;
+import dev.nlpkit.embeddings.Word2VecOptions;
+import dev.nlpkit.embeddings.evaluation.AnalogyEvaluation;
+import dev.nlpkit.embeddings.evaluation.AnalogyResult;
+import dev.nlpkit.embeddings.evaluation.PairFormat;
+import dev.nlpkit.embeddings.evaluation.SimilarityEvaluation;
+import dev.nlpkit.embeddings.evaluation.SimilarityResult;
+import dev.nlpkit.embeddings.io.Word2VecFormat;
+import dev.nlpkit.embeddings.vectors.WordVectors;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nlpkit bench word2vec}: nlpkit Word2Vec against gensim 4 ({@code word2vec_gensim.py}, run with
+ * {@code /usr/bin/python3}) on the same prepared corpus and settings, side by side in one run, for CBOW and
+ * skip-gram.
+ *
+ * <p>Preparation (not timed, shared by both sides): the corpus text (plain or .gz) is lower-cased and cut into
+ * tokens of letters and digits ({@code [\p{L}\p{N}]+}); a paragraph (lines up to a blank line) becomes one
+ * sentence line, split every 10,000 tokens (gensim's limit). Both sides then read that file line by line.
+ * Timed: training only (vocabulary building apart), as effective words (kept by subsampling) per second.
+ * Quality: analogy accuracy on questions-words restricted to the 30,000 most frequent words
+ * (case-insensitive), SimLex-999 and MEN Spearman; each side evaluated by its own code, and nlpkit's evaluator
+ * also run on gensim's vectors (cross-check of the evaluators). Optional scaling line: one epoch of CBOW with 1
+ * and with 2 workers.
+ */
+@Command(name = "word2vec", mixinStandardHelpOptions = true,
+        description = "Word2Vec training speed and quality vs gensim (CBOW and skip-gram), JSON lines.")
+public final class Word2VecBench implements Callable<Integer> {
+
+    private static final String CORPUS = "english-corpus/combined-plain.txt.gz";
+    private static final String ANALOGIES = "word-analogy/questions-words.txt";
+    private static final String SIMLEX = "word-similarity/SimLex-999/SimLex-999.txt";
+    private static final String MEN = "word-similarity/MEN/MEN_dataset_natural_form_full";
+
+    @Option(names = "--corpus", description = "Raw text, plain or .gz (default: the shared " + CORPUS + ").")
+    Path corpus;
+
+    @Option(names = "--architectures", split = ",", defaultValue = "CBOW,SKIP_GRAM",
+            description = "Architectures to run (CBOW, SKIP_GRAM).")
+    List<Architecture> architectures;
+
+    @Option(names = "--vector-size", defaultValue = "100")
+    int vectorSize;
+
+    @Option(names = "--window", defaultValue = "5")
+    int window;
+
+    @Option(names = "--negative", defaultValue = "5")
+    int negative;
+
+    @Option(names = "--min-count", defaultValue = "5")
+    int minCount;
+
+    @Option(names = "--sample", defaultValue = "1e-3")
+    double sample;
+
+    @Option(names = "--epochs", defaultValue = "5")
+    int epochs;
+
+    @Option(names = "--workers", defaultValue = "2")
+    int workers;
+
+    @Option(names = "--seed", defaultValue = "1")
+    long seed;
+
+    @Option(names = "--restrict", defaultValue = "30000", description = "Most frequent words used in evaluation.")
+    int restrict;
+
+    @Option(names = "--analogies", description = "questions-words file (default: shared " + ANALOGIES + ").")
+    Path analogies;
+
+    @Option(names = "--simlex", description = "SimLex-999 file (default: shared " + SIMLEX + ").")
+    Path simlex;
+
+    @Option(names = "--men", description = "MEN natural-form file (default: shared " + MEN + ").")
+    Path men;
+
+    @Option(names = "--no-eval", description = "Skip the quality evaluation.")
+    boolean noEval;
+
+    @Option(names = "--no-gensim", description = "Skip gensim.")
+    boolean noGensim;
+
+    @Option(names = "--no-cross-check", description = "Skip evaluating gensim's vectors with nlpkit's evaluator.")
+    boolean noCrossCheck;
+
+    @Option(names = "--scaling", description = "Also time one CBOW epoch with 1 and with --workers workers.")
+    boolean scaling;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with gensim.")
+    String python;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        Path source = corpus != null ? corpus : shared(CORPUS);
+        if (!noEval) {
+            analogies = analogies != null ? analogies : shared(ANALOGIES);
+            simlex = simlex != null ? simlex : shared(SIMLEX);
+            men = men != null ? men : shared(MEN);
+        }
+        Path dir = Files.createTempDirectory("nlpkit-bench-word2vec");
+        try {
+            Path prepared = dir.resolve("corpus.txt");
+            long tokens = prepare(source, prepared);
+            BenchReport.of("word2vec").put("impl", "corpus").put("source", source.toString()).put("tokens", tokens)
+                    .put("load_avg", loadAverage()).withMachine().print(out);
+            for (Architecture architecture : architectures) {
+                Word2VecOptions options = Word2VecOptions.defaults().withArchitecture(architecture)
+                        .withVectorSize(vectorSize).withWindow(window).withNegative(negative).withMinCount(minCount)
+                        .withSample(sample).withEpochs(epochs).withWorkers(workers).withSeed(seed);
+                Quality ours = runNlpkit(out, prepared, options);
+                if (!noGensim) {
+                    runGensim(out, dir, prepared, options, ours);
+                }
+            }
+            if (scaling) {
+                scaling(out, prepared);
+            }
+            return 0;
+        } finally {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private record Quality(double seconds, double effectivePerSecond, double analogy, double simlex, double men) {
+    }
+
+    private Quality runNlpkit(PrintWriter out, Path prepared, Word2VecOptions options) throws IOException {
+        String load = loadAverage();
+        Corpus c = Corpus.lines(prepared);
+        long t0 = System.nanoTime();
+        Vocabulary vocabulary = Word2Vec.buildVocabulary(c, options);
+        double vocabSeconds = (System.nanoTime() - t0) / 1e9;
+        long cpu0 = processCpuNanos();
+        Word2Vec model = Word2Vec.fit(c, vocabulary, options);
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        var t = model.lastTraining();
+        BenchReport r = BenchReport.of("word2vec").put("impl", "nlpkit").put("architecture", name(options))
+                .put("workers", options.workers()).put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
+                .put("vocab_s", vocabSeconds).put("train_s", t.seconds()).put("train_cpu_s", cpu)
+                .put("effective_words", t.effectiveWords()).put("effective_words_per_s", t.effectiveWordsPerSecond())
+                .put("kernel", t.kernel()).put("load_avg_before", load).put("load_avg_after", loadAverage());
+        double analogy = Double.NaN;
+        double sl = Double.NaN;
+        double mn = Double.NaN;
+        if (!noEval) {
+            WordVectors wv = model.vectors();
+            long e0 = System.nanoTime();
+            AnalogyResult a = AnalogyEvaluation.evaluate(wv, analogies, restrict, true);
+            r.put("analogy_s", (System.nanoTime() - e0) / 1e9);
+            SimilarityResult s = SimilarityEvaluation.evaluate(wv, SimilarityEvaluation.readPairs(simlex,
+                    PairFormat.SIMLEX_999), restrict, true);
+            SimilarityResult m = SimilarityEvaluation.evaluate(wv, SimilarityEvaluation.readPairs(men, PairFormat.MEN),
+                    restrict, true);
+            analogy = a.accuracy();
+            sl = s.spearman();
+            mn = m.spearman();
+            r.put("analogy_accuracy", analogy).put("analogy_correct", a.total().correct())
+                    .put("analogy_incorrect", a.total().incorrect()).put("analogy_oov", a.oov())
+                    .put("simlex_spearman", sl).put("simlex_pearson", s.pearson())
+                    .put("simlex_oov_ratio", s.oovRatioPercent())
+                    .put("men_spearman", mn).put("men_pearson", m.pearson()).put("men_oov_ratio", m.oovRatioPercent());
+        }
+        r.print(out);
+        return new Quality(t.seconds(), t.effectiveWordsPerSecond(), analogy, sl, mn);
+    }
+
+    private void runGensim(PrintWriter out, Path dir, Path prepared, Word2VecOptions options, Quality ours)
+            throws IOException, InterruptedException {
+        Path script = dir.resolve("word2vec_gensim.py");
+        if (!Files.exists(script)) {
+            try (InputStream in = Word2VecBench.class.getResourceAsStream("word2vec_gensim.py")) {
+                Files.copy(in, script);
+            }
+        }
+        Path vectors = dir.resolve("gensim-vectors.bin");
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), "--corpus", prepared.toString(),
+                "--sg", options.architecture() == Architecture.SKIP_GRAM ? "1" : "0",
+                "--vector-size", Integer.toString(options.vectorSize()), "--window", Integer.toString(options.window()),
+                "--negative", Integer.toString(options.negative()), "--min-count", Integer.toString(options.minCount()),
+                "--sample", Double.toString(options.sample()), "--epochs", Integer.toString(options.epochs()),
+                "--workers", Integer.toString(options.workers()), "--seed", Long.toString(options.seed()),
+                "--restrict", Integer.toString(restrict)));
+        if (!noEval) {
+            command.addAll(List.of("--analogies", analogies.toString(), "--simlex", simlex.toString(),
+                    "--men", men.toString()));
+            if (!noCrossCheck) {
+                command.addAll(List.of("--save-binary", vectors.toString()));
+            }
+        }
+        String load = loadAverage();
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String json = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0 || json.isEmpty()) {
+            BenchReport.of("word2vec").put("impl", "gensim").put("error", "anchor script failed (exit "
+                    + process.exitValue() + "); is gensim installed for " + python + "?").print(out);
+            return;
+        }
+        double seconds = number(json, "train_seconds");
+        double effectivePerSecond = number(json, "effective_words_per_s");
+        BenchReport g = BenchReport.of("word2vec").put("impl", "gensim").put("architecture", name(options))
+                .put("gensim", string(json, "gensim")).put("workers", options.workers())
+                .put("vocab_size", (long) number(json, "vocab_size")).put("vocab_s", number(json, "vocab_seconds"))
+                .put("train_s", seconds).put("train_cpu_s", number(json, "train_cpu_seconds"))
+                .put("effective_words", (long) number(json, "effective_words"))
+                .put("effective_words_per_s", effectivePerSecond)
+                .put("load_avg_before", load).put("load_avg_after", loadAverage());
+        BenchReport ratio = BenchReport.of("word2vec").put("impl", "ratio").put("architecture", name(options))
+                .put("speed_vs_gensim", ours.effectivePerSecond() / effectivePerSecond)
+                .put("train_time_ratio_gensim_over_nlpkit", seconds / ours.seconds())
+                .put("speed_target", 1.0).put("meets_speed_target", ours.effectivePerSecond() / effectivePerSecond >= 1.0);
+        if (!noEval) {
+            double analogy = number(json, "analogy_accuracy");
+            double sl = number(json, "simlex_spearman");
+            double mn = number(json, "men_spearman");
+            g.put("analogy_accuracy", analogy).put("analogy_correct", (long) number(json, "analogy_correct"))
+                    .put("analogy_incorrect", (long) number(json, "analogy_incorrect"))
+                    .put("simlex_spearman", sl).put("simlex_oov_ratio", number(json, "simlex_oov_ratio"))
+                    .put("men_spearman", mn).put("men_oov_ratio", number(json, "men_oov_ratio"));
+            double analogyGap = 100 * (ours.analogy() - analogy);
+            ratio.put("analogy_points_vs_gensim", analogyGap).put("simlex_spearman_diff", ours.simlex() - sl)
+                    .put("men_spearman_diff", ours.men() - mn)
+                    .put("meets_quality_target", analogyGap >= -1.5 && ours.simlex() - sl >= -0.03
+                            && ours.men() - mn >= -0.03);
+            if (!noCrossCheck && Files.exists(vectors)) {
+                WordVectors gv = Word2VecFormat.read(vectors, Word2VecFormat.Format.BINARY);
+                AnalogyResult a = AnalogyEvaluation.evaluate(gv, analogies, restrict, true);
+                SimilarityResult s = SimilarityEvaluation.evaluate(gv, SimilarityEvaluation.readPairs(simlex,
+                        PairFormat.SIMLEX_999), restrict, true);
+                SimilarityResult m = SimilarityEvaluation.evaluate(gv, SimilarityEvaluation.readPairs(men,
+                        PairFormat.MEN), restrict, true);
+                BenchReport.of("word2vec").put("impl", "nlpkit-evaluator-on-gensim-vectors")
+                        .put("architecture", name(options)).put("analogy_accuracy", a.accuracy())
+                        .put("analogy_correct", a.total().correct()).put("simlex_spearman", s.spearman())
+                        .put("men_spearman", m.spearman())
+                        .put("agrees_with_gensim_evaluator", a.total().correct() == (long) number(json, "analogy_correct")
+                                && Math.abs(s.spearman() - sl) < 1e-4 && Math.abs(m.spearman() - mn) < 1e-4)
+                        .print(out);
+            }
+        }
+        g.print(out);
+        ratio.print(out);
+    }
+
+    private void scaling(PrintWriter out, Path prepared) {
+        Word2VecOptions base = Word2VecOptions.defaults().withVectorSize(vectorSize).withWindow(window)
+                .withNegative(negative).withMinCount(minCount).withSample(sample).withEpochs(1).withSeed(seed);
+        Corpus c = Corpus.lines(prepared);
+        Vocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
+        Word2Vec.fit(c, vocabulary, base.withWorkers(1)); // warm-up (JIT)
+        String load = loadAverage();
+        var one = Word2Vec.fit(c, vocabulary, base.withWorkers(1)).lastTraining();
+        var many = Word2Vec.fit(c, vocabulary, base.withWorkers(workers)).lastTraining();
+        BenchReport.of("word2vec").put("impl", "scaling").put("architecture", "cbow").put("epochs", 1)
+                .put("one_worker_words_per_s", one.effectiveWordsPerSecond())
+                .put("workers", workers).put("many_workers_words_per_s", many.effectiveWordsPerSecond())
+                .put("speedup", many.effectiveWordsPerSecond() / one.effectiveWordsPerSecond())
+                .put("target", 1.8).put("load_avg_before", load).put("load_avg_after", loadAverage()).print(out);
+    }
+
+    /**
+     * Lower-cases, keeps runs of letters/digits, and writes one paragraph per line (at most 10,000 tokens).
+     *
+     * @return tokens written
+     */
+    static long prepare(Path source, Path target) throws IOException {
+        Pattern token = Pattern.compile("[\\p{L}\\p{N}]+");
+        long count = 0;
+        try (InputStream raw = Files.newInputStream(source);
+             InputStream in = source.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+             BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+             BufferedWriter writer = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            List<String> paragraph = new ArrayList<>();
+            String line;
+            while (true) {
+                line = reader.readLine();
+                if (line == null || line.isBlank()) {
+                    count += flush(paragraph, writer);
+                    if (line == null) {
+                        break;
+                    }
+                    continue;
+                }
+                Matcher m = token.matcher(line.toLowerCase(Locale.ROOT));
+                while (m.find()) {
+                    paragraph.add(m.group());
+                }
+            }
+        }
+        if (count == 0) {
+            throw new IllegalArgumentException(source + ": no tokens (letters or digits) found");
+        }
+        return count;
+    }
+
+    private static long flush(List<String> paragraph, BufferedWriter writer) throws IOException {
+        long n = paragraph.size();
+        for (int from = 0; from < paragraph.size(); from += 10_000) {
+            writer.write(String.join(" ", paragraph.subList(from, Math.min(paragraph.size(), from + 10_000))));
+            writer.write('\n');
+        }
+        paragraph.clear();
+        return n;
+    }
+
+    private static String name(Word2VecOptions o) {
+        return o.architecture() == Architecture.CBOW ? "cbow" : "skip-gram";
+    }
+
+    private static Path shared(String relative) {
+        List<Path> candidates = new ArrayList<>();
+        String env = System.getenv("NLPKIT_DATA");
+        if (env != null && !env.isBlank()) {
+            candidates.add(Path.of(env, relative));
+        }
+        candidates.add(Path.of("..", "shared", "data", relative));
+        candidates.add(Path.of("/work", "shared", "data", relative));
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException(relative + " not found (looked at " + candidates + "); set NLPKIT_DATA "
+                + "or pass the file explicitly");
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*(-?[0-9.eE+-]+|NaN)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("gensim output has no number '" + key + "': " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static String string(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : "?";
+    }
+}

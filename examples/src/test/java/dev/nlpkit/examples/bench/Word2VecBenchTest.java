@@ -1,0 +1,103 @@
+package dev.nlpkit.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/**
+ * {@code nlpkit bench word2vec} end to end on generated data: a small topical text, analogy and word-pair
+ * files in the benchmark's formats. gensim runs too when {@code /usr/bin/python3} has it (then nlpkit's
+ * evaluator must agree with gensim's on gensim's vectors).
+ */
+class Word2VecBenchTest {
+
+    private static boolean gensimAvailable() {
+        try {
+            Process p = new ProcessBuilder("/usr/bin/python3", "-c", "import gensim").start();
+            return p.waitFor() == 0;
+        } catch (IOException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Test
+    void benchPrintsSpeedQualityAndTheGensimComparison(@TempDir Path dir) throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        StringBuilder text = new StringBuilder();
+        for (int paragraph = 0; paragraph < 400; paragraph++) {
+            int topic = random.nextInt(6);
+            for (int line = 0; line < 3; line++) {
+                for (int i = 0; i < 12; i++) {
+                    text.append(random.nextDouble() < 0.2 ? "The" : "T" + topic + "w" + random.nextInt(12)).append(
+                            i % 5 == 4 ? ", " : " ");
+                }
+                text.append('\n');
+            }
+            text.append('\n');
+        }
+        Path corpus = dir.resolve("text.txt");
+        Files.writeString(corpus, text);
+        Path analogies = dir.resolve("questions.txt");
+        Files.writeString(analogies, ": topics\nt0w1 t0w2 t1w1 t1w2\nt2w3 t2w4 t3w3 t3w4\nt0w1 t0w2 zz yy\n");
+        Path simlex = dir.resolve("simlex.txt");
+        Files.writeString(simlex, "word1\tword2\tPOS\tSimLex999\tx\n" + "t0w1\tt0w2\tN\t9.0\t1\n"
+                + "t0w1\tt1w2\tN\t1.0\t1\n" + "t2w1\tt2w5\tN\t8.0\t1\n" + "t3w1\tt4w2\tN\t0.5\t1\n");
+        Path men = dir.resolve("men.txt");
+        Files.writeString(men, "t0w3 t0w4 45.0\nt1w1 t5w1 3.0\nt4w4 t4w5 40.0\nt2w2 t5w5 5.0\n");
+
+        List<String> args = new ArrayList<>(Arrays.asList("--corpus", corpus.toString(), "--epochs", "2",
+                "--vector-size", "16", "--min-count", "2", "--restrict", "1000", "--analogies", analogies.toString(),
+                "--simlex", simlex.toString(), "--men", men.toString()));
+        boolean gensim = gensimAvailable();
+        if (!gensim) {
+            args.add("--no-gensim");
+        }
+        StringWriter output = new StringWriter();
+        CommandLine cli = new CommandLine(new Word2VecBench());
+        cli.setOut(new PrintWriter(output));
+        int exit = cli.execute(args.toArray(String[]::new));
+        assertThat(exit).isZero();
+        List<String> lines = output.toString().lines().toList();
+        assertThat(lines).allMatch(l -> l.startsWith("{\"bench\": \"word2vec\""));
+        assertThat(lines).anyMatch(l -> l.contains("\"impl\": \"corpus\"") && l.contains("\"tokens\": 14400"));
+        List<String> ours = lines.stream().filter(l -> l.contains("\"impl\": \"nlpkit\"")).toList();
+        assertThat(ours).hasSize(2);
+        assertThat(ours.get(0)).contains("\"architecture\": \"cbow\"").contains("\"analogy_correct\"")
+                .contains("\"men_spearman\"");
+        assertThat(ours.get(1)).contains("\"architecture\": \"skip-gram\"");
+        assertThat(Word2VecBench.number(ours.get(0), "effective_words_per_s")).isPositive();
+        assertThat(Word2VecBench.number(ours.get(0), "analogy_oov")).isEqualTo(1);
+        if (gensim) {
+            assertThat(lines.stream().filter(l -> l.contains("\"impl\": \"ratio\""))).hasSize(2)
+                    .allMatch(l -> l.contains("\"speed_vs_gensim\""));
+            assertThat(lines.stream().filter(l -> l.contains("nlpkit-evaluator-on-gensim-vectors"))).hasSize(2)
+                    .allMatch(l -> l.contains("\"agrees_with_gensim_evaluator\": true"));
+        }
+    }
+
+    @Test
+    void preparationLowercasesKeepsLettersAndDigitsAndJoinsParagraphs(@TempDir Path dir) throws IOException {
+        Path raw = dir.resolve("raw.txt");
+        Files.writeString(raw, "Emma Woodhouse, handsome\nand rich (1816).\n\nCHAPTER I\n");
+        Path prepared = dir.resolve("prepared.txt");
+        long tokens = Word2VecBench.prepare(raw, prepared);
+        assertThat(tokens).isEqualTo(8);
+        assertThat(Files.readAllLines(prepared)).containsExactly("emma woodhouse handsome and rich 1816", "chapter i");
+    }
+}

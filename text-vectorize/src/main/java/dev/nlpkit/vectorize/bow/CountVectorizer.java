@@ -53,12 +53,15 @@ public final class CountVectorizer implements DocumentTransformer<CsrMatrix> {
     /** Fits on {@code documents}, then transforms them. */
     public static Fitted<CountVectorizer> fitTransform(Iterable<? extends List<String>> documents,
                                                        CountOptions options) {
+        if (documents instanceof List<? extends List<String>> list && list instanceof RandomAccess) {
+            Counting.CountingPass pass = Counting.count(list, options.maxNgram(), options.vocabulary(),
+                    options.threads());
+            CountVectorizer vectorizer = new CountVectorizer(options, pass.vocabulary);
+            return new Fitted<>(vectorizer, Counting.rows(pass, vectorizer.weigher, null));
+        }
         CountVectorizer vectorizer = fit(documents, options);
-        CsrMatrix matrix = documents instanceof List<? extends List<String>> list && list instanceof RandomAccess
-                ? vectorizer.transform(list, null)
-                : Counting.transformStreaming(vectorizer.vocabulary, options.maxNgram(), documents, vectorizer.weigher,
-                        null, vectorizer.vocabulary.totalDocumentFrequency());
-        return new Fitted<>(vectorizer, matrix);
+        return new Fitted<>(vectorizer, Counting.transformStreaming(vectorizer.vocabulary, options.maxNgram(),
+                documents, vectorizer.weigher, null, vectorizer.vocabulary.totalDocumentFrequency()));
     }
 
     @Override

@@ -102,6 +102,87 @@ final class Counting {
         return builder.build();
     }
 
+    /**
+     * The counting pass of a single-pass fit + transform of a list: the vocabulary, and for each contiguous chunk
+     * the builder id of every term of every document (4 bytes per term) with the document boundaries, so that
+     * {@link #rows} makes the matrix without hashing a term again (the way scikit-learn's fit_transform works).
+     */
+    static final class CountingPass {
+        final Vocabulary vocabulary;
+        final Vocabulary.Builder[] builders;
+        final int[][] termIds;
+        final int[][] documentEnds;
+
+        private CountingPass(Vocabulary vocabulary, Vocabulary.Builder[] builders, int[][] termIds,
+                             int[][] documentEnds) {
+            this.vocabulary = vocabulary;
+            this.builders = builders;
+            this.termIds = termIds;
+            this.documentEnds = documentEnds;
+        }
+    }
+
+    /** Counts {@code documents} in {@code threads} contiguous chunks, keeping each term's builder id. */
+    static CountingPass count(List<? extends List<String>> documents, int maxNgram, VocabularyOptions options,
+                              int threads) {
+        int n = documents.size();
+        int pieces = n >= 1024 ? threads : 1;
+        Vocabulary.Builder[] builders = new Vocabulary.Builder[pieces];
+        int[][] termIds = new int[pieces][];
+        int[][] documentEnds = new int[pieces][];
+        Parallel.run(pieces, piece -> {
+            int from = (int) ((long) n * piece / pieces);
+            int to = (int) ((long) n * (piece + 1) / pieces);
+            long total = 0;
+            for (int i = from; i < to; i++) {
+                total += termCount(document(documents, i).size(), maxNgram);
+            }
+            if (total > Integer.MAX_VALUE - 8) {
+                throw new IllegalStateException(total + " terms in one chunk: use more threads or fit() then "
+                        + "transform() in parts");
+            }
+            int[] ids = new int[(int) total];
+            int[] ends = new int[to - from];
+            Vocabulary.Builder builder = Vocabulary.builder(options);
+            int at = 0;
+            for (int i = from; i < to; i++) {
+                List<String> terms = terms(documents.get(i), maxNgram);
+                builder.addDocument(terms, ids, at);
+                at += terms.size();
+                ends[i - from] = at;
+            }
+            builders[piece] = builder;
+            termIds[piece] = ids;
+            documentEnds[piece] = ends;
+        });
+        for (int t = 1; t < pieces; t++) {
+            builders[0].merge(builders[t]); // appends to builder 0: the ids it handed out stay valid
+        }
+        return new CountingPass(builders[0].build(), builders, termIds, documentEnds);
+    }
+
+    /** The rows of the documents counted by {@code pass}, weighed by {@code weigher}; one thread per chunk. */
+    static CsrMatrix rows(CountingPass pass, RowWeigher weigher, TokenStats stats) {
+        int pieces = pass.builders.length;
+        Chunk[] chunks = new Chunk[pieces];
+        Parallel.run(pieces, piece -> {
+            int[] map = pass.builders[piece].idsIn(pass.vocabulary);
+            pass.builders[piece] = null;
+            int[] ids = pass.termIds[piece];
+            int[] ends = pass.documentEnds[piece];
+            Chunk chunk = new Chunk(ids.length);
+            RowCounter counter = new RowCounter(pass.vocabulary, 1, weigher);
+            int start = 0;
+            for (int end : ends) {
+                counter.addMapped(ids, start, end, map, chunk);
+                start = end;
+            }
+            pass.termIds[piece] = null;
+            chunks[piece] = chunk;
+        });
+        return assemble(pass.vocabulary.size(), chunks, stats);
+    }
+
     /** One contiguous run of rows. */
     private static final class Chunk {
         int[] columns;
@@ -146,6 +227,27 @@ final class Counting {
             this.counts = new int[vocabulary.size()];
         }
 
+        /** A document given as builder ids {@code ids[from, to)} mapped to columns by {@code map} (-1 = unknown). */
+        void addMapped(int[] ids, int from, int to, int[] map, Chunk chunk) {
+            int n = 0;
+            long unknown = 0;
+            int[] c = counts;
+            for (int i = from; i < to; i++) {
+                int id = map[ids[i]];
+                if (id < reserved) {
+                    unknown++;
+                    continue;
+                }
+                if (c[id]++ == 0) {
+                    if (n == touched.length) {
+                        touched = Arrays.copyOf(touched, n * 2);
+                    }
+                    touched[n++] = id;
+                }
+            }
+            emit(n, to - from, unknown, chunk);
+        }
+
         void add(List<String> tokens, Chunk chunk) {
             List<String> terms = terms(tokens, maxNgram);
             int documentTerms = terms.size();
@@ -169,6 +271,12 @@ final class Counting {
                     touched[n++] = id;
                 }
             }
+            emit(n, documentTerms, unknown, chunk);
+        }
+
+        /** Sorts the touched columns, reads and clears their counts, and appends the weighed row. */
+        private void emit(int n, int documentTerms, long unknown, Chunk chunk) {
+            int[] c = counts;
             if (n > 1) {
                 Arrays.sort(touched, 0, n);
             }

@@ -67,20 +67,21 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
     }
 
     /**
-     * Fits on {@code documents}, then transforms them (two passes; a non-list iterable is streamed twice and must
-     * give the same documents both times).
+     * Fits on {@code documents} and transforms them. A random-access list is counted once (each term hashed once,
+     * in parallel chunks; 4 extra bytes per term until the matrix is made); any other iterable is streamed twice
+     * (fit, then transform into exactly sized arrays) and must give the same documents both times.
      */
     public static Fitted<TfidfVectorizer> fitTransform(Iterable<? extends List<String>> documents,
                                                        TfidfOptions options) {
-        TfidfVectorizer vectorizer = fit(documents, options);
-        CsrMatrix matrix;
         if (documents instanceof List<? extends List<String>> list && list instanceof RandomAccess) {
-            matrix = vectorizer.transform(list, null);
-        } else {
-            matrix = Counting.transformStreaming(vectorizer.vocabulary, options.maxNgram(), documents,
-                    vectorizer.weigher, null, vectorizer.vocabulary.totalDocumentFrequency());
+            Counting.CountingPass pass = Counting.count(list, options.maxNgram(), options.vocabulary(),
+                    options.threads());
+            TfidfVectorizer vectorizer = new TfidfVectorizer(options, pass.vocabulary);
+            return new Fitted<>(vectorizer, Counting.rows(pass, vectorizer.weigher, null));
         }
-        return new Fitted<>(vectorizer, matrix);
+        TfidfVectorizer vectorizer = fit(documents, options);
+        return new Fitted<>(vectorizer, Counting.transformStreaming(vectorizer.vocabulary, options.maxNgram(),
+                documents, vectorizer.weigher, null, vectorizer.vocabulary.totalDocumentFrequency()));
     }
 
     /** Transforms {@code documents} into rows (parallel over contiguous chunks; identical for any thread count). */

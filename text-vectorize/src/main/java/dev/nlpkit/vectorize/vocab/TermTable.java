@@ -12,12 +12,16 @@ final class TermTable {
     String[] terms;
     int size;
     private int[] slots;
+    private int[] hashes;
     private int mask;
+    /** Whether some term holds a surrogate char (then UTF-16 order differs from code-point order). */
+    boolean surrogates;
 
     TermTable(int expected) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
         terms = new String[Math.max(16, expected)];
         slots = new int[capacity];
+        hashes = new int[capacity];
         mask = capacity - 1;
     }
 
@@ -26,11 +30,13 @@ final class TermTable {
         TermTable table = new TermTable(size);
         table.terms = terms;
         for (int id = 0; id < size; id++) {
-            int slot = mix(terms[id].hashCode()) & table.mask;
+            int h = mix(terms[id].hashCode());
+            int slot = h & table.mask;
             while (table.slots[slot] != 0) {
                 slot = (slot + 1) & table.mask;
             }
             table.slots[slot] = id + 1;
+            table.hashes[slot] = h;
         }
         table.size = size;
         return table;
@@ -43,17 +49,20 @@ final class TermTable {
 
     /** The id of {@code term}, or -1. */
     int find(String term) {
-        int slot = mix(term.hashCode()) & mask;
+        int h = mix(term.hashCode());
+        int slot = h & mask;
         int[] s = slots;
-        String[] t = terms;
+        int[] hs = hashes;
         while (true) {
             int entry = s[slot];
             if (entry == 0) {
                 return -1;
             }
-            String candidate = t[entry - 1];
-            if (candidate == term || candidate.equals(term)) {
-                return entry - 1;
+            if (hs[slot] == h) {
+                String candidate = terms[entry - 1];
+                if (candidate == term || candidate.equals(term)) {
+                    return entry - 1;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -61,15 +70,18 @@ final class TermTable {
 
     /** The id of {@code term}, adding it with the next id when absent. */
     int add(String term) {
-        int slot = mix(term.hashCode()) & mask;
+        int h = mix(term.hashCode());
+        int slot = h & mask;
         while (true) {
             int entry = slots[slot];
             if (entry == 0) {
                 break;
             }
-            String candidate = terms[entry - 1];
-            if (candidate == term || candidate.equals(term)) {
-                return entry - 1;
+            if (hashes[slot] == h) {
+                String candidate = terms[entry - 1];
+                if (candidate == term || candidate.equals(term)) {
+                    return entry - 1;
+                }
             }
             slot = (slot + 1) & mask;
         }
@@ -79,6 +91,15 @@ final class TermTable {
         }
         terms[id] = term;
         slots[slot] = id + 1;
+        hashes[slot] = h;
+        if (!surrogates) {
+            for (int i = 0; i < term.length(); i++) {
+                if (Character.isSurrogate(term.charAt(i))) {
+                    surrogates = true;
+                    break;
+                }
+            }
+        }
         if (size * 2 > slots.length) {
             rehash();
         }
@@ -88,18 +109,21 @@ final class TermTable {
     private void rehash() {
         int capacity = slots.length * 2;
         slots = new int[capacity];
+        hashes = new int[capacity];
         mask = capacity - 1;
         for (int id = 0; id < size; id++) {
-            int slot = mix(terms[id].hashCode()) & mask;
+            int h = mix(terms[id].hashCode());
+            int slot = h & mask;
             while (slots[slot] != 0) {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = id + 1;
+            hashes[slot] = h;
         }
     }
 
     /** Bytes held by the index arrays (not the strings). */
     long indexBytes() {
-        return 16L + 4L * slots.length + 16L + 4L * terms.length;
+        return 16L + 4L * slots.length + 16L + 4L * hashes.length + 16L + 4L * terms.length;
     }
 }

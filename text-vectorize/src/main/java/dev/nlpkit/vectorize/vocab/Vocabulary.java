@@ -285,6 +285,16 @@ public final class Vocabulary {
 
         /** Counts one document: each term's count, and its document frequency once per document. */
         public Builder addDocument(List<String> document) {
+            return addDocument(document, null, 0);
+        }
+
+        /**
+         * Counts one document as {@link #addDocument(List)} and also writes the builder id of each of its terms to
+         * {@code termIds[offset ..]} (when not null), so that a caller can make the count matrix of the same
+         * documents in the same pass: after {@link #build()}, {@link #idsIn(Vocabulary)} maps builder ids to
+         * vocabulary ids without hashing the terms again.
+         */
+        public Builder addDocument(List<String> document, int[] termIds, int offset) {
             long stamp = ++documents;
             for (int i = 0, n = document.size(); i < n; i++) {
                 String term = document.get(i);
@@ -300,8 +310,23 @@ public final class Vocabulary {
                     lastDocument[id] = stamp;
                     documentFrequencies[id]++;
                 }
+                if (termIds != null) {
+                    termIds[offset + i] = id;
+                }
             }
             return this;
+        }
+
+        /**
+         * For each builder id (as written by {@link #addDocument(List, int[], int)}), the id of the same term in
+         * {@code vocabulary}, or -1 when the vocabulary does not have it (pruned).
+         */
+        public int[] idsIn(Vocabulary vocabulary) {
+            int[] map = new int[table.size];
+            for (int id = 0; id < table.size; id++) {
+                map[id] = vocabulary.indexOf(table.terms[id]);
+            }
+            return map;
         }
 
         /** Counts every document of {@code documents}, streaming. */
@@ -362,26 +387,25 @@ public final class Vocabulary {
             }
             ReservedTokens reserved = options.reserved();
             int kept = 0;
-            Integer[] candidates = new Integer[table.size];
+            int[] ids = new int[table.size];
             for (int id = 0; id < table.size; id++) {
                 long df = documentFrequencies[id];
                 if (counts[id] >= options.minCount() && df >= minDf && df <= maxDf
                         && !isReservedTerm(table.terms[id], reserved)) {
-                    candidates[kept++] = id;
+                    ids[kept++] = id;
                 }
             }
-            Integer[] ids = Arrays.copyOf(candidates, kept);
-            String[] t = table.terms;
-            Comparator<Integer> byFrequency = (a, b) -> {
-                int c = Long.compare(counts[b], counts[a]);
-                return c != 0 ? c : CodePointOrder.INSTANCE.compare(t[a], t[b]);
-            };
+            ids = alphabetical(Arrays.copyOf(ids, kept));
             if (options.maxSize() > 0 && ids.length > options.maxSize()) {
-                Arrays.sort(ids, byFrequency);
-                ids = Arrays.copyOf(ids, options.maxSize());
+                ids = Arrays.copyOf(byCountDescending(ids), options.maxSize());
+                if (options.order() == TermOrder.ALPHABETICAL) {
+                    ids = alphabetical(ids);
+                }
             }
-            Arrays.sort(ids, options.order() == TermOrder.ALPHABETICAL
-                    ? (a, b) -> CodePointOrder.INSTANCE.compare(t[a], t[b]) : byFrequency);
+            if (options.order() == TermOrder.FREQUENCY) {
+                ids = byCountDescending(ids);
+            }
+            String[] t = table.terms;
             int r = reserved.count();
             String[] terms = new String[r + ids.length];
             long[] c = new long[terms.length];
@@ -394,6 +418,63 @@ public final class Vocabulary {
                 d[r + i] = documentFrequencies[id];
             }
             return new Vocabulary(terms, c, d, documents, options.order(), reserved);
+        }
+
+        /**
+         * The ids sorted by term in code-point order. Why sort strings rather than ids with a comparator: the
+         * natural {@link String} order runs on intrinsified compares and equals code-point order when no term
+         * holds a surrogate (checked while counting); the ids are then found again through the hash index.
+         */
+        private int[] alphabetical(int[] ids) {
+            String[] keys = new String[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                keys[i] = table.terms[ids[i]];
+            }
+            if (table.surrogates) {
+                Arrays.sort(keys, CodePointOrder.INSTANCE);
+            } else {
+                Arrays.sort(keys);
+            }
+            int[] sorted = new int[ids.length];
+            for (int i = 0; i < keys.length; i++) {
+                sorted[i] = table.find(keys[i]);
+            }
+            return sorted;
+        }
+
+        /**
+         * Stable sort of {@code ids} by count descending (so ids already in term order end up ordered by count,
+         * then term): one primitive sort of {@code (MAX - count) << 32 | position} keys.
+         */
+        private int[] byCountDescending(int[] ids) {
+            long[] keys = new long[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                long count = counts[ids[i]];
+                if (count > Integer.MAX_VALUE) {
+                    return byCountDescendingBoxed(ids);
+                }
+                keys[i] = ((Integer.MAX_VALUE - count) << 32) | i;
+            }
+            Arrays.sort(keys);
+            int[] sorted = new int[ids.length];
+            for (int i = 0; i < keys.length; i++) {
+                sorted[i] = ids[(int) keys[i]];
+            }
+            return sorted;
+        }
+
+        private int[] byCountDescendingBoxed(int[] ids) {
+            Integer[] boxed = new Integer[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                boxed[i] = i;
+            }
+            Arrays.sort(boxed, Comparator.comparingLong((Integer i) -> counts[ids[i]]).reversed()
+                    .thenComparingInt(i -> i));
+            int[] sorted = new int[ids.length];
+            for (int i = 0; i < ids.length; i++) {
+                sorted[i] = ids[boxed[i]];
+            }
+            return sorted;
         }
     }
 }

@@ -17,6 +17,8 @@ import dev.nlpkit.preprocess.filter.NonLetterFilter;
 import dev.nlpkit.preprocess.filter.StandardTypeFilter;
 import dev.nlpkit.preprocess.filter.TypeAwareLowercaseFilter;
 import dev.nlpkit.preprocess.filter.TypePolicyFilter;
+import dev.nlpkit.preprocess.lemma.LemmatizerFilter;
+import dev.nlpkit.preprocess.lemma.WordNetLemmatizer;
 import dev.nlpkit.preprocess.normalize.ElongationFilter;
 import dev.nlpkit.preprocess.normalize.Normalization;
 import dev.nlpkit.preprocess.normalize.NormalizingCharFilter;
@@ -38,6 +40,7 @@ final class PreprocessAnalyzer extends Analyzer {
     private final StopWords stopWords;
     private final boolean policyNeeded;
     private final List<String> stages;
+    private final WordNetLemmatizer lemmatizer;
 
     PreprocessAnalyzer(PreprocessOptions options) {
         this.options = options;
@@ -46,6 +49,8 @@ final class PreprocessAnalyzer extends Analyzer {
         this.stopWords = options.effectiveStopWords();
         this.stopSet = stopWords.size() > 0 ? stopWords.toCharArraySet() : null;
         this.policyNeeded = options.actions().values().stream().anyMatch(a -> a != TokenAction.KEEP);
+        // loaded here, not per thread, so that missing WordNet data fails when the pipeline is built
+        this.lemmatizer = options.lemmatization() == Lemmatization.NONE ? null : WordNetLemmatizer.load();
         this.stages = describe();
     }
 
@@ -86,6 +91,9 @@ final class PreprocessAnalyzer extends Analyzer {
         }
         if (stopSet != null) {
             ts = new StopFilter(ts, stopSet);
+        }
+        if (options.lemmatization() != Lemmatization.NONE) {
+            ts = new LemmatizerFilter(ts, lemmatizer, options.lemmatization().mode());
         }
         ts = Stemmers.wrap(ts, options.stemmer());
         return new TokenStreamComponents(source, ts);
@@ -138,6 +146,9 @@ final class PreprocessAnalyzer extends Analyzer {
         }
         if (stopSet != null) {
             s.add("StopFilter(" + stopWords + ")");
+        }
+        if (options.lemmatization() != Lemmatization.NONE) {
+            s.add("LemmatizerFilter(WordNet 3.0, " + options.lemmatization().mode() + ")");
         }
         if (options.stemmer() != Stemmer.NONE) {
             s.add(Stemmers.describe(options.stemmer()));

@@ -11,7 +11,7 @@ import dev.nlpkit.preprocess.stop.StopWords;
 /**
  * Immutable configuration of a {@link TextPreprocessor}. Stages run in this order: character normalization,
  * tokenizer, per-type actions, ASCII folding, elongation squeezing, lower-casing, removal of non-letter
- * tokens, length limits, stop words, stemming.
+ * tokens, length limits, stop words, lemmatization, stemming.
  *
  * <pre>{@code
  * PreprocessOptions o = PreprocessOptions.tweets()
@@ -30,11 +30,13 @@ import dev.nlpkit.preprocess.stop.StopWords;
  * @param stopWords              the stop list ({@link #NO_STOP_WORDS} for none); compared after lower-casing
  * @param keepNegations          keep negations ({@link StopWords#NEGATIONS}, words ending in n't) although listed
  * @param stemmer                the stemmer
+ * @param lemmatization          the WordNet lemmatization stage (before the stemmer; usually one or the other)
  */
 public record PreprocessOptions(Normalization normalization, TokenizerKind tokenizer,
                                 Map<TokenType, TokenAction> actions, Map<TokenType, String> placeholders,
                                 boolean lowercase, boolean removeNonLetterTokens, int minLength, int maxLength,
-                                StopWords stopWords, boolean keepNegations, Stemmer stemmer) {
+                                StopWords stopWords, boolean keepNegations, Stemmer stemmer,
+                                Lemmatization lemmatization) {
 
     /** The empty stop list. */
     public static final StopWords NO_STOP_WORDS = StopWords.of("none", java.util.List.of());
@@ -52,6 +54,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         Objects.requireNonNull(placeholders, "placeholders");
         Objects.requireNonNull(stopWords, "stopWords (use PreprocessOptions.NO_STOP_WORDS for none)");
         Objects.requireNonNull(stemmer, "stemmer");
+        Objects.requireNonNull(lemmatization, "lemmatization");
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(TokenType.class);
         for (TokenType t : TokenType.values()) {
             a.put(t, Objects.requireNonNullElse(actions.get(t), TokenAction.KEEP));
@@ -96,7 +99,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         a.put(TokenType.HASHTAG, TokenAction.UNWRAP);
         a.put(TokenType.PUNCT, TokenAction.DROP);
         return new PreprocessOptions(Normalization.tweets(), TokenizerKind.TWEET, a, Map.of(), true, false, 1,
-                Integer.MAX_VALUE, StopWords.nltkEnglish(), true, Stemmer.NONE);
+                Integer.MAX_VALUE, StopWords.nltkEnglish(), true, Stemmer.NONE, Lemmatization.NONE);
     }
 
     /**
@@ -105,7 +108,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public static PreprocessOptions english() {
         return new PreprocessOptions(Normalization.prose(), TokenizerKind.STANDARD, Map.of(), Map.of(), true, false,
-                1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER2);
+                1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER2, Lemmatization.NONE);
     }
 
     /**
@@ -114,17 +117,17 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public static PreprocessOptions lesson() {
         return new PreprocessOptions(Normalization.none(), TokenizerKind.TREEBANK, Map.of(), Map.of(), true, false,
-                1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER);
+                1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER, Lemmatization.NONE);
     }
 
     public PreprocessOptions withNormalization(Normalization n) {
         return new PreprocessOptions(n, tokenizer, actions, placeholders, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     public PreprocessOptions withTokenizer(TokenizerKind t) {
         return new PreprocessOptions(normalization, t, actions, placeholders, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     /** The same options with {@code action} for tokens of {@code type}. */
@@ -132,7 +135,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
         a.put(type, action);
         return new PreprocessOptions(normalization, tokenizer, a, placeholders, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     /** The same options with REPLACE by {@code placeholder} for tokens of {@code type}. */
@@ -142,7 +145,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
         a.put(type, TokenAction.REPLACE);
         return new PreprocessOptions(normalization, tokenizer, a, p, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     /** Drops punctuation tokens (PUNCT: DROP). */
@@ -157,32 +160,37 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
 
     public PreprocessOptions withLowercase(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, on, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     public PreprocessOptions withRemoveNonLetterTokens(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase, on,
-                minLength, maxLength, stopWords, keepNegations, stemmer);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     public PreprocessOptions withLength(int min, int max) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, min, max, stopWords, keepNegations, stemmer);
+                removeNonLetterTokens, min, max, stopWords, keepNegations, stemmer, lemmatization);
     }
 
     public PreprocessOptions withStopWords(StopWords s) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, s, keepNegations, stemmer);
+                removeNonLetterTokens, minLength, maxLength, s, keepNegations, stemmer, lemmatization);
     }
 
     public PreprocessOptions withKeepNegations(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, stopWords, on, stemmer);
+                removeNonLetterTokens, minLength, maxLength, stopWords, on, stemmer, lemmatization);
     }
 
     public PreprocessOptions withStemmer(Stemmer s) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, s);
+                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, s, lemmatization);
+    }
+
+    public PreprocessOptions withLemmatization(Lemmatization l) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
+                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, stemmer, l);
     }
 
     /** The stop list the pipeline actually applies ({@code keepNegations} taken into account). */

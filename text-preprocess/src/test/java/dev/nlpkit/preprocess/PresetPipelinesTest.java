@@ -65,6 +65,35 @@ class PresetPipelinesTest {
     }
 
     @Nested
+    class TweetsLemmatized extends PipelineContract {
+        @Override
+        protected PreprocessOptions options() {
+            return PreprocessOptions.tweets().withLemmatization(Lemmatization.NOUN);
+        }
+
+        @Test
+        void lemmatizesWordsAsNounsLikeNltk() {
+            assertThat(preprocessor.tokens("the geese and mice have feet, lol @x #corpora"))
+                    .containsExactly("goose", "mouse", "foot", "lol", "<user>", "corpus");
+            assertThat(preprocessor.stages()).contains("LemmatizerFilter(WordNet 3.0, NOUN)");
+        }
+    }
+
+    @Nested
+    class ProseLemmatizedUntagged extends PipelineContract {
+        @Override
+        protected PreprocessOptions options() {
+            return PreprocessOptions.english().withStemmer(Stemmer.NONE).withLemmatization(Lemmatization.UNTAGGED);
+        }
+
+        @Test
+        void triesVerbFirstForUntaggedText() {
+            assertThat(preprocessor.tokens("She ran home; the geese were singing")).containsExactly("run", "home",
+                    "goose", "sing");
+        }
+    }
+
+    @Nested
     class English extends PipelineContract {
         @Override
         protected PreprocessOptions options() {

@@ -12,6 +12,6 @@ public final class RawOptions {
 
     public static PreprocessOptions tokenizerOnly(TokenizerKind kind) {
         return new PreprocessOptions(Normalization.none(), kind, Map.of(), Map.of(), false, false, 1,
-                Integer.MAX_VALUE, PreprocessOptions.NO_STOP_WORDS, false, Stemmer.NONE);
+                Integer.MAX_VALUE, PreprocessOptions.NO_STOP_WORDS, false, Stemmer.NONE, Lemmatization.NONE);
     }
 }

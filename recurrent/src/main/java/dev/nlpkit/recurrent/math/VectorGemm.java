@@ -64,28 +64,76 @@ final class VectorGemm implements GemmEngine {
                 c, cOff + i0 * ldc + j0, ldc));
     }
 
+    /** Pack A when at least this many columns of C reuse each packed block; below, read A in place. */
+    private static final int PACK_A_MIN_N = 4 * NR;
+    /** Pack a non-transposed B when at least this many rows of C reuse it; below, read B in place. */
+    private static final int PACK_B_MIN_M = 256;
+
+    /**
+     * One thread's share. A and a non-transposed B are read in place when too few tiles would reuse a packed
+     * copy (the products of one recurrent step: {@code m} = batch, {@code n} or {@code k} = units), else packed;
+     * partial edge panels are always packed, zero-padded, so the micro-kernels only see whole tiles.
+     */
     static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                        float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
+        float[] tile = buf.tile;
         float[] pa = buf.a;
+        boolean packA = n >= PACK_A_MIN_N;
+        boolean packB = transB || m >= PACK_B_MIN_M;
+        int ars = transA ? 1 : lda;
+        int acs = transA ? lda : 1;
+        int fullRows = m - m % MR;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + NR - 1) / NR;
+            int inPlacePanels = packB ? 0 : nc / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                float[] pb = buf.b(panels * NR * kc);
-                Packing.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                float[] pb = buf.b((panels - inPlacePanels) * NR * kc);
+                if (panels > inPlacePanels) {
+                    Packing.packB(transB, b, bOff, ldb, pc, kc, jc + inPlacePanels * NR, nc - inPlacePanels * NR,
+                            NR, pb);
+                }
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, pa);
+                    // Packed rows of this block: all of them, or only a partial last panel.
+                    int packedFrom = packA ? ic : Math.max(ic, fullRows);
+                    if (packedFrom < ic + mc) {
+                        Packing.packA(transA, a, aOff, lda, packedFrom, ic + mc - packedFrom, pc, kc, MR, pa);
+                    }
                     for (int jr = 0; jr < panels; jr++) {
                         int j = jc + jr * NR;
                         int nr = Math.min(NR, n - j);
+                        boolean bInPlace = jr < inPlacePanels;
+                        float[] bp = bInPlace ? b : pb;
+                        int bi = bInPlace ? bOff + pc * ldb + j : (jr - inPlacePanels) * kc * NR;
+                        int bld = bInPlace ? ldb : NR;
                         for (int ir = 0; ir * MR < mc; ir++) {
                             int i = ic + ir * MR;
-                            kernel(kc, pa, ir * kc * MR, pb, jr * kc * NR, alpha, c, cOff + i * ldc + j, ldc,
-                                    Math.min(MR, m - i), nr, buf.tile);
+                            int mr = Math.min(MR, m - i);
+                            int ci = cOff + i * ldc + j;
+                            boolean aPacked = i >= packedFrom;
+                            boolean whole = mr == MR && nr == NR;
+                            float[] target = whole ? c : tile;
+                            int ti = whole ? ci : 0;
+                            int tld = whole ? ldc : NR;
+                            if (!whole) {
+                                java.util.Arrays.fill(tile, 0f);
+                            }
+                            if (aPacked && !bInPlace) {
+                                fullKernel(kc, pa, (i - packedFrom) / MR * kc * MR, pb, bi, alpha, target, ti, tld);
+                            } else if (aPacked) {
+                                stridedKernel(kc, pa, (i - packedFrom) / MR * kc * MR, 1, MR, bp, bi, bld, alpha,
+                                        target, ti, tld);
+                            } else {
+                                stridedKernel(kc, a, aOff + i * ars + pc * acs, ars, acs, bp, bi, bld, alpha,
+                                        target, ti, tld);
+                            }
+                            if (!whole) {
+                                addTile(tile, mr, nr, c, ci, ldc);
+                            }
                         }
                     }
                 }
@@ -93,24 +141,69 @@ final class VectorGemm implements GemmEngine {
         }
     }
 
-    /**
-     * {@code C[mr x nr] += alpha * Apanel[MR x kc] * Bpanel[kc x NR]}; a partial tile goes through a zeroed
-     * {@code MR x NR} scratch tile so that the full-tile kernel stays branch-free.
-     */
-    private static void kernel(int kc, float[] pa, int ai, float[] pb, int bi, float alpha,
-                               float[] c, int ci, int ldc, int mr, int nr, float[] tile) {
-        if (mr == MR && nr == NR) {
-            fullKernel(kc, pa, ai, pb, bi, alpha, c, ci, ldc);
-            return;
-        }
-        java.util.Arrays.fill(tile, 0f);
-        fullKernel(kc, pa, ai, pb, bi, alpha, tile, 0, NR);
+    private static void addTile(float[] tile, int mr, int nr, float[] c, int ci, int ldc) {
         for (int r = 0; r < mr; r++) {
             int row = ci + r * ldc;
             for (int j = 0; j < nr; j++) {
                 c[row + j] += tile[r * NR + j];
             }
         }
+    }
+
+    /**
+     * The register-blocked micro-kernel on strided operands: {@code C[MR x NR] += alpha * A * B} where
+     * {@code A(r, p) = a[ai + r*ars + p*acs]} and {@code B(p, j) = b[bi + p*ldb + j]}.
+     */
+    static void stridedKernel(int kc, float[] a, int ai, int ars, int acs, float[] b, int bi, int ldb, float alpha,
+                              float[] c, int ci, int ldc) {
+        int r1 = 1 * ars;
+        int r2 = 2 * ars;
+        int r3 = 3 * ars;
+        int r4 = 4 * ars;
+        int r5 = 5 * ars;
+        FloatVector c00 = FloatVector.zero(S), c01 = FloatVector.zero(S);
+        FloatVector c10 = FloatVector.zero(S), c11 = FloatVector.zero(S);
+        FloatVector c20 = FloatVector.zero(S), c21 = FloatVector.zero(S);
+        FloatVector c30 = FloatVector.zero(S), c31 = FloatVector.zero(S);
+        FloatVector c40 = FloatVector.zero(S), c41 = FloatVector.zero(S);
+        FloatVector c50 = FloatVector.zero(S), c51 = FloatVector.zero(S);
+        for (int p = 0; p < kc; p++) {
+            FloatVector b0 = FloatVector.fromArray(S, b, bi);
+            FloatVector b1 = FloatVector.fromArray(S, b, bi + L);
+            FloatVector a0 = FloatVector.broadcast(S, a[ai]);
+            c00 = a0.fma(b0, c00);
+            c01 = a0.fma(b1, c01);
+            FloatVector a1 = FloatVector.broadcast(S, a[ai + r1]);
+            c10 = a1.fma(b0, c10);
+            c11 = a1.fma(b1, c11);
+            FloatVector a2 = FloatVector.broadcast(S, a[ai + r2]);
+            c20 = a2.fma(b0, c20);
+            c21 = a2.fma(b1, c21);
+            FloatVector a3 = FloatVector.broadcast(S, a[ai + r3]);
+            c30 = a3.fma(b0, c30);
+            c31 = a3.fma(b1, c31);
+            FloatVector a4 = FloatVector.broadcast(S, a[ai + r4]);
+            c40 = a4.fma(b0, c40);
+            c41 = a4.fma(b1, c41);
+            FloatVector a5 = FloatVector.broadcast(S, a[ai + r5]);
+            c50 = a5.fma(b0, c50);
+            c51 = a5.fma(b1, c51);
+            ai += acs;
+            bi += ldb;
+        }
+        FloatVector av = FloatVector.broadcast(S, alpha);
+        FloatVector.fromArray(S, c, ci + 0 * ldc).add(c00.mul(av)).intoArray(c, ci + 0 * ldc);
+        FloatVector.fromArray(S, c, ci + 0 * ldc + L).add(c01.mul(av)).intoArray(c, ci + 0 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 1 * ldc).add(c10.mul(av)).intoArray(c, ci + 1 * ldc);
+        FloatVector.fromArray(S, c, ci + 1 * ldc + L).add(c11.mul(av)).intoArray(c, ci + 1 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 2 * ldc).add(c20.mul(av)).intoArray(c, ci + 2 * ldc);
+        FloatVector.fromArray(S, c, ci + 2 * ldc + L).add(c21.mul(av)).intoArray(c, ci + 2 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 3 * ldc).add(c30.mul(av)).intoArray(c, ci + 3 * ldc);
+        FloatVector.fromArray(S, c, ci + 3 * ldc + L).add(c31.mul(av)).intoArray(c, ci + 3 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 4 * ldc).add(c40.mul(av)).intoArray(c, ci + 4 * ldc);
+        FloatVector.fromArray(S, c, ci + 4 * ldc + L).add(c41.mul(av)).intoArray(c, ci + 4 * ldc + L);
+        FloatVector.fromArray(S, c, ci + 5 * ldc).add(c50.mul(av)).intoArray(c, ci + 5 * ldc);
+        FloatVector.fromArray(S, c, ci + 5 * ldc + L).add(c51.mul(av)).intoArray(c, ci + 5 * ldc + L);
     }
 
     /** The register-blocked micro-kernel: {@code C[MR x NR] += alpha * Apanel[MR x kc] * Bpanel[kc x NR]}. */

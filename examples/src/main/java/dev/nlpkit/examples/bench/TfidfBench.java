@@ -1,0 +1,344 @@
+package dev.nlpkit.examples.bench;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import java.util.zip.GZIPInputStream;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import dev.nlpkit.vectorize.bow.Fitted;
+import dev.nlpkit.vectorize.bow.TfidfOptions;
+import dev.nlpkit.vectorize.bow.TfidfVectorizer;
+import dev.nlpkit.vectorize.matrix.CsrMatrix;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nlpkit bench tfidf}: TF-IDF fit + transform of nlpkit ({@link TfidfOptions#sklearn()}) against
+ * scikit-learn's {@code TfidfVectorizer().fit_transform} on the same token lists, side by side in one run.
+ *
+ * <p>Steps: read the tweets CSV (column {@code text}), tokenize once (lowercase, split on U+0000..U+0020), write
+ * the token lists to a temporary file (one document per line, tokens joined by one space); both sides read that
+ * file and only fit + transform is timed (Java: {@code repeats} runs after one warm-up run, median; Python: the
+ * anchor script {@code tfidf_sklearn.py}, shipped as a resource, with a callable analyzer, median of
+ * {@code repeats}). The outputs are compared (shape, non-zeros, sum of values). Then a child JVM with
+ * {@code -Xmx} = 2 x (matrix + vocabulary footprint) fits and transforms the same file <em>streaming</em>
+ * ({@link TfidfHeapProbe}): it finishing proves the peak-heap bound.
+ */
+@Command(name = "tfidf", mixinStandardHelpOptions = true,
+        description = "TF-IDF fit+transform vs scikit-learn's TfidfVectorizer on the same pre-tokenized tweets.")
+public final class TfidfBench implements Callable<Integer> {
+
+    static final String DATA_FILE = "sentiment140-combined/combined.csv.gz";
+
+    @Option(names = "--csv", description = "Tweets CSV(.gz) with a 'text' column (default: the shared "
+            + DATA_FILE + " under $NLPKIT_DATA or ../shared/data).")
+    Path csv;
+
+    @Option(names = "--limit", defaultValue = "0", description = "Use only the first N rows (0 = all).")
+    int limit;
+
+    @Option(names = "--repeats", defaultValue = "5", description = "Timed runs per side (median reported).")
+    int repeats;
+
+    @Option(names = "--threads", defaultValue = "2", description = "nlpkit worker threads.")
+    int threads;
+
+    @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with scikit-learn.")
+    String python;
+
+    @Option(names = "--no-anchor", description = "Skip scikit-learn.")
+    boolean noAnchor;
+
+    @Option(names = "--no-sklearn-regex", description = "Skip timing sklearn's own regex tokenizer (orientation).")
+    boolean noRegex;
+
+    @Option(names = "--no-heap-check", description = "Skip the child JVM with the heap limit.")
+    boolean noHeapCheck;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (repeats < 1 || threads < 1) {
+            throw new IllegalArgumentException("--repeats and --threads must be >= 1");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        Path source = csv != null ? csv : defaultCsv();
+        Path dir = Files.createTempDirectory("nlpkit-bench-tfidf");
+        try {
+            Path tokensFile = dir.resolve("tokens.txt");
+            long tokenCount = writeTokens(source, tokensFile, limit);
+            List<List<String>> docs = readTokens(tokensFile);
+
+            TfidfOptions options = TfidfOptions.sklearn().withThreads(threads);
+            long start = System.nanoTime();
+            Fitted<TfidfVectorizer> fitted = TfidfVectorizer.fitTransform(docs, options);
+            double first = seconds(start);
+            double[] times = new double[repeats];
+            for (int r = 0; r < repeats; r++) {
+                fitted = null;
+                start = System.nanoTime();
+                fitted = TfidfVectorizer.fitTransform(docs, options);
+                times[r] = seconds(start);
+            }
+            CsrMatrix x = fitted.matrix();
+            double javaMedian = median(times);
+            double sum = 0;
+            for (float v : x.values()) {
+                sum += v;
+            }
+            long matrixBytes = x.memoryFootprintBytes();
+            long vocabularyBytes = fitted.vectorizer().vocabulary().memoryFootprintBytes();
+            BenchReport.of("tfidf").put("impl", "nlpkit").put("preset", "sklearn").put("threads", threads)
+                    .put("docs", x.rows()).put("tokens", tokenCount).put("columns", x.columns())
+                    .put("nnz", x.nonZeros()).put("fit_transform_s", javaMedian).put("first_run_s", first)
+                    .put("runs", repeats).put("docs_per_s", x.rows() / javaMedian)
+                    .put("matrix_mib", matrixBytes / 1048576.0).put("vocabulary_mib", vocabularyBytes / 1048576.0)
+                    .put("load_avg", loadAverage()).withMachine().print(out);
+
+            if (!noAnchor) {
+                anchor(out, tokensFile, x, sum, javaMedian);
+            }
+            if (!noHeapCheck) {
+                heapCheck(out, tokensFile, matrixBytes + vocabularyBytes);
+            }
+            return 0;
+        } finally {
+            try (Stream<Path> files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+    }
+
+    private void anchor(PrintWriter out, Path tokensFile, CsrMatrix x, double sum, double javaMedian)
+            throws IOException, InterruptedException {
+        Path script = tokensFile.resolveSibling("tfidf_sklearn.py");
+        try (InputStream in = TfidfBench.class.getResourceAsStream("tfidf_sklearn.py")) {
+            Files.copy(in, script);
+        }
+        List<String> command = new ArrayList<>(List.of(python, script.toString(), tokensFile.toString(),
+                Integer.toString(repeats)));
+        if (!noRegex) {
+            command.add("RAW");
+        }
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        String json = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        if (process.waitFor() != 0 || json.isEmpty()) {
+            BenchReport.of("tfidf").put("impl", "sklearn").put("error", "anchor script failed (exit "
+                    + process.exitValue() + "); is scikit-learn installed for " + python + "?").print(out);
+            return;
+        }
+        double sklearnMedian = median(numbers(json, "times"));
+        long nnz = (long) number(json, "nnz");
+        long columns = (long) number(json, "columns");
+        double sklearnSum = number(json, "sum");
+        boolean same = nnz == x.nonZeros() && columns == x.columns() && (long) number(json, "rows") == x.rows()
+                && Math.abs(sklearnSum - sum) <= 1e-6 * Math.max(1, x.rows());
+        BenchReport report = BenchReport.of("tfidf").put("impl", "sklearn").put("sklearn", string(json, "sklearn"))
+                .put("docs", (long) number(json, "rows")).put("columns", columns).put("nnz", nnz)
+                .put("fit_transform_s", sklearnMedian).put("runs", repeats);
+        double regexMedian = Double.NaN;
+        if (json.contains("\"raw_times\"")) {
+            regexMedian = median(numbers(json, "raw_times"));
+            report.put("own_regex_tokenizer_fit_transform_s", regexMedian);
+        }
+        report.print(out);
+        BenchReport.of("tfidf").put("impl", "ratio").put("speedup_vs_sklearn", sklearnMedian / javaMedian)
+                .put("target", 3.0).put("meets_target", sklearnMedian / javaMedian >= 3.0)
+                .put("speedup_vs_sklearn_own_tokenizer", regexMedian / javaMedian)
+                .put("same_output", same).put("sum_nlpkit", sum).put("sum_sklearn", sklearnSum)
+                .put("load_avg", loadAverage()).print(out);
+    }
+
+    private void heapCheck(PrintWriter out, Path tokensFile, long footprint) throws IOException, InterruptedException {
+        long target = 2 * footprint;
+        long floor = 16L << 20;
+        long limit = Math.max(target, floor);
+        long limitMb = (limit + (1 << 20) - 1) >> 20;
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> command = List.of(java, "-Xmx" + limitMb + "m", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), TfidfHeapProbe.class.getName(), tokensFile.toString());
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
+        boolean finished = process.waitFor(10, TimeUnit.MINUTES);
+        int exit = finished ? process.exitValue() : -1;
+        BenchReport report = BenchReport.of("tfidf").put("impl", "heap_check").put("mode", "streaming fit+transform")
+                .put("matrix_plus_vocabulary_mib", footprint / 1048576.0).put("target_mib", target / 1048576.0)
+                .put("xmx_mib", limitMb).put("floor_applied", target < floor).put("gc", "serial")
+                .put("completed_within_limit", exit == 0);
+        if (exit == 0) {
+            report.put("peak_used_after_gc_mib", number(output, "peak_used_after_gc_mb") * 1e6 / 1048576.0)
+                    .put("nnz", (long) number(output, "nnz"));
+        } else {
+            report.put("error", output.lines().filter(l -> !l.isBlank()).reduce((a, b) -> b).orElse("exit " + exit));
+        }
+        report.print(out);
+    }
+
+    /** Lowercase, split on U+0000..U+0020 (the same rule as the golden test of text-vectorize). */
+    static List<String> tokenize(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        List<String> tokens = new ArrayList<>();
+        int begin = -1;
+        for (int i = 0; i <= lower.length(); i++) {
+            boolean separator = i == lower.length() || lower.charAt(i) <= ' ';
+            if (separator && begin >= 0) {
+                tokens.add(lower.substring(begin, i));
+                begin = -1;
+            } else if (!separator && begin < 0) {
+                begin = i;
+            }
+        }
+        return tokens;
+    }
+
+    static long writeTokens(Path source, Path target, int limit) throws IOException {
+        long tokens = 0;
+        InputStream raw = Files.newInputStream(source);
+        InputStream in = source.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw;
+        try (Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
+             CSVParser parser = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader);
+             BufferedWriter out = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            if (!parser.getHeaderMap().containsKey("text")) {
+                throw new IllegalArgumentException(source + ": line 1: no 'text' column in the header "
+                        + parser.getHeaderNames());
+            }
+            int rows = 0;
+            for (CSVRecord record : parser) {
+                if (limit > 0 && rows >= limit) {
+                    break;
+                }
+                if (!record.isMapped("text") || !record.isSet("text")) {
+                    throw new IllegalArgumentException(source + ": line " + parser.getCurrentLineNumber()
+                            + ": field 'text' is missing");
+                }
+                List<String> t = tokenize(record.get("text"));
+                tokens += t.size();
+                out.write(String.join(" ", t));
+                out.write('\n');
+                rows++;
+            }
+        }
+        return tokens;
+    }
+
+    /** The documents of a tokens file: one per line, tokens separated by one space. */
+    static List<List<String>> readTokens(Path file) throws IOException {
+        List<List<String>> docs = new ArrayList<>();
+        try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            for (String line; (line = in.readLine()) != null; ) {
+                docs.add(split(line));
+            }
+        }
+        return docs;
+    }
+
+    static List<String> split(String line) {
+        if (line.isEmpty()) {
+            return List.of();
+        }
+        return Arrays.asList(line.split(" ", -1));
+    }
+
+    /** Streams a tokens file (each iteration re-reads it). */
+    static Iterable<List<String>> streamTokens(Path file) {
+        return () -> {
+            BufferedReader in;
+            try {
+                in = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return in.lines().map(TfidfBench::split).onClose(() -> {
+                try {
+                    in.close();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }).iterator();
+        };
+    }
+
+    private static Path defaultCsv() {
+        List<Path> candidates = new ArrayList<>();
+        String env = System.getenv("NLPKIT_DATA");
+        if (env != null && !env.isBlank()) {
+            candidates.add(Path.of(env, DATA_FILE));
+        }
+        candidates.add(Path.of("..", "shared", "data", DATA_FILE));
+        for (Path p : candidates) {
+            if (Files.isRegularFile(p)) {
+                return p;
+            }
+        }
+        throw new IllegalArgumentException("tweets CSV not found (looked at " + candidates
+                + "); pass --csv PATH or set NLPKIT_DATA to the shared data folder");
+    }
+
+    private static double seconds(long start) {
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static double number(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*(-?[0-9.eE+-]+)").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no number '" + key + "' in " + json);
+        }
+        return Double.parseDouble(m.group(1));
+    }
+
+    static double[] numbers(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*\\[([^\\]]*)\\]").matcher(json);
+        if (!m.find()) {
+            throw new IllegalStateException("no list '" + key + "' in " + json);
+        }
+        return Arrays.stream(m.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
+    }
+
+    static String string(String json, String key) {
+        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*\"([^\"]*)\"").matcher(json);
+        return m.find() ? m.group(1) : "unknown";
+    }
+}

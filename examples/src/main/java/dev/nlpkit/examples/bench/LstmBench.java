@@ -103,6 +103,10 @@ public final class LstmBench implements Callable<Integer> {
             description = "Minimum timed steps per measurement (default: ${DEFAULT-VALUE}).")
     int minSteps;
 
+    @Option(names = "--warmup", defaultValue = "1",
+            description = "Minimum warm-up seconds before each measurement (default: ${DEFAULT-VALUE}).")
+    double warmup;
+
     @Option(names = "--parts", split = ",", defaultValue = "kernel,model",
             description = "What to run: kernel, model (default: ${DEFAULT-VALUE}).")
     List<String> parts;
@@ -155,11 +159,11 @@ public final class LstmBench implements Callable<Integer> {
                         "--parts: expected kernel or model, got '" + part + "'");
             }
         }
-        if (threads < 1 || seq < 1 || vocab < 2 || embed < 1 || hidden < 1 || minSteps < 1 || seconds < 0
+        if (threads < 1 || seq < 1 || vocab < 2 || embed < 1 || hidden < 1 || minSteps < 1 || seconds < 0 || warmup < 0
                 || batches.stream().anyMatch(b -> b < 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threads, --seq, --embed, --hidden, --min-steps and every batch must be >= 1, --vocab >= 2, "
-                            + "--seconds >= 0");
+                            + "--seconds and --warmup >= 0");
         }
     }
 
@@ -195,7 +199,7 @@ public final class LstmBench implements Callable<Integer> {
             int ldb = p.transB ? p.k : p.n;
             double flops = 2.0 * p.m * p.n * p.k;
             Runnable call = () -> Gemm.gemm(p.transA, p.transB, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, p.n);
-            Timing timing = time(call, Math.max(0.5, seconds / 3));
+            Timing timing = time(call, seconds / 3);
             double gflops = flops * timing.calls / timing.nanos;
             BenchReport.of("lstm").put("part", "kernel").put("product", p.name)
                     .put("shape", String.format(Locale.ROOT, "[%d x %d] x [%d x %d]%s", p.m, p.k, p.k, p.n,
@@ -208,9 +212,12 @@ public final class LstmBench implements Callable<Integer> {
     record Timing(long calls, long nanos) {
     }
 
-    /** Warms up (at least 3 calls or 0.2 s), then times whole calls until {@code minSeconds} have passed. */
+    /**
+     * Warms up (at least 3 calls and {@code --warmup} seconds, so the JIT has compiled the kernels), then times
+     * whole calls until {@code minSeconds} have passed.
+     */
     private Timing time(Runnable call, double minSeconds) {
-        long warmEnd = System.nanoTime() + 200_000_000L;
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
             call.run();
         }
@@ -265,10 +272,15 @@ public final class LstmBench implements Callable<Integer> {
         FitOptions fit = FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(1e-3))
                 .withEpochs(1).withBatchSize(batch).withShuffle(false).withSeed(seed);
 
-        // Training: warm up on 2 batches, estimate the step time, then one epoch of enough batches.
-        long warmStart = System.nanoTime();
-        trainingData(random, batch, 2, model, fit);
-        double stepSeconds = (System.nanoTime() - warmStart) / 2e9;
+        // Training: warm up (2 batches at least, and --warmup seconds), estimate the step time from the last
+        // warm-up fit, then time one epoch of enough batches.
+        double stepSeconds;
+        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        do {
+            long warmStart = System.nanoTime();
+            trainingData(random, batch, 2, model, fit);
+            stepSeconds = (System.nanoTime() - warmStart) / 2e9;
+        } while (System.nanoTime() < warmEnd);
         int steps = (int) Math.max(minSteps, Math.min(10_000, Math.ceil(seconds / Math.max(stepSeconds, 1e-6))));
         Dataset data = dataset(random, batch * steps);
         long start = System.nanoTime();

@@ -10,7 +10,8 @@ import picocli.CommandLine.IVersionProvider;
  */
 @Command(name = "nlpkit", mixinStandardHelpOptions = true, versionProvider = NlpkitCommand.Version.class,
         description = "nlpkit: tweets to tokens, vectors, word embeddings and recurrent sentiment models.",
-        subcommands = {InfoCommand.class, DataCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {InfoCommand.class, DataCommand.class,
+                dev.nlpkit.examples.vectorize.OneHotCommand.class, CommandLine.HelpCommand.class})
 public final class NlpkitCommand implements Runnable {
 
     @CommandLine.Spec

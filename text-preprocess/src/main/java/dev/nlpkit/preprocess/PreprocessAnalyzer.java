@@ -56,15 +56,17 @@ final class PreprocessAnalyzer extends Analyzer {
 
     @Override
     protected Reader initReader(String fieldName, Reader reader) {
-        return normalizer == null ? reader : new NormalizingCharFilter(reader, normalizer);
+        // our own tokenizers normalize their buffer themselves (same algorithm, one copy less)
+        return normalizer == null || options.tokenizer() != TokenizerKind.STANDARD ? reader
+                : new NormalizingCharFilter(reader, normalizer);
     }
 
     @Override
     protected TokenStreamComponents createComponents(String fieldName) {
         Tokenizer source = switch (options.tokenizer()) {
-            case TWEET -> new TweetTokenizer();
+            case TWEET -> new TweetTokenizer(normalizer);
             case STANDARD -> new StandardTokenizer();
-            case TREEBANK -> new TreebankTokenizer();
+            case TREEBANK -> new TreebankTokenizer(normalizer);
         };
         TokenStream ts = source;
         if (options.tokenizer() == TokenizerKind.STANDARD) {
@@ -116,7 +118,7 @@ final class PreprocessAnalyzer extends Analyzer {
             if (n.cleanWhitespace()) {
                 steps.add("whitespace");
             }
-            s.add("NormalizingCharFilter(" + String.join(", ", steps) + ")");
+            s.add("Normalize(" + String.join(", ", steps) + ")");
         }
         s.add(switch (options.tokenizer()) {
             case TWEET -> "TweetTokenizer";

@@ -43,7 +43,7 @@ class PresetPipelinesTest {
 
         @Test
         void listsTheChain() {
-            assertThat(preprocessor.toString()).isEqualTo("TextPreprocessor[NormalizingCharFilter(htmlEntities, NFKC,"
+            assertThat(preprocessor.toString()).isEqualTo("TextPreprocessor[Normalize(htmlEntities, NFKC,"
                     + " apostrophes, whitespace) -> TweetTokenizer -> TypePolicy(URL=<url>, EMAIL=<email>,"
                     + " MENTION=<user>, HASHTAG=unwrap, NUMBER=<number>, PUNCT=drop) -> Elongation(maxRun=3)"
                     + " -> Lowercase(except EMOTICON) -> StopFilter(nltk-english minus negations (139 words))]");

@@ -23,6 +23,7 @@ public final class BenchCommand implements Callable<Integer> {
      * works (one line each).
      */
     public static final List<Class<?>> BENCHMARKS = List.of(
+            PreprocessBench.class,
             TfidfBench.class,
             Word2VecBench.class,
             LstmBench.class

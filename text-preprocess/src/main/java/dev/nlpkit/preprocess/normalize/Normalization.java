@@ -9,8 +9,10 @@ package dev.nlpkit.preprocess.normalize;
  *                          (one pass, as Python's {@code html.unescape}: {@code &amp;lt;} becomes {@code &lt;})
  * @param nfkc              Unicode NFKC ({@code ﬁ -> fi}, full-width letters to ASCII, {@code e + U+0301 -> é})
  * @param unifyApostrophes  map {@code ’ ‘ ʼ} to {@code '} so that {@code don’t} meets the stop list's {@code don't}
- * @param cleanWhitespace   controls and zero-width spaces become spaces, soft hyphens and bidi marks are removed,
- *                          runs of whitespace become one space
+ * @param cleanWhitespace   controls, exotic spaces (no-break, ideographic, ...) and zero-width spaces become plain
+ *                          spaces; soft hyphens and bidi marks are removed ({@code soft\u00ADware -> software}).
+ *                          Runs of ordinary whitespace are left as they are: every tokenizer splits on them, so
+ *                          collapsing them would change no token and cost a copy of most tweets
  * @param asciiFolding      fold accented letters to ASCII ({@code café -> cafe}, Lucene's {@code ASCIIFoldingFilter})
  * @param elongationMaxRun  0 to keep elongations; otherwise runs of one character longer than this are cut to it
  *                          ({@code 3}: {@code sooooo -> sooo}, {@code LOLLLLL -> LOLLL}); URLs, e-mail addresses,

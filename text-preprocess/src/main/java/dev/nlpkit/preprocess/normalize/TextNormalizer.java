@@ -36,6 +36,9 @@ public final class TextNormalizer {
      *         every output index {@code i} in {@code [0, result.length]}, {@code origin[i]} = input index
      */
     public Result normalize(char[] text, int length) {
+        if (!needsWork(text, length)) {
+            return null;
+        }
         char[] cur = text;
         int n = length;
         int[] origin = null;
@@ -71,6 +74,22 @@ public final class TextNormalizer {
             return null;
         }
         return new Result(cur, n, origin);
+    }
+
+    /** One cheap scan: is there any character that some enabled step would change? */
+    private boolean needsWork(char[] text, int length) {
+        boolean entities = options.htmlEntities();
+        boolean ws = options.cleanWhitespace();
+        for (int i = 0; i < length; i++) {
+            char c = text[i];
+            if (c >= 0x7F) {
+                return true;
+            }
+            if (c == '&' ? entities : (c < ' ' && ws && c != '\t' && c != '\n' && c != '\r')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Convenience for tests and callers outside Lucene. */
@@ -243,36 +262,27 @@ public final class TextNormalizer {
     }
 
     private static Pass whitespace(char[] in, int n) {
-        // quick check: single spaces between visible characters only
-        boolean needed = false;
-        for (int i = 0; i < n && !needed; i++) {
+        int first = -1;
+        for (int i = 0; i < n; i++) {
             char c = in[i];
-            if (c == ' ') {
-                needed = i == 0 || i == n - 1 || in[i + 1] == ' ';
-            } else if (!(c > ' ' && c < 0x7F)) {
-                needed = classify(c) != Ws.KEEP;
+            if (!(c > ' ' && c < 0x7F) && c != ' ' && c != '\t' && c != '\n' && c != '\r'
+                    && classify(c) != Ws.KEEP) {
+                first = i;
+                break;
             }
         }
-        if (!needed) {
+        if (first < 0) {
             return null;
         }
         Out out = new Out(n);
-        int pendingSpace = -1;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < first; i++) {
+            out.add(in[i], i);
+        }
+        for (int i = first; i < n; i++) {
             char c = in[i];
-            switch (classify(c)) {
-                case KEEP -> {
-                    if (pendingSpace >= 0 && out.length > 0) {
-                        out.add(' ', pendingSpace);
-                    }
-                    pendingSpace = -1;
-                    out.add(c, i);
-                }
-                case SPACE -> {
-                    if (pendingSpace < 0) {
-                        pendingSpace = i;
-                    }
-                }
+            switch (c == '\t' || c == '\n' || c == '\r' ? Ws.KEEP : classify(c)) {
+                case KEEP -> out.add(c, i);
+                case SPACE -> out.add(' ', i);
                 case DELETE -> {
                 }
             }

@@ -1,6 +1,8 @@
 package dev.nlpkit.preprocess.tokenize;
 
 import java.io.IOException;
+
+import dev.nlpkit.preprocess.normalize.TextNormalizer;
 import java.util.List;
 
 import dev.nlpkit.preprocess.TokenType;
@@ -16,6 +18,16 @@ public final class TreebankTokenizer extends WholeInputTokenizer {
     private final PennTreebankSplitter splitter = new PennTreebankSplitter();
     private List<PennTreebankSplitter.Span> spans = List.of();
     private int next;
+
+    /** Without normalization. */
+    public TreebankTokenizer() {
+        this(null);
+    }
+
+    /** Normalizing each document with {@code normalizer} first (null: none). */
+    public TreebankTokenizer(TextNormalizer normalizer) {
+        super(normalizer);
+    }
 
     @Override
     protected void afterRead() {

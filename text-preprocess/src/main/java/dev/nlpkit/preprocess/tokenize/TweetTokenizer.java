@@ -2,6 +2,8 @@ package dev.nlpkit.preprocess.tokenize;
 
 import java.io.IOException;
 
+import dev.nlpkit.preprocess.normalize.TextNormalizer;
+
 /**
  * The tweet-aware Lucene {@code Tokenizer}: the rules of {@link TweetScanner}, with the token type
  * ({@code WORD, URL, EMAIL, MENTION, HASHTAG, EMOTICON, NUMBER, PUNCT}) in the {@code TypeAttribute}.
@@ -9,6 +11,16 @@ import java.io.IOException;
 public final class TweetTokenizer extends WholeInputTokenizer {
 
     private final TweetScanner scanner = new TweetScanner();
+
+    /** Without normalization. */
+    public TweetTokenizer() {
+        this(null);
+    }
+
+    /** Normalizing each document with {@code normalizer} first (null: none). */
+    public TweetTokenizer(TextNormalizer normalizer) {
+        super(normalizer);
+    }
 
     @Override
     protected void afterRead() {

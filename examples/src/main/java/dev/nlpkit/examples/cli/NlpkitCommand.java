@@ -11,7 +11,8 @@ import picocli.CommandLine.IVersionProvider;
 @Command(name = "nlpkit", mixinStandardHelpOptions = true, versionProvider = NlpkitCommand.Version.class,
         description = "nlpkit: tweets to tokens, vectors, word embeddings and recurrent sentiment models.",
         subcommands = {InfoCommand.class, DataCommand.class,
-                dev.nlpkit.examples.vectorize.OneHotCommand.class, CommandLine.HelpCommand.class})
+                dev.nlpkit.examples.vectorize.OneHotCommand.class, PreprocessCommand.class, TfidfCommand.class,
+                Word2VecCommand.class, SentimentCommand.class, CommandLine.HelpCommand.class})
 public final class NlpkitCommand implements Runnable {
 
     @CommandLine.Spec

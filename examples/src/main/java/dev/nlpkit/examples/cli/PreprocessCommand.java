@@ -1,0 +1,145 @@
+package dev.nlpkit.examples.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+import dev.nlpkit.examples.sentiment.Preprocessing;
+import dev.nlpkit.examples.sentiment.TokenPipeline;
+import dev.nlpkit.preprocess.PreprocessOptions;
+import dev.nlpkit.preprocess.TokenAction;
+import dev.nlpkit.preprocess.TokenType;
+import dev.nlpkit.preprocess.TokenizerKind;
+import dev.nlpkit.preprocess.stop.StopWords;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nlpkit preprocess}: text to tokens with every text-preprocess option, plus POS-aware lemmatization. */
+@Command(name = "preprocess", mixinStandardHelpOptions = true,
+        description = {"Text to tokens (text-preprocess): one line of tokens per text.",
+            "Texts come from the arguments, or one per line from stdin. Start from a preset and change any stage; "
+                + "--lemmatize pos tags the tokens with Smile's HMM part-of-speech tagger and lemmatizes each with "
+                + "its WordNet part of speech."})
+public final class PreprocessCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts; none: read stdin, one text per line.")
+    List<String> texts = new ArrayList<>();
+
+    @Option(names = "--preset", defaultValue = "tweets",
+            description = "Starting point: tweets, english or lesson. Default: ${DEFAULT-VALUE}.")
+    String preset;
+
+    @Option(names = "--tokenizer", description = "tweet, standard or treebank (default: the preset's).")
+    String tokenizer;
+
+    @Option(names = "--stemmer",
+            description = "none, porter, porter2, kstem or english-minimal (default: the preset's).")
+    String stemmer;
+
+    @Option(names = "--lemmatize", defaultValue = "none",
+            description = "none, noun (WordNet, every token a noun) or pos (WordNet with Smile's HMM tags). "
+                    + "Switches stemming off. Default: ${DEFAULT-VALUE}.")
+    String lemmatize;
+
+    @Option(names = "--stop-words",
+            description = "nltk, lucene, snowball, smart, none, or a file with one word per line (default: the preset's).")
+    String stopWords;
+
+    @Option(names = "--keep-negations", negatable = true,
+            description = "Keep not, no, never, n't... although they are stop words (default: the preset's).")
+    Boolean keepNegations;
+
+    @Option(names = "--lowercase", negatable = true, description = "Lower-case tokens (default: the preset's).")
+    Boolean lowercase;
+
+    @Option(names = "--drop-punctuation", description = "Drop punctuation tokens.")
+    boolean dropPunctuation;
+
+    @Option(names = "--drop-numbers", description = "Drop number tokens.")
+    boolean dropNumbers;
+
+    @Option(names = "--min-length", description = "Shortest token kept, in characters (default: the preset's).")
+    Integer minLength;
+
+    @Option(names = "--max-length", description = "Longest token kept, in characters (default: the preset's).")
+    Integer maxLength;
+
+    @Option(names = "--explain", description = "Show the chain and, with --lemmatize pos, each token's tag and lemma.")
+    boolean explain;
+
+    @Override
+    public Integer call() {
+        PreprocessOptions options = options();
+        Preprocessing.Lemmatization lemmatization = Choices.lemmatization(lemmatize);
+        if (lemmatization != Preprocessing.Lemmatization.NONE) {
+            options = options.withStemmer(dev.nlpkit.preprocess.Stemmer.NONE);
+        }
+        TokenPipeline pipeline = TokenPipeline.of(options, lemmatization);
+        PrintWriter out = spec.commandLine().getOut();
+        if (explain) {
+            out.println("chain: " + pipeline.describe());
+        }
+        for (String text : TextArguments.textsOrStdin(texts)) {
+            if (explain && lemmatization == Preprocessing.Lemmatization.POS) {
+                out.println(text);
+                for (TokenPipeline.TaggedToken t : pipeline.tagged(pipeline.chainTokens(text))) {
+                    out.printf(Locale.ROOT, "  %-18s %-5s %-10s %s%n", t.token(), t.pennTag(),
+                            t.partOfSpeech().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse("-"), t.lemma());
+                }
+            } else {
+                out.println(String.join(" ", pipeline.tokens(text)));
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    PreprocessOptions options() {
+        PreprocessOptions o = Choices.preset(preset).options();
+        if (tokenizer != null) {
+            o = o.withTokenizer(Choices.parse(TokenizerKind.class, "--tokenizer", tokenizer));
+        }
+        if (stemmer != null) {
+            o = o.withStemmer(Choices.stemmer(stemmer));
+        }
+        if (stopWords != null) {
+            o = o.withStopWords(stopList(stopWords));
+        }
+        if (keepNegations != null) {
+            o = o.withKeepNegations(keepNegations);
+        }
+        if (lowercase != null) {
+            o = o.withLowercase(lowercase);
+        }
+        if (dropPunctuation) {
+            o = o.withAction(TokenType.PUNCT, TokenAction.DROP);
+        }
+        if (dropNumbers) {
+            o = o.withAction(TokenType.NUMBER, TokenAction.DROP);
+        }
+        if (minLength != null || maxLength != null) {
+            o = o.withLength(minLength != null ? minLength : o.minLength(), maxLength != null ? maxLength : o.maxLength());
+        }
+        return o;
+    }
+
+    private static StopWords stopList(String name) {
+        return switch (name.toLowerCase(Locale.ROOT)) {
+            case "nltk" -> StopWords.nltkEnglish();
+            case "lucene" -> StopWords.luceneEnglish();
+            case "snowball" -> StopWords.snowballEnglish();
+            case "smart" -> StopWords.smart();
+            case "none" -> PreprocessOptions.NO_STOP_WORDS;
+            default -> StopWords.fromFile(Path.of(name));
+        };
+    }
+}

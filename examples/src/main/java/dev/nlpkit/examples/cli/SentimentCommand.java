@@ -1,0 +1,653 @@
+package dev.nlpkit.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import dev.nlpkit.embeddings.Architecture;
+import dev.nlpkit.embeddings.Corpus;
+import dev.nlpkit.embeddings.Word2Vec;
+import dev.nlpkit.embeddings.Word2VecOptions;
+import dev.nlpkit.embeddings.io.EmbeddingMatrix;
+import dev.nlpkit.embeddings.vectors.WordVectors;
+import dev.nlpkit.examples.baseline.LogisticRegressionBaseline;
+import dev.nlpkit.examples.baseline.NaiveBayesBaseline;
+import dev.nlpkit.examples.baseline.SparseRows;
+import dev.nlpkit.examples.data.DatasetRegistry;
+import dev.nlpkit.examples.data.DatasetResolver;
+import dev.nlpkit.examples.plot.Charts;
+import dev.nlpkit.examples.plot.Polarity;
+import dev.nlpkit.examples.plot.TrainingHistory;
+import dev.nlpkit.examples.plot.WordMapProjection;
+import dev.nlpkit.examples.report.BinaryMetrics;
+import dev.nlpkit.examples.report.ComparisonTable;
+import dev.nlpkit.examples.report.RocCurve;
+import dev.nlpkit.examples.report.StageTimer;
+import dev.nlpkit.examples.sentiment.OpinionLexicon;
+import dev.nlpkit.examples.sentiment.Preprocessing;
+import dev.nlpkit.examples.sentiment.SentimentData;
+import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.examples.sentiment.StratifiedSplit;
+import dev.nlpkit.examples.sentiment.TokenPipeline;
+import dev.nlpkit.examples.sentiment.TorchReference;
+import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.BidirectionalOptions;
+import dev.nlpkit.recurrent.layers.DenseOptions;
+import dev.nlpkit.recurrent.layers.DropoutOptions;
+import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.model.Dataset;
+import dev.nlpkit.recurrent.model.FitOptions;
+import dev.nlpkit.recurrent.model.History;
+import dev.nlpkit.recurrent.model.Inputs;
+import dev.nlpkit.recurrent.model.Sequential;
+import dev.nlpkit.recurrent.model.Targets;
+import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import dev.nlpkit.vectorize.bow.CountOptions;
+import dev.nlpkit.vectorize.bow.CountVectorizer;
+import dev.nlpkit.vectorize.bow.TfidfOptions;
+import dev.nlpkit.vectorize.bow.TfidfVectorizer;
+import dev.nlpkit.vectorize.label.LabelEncoder;
+import dev.nlpkit.vectorize.matrix.CsrMatrix;
+import dev.nlpkit.vectorize.sequence.PaddedSequences;
+import dev.nlpkit.vectorize.sequence.SequenceEncoder;
+import dev.nlpkit.vectorize.sequence.SequenceOptions;
+import dev.nlpkit.vectorize.vocab.ReservedTokens;
+import dev.nlpkit.vectorize.vocab.Vocabulary;
+import dev.nlpkit.vectorize.vocab.VocabularyOptions;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code nlpkit sentiment train|predict|evaluate}: the course's sentiment workflow end to end. */
+@Command(name = "sentiment", mixinStandardHelpOptions = true,
+        description = "Tweet sentiment: train the course's LSTM (with baselines, report, plots and a model bundle), "
+                + "apply it, evaluate it.",
+        subcommands = {SentimentCommand.Train.class, SentimentCommand.Predict.class, SentimentCommand.Evaluate.class})
+public final class SentimentCommand implements Runnable {
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** The Sentiment140 archive's entries. */
+    static final String S140_TRAIN_ENTRY = "training.1600000.processed.noemoticon.csv";
+
+    static SentimentData readData(Path file, Optional<LabelEncoder> expected, PrintWriter out) {
+        String entry = file.getFileName().toString().equals(DatasetRegistry.SENTIMENT140.fileName()) ? S140_TRAIN_ENTRY
+                : null;
+        Progress progress = Progress.start("read " + file.getFileName(), -1, "rows");
+        SentimentData data;
+        try {
+            data = SentimentData.read(file, entry, expected, progress::stepTo);
+        } finally {
+            progress.close();
+        }
+        var report = data.report();
+        long[] counts = data.classCounts();
+        out.printf(Locale.ROOT, "data: %s: %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral dropped%n",
+                report.source(), report.rows(), data.size(), data.labelEncoder().decode(0), counts[0],
+                data.labelEncoder().decode(1), counts[1], report.skipped(),
+                report.skippedByKind().isEmpty() ? "" : " " + report.skippedByKind(), data.droppedNeutral());
+        report.firstProblems().forEach(p -> out.println("  skipped " + p));
+        out.flush();
+        return data;
+    }
+
+    @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+            description = {"The course's workflow end to end: data, stratified split, preprocessing, TF-IDF baselines "
+                + "(Smile logistic regression and naive Bayes), Word2Vec, the LSTM (Embedding from Word2Vec -> "
+                + "Dropout(0.5) -> LSTM(100, dropout 0.2, recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early "
+                + "stopping), a report with every model side by side, PNG plots and a model bundle.",
+                "Without --data it uses Sentiment140 from NLPKIT_DATA, the cache, or a download."})
+    static final class Train implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--data", description = "CSV/TSV (plain, .gz, .zip): Sentiment140's six columns or a header "
+                + "with label and text columns. Default: the Sentiment140 dataset.")
+        Path data;
+
+        @Option(names = "--test", description = "A separate labelled test file (e.g. Sentiment140's hand-labelled "
+                + "test set); the data is then split into training and validation only.")
+        Path test;
+
+        @Option(names = "--limit", description = "Use a seeded stratified sample of this many rows (e.g. 5000 for a "
+                + "quick run).")
+        Integer limit;
+
+        @Option(names = "--validation", defaultValue = "0.1", description = "Validation fraction. Default: ${DEFAULT-VALUE}.")
+        double validation;
+
+        @Option(names = "--test-fraction", defaultValue = "0.1",
+                description = "Test fraction (without --test). Default: ${DEFAULT-VALUE}.")
+        double testFraction;
+
+        @Option(names = "--seed", defaultValue = "42", description = "Seed of split, Word2Vec and network. Default: ${DEFAULT-VALUE}.")
+        long seed;
+
+        @Option(names = "--preset", defaultValue = "tweets",
+                description = "Preprocessing: tweets, english or lesson. Default: ${DEFAULT-VALUE}.")
+        String preset;
+
+        @Option(names = "--stemmer", description = "none, porter, porter2, kstem, english-minimal (default: the preset's).")
+        String stemmer;
+
+        @Option(names = "--lemmatize", defaultValue = "none",
+                description = "none, noun, or pos (Smile HMM tags -> WordNet POS). Default: ${DEFAULT-VALUE}.")
+        String lemmatize;
+
+        @Option(names = "--architecture", defaultValue = "cbow",
+                description = "Word2Vec: cbow or skip-gram. Default: ${DEFAULT-VALUE}.")
+        String architecture;
+
+        @Option(names = "--vector-size", defaultValue = "100", description = "Word2Vec size. Default: ${DEFAULT-VALUE}.")
+        int vectorSize;
+
+        @Option(names = "--window", defaultValue = "5", description = "Word2Vec window. Default: ${DEFAULT-VALUE}.")
+        int window;
+
+        @Option(names = "--min-count", defaultValue = "2",
+                description = "Minimum count of a word (Word2Vec, vocabulary, TF-IDF). Default: ${DEFAULT-VALUE}.")
+        int minCount;
+
+        @Option(names = "--w2v-epochs", defaultValue = "5", description = "Word2Vec epochs. Default: ${DEFAULT-VALUE}.")
+        int w2vEpochs;
+
+        @Option(names = "--max-length", defaultValue = "40",
+                description = "Tokens per tweet (longer ones truncated, shorter pre-padded). Default: ${DEFAULT-VALUE}.")
+        int maxLength;
+
+        @Option(names = "--cell", defaultValue = "lstm", description = "lstm, gru or rnn. Default: ${DEFAULT-VALUE}.")
+        String cell;
+
+        @Option(names = "--units", defaultValue = "100", description = "Recurrent units. Default: ${DEFAULT-VALUE}.")
+        int units;
+
+        @Option(names = "--layers", defaultValue = "1", description = "Stacked recurrent layers. Default: ${DEFAULT-VALUE}.")
+        int layers;
+
+        @Option(names = "--bidirectional", description = "Bidirectional recurrent layers.")
+        boolean bidirectional;
+
+        @Option(names = "--fine-tune", description = "Train the embedding too (default: frozen Word2Vec vectors).")
+        boolean fineTune;
+
+        @Option(names = "--epochs", defaultValue = "5", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
+        int epochs;
+
+        @Option(names = "--batch-size", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
+        int batchSize;
+
+        @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+        double learningRate;
+
+        @Option(names = "--patience", defaultValue = "2",
+                description = "Early stopping: epochs without a better validation loss (0: off). Default: ${DEFAULT-VALUE}.")
+        int patience;
+
+        @Option(names = "--no-baselines", description = "Skip the TF-IDF baselines.")
+        boolean noBaselines;
+
+        @Option(names = "--torch", description = "Also train the same recipe with PyTorch (/usr/bin/python3, "
+                + "python3-torch) on the same data and report it side by side.")
+        boolean torch;
+
+        @Option(names = "--word-map", defaultValue = "pca",
+                description = "2-D map of frequent words: pca, tsne or none. Default: ${DEFAULT-VALUE}.")
+        String wordMap;
+
+        @Option(names = "--plots", defaultValue = "sentiment-plots",
+                description = "Directory for the PNG plots. Default: ${DEFAULT-VALUE}.")
+        Path plots;
+
+        @Option(names = "--out", defaultValue = "sentiment.nlpkit",
+                description = "The model bundle to write. Default: ${DEFAULT-VALUE}.")
+        Path out;
+
+        @Override
+        public Integer call() throws IOException {
+            PrintWriter pw = spec.commandLine().getOut();
+            validate();
+            StageTimer timer = StageTimer.start();
+            Preprocessing preprocessing = preprocessing();
+
+            // 1. data
+            Path file = data != null ? data : DatasetResolver.fromEnvironment(System.getenv())
+                    .resolve(DatasetRegistry.SENTIMENT140, Optional.empty(), DataCommand.progressListener());
+            SentimentData all = timer.time("read", () -> readData(file, Optional.empty(), pw));
+            int[] rows = limit == null ? null : sample(all.labels(), limit, seed);
+
+            // 2. split
+            SentimentData testData = test == null ? null
+                    : timer.time("read test", () -> readData(test, Optional.of(all.labelEncoder()), pw));
+            int[] universe = rows != null ? rows : java.util.stream.IntStream.range(0, all.size()).toArray();
+            int[] universeLabels = all.labels(universe);
+            StratifiedSplit split = StratifiedSplit.of(universeLabels,
+                    new StratifiedSplit.Fractions(validation, test == null ? testFraction : 0), seed);
+            int[] trainRows = map(universe, split.train());
+            int[] validationRows = map(universe, split.validation());
+            List<String> trainTexts = all.texts(trainRows);
+            List<String> validationTexts = all.texts(validationRows);
+            List<String> testTexts = testData != null ? testData.texts() : all.texts(map(universe, split.test()));
+            int[] trainLabels = all.labels(trainRows);
+            int[] validationLabels = all.labels(validationRows);
+            int[] testLabels = testData != null ? testData.labels() : all.labels(map(universe, split.test()));
+            if (testLabels.length == 0 || validationLabels.length == 0) {
+                throw new IllegalArgumentException("the split leaves no " + (testLabels.length == 0 ? "test" : "validation")
+                        + " examples; use more data or larger fractions");
+            }
+            pw.printf("split (seed %d, stratified): train %d, validation %d, test %d%s%n", seed, trainLabels.length,
+                    validationLabels.length, testLabels.length, testData != null ? " (from " + test + ")" : "");
+
+            // 3. preprocess
+            TokenPipeline pipeline = TokenPipeline.of(preprocessing);
+            pw.println("preprocessing: " + pipeline.describe());
+            pw.flush();
+            int threads = Runtime.getRuntime().availableProcessors();
+            List<List<List<String>>> tokenized = timer.time("preprocess", () -> List.of(
+                    pipeline.tokensBatch(trainTexts, threads), pipeline.tokensBatch(validationTexts, threads),
+                    pipeline.tokensBatch(testTexts, threads)));
+            List<List<String>> trainTokens = tokenized.get(0);
+            List<List<String>> validationTokens = tokenized.get(1);
+            List<List<String>> testTokens = tokenized.get(2);
+
+            // 4. baselines
+            ComparisonTable.Builder table = ComparisonTable.builder();
+            Map<String, RocCurve> rocs = new LinkedHashMap<>();
+            if (!noBaselines) {
+                timer.run("baselines", () -> baselines(trainTokens, trainLabels, testTokens, testLabels, table, rocs, pw));
+            }
+
+            // 5. Word2Vec and the aligned embedding matrix
+            Word2VecOptions w2vOptions = Word2VecOptions.defaults()
+                    .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
+                    .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
+                    .withWorkers(threads).withSeed(seed);
+            Word2Vec w2v = timer.time("word2vec", () -> Word2Vec.fit(Corpus.of(trainTokens), w2vOptions,
+                    Word2VecCommand.progress("word2vec")));
+            pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
+                    w2vOptions.architecture(), w2v.vectors().size(), vectorSize, window, minCount,
+                    w2v.lastTraining().seconds());
+            SequenceEncoder encoder = SequenceEncoder.fit(trainTokens, VocabularyOptions.defaults().withMinCount(minCount)
+                    .withReserved(ReservedTokens.PAD_AND_UNK), SequenceOptions.defaults().withMaxLength(maxLength));
+            Vocabulary vocabulary = encoder.vocabulary();
+            EmbeddingMatrix.Result embedding = EmbeddingMatrix.build(w2v.vectors(), vocabulary.terms(),
+                    EmbeddingMatrix.Options.defaults().withPadToken(Vocabulary.PAD).withUnkToken(Vocabulary.UNK));
+            pw.printf("vocabulary: %d entries (pad, unk and words seen >= %d times); %d without a Word2Vec vector%n",
+                    vocabulary.size(), minCount, embedding.oovCount());
+            PaddedSequences trainIds = encoder.transform(trainTokens);
+            PaddedSequences validationIds = encoder.transform(validationTokens);
+            PaddedSequences testIds = encoder.transform(testTokens);
+
+            // 6. the network
+            Sequential model = network(embedding.matrix());
+            pw.println();
+            pw.println(model.summary());
+            pw.flush();
+            FitOptions fit = FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(learningRate))
+                    .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed)
+                    .withEarlyStopping(patience > 0 ? FitOptions.EarlyStopping.patience(patience) : null);
+            History history = timer.time("train network", () -> model.fit(
+                    Dataset.of(Inputs.tokens(trainIds.ids()), Targets.binary(floats(trainLabels))),
+                    Dataset.of(Inputs.tokens(validationIds.ids()), Targets.binary(floats(validationLabels))),
+                    fit, epochListener(trainLabels.length, pw)));
+            if (history.stoppedEarly()) {
+                pw.printf("early stopping after epoch %d; weights of epoch %d restored%n", history.epochs().size(),
+                        history.bestEpoch() + 1);
+            }
+
+            // 7. report
+            String modelName = (bidirectional ? "bi" : "") + cell.toLowerCase(Locale.ROOT);
+            double[] probabilities = timer.time("predict", () -> {
+                float[][] p = model.predict(Inputs.tokens(testIds.ids()), 512);
+                double[] d = new double[p.length];
+                for (int i = 0; i < d.length; i++) {
+                    d[i] = p[i][0];
+                }
+                return d;
+            });
+            BinaryMetrics lstmMetrics = BinaryMetrics.of(testLabels, probabilities);
+            table.add(modelName, lstmMetrics);
+            rocs.put(modelName, lstmMetrics.roc());
+            if (torch) {
+                timer.run("pytorch", () -> torchReference(embedding.matrix(), trainIds, validationIds, testIds,
+                        trainLabels, validationLabels, testLabels, table, rocs, pw));
+            }
+            pw.println();
+            pw.println("test metrics (" + testLabels.length + " tweets, positive class '"
+                    + all.labelEncoder().decode(1) + "', threshold 0.5):");
+            pw.print(table.build().render());
+            pw.println();
+            pw.println(modelName + " confusion matrix:");
+            pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), all.labelEncoder().decode(1)));
+
+            // 8. pictures
+            List<Path> written = timer.time("plots", () -> plots(history, rocs, w2v.vectors(), trainTokens));
+            pw.println();
+            written.forEach(p -> pw.println("plot: " + p));
+
+            // 9. bundle
+            Map<String, String> info = new LinkedHashMap<>();
+            info.put("nlpkit", BuildInfo.version());
+            info.put("created", Instant.now().toString());
+            info.put("data", file.toString());
+            info.put("test_accuracy", String.format(Locale.ROOT, "%.6f", lstmMetrics.accuracy()));
+            info.put("model", modelName);
+            SentimentModel bundle = new SentimentModel(preprocessing, encoder, all.labelEncoder(), model, info);
+            timer.run("save bundle", () -> bundle.save(out));
+            pw.println("model bundle: " + out + " (" + Files.size(out) + " bytes)");
+            double[] reloaded = timer.time("check bundle", () -> SentimentModel.load(out).probabilities(testTokens));
+            double worst = 0;
+            for (int i = 0; i < reloaded.length; i++) {
+                worst = Math.max(worst, Math.abs(reloaded[i] - probabilities[i]));
+            }
+            if (worst != 0) {
+                throw new IllegalStateException("the saved bundle " + out + " does not reproduce the test probabilities "
+                        + "(largest difference " + worst + ")");
+            }
+            pw.println("bundle check: the reloaded model gives identical probabilities on the " + reloaded.length
+                    + " test tweets");
+            pw.println();
+            pw.println("timings:");
+            pw.print(timer.render());
+            pw.flush();
+            return 0;
+        }
+
+        private void validate() {
+            if (limit != null && limit < 20) {
+                throw new IllegalArgumentException("--limit must be at least 20 rows, got " + limit);
+            }
+            if (layers < 1 || units < 1 || epochs < 1 || batchSize < 1 || maxLength < 1) {
+                throw new IllegalArgumentException("--layers, --units, --epochs, --batch-size and --max-length must be >= 1");
+            }
+            if (data != null && !Files.isRegularFile(data)) {
+                throw new IllegalArgumentException("data file " + data + " does not exist or is not a file");
+            }
+        }
+
+        Preprocessing preprocessing() {
+            Preprocessing p = Preprocessing.of(Choices.preset(preset));
+            if (stemmer != null) {
+                p = p.withStemmer(Choices.stemmer(stemmer));
+            }
+            Preprocessing.Lemmatization l = Choices.lemmatization(lemmatize);
+            return l == Preprocessing.Lemmatization.NONE ? p : p.withLemmatization(l);
+        }
+
+        private Sequential network(float[][] embedding) {
+            RecurrentOptions recurrent = switch (cell.toLowerCase(Locale.ROOT)) {
+                case "lstm" -> RecurrentOptions.lstm(units);
+                case "gru" -> RecurrentOptions.gru(units);
+                case "rnn" -> RecurrentOptions.simpleRnn(units);
+                default -> throw new IllegalArgumentException("--cell '" + cell + "' is not one of [lstm, gru, rnn]");
+            };
+            recurrent = recurrent.withDropout(0.2).withRecurrentDropout(0.2);
+            Sequential.Builder builder = Sequential.builder(Shape.tokens())
+                    .add(EmbeddingOptions.pretrained(embedding).withTrainable(fineTune))
+                    .add(DropoutOptions.of(0.5));
+            for (int layer = 0; layer < layers; layer++) {
+                RecurrentOptions r = recurrent.withReturnSequences(layer < layers - 1);
+                builder.add(bidirectional ? BidirectionalOptions.of(r) : r);
+            }
+            return builder.add(DenseOptions.of(1, Activation.SIGMOID)).build(seed);
+        }
+
+        private TrainingListener epochListener(int trainRows, PrintWriter pw) {
+            return new TrainingListener() {
+                private Progress bar;
+                private long started = System.nanoTime();
+                private double lossSum;
+                private double accuracySum;
+
+                @Override
+                public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
+                    if (bar == null) {
+                        bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches,
+                                "batches");
+                        lossSum = 0;
+                        accuracySum = 0;
+                    }
+                    lossSum += loss;
+                    accuracySum += accuracy;
+                    double seconds = (System.nanoTime() - started) / 1e9;
+                    double samplesPerSecond = Math.min((long) (batch + 1) * batchSize, trainRows) / Math.max(seconds, 1e-9);
+                    double eta = seconds / (batch + 1) * (batches - batch - 1);
+                    bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f, %.0f samples/s, ETA %.0f s",
+                            lossSum / (batch + 1), accuracySum / (batch + 1), samplesPerSecond, eta));
+                    bar.stepTo(batch + 1);
+                }
+
+                @Override
+                public void onEpochEnd(History.Epoch e) {
+                    if (bar != null) {
+                        bar.close();
+                        bar = null;
+                    }
+                    started = System.nanoTime();
+                    pw.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f  val_loss %.4f val_acc %.4f%n", e.epoch() + 1,
+                            e.loss(), e.accuracy(), e.validationLoss(), e.validationAccuracy());
+                    pw.flush();
+                }
+            };
+        }
+
+        private void baselines(List<List<String>> trainTokens, int[] trainLabels, List<List<String>> testTokens,
+                int[] testLabels, ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) {
+            VocabularyOptions vocabulary = VocabularyOptions.defaults().withMinCount(minCount);
+            TfidfVectorizer tfidf = TfidfVectorizer.fit(trainTokens, TfidfOptions.sklearn().withVocabulary(
+                    vocabulary.withOrder(dev.nlpkit.vectorize.vocab.TermOrder.ALPHABETICAL)));
+            SparseRows trainX = sparse(tfidf.transform(trainTokens));
+            SparseRows testX = sparse(tfidf.transform(testTokens));
+            var logreg = LogisticRegressionBaseline.fit(trainX, trainLabels, LogisticRegressionBaseline.Options.defaults());
+            BinaryMetrics lr = BinaryMetrics.of(testLabels, logreg.probabilities(testX));
+            CountVectorizer counts = CountVectorizer.fit(trainTokens, CountOptions.defaults().withVocabulary(vocabulary));
+            var nb = NaiveBayesBaseline.fit(sparse(counts.transform(trainTokens)), trainLabels,
+                    NaiveBayesBaseline.Options.defaults());
+            BinaryMetrics nbMetrics = BinaryMetrics.of(testLabels, nb.probabilities(sparse(counts.transform(testTokens))));
+            table.add(logreg.name(), lr).add(nb.name(), nbMetrics);
+            rocs.put(logreg.name(), lr.roc());
+            rocs.put(nb.name(), nbMetrics.roc());
+            pw.printf(Locale.ROOT, "baselines (%d TF-IDF / count features): %s accuracy %.4f, %s accuracy %.4f%n",
+                    trainX.columns(), logreg.name(), lr.accuracy(), nb.name(), nbMetrics.accuracy());
+            pw.flush();
+        }
+
+        private void torchReference(float[][] embedding, PaddedSequences train, PaddedSequences validation,
+                PaddedSequences testIds, int[] trainLabels, int[] validationLabels, int[] testLabels,
+                ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) throws IOException {
+            Path dir = Files.createTempDirectory("nlpkit-torch");
+            TorchReference.Recipe recipe = TorchReference.Recipe.defaults().withHidden(units).withEpochs(epochs)
+                    .withBatchSize(batchSize).withFineTune(fineTune).withSeed(seed).withPatience(patience);
+            TorchReference.export(dir, embedding, maxLength, new TorchReference.Split(train.ids(), trainLabels),
+                    new TorchReference.Split(validation.ids(), validationLabels),
+                    new TorchReference.Split(testIds.ids(), testLabels), recipe);
+            TorchReference.Result result = TorchReference.run(dir, Path.of("/usr/bin/python3"), List.of(),
+                    line -> pw.println("pytorch: " + line));
+            BinaryMetrics metrics = BinaryMetrics.of(testLabels, result.testProbabilities());
+            table.add("pytorch-lstm", metrics);
+            rocs.put("pytorch-lstm", metrics.roc());
+        }
+
+        private List<Path> plots(History history, Map<String, RocCurve> rocs, WordVectors vectors,
+                List<List<String>> trainTokens) throws IOException {
+            List<Path> written = new ArrayList<>();
+            TrainingHistory curves = new TrainingHistory(
+                    history.epochs().stream().mapToDouble(History.Epoch::loss).toArray(),
+                    history.epochs().stream().mapToDouble(History.Epoch::accuracy).toArray(),
+                    history.epochs().stream().mapToDouble(History.Epoch::validationLoss).toArray(),
+                    history.epochs().stream().mapToDouble(History.Epoch::validationAccuracy).toArray());
+            written.add(Charts.writeLossCurves(plots.resolve("loss.png"), curves));
+            written.add(Charts.writeAccuracyCurves(plots.resolve("accuracy.png"), curves));
+            written.add(Charts.writeRocCurves(plots.resolve("roc.png"), rocs));
+            if (!wordMap.equalsIgnoreCase("none")) {
+                Optional<OpinionLexicon> lexicon = OpinionLexicon.locate(System.getenv(), Path.of("").toAbsolutePath())
+                        .map(dir -> {
+                            try {
+                                return OpinionLexicon.read(dir);
+                            } catch (IOException e) {
+                                return null;
+                            }
+                        });
+                // the most frequent words that carry a polarity (else the top words are all neutral), then others
+                List<String> words = new ArrayList<>();
+                for (int i = 0; i < vectors.size() && words.size() < 120; i++) {
+                    String w = vectors.word(i);
+                    if (w.startsWith("<") || w.length() < 3) {
+                        continue;
+                    }
+                    if (lexicon.isEmpty() || lexicon.get().polarity(w) != Polarity.UNKNOWN || words.size() < 30) {
+                        words.add(w);
+                    }
+                }
+                if (words.size() >= 3) {
+                    float[][] v = words.stream().map(w -> vectors.vector(w).orElseThrow()).toArray(float[][]::new);
+                    WordMapProjection.Method method = Choices.parse(WordMapProjection.Method.class, "--word-map", wordMap);
+                    double[][] xy = WordMapProjection.project(v, method, seed);
+                    List<Polarity> polarity = words.stream()
+                            .map(w -> lexicon.map(l -> l.polarity(w)).orElse(Polarity.UNKNOWN)).toList();
+                    written.add(Charts.writeWordMap(plots.resolve("words.png"), "Word2Vec vectors of frequent words ("
+                            + method.name() + (lexicon.isPresent() ? ", Hu-Liu lexicon polarity" : "") + ")", words, xy,
+                            polarity));
+                }
+            }
+            return written;
+        }
+    }
+
+    static SparseRows sparse(CsrMatrix m) {
+        int[] pointers = m.rowPointers();
+        int[] columns = m.columnIndices();
+        float[] values = m.values();
+        int[][] indices = new int[m.rows()][];
+        float[][] weights = new float[m.rows()][];
+        for (int i = 0; i < m.rows(); i++) {
+            indices[i] = java.util.Arrays.copyOfRange(columns, pointers[i], pointers[i + 1]);
+            weights[i] = java.util.Arrays.copyOfRange(values, pointers[i], pointers[i + 1]);
+        }
+        return new SparseRows(Math.max(1, m.columns()), indices, weights);
+    }
+
+    static int[] map(int[] universe, int[] positions) {
+        int[] out = new int[positions.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = universe[positions[i]];
+        }
+        return out;
+    }
+
+    static float[] floats(int[] labels) {
+        float[] f = new float[labels.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = labels[i];
+        }
+        return f;
+    }
+
+    /** A seeded stratified sample of {@code n} row indices (ascending). */
+    static int[] sample(int[] labels, int n, long seed) {
+        if (n >= labels.length) {
+            return java.util.stream.IntStream.range(0, labels.length).toArray();
+        }
+        double fraction = 1.0 - (double) n / labels.length;
+        StratifiedSplit s = StratifiedSplit.of(labels, new StratifiedSplit.Fractions(0, fraction), seed ^ 0x5EED);
+        return s.train();
+    }
+
+    @Command(name = "predict", mixinStandardHelpOptions = true,
+            description = "Apply a model bundle to texts (arguments, or one per line on stdin): label and probability.")
+    static final class Predict implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--model", required = true, description = "The model bundle (from 'sentiment train').")
+        Path model;
+
+        @Option(names = "--explain", description = "Also show the tokens after preprocessing and which are unknown.")
+        boolean explain;
+
+        @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts; none: stdin, one per line.")
+        List<String> texts = new ArrayList<>();
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(model)) {
+                throw new IllegalArgumentException("model bundle " + model + " does not exist or is not a file");
+            }
+            SentimentModel m = SentimentModel.load(model);
+            List<String> input = TextArguments.textsOrStdin(texts);
+            List<List<String>> tokens = m.pipeline().tokensBatch(input, 1);
+            double[] p = m.probabilities(tokens);
+            PrintWriter out = spec.commandLine().getOut();
+            for (int i = 0; i < input.size(); i++) {
+                String label = m.labels().decode(p[i] >= 0.5 ? 1 : 0);
+                out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", label, p[i], input.get(i));
+                if (explain) {
+                    StringBuilder b = new StringBuilder("  tokens:");
+                    for (String t : tokens.get(i)) {
+                        b.append(' ').append(t).append(m.encoder().vocabulary().indexOf(t) < 0 ? "(unknown)" : "");
+                    }
+                    out.println(b);
+                }
+            }
+            out.flush();
+            return 0;
+        }
+    }
+
+    @Command(name = "evaluate", mixinStandardHelpOptions = true,
+            description = "Evaluate a model bundle on a labelled file: the same report as training.")
+    static final class Evaluate implements Callable<Integer> {
+        @Spec
+        CommandSpec spec;
+
+        @Option(names = "--model", required = true, description = "The model bundle.")
+        Path model;
+
+        @Option(names = "--data", required = true, description = "A labelled CSV/TSV (as for 'sentiment train').")
+        Path data;
+
+        @Option(names = "--roc", description = "Also write the ROC curve to this PNG.")
+        Path roc;
+
+        @Override
+        public Integer call() throws IOException {
+            if (!Files.isRegularFile(model)) {
+                throw new IllegalArgumentException("model bundle " + model + " does not exist or is not a file");
+            }
+            PrintWriter out = spec.commandLine().getOut();
+            SentimentModel m = SentimentModel.load(model);
+            SentimentData d = readData(data, Optional.of(m.labels()), out);
+            double[] p = m.probabilities(m.pipeline().tokensBatch(d.texts(), Runtime.getRuntime().availableProcessors()));
+            BinaryMetrics metrics = BinaryMetrics.of(d.labels(), p);
+            String name = m.info().getOrDefault("model", "model");
+            out.print(ComparisonTable.builder().add(name, metrics).build().render());
+            out.println();
+            out.print(metrics.confusion().render(m.labels().decode(0), m.labels().decode(1)));
+            if (roc != null) {
+                out.println("plot: " + Charts.writeRocCurves(roc, Map.of(name, metrics.roc())));
+            }
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,122 @@
+package dev.nlpkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import javax.imageio.ImageIO;
+
+import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.testdata.SharedData;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The sentiment workflow end to end on a 5,000-tweet stratified sample of the shared Sentiment140 tweets (the CI
+ * run), and the bad-input cases.
+ */
+class SentimentCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void trainsOnA5000TweetSliceReportsPlotsAndABundleThatReloadsExactly() throws IOException {
+        Path tweets = SharedData.require("sentiment140-combined/combined.csv.gz");
+        Path bundle = dir.resolve("model.nlpkit");
+        Path plots = dir.resolve("plots");
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", tweets.toString(), "--limit", "5000",
+                "--epochs", "6", "--batch-size", "32", "--fine-tune", "--plots", plots.toString(),
+                "--out", bundle.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out).contains("split (seed 42, stratified): train 4000, validation 500, test 500");
+        assertThat(out).contains("Total params").contains("Trainable params");
+        Matcher accuracy = Pattern.compile("(?m)^accuracy\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)$").matcher(out);
+        assertThat(accuracy.find()).as(out).isTrue();
+        assertThat(Double.parseDouble(accuracy.group(3))).as("LSTM test accuracy").isGreaterThan(0.65);
+        assertThat(out).contains("bundle check: the reloaded model gives identical probabilities on the 500 test tweets");
+        for (String png : List.of("loss.png", "accuracy.png", "roc.png", "words.png")) {
+            BufferedImage image = ImageIO.read(plots.resolve(png).toFile());
+            assertThat(image).as(png).isNotNull();
+            assertThat(image.getWidth()).isPositive();
+        }
+
+        // predict: the same probability as the reloaded model gives
+        CommandRun predict = CommandRun.of("sentiment", "predict", "--model", bundle.toString(), "--explain",
+                "I love this, best day ever :)", "this is awful and sad");
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        SentimentModel model = SentimentModel.load(bundle);
+        double[] p = model.predictTexts(List.of("I love this, best day ever :)", "this is awful and sad"));
+        assertThat(predict.out()).contains(String.format(java.util.Locale.ROOT, "\t%.4f\tI love this", p[0]))
+                .contains("  tokens: love best day ever :)");
+        assertThat(p[0]).isGreaterThan(p[1]);
+
+        // a truncated or newer bundle: one clear line, exit code 1
+        byte[] bytes = Files.readAllBytes(bundle);
+        Path truncated = dir.resolve("truncated.nlpkit");
+        Files.write(truncated, Arrays.copyOf(bytes, bytes.length / 2));
+        CommandRun cut = CommandRun.of("sentiment", "predict", "--model", truncated.toString(), "good");
+        assertThat(cut.exitCode()).isEqualTo(1);
+        assertThat(cut.err().strip()).startsWith("nlpkit: " + truncated + " is truncated: section 'network'")
+                .doesNotContain("\tat ");
+        Path newer = dir.resolve("newer.nlpkit");
+        ByteBuffer.wrap(bytes, 8, 4).order(ByteOrder.LITTLE_ENDIAN).putInt(99);
+        Files.write(newer, bytes);
+        CommandRun future = CommandRun.of("sentiment", "predict", "--model", newer.toString(), "good");
+        assertThat(future.exitCode()).isEqualTo(1);
+        assertThat(future.err().strip()).isEqualTo("nlpkit: " + newer + " was written by a newer nlpkit (bundle format "
+                + "99; this nlpkit reads up to format 1): upgrade nlpkit to load it");
+    }
+
+    @Test
+    void missingDataFileIsOneClearLine() {
+        Path missing = dir.resolve("nope.csv");
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", missing.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: data file " + missing + " does not exist or is not a file");
+    }
+
+    @Test
+    void emptyDatasetIsOneClearLine() throws IOException {
+        Path empty = dir.resolve("empty.csv");
+        Files.writeString(empty, "label,text\n");
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", empty.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).startsWith("nlpkit: data file " + empty + " has no labelled rows");
+        assertThat(run.err().lines().count()).isEqualTo(1);
+    }
+
+    @Test
+    void oneClassOnlyIsOneClearLine() throws IOException {
+        Path oneClass = dir.resolve("positive.csv");
+        StringBuilder csv = new StringBuilder("label,text\n");
+        for (int i = 0; i < 50; i++) {
+            csv.append("positive,happy day number ").append(i).append('\n');
+        }
+        Files.writeString(oneClass, csv);
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", oneClass.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: data file " + oneClass
+                + " has one class only: all 50 labelled rows are 'positive'; a classifier needs two");
+    }
+
+    @Test
+    void aFileThatIsNotABundleIsOneClearLine() throws IOException {
+        Path notBundle = dir.resolve("model.nlpkit");
+        Files.writeString(notBundle, "hello");
+        CommandRun run = CommandRun.of("sentiment", "predict", "--model", notBundle.toString(), "good");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: " + notBundle
+                + " is not an nlpkit model bundle (it does not start with NLPKBNDL)");
+    }
+}

@@ -10,7 +10,20 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class VectorApiKernel implements Kernel {
 
-    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+    /**
+     * The preferred species, or a narrower one when {@code -Dnlpkit.embeddings.vectorBits=256} (or 128) asks
+     * for it (an experiment knob: on rows of ~100 floats 8 and 16 lanes measured alike here).
+     */
+    private static final VectorSpecies<Float> SPECIES = species();
+
+    private static VectorSpecies<Float> species() {
+        int bits = Integer.getInteger("nlpkit.embeddings.vectorBits", 0);
+        VectorSpecies<Float> preferred = FloatVector.SPECIES_PREFERRED;
+        if (bits > 0 && preferred.vectorBitSize() > bits) {
+            return VectorSpecies.of(float.class, jdk.incubator.vector.VectorShape.forBitSize(bits));
+        }
+        return preferred;
+    }
 
     @Override
     public float dot(float[] a, int aOff, float[] b, int bOff, int n) {

@@ -172,6 +172,19 @@ class Word2VecTrainingTest {
     }
 
     @Test
+    void maxVocabSizePrunesRareWordsWhileCounting() {
+        List<List<String>> corpus = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            corpus.add(List.of("common", "frequent", "rare" + i));
+        }
+        Vocabulary v = Word2Vec.buildVocabulary(Corpus.of(corpus), small().withMinCount(1).withMaxVocabSize(20));
+        // word2vec.c's ReduceVocab drops the count-1 words each time the bound is passed.
+        assertThat(v.size()).isLessThanOrEqualTo(21);
+        assertThat(v.words()).startsWith("common", "frequent");
+        assertThat(v.count(0)).isEqualTo(200);
+    }
+
+    @Test
     void emptyCorpusIsAnErrorNamingTheCause() {
         assertThatThrownBy(() -> Word2Vec.fit(List.of(List.of(), List.of()), small()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("corpus is empty");

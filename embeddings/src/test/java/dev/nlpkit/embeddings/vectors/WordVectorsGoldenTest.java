@@ -93,6 +93,14 @@ class WordVectorsGoldenTest {
     }
 
     @Test
+    void concurrentQueriesGiveTheSequentialAnswers() {
+        List<String> words = wv.words();
+        List<List<ScoredWord>> sequential = words.stream().map(w -> wv.mostSimilar(w, 4)).toList();
+        List<List<ScoredWord>> parallel = words.parallelStream().map(w -> wv.mostSimilar(w, 4)).toList();
+        assertThat(parallel).isEqualTo(sequential);
+    }
+
+    @Test
     void unitVectorsHaveNormOne() {
         float[] u = wv.unitVector("paris").orElseThrow();
         double sq = 0;

@@ -21,6 +21,8 @@ import java.util.zip.GZIPInputStream;
 
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
+import dev.nlpkit.embeddings.TrainingListener;
+import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.Vocabulary;
 import dev.nlpkit.embeddings.Word2Vec;
 import dev.nlpkit.embeddings.Word2VecOptions;
@@ -114,6 +116,9 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--scaling", description = "Also time one CBOW epoch with 1 and with --workers workers.")
     boolean scaling;
 
+    @Option(names = "--progress", description = "Render nlpkit's training progress on stderr every 10 s.")
+    boolean progress;
+
     @Option(names = "--python", defaultValue = "/usr/bin/python3", description = "Python with gensim.")
     String python;
 
@@ -168,7 +173,8 @@ public final class Word2VecBench implements Callable<Integer> {
         Vocabulary vocabulary = Word2Vec.buildVocabulary(c, options);
         double vocabSeconds = (System.nanoTime() - t0) / 1e9;
         long cpu0 = processCpuNanos();
-        Word2Vec model = Word2Vec.fit(c, vocabulary, options);
+        Word2Vec model = progress ? Word2Vec.fit(c, vocabulary, options, progressListener())
+                : Word2Vec.fit(c, vocabulary, options);
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         var t = model.lastTraining();
         BenchReport r = BenchReport.of("word2vec").put("impl", "nlpkit").put("architecture", name(options))
@@ -199,6 +205,32 @@ public final class Word2VecBench implements Callable<Integer> {
         }
         r.print(out);
         return new Quality(t.seconds(), t.effectiveWordsPerSecond(), analogy, sl, mn);
+    }
+
+    /** Renders {@link TrainingProgress} on stderr (the library itself never prints). */
+    private TrainingListener progressListener() {
+        PrintWriter err = spec.commandLine().getErr();
+        return new TrainingListener() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                err.printf(Locale.ROOT, "word2vec epoch %d/%d %5.1f%%  %,.0f words/s  alpha %.5f%n", p.epoch(),
+                        p.epochs(), 100 * p.fractionDone(), p.wordsPerSecond(), p.alpha());
+                err.flush();
+            }
+
+            @Override
+            public void onEpochEnd(TrainingProgress p) {
+                err.printf(Locale.ROOT, "word2vec epoch %d/%d done after %.1f s%s%n", p.epoch(), p.epochs(),
+                        p.elapsedSeconds(), p.epochLoss().isPresent()
+                                ? String.format(Locale.ROOT, ", loss %.4g", p.epochLoss().getAsDouble()) : "");
+                err.flush();
+            }
+
+            @Override
+            public long intervalMillis() {
+                return 10_000;
+            }
+        };
     }
 
     private void runGensim(PrintWriter out, Path dir, Path prepared, Word2VecOptions options, Quality ours)

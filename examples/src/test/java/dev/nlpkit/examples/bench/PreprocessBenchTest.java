@@ -1,0 +1,71 @@
+package dev.nlpkit.examples.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import picocli.CommandLine;
+
+/** A small real run of {@code nlpkit bench preprocess} on generated tweets (CI), NLTK side included when present. */
+class PreprocessBenchTest {
+
+    @TempDir
+    Path dir;
+
+    private Path generatedCsv(int rows) throws IOException {
+        Random random = new Random(3);
+        String[] words = {"good", "bad", "Happy", "sooooo", "day", "@user", "http://t.co/x", "lol", "I", "am",
+            "tired", "love", "it", "the", "!!", "can't", "wait", ":)", ":-(", "#fail", "&amp;", "&lt;3", "20km",
+            "caf\u00e9", "running", "geese"};
+        List<String> lines = new ArrayList<>();
+        lines.add("target,id,text,sources");
+        for (int i = 0; i < rows; i++) {
+            StringBuilder text = new StringBuilder("w" + i);
+            int n = 1 + random.nextInt(18);
+            for (int t = 0; t < n; t++) {
+                text.append(' ').append(words[random.nextInt(words.length)]);
+            }
+            lines.add((i % 2 == 0 ? "0" : "4") + "," + i + ",\"" + text.toString().replace("\"", "\"\"") + "\",gen");
+        }
+        Path csv = dir.resolve("tweets.csv");
+        Files.write(csv, lines, StandardCharsets.UTF_8);
+        return csv;
+    }
+
+    @Test
+    void benchReportsEveryMeasurement() throws IOException {
+        Path csv = generatedCsv(600);
+        boolean python = Files.isExecutable(Path.of("/usr/bin/python3"));
+        StringWriter out = new StringWriter();
+        CommandLine cli = new CommandLine(new PreprocessBench());
+        cli.setOut(new PrintWriter(out));
+        List<String> args = new ArrayList<>(List.of("--data", csv.toString(), "--passes", "1", "--limit", "500"));
+        if (!python) {
+            args.add("--no-nltk");
+        }
+        int exit = cli.execute(args.toArray(new String[0]));
+        String json = out.toString();
+        assertThat(exit).isZero();
+        List<String> lines = json.lines().toList();
+        assertThat(lines).allMatch(l -> l.startsWith("{\"bench\": \"preprocess\""));
+        assertThat(json).contains("\"pipeline\": \"tweets()+porter\"", "\"tweets\": 500", "ratio_nlpkit_vs_lucene",
+                "speedup_vs_1_thread", "WordNetLemmatizer.lemmatize(NOUN)", "Normalize(htmlEntities");
+        assertThat(PreprocessBench.number(lines.get(0), "tweets_per_s")).isPositive();
+        if (python && !json.contains("\"error\"")) {
+            assertThat(json).contains("ratio_nlpkit_vs_nltk");
+            String nltkLine = lines.stream().filter(l -> l.contains("\"impl\": \"nltk\"")).findFirst().orElseThrow();
+            assertThat(PreprocessBench.number(nltkLine, "tweets")).isEqualTo(500);
+        }
+    }
+}

@@ -40,4 +40,18 @@ final class PlainOps {
             y[yOff + i] += alpha * x[xOff + i];
         }
     }
+
+    static void adam(float[] w, float[] g, float[] m, float[] v, int off, int len, float beta1, float beta2,
+                     float stepSize, float rootScale, float epsilon, float decay) {
+        float c1 = 1 - beta1;
+        float c2 = 1 - beta2;
+        for (int i = off, end = off + len; i < end; i++) {
+            float gi = g[i];
+            float mi = beta1 * m[i] + c1 * gi;
+            float vi = beta2 * v[i] + c2 * gi * gi;
+            m[i] = mi;
+            v[i] = vi;
+            w[i] = w[i] * decay - stepSize * mi / ((float) Math.sqrt(vi) * rootScale + epsilon);
+        }
+    }
 }

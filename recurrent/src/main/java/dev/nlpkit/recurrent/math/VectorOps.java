@@ -50,6 +50,46 @@ public final class VectorOps {
         }
     }
 
+    /**
+     * One fused Adam/AdamW update of {@code len} parameters from {@code off}, vectorized and split over
+     * {@link Parallelism#threads()} threads for large ranges (the 15M-weight embedding table):
+     * <pre>
+     *   m = beta1 m + (1 - beta1) g;   v = beta2 v + (1 - beta2) g^2
+     *   w = decay w - stepSize m / (sqrt(v) * rootScale + epsilon)
+     * </pre>
+     * with, at 1-based step {@code t}, {@code stepSize = lr / (1 - beta1^t)}, {@code rootScale = 1 / sqrt(1 - beta2^t)}
+     * and {@code decay = 1 - lr * weightDecay} (1 for Adam). Every element is computed by one thread with the same
+     * operations whatever the thread count, so results do not depend on it.
+     */
+    public static void adamStep(float[] w, float[] g, float[] m, float[] v, int off, int len, float beta1,
+                                float beta2, float stepSize, float rootScale, float epsilon, float decay) {
+        checkRange("w", w, off, len);
+        checkRange("g", g, off, len);
+        checkRange("m", m, off, len);
+        checkRange("v", v, off, len);
+        int threads = Parallelism.threads();
+        int chunk = 1 << 16;
+        if (threads == 1 || len < 2 * chunk) {
+            adamRange(w, g, m, v, off, len, beta1, beta2, stepSize, rootScale, epsilon, decay);
+            return;
+        }
+        int parts = (len + chunk - 1) / chunk;
+        WorkerPool.run(parts, threads, part -> {
+            int from = off + part * chunk;
+            adamRange(w, g, m, v, from, Math.min(chunk, off + len - from), beta1, beta2, stepSize, rootScale,
+                    epsilon, decay);
+        });
+    }
+
+    private static void adamRange(float[] w, float[] g, float[] m, float[] v, int off, int len, float beta1,
+                                  float beta2, float stepSize, float rootScale, float epsilon, float decay) {
+        if (Kernels.vectorApi()) {
+            VectorElementwise.adam(w, g, m, v, off, len, beta1, beta2, stepSize, rootScale, epsilon, decay);
+        } else {
+            PlainOps.adam(w, g, m, v, off, len, beta1, beta2, stepSize, rootScale, epsilon, decay);
+        }
+    }
+
     static void checkRange(String name, float[] x, int off, int len) {
         if (x == null) {
             throw new IllegalArgumentException(name + " is null");

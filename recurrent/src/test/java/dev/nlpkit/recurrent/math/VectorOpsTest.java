@@ -91,6 +91,42 @@ class VectorOpsTest {
     }
 
     @Test
+    void adamStepMatchesTheFormulaAndBothPathsAgreeExactly() {
+        int n = 3 * (1 << 16) + 37;  // large enough to be split over the worker pool
+        float[] w = values(n, 7, 1);
+        float[] g = values(n, 8, 0.1);
+        float[] m = values(n, 9, 0.01);
+        float[] v = values(n, 10, 0.001);
+        for (int i = 0; i < n; i++) {
+            v[i] = Math.abs(v[i]);
+        }
+        float[] w2 = w.clone();
+        float[] m2 = m.clone();
+        float[] v2 = v.clone();
+        float lr = 1e-3f;
+        int t = 3;
+        float stepSize = (float) (lr / (1 - Math.pow(0.9, t)));
+        float rootScale = (float) (1 / Math.sqrt(1 - Math.pow(0.999, t)));
+        VectorOps.adamStep(w, g, m, v, 0, n, 0.9f, 0.999f, stepSize, rootScale, 1e-7f, 1f);
+        PlainOps.adam(w2, g, m2, v2, 0, n, 0.9f, 0.999f, stepSize, rootScale, 1e-7f, 1f);
+        assertThat(w).isEqualTo(w2);
+        assertThat(m).isEqualTo(m2);
+        assertThat(v).isEqualTo(v2);
+        // PyTorch's formula in double for a few elements, from the original values.
+        float[] w0 = values(n, 7, 1);
+        float[] m0 = values(n, 9, 0.01);
+        float[] v0 = values(n, 10, 0.001);
+        for (int i : new int[] {0, 1, 12345, n - 1}) {
+            double mi = 0.9 * m0[i] + 0.1 * g[i];
+            double vi = 0.999 * Math.abs(v0[i]) + 0.001 * g[i] * (double) g[i];
+            double mHat = mi / (1 - Math.pow(0.9, t));
+            double vHat = vi / (1 - Math.pow(0.999, t));
+            double expected = w0[i] - lr * mHat / (Math.sqrt(vHat) + 1e-7);
+            assertThat((double) w[i]).as("w[%d]", i).isCloseTo(expected, within(1e-6));
+        }
+    }
+
+    @Test
     void rejectsRangeOutsideArray() {
         assertThatThrownBy(() -> VectorOps.axpy(1f, new float[4], 0, new float[4], 2, 3))
                 .isInstanceOf(IllegalArgumentException.class)

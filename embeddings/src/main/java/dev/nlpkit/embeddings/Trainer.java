@@ -239,9 +239,52 @@ final class Trainer {
         }
     }
 
-    /** One training thread with its own random generator and scratch buffers. */
+    /**
+     * One training thread. Its mutable state lives in an {@link Engine} that the thread allocates itself, so
+     * the hot fields and scratch buffers of different workers sit in different thread-local allocation
+     * buffers, never in one cache line (false sharing would cost the two-worker speed-up).
+     */
     private final class Worker implements Runnable {
+        private final int id;
         private final BlockingQueue<Job> queue;
+        volatile double publishedLoss;
+        double epochLossAtEnd;
+
+        Worker(int id, BlockingQueue<Job> queue) {
+            this.id = id;
+            this.queue = queue;
+        }
+
+        @Override
+        public void run() {
+            try {
+                Engine engine = new Engine(id);
+                while (true) {
+                    Job job = queue.take();
+                    if (job.stop()) {
+                        return;
+                    }
+                    if (job.epochEnd() != null) {
+                        engine.flush();
+                        epochLossAtEnd = engine.loss;
+                        engine.loss = 0;
+                        publishedLoss = 0;
+                        job.epochEnd().countDown();
+                        continue;
+                    }
+                    engine.process(job);
+                    publishedLoss = engine.loss;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (Throwable t) {
+                failure.compareAndSet(null, t);
+            }
+        }
+    }
+
+    /** The training state and loops of one worker thread: its random generator and scratch buffers. */
+    private final class Engine {
         private final int[] sentence;
         private final float[] neu1;
         private final float[] neu1e;
@@ -259,43 +302,14 @@ final class Trainer {
         private long rawSinceFlush;
         private long effectiveSinceFlush;
         private double loss;
-        volatile double publishedLoss;
-        double epochLossAtEnd;
         private int length;
 
-        Worker(int id, BlockingQueue<Job> queue) {
-            this.queue = queue;
+        Engine(int id) {
             this.sentence = new int[options.batchWords()];
             this.neu1 = new float[dimension];
             this.neu1e = new float[dimension];
             this.random = Word2Vec.mixSeed(options.seed(), id + 1);
             this.alpha = (float) alphaAt(wordsDone.get());
-        }
-
-        @Override
-        public void run() {
-            try {
-                while (true) {
-                    Job job = queue.take();
-                    if (job.stop()) {
-                        return;
-                    }
-                    if (job.epochEnd() != null) {
-                        flush();
-                        epochLossAtEnd = loss;
-                        loss = 0;
-                        publishedLoss = 0;
-                        job.epochEnd().countDown();
-                        continue;
-                    }
-                    process(job);
-                    publishedLoss = loss;
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (Throwable t) {
-                failure.compareAndSet(null, t);
-            }
         }
 
         private void flush() {

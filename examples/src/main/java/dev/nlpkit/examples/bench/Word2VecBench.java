@@ -116,6 +116,9 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--scaling", description = "Also time one CBOW epoch with 1 and with --workers workers.")
     boolean scaling;
 
+    @Option(names = "--scaling-only", description = "Only the scaling measurement (implies --scaling).")
+    boolean scalingOnly;
+
     @Option(names = "--progress", description = "Render nlpkit's training progress on stderr every 10 s.")
     boolean progress;
 
@@ -129,7 +132,7 @@ public final class Word2VecBench implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         Path source = corpus != null ? corpus : shared(CORPUS);
-        if (!noEval) {
+        if (!noEval && !scalingOnly) {
             analogies = analogies != null ? analogies : shared(ANALOGIES);
             simlex = simlex != null ? simlex : shared(SIMLEX);
             men = men != null ? men : shared(MEN);
@@ -140,7 +143,7 @@ public final class Word2VecBench implements Callable<Integer> {
             long tokens = prepare(source, prepared);
             BenchReport.of("word2vec").put("impl", "corpus").put("source", source.toString()).put("tokens", tokens)
                     .put("load_avg", loadAverage()).withMachine().print(out);
-            for (Architecture architecture : architectures) {
+            for (Architecture architecture : scalingOnly ? List.<Architecture>of() : architectures) {
                 Word2VecOptions options = Word2VecOptions.defaults().withArchitecture(architecture)
                         .withVectorSize(vectorSize).withWindow(window).withNegative(negative).withMinCount(minCount)
                         .withSample(sample).withEpochs(epochs).withWorkers(workers).withSeed(seed);
@@ -149,7 +152,7 @@ public final class Word2VecBench implements Callable<Integer> {
                     runGensim(out, dir, prepared, options, ours);
                 }
             }
-            if (scaling) {
+            if (scaling || scalingOnly) {
                 scaling(out, prepared);
             }
             return 0;
@@ -317,13 +320,20 @@ public final class Word2VecBench implements Callable<Integer> {
         Vocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
         Word2Vec.fit(c, vocabulary, base.withWorkers(1)); // warm-up (JIT)
         String load = loadAverage();
-        var one = Word2Vec.fit(c, vocabulary, base.withWorkers(1)).lastTraining();
-        var many = Word2Vec.fit(c, vocabulary, base.withWorkers(workers)).lastTraining();
+        // Alternate and keep the best of two of each, so a burst of load from other processes hurts less.
+        double one = 0;
+        double many = 0;
+        for (int round = 0; round < 2; round++) {
+            one = Math.max(one, Word2Vec.fit(c, vocabulary, base.withWorkers(1)).lastTraining()
+                    .effectiveWordsPerSecond());
+            many = Math.max(many, Word2Vec.fit(c, vocabulary, base.withWorkers(workers)).lastTraining()
+                    .effectiveWordsPerSecond());
+        }
         BenchReport.of("word2vec").put("impl", "scaling").put("architecture", "cbow").put("epochs", 1)
-                .put("one_worker_words_per_s", one.effectiveWordsPerSecond())
-                .put("workers", workers).put("many_workers_words_per_s", many.effectiveWordsPerSecond())
-                .put("speedup", many.effectiveWordsPerSecond() / one.effectiveWordsPerSecond())
-                .put("target", 1.8).put("load_avg_before", load).put("load_avg_after", loadAverage()).print(out);
+                .put("one_worker_words_per_s", one).put("workers", workers).put("many_workers_words_per_s", many)
+                .put("speedup", many / one).put("target", 1.8).put("meets_target", many / one >= 1.8)
+                .put("runs", "best of 2 each").put("load_avg_before", load).put("load_avg_after", loadAverage())
+                .print(out);
     }
 
     /**

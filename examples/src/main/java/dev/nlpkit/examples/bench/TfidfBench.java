@@ -41,7 +41,8 @@ import picocli.CommandLine.Spec;
  *
  * <p>Steps: read the tweets CSV (column {@code text}), tokenize once (lowercase, split on U+0000..U+0020), write
  * the token lists to a temporary file (one document per line, tokens joined by one space); both sides read that
- * file and only fit + transform is timed (Java: {@code repeats} runs after one warm-up run, median; Python: the
+ * file and only fit + transform is timed (Java: {@code repeats} runs after one warm-up run, each started after a
+ * {@code System.gc()} outside the timed region, median; Python: the
  * anchor script {@code tfidf_sklearn.py}, shipped as a resource, with a callable analyzer, median of
  * {@code repeats}). The outputs are compared (shape, non-zeros, sum of values). Then a child JVM with
  * {@code -Xmx} = 2 x (matrix + vocabulary footprint) fits and transforms the same file <em>streaming</em>
@@ -99,11 +100,15 @@ public final class TfidfBench implements Callable<Integer> {
             Fitted<TfidfVectorizer> fitted = TfidfVectorizer.fitTransform(docs, options);
             double first = seconds(start);
             double[] times = new double[repeats];
+            double[] gcTimes = new double[repeats];
             for (int r = 0; r < repeats; r++) {
                 fitted = null;
+                System.gc(); // start each timed run with an empty young generation (not timed)
+                long gcBefore = gcMillis();
                 start = System.nanoTime();
                 fitted = TfidfVectorizer.fitTransform(docs, options);
                 times[r] = seconds(start);
+                gcTimes[r] = (gcMillis() - gcBefore) / 1e3;
             }
             CsrMatrix x = fitted.matrix();
             double javaMedian = median(times);
@@ -115,7 +120,8 @@ public final class TfidfBench implements Callable<Integer> {
             long vocabularyBytes = fitted.vectorizer().vocabulary().memoryFootprintBytes();
             BenchReport.of("tfidf").put("impl", "nlpkit").put("preset", "sklearn").put("threads", threads)
                     .put("docs", x.rows()).put("tokens", tokenCount).put("columns", x.columns())
-                    .put("nnz", x.nonZeros()).put("fit_transform_s", javaMedian).put("first_run_s", first)
+                    .put("nnz", x.nonZeros()).put("fit_transform_s", javaMedian).put("gc_in_timed_runs_s_median", median(gcTimes))
+                    .put("first_run_s", first)
                     .put("runs", repeats).put("docs_per_s", x.rows() / javaMedian)
                     .put("matrix_mib", matrixBytes / 1048576.0).put("vocabulary_mib", vocabularyBytes / 1048576.0)
                     .put("load_avg", loadAverage()).withMachine().print(out);
@@ -311,6 +317,14 @@ public final class TfidfBench implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    private static long gcMillis() {
+        long total = 0;
+        for (var gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            total += Math.max(0, gc.getCollectionTime());
+        }
+        return total;
     }
 
     static String loadAverage() {

@@ -74,8 +74,15 @@ final class WorkerPool {
                 }
             }
             job.work();
+            // A part claimed by a worker that the OS has descheduled (a loaded machine) would keep this thread
+            // spinning for a whole time slice: spin briefly, then yield the core.
+            long waitStart = System.nanoTime();
             while (job.done.get() < count) {
-                Thread.onSpinWait();
+                if (System.nanoTime() - waitStart < SPIN_NANOS) {
+                    Thread.onSpinWait();
+                } else {
+                    Thread.yield();
+                }
             }
             current = null; // do not keep the finished call's arrays reachable
             Throwable thrown = job.failure;

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -58,10 +59,24 @@ public final class Dropout extends Layer {
         Tensor keep = x.zerosLike(x.shape());
         Tensor y = x.zerosLike(x.shape());
         double scale = 1 / (1 - options.rate());
-        for (int i = 0; i < x.size(); i++) {
-            if (rng.nextDouble() >= options.rate()) {
-                keep.set(i, scale);
-                y.set(i, x.get(i) * scale);
+        double rate = options.rate();
+        if (x instanceof FloatTensor fx && keep instanceof FloatTensor fk && y instanceof FloatTensor fy) {
+            float[] xs = fx.data();
+            float[] ks = fk.data();
+            float[] ys = fy.data();
+            float s = (float) scale;
+            for (int i = 0, n = x.size(); i < n; i++) {
+                if (rng.nextDouble() >= rate) {
+                    ks[i] = s;
+                    ys[i] = xs[i] * s;
+                }
+            }
+        } else {
+            for (int i = 0; i < x.size(); i++) {
+                if (rng.nextDouble() >= rate) {
+                    keep.set(i, scale);
+                    y.set(i, x.get(i) * scale);
+                }
             }
         }
         return new Forward(new Signal(in.kind(), in.batch(), in.time(), y, null, in.mask()), keep);
@@ -74,6 +89,15 @@ public final class Dropout extends Layer {
         }
         Tensor keep = (Tensor) forward.cache();
         Tensor dx = dOutput.zerosLike(dOutput.shape());
+        if (dOutput instanceof FloatTensor fd && keep instanceof FloatTensor fk && dx instanceof FloatTensor fx) {
+            float[] ds = fd.data();
+            float[] ks = fk.data();
+            float[] xs = fx.data();
+            for (int i = 0, n = dx.size(); i < n; i++) {
+                xs[i] = ds[i] * ks[i];
+            }
+            return dx;
+        }
         for (int i = 0; i < dx.size(); i++) {
             dx.set(i, dOutput.get(i) * keep.get(i));
         }

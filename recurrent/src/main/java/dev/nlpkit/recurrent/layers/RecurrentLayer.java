@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -147,14 +148,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         if (training && options.dropout() > 0) {
             tr.inMask = dropoutMask(x, b, features, options.dropout(), rng);
             tr.xd = x.copy();
-            for (int i = 0; i < b; i++) {
-                for (int s = 0; s < t; s++) {
-                    int o = (i * t + s) * features;
-                    for (int f = 0; f < features; f++) {
-                        tr.xd.set(o + f, x.get(o + f) * tr.inMask.get(i * features + f));
-                    }
-                }
-            }
+            multiplyByStepMask(tr.xd, tr.inMask, b, t);
         }
         if (training && options.recurrentDropout() > 0) {
             tr.recMask = dropoutMask(x, b, units, options.recurrentDropout(), rng);
@@ -226,14 +220,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         Tensor dx = proto.zerosLike(b, t, features);
         Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 0, dx, 0, features);
         if (tr.inMask != null) {
-            for (int i = 0; i < b; i++) {
-                for (int s = 0; s < t; s++) {
-                    int o = (i * t + s) * features;
-                    for (int f = 0; f < features; f++) {
-                        dx.set(o + f, dx.get(o + f) * tr.inMask.get(i * features + f));
-                    }
-                }
-            }
+            multiplyByStepMask(dx, tr.inMask, b, t);
         }
         return new Backward(dx, dState);
     }
@@ -253,6 +240,32 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
             } else {
                 for (int j = 0; j < units; j++) {
                     dst.set(o + j, h.get(i * units + j) * mask.get(i * units + j));
+                }
+            }
+        }
+    }
+
+    /** {@code x[i, s, :] *= mask[i, :]} for every step {@code s}: a dropout mask fixed across time. */
+    private void multiplyByStepMask(Tensor x, Tensor mask, int b, int t) {
+        if (x instanceof FloatTensor fx && mask instanceof FloatTensor fm) {
+            float[] xs = fx.data();
+            float[] ms = fm.data();
+            for (int i = 0; i < b; i++) {
+                for (int s = 0; s < t; s++) {
+                    int o = (i * t + s) * features;
+                    int m = i * features;
+                    for (int f = 0; f < features; f++) {
+                        xs[o + f] *= ms[m + f];
+                    }
+                }
+            }
+            return;
+        }
+        for (int i = 0; i < b; i++) {
+            for (int s = 0; s < t; s++) {
+                int o = (i * t + s) * features;
+                for (int f = 0; f < features; f++) {
+                    x.set(o + f, x.get(o + f) * mask.get(i * features + f));
                 }
             }
         }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.stream.IntStream;
 
 /**
  * The mutable state of an optimizer (moment estimates per parameter and the step count), created from immutable
@@ -16,6 +18,12 @@ import java.util.Map;
  * ({@link #slots()}, {@link #restore}).
  */
 public final class Optimizer {
+
+    /**
+     * Element count from which a float Adam update is split over the cores (each element's update is
+     * independent, so results do not depend on the split).
+     */
+    private static final int PARALLEL_THRESHOLD = 1 << 20;
 
     private final OptimizerOptions options;
     private final List<Parameter> parameters;
@@ -160,13 +168,24 @@ public final class Optimizer {
             float fRoot = (float) (1 / rootCorrection);
             float fEps = (float) eps;
             float fDecay = (float) decay;
-            for (int i = from; i < to; i++) {
-                float gi = pg[i];
-                float m = fb1 * pm[i] + c1 * gi;
-                float v = fb2 * pv[i] + c2 * gi * gi;
-                pm[i] = m;
-                pv[i] = v;
-                pw[i] = pw[i] * fDecay - fStep * m / ((float) Math.sqrt(v) * fRoot + fEps);
+            int n = to - from;
+            int parts = n >= PARALLEL_THRESHOLD ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
+            IntConsumer part = k -> {
+                int lo = from + (int) ((long) n * k / parts);
+                int hi = from + (int) ((long) n * (k + 1) / parts);
+                for (int i = lo; i < hi; i++) {
+                    float gi = pg[i];
+                    float m = fb1 * pm[i] + c1 * gi;
+                    float v = fb2 * pv[i] + c2 * gi * gi;
+                    pm[i] = m;
+                    pv[i] = v;
+                    pw[i] = pw[i] * fDecay - fStep * m / ((float) Math.sqrt(v) * fRoot + fEps);
+                }
+            };
+            if (parts == 1) {
+                part.accept(0);
+            } else {
+                IntStream.range(0, parts).parallel().forEach(part);
             }
             return;
         }

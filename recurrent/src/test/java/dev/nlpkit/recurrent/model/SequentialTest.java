@@ -121,6 +121,25 @@ class SequentialTest {
     }
 
     @Test
+    void oneKernelThreadGivesTheSameWeightsAsTheDefaultThreadCount() {
+        Dataset data = tokenTask(64, 1L);
+        Sequential a = small(5L);
+        a.fit(data, null, adam(1), TrainingListener.NONE);
+        int before = dev.nlpkit.recurrent.math.Parallelism.threads();
+        Sequential b = small(5L);
+        try {
+            dev.nlpkit.recurrent.math.Parallelism.setThreads(1);
+            b.fit(data, null, adam(1), TrainingListener.NONE);
+        } finally {
+            dev.nlpkit.recurrent.math.Parallelism.setThreads(before);
+        }
+        for (int i = 0; i < a.parameters().size(); i++) {
+            assertThat(b.parameters().get(i).value().toFloatArray())
+                    .containsExactly(a.parameters().get(i).value().toFloatArray());
+        }
+    }
+
+    @Test
     void saveAndLoadRoundTripsWeightsAndOptimizerStateSoTrainingResumesExactly() throws IOException {
         Dataset data = tokenTask(64, 2L);
         Sequential a = small(7L);

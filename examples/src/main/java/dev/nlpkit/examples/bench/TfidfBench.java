@@ -82,6 +82,8 @@ public final class TfidfBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    private double javaCpu = Double.NaN;
+
     @Override
     public Integer call() throws Exception {
         if (repeats < 1 || threads < 1) {
@@ -101,15 +103,19 @@ public final class TfidfBench implements Callable<Integer> {
             double first = seconds(start);
             double[] times = new double[repeats];
             double[] gcTimes = new double[repeats];
+            double[] cpuTimes = new double[repeats];
             for (int r = 0; r < repeats; r++) {
                 fitted = null;
                 System.gc(); // start each timed run with an empty young generation (not timed)
                 long gcBefore = gcMillis();
+                long cpuBefore = processCpuNanos();
                 start = System.nanoTime();
                 fitted = TfidfVectorizer.fitTransform(docs, options);
                 times[r] = seconds(start);
+                cpuTimes[r] = (processCpuNanos() - cpuBefore) / 1e9;
                 gcTimes[r] = (gcMillis() - gcBefore) / 1e3;
             }
+            javaCpu = median(cpuTimes);
             CsrMatrix x = fitted.matrix();
             double javaMedian = median(times);
             double sum = 0;
@@ -120,7 +126,8 @@ public final class TfidfBench implements Callable<Integer> {
             long vocabularyBytes = fitted.vectorizer().vocabulary().memoryFootprintBytes();
             BenchReport.of("tfidf").put("impl", "nlpkit").put("preset", "sklearn").put("threads", threads)
                     .put("docs", x.rows()).put("tokens", tokenCount).put("columns", x.columns())
-                    .put("nnz", x.nonZeros()).put("fit_transform_s", javaMedian).put("gc_in_timed_runs_s_median", median(gcTimes))
+                    .put("nnz", x.nonZeros()).put("fit_transform_s", javaMedian).put("process_cpu_s", javaCpu)
+                    .put("gc_in_timed_runs_s_median", median(gcTimes))
                     .put("first_run_s", first)
                     .put("runs", repeats).put("docs_per_s", x.rows() / javaMedian)
                     .put("matrix_mib", matrixBytes / 1048576.0).put("vocabulary_mib", vocabularyBytes / 1048576.0)
@@ -169,7 +176,8 @@ public final class TfidfBench implements Callable<Integer> {
                 && Math.abs(sklearnSum - sum) <= 1e-6 * Math.max(1, x.rows());
         BenchReport report = BenchReport.of("tfidf").put("impl", "sklearn").put("sklearn", string(json, "sklearn"))
                 .put("docs", (long) number(json, "rows")).put("columns", columns).put("nnz", nnz)
-                .put("fit_transform_s", sklearnMedian).put("runs", repeats);
+                .put("fit_transform_s", sklearnMedian).put("process_cpu_s", median(numbers(json, "cpu_times")))
+                .put("runs", repeats);
         double regexMedian = Double.NaN;
         if (json.contains("\"raw_times\"")) {
             regexMedian = median(numbers(json, "raw_times"));
@@ -177,6 +185,7 @@ public final class TfidfBench implements Callable<Integer> {
         }
         report.print(out);
         BenchReport.of("tfidf").put("impl", "ratio").put("speedup_vs_sklearn", sklearnMedian / javaMedian)
+                .put("cpu_time_ratio", median(numbers(json, "cpu_times")) / javaCpu)
                 .put("target", 3.0).put("meets_target", sklearnMedian / javaMedian >= 3.0)
                 .put("speedup_vs_sklearn_own_tokenizer", regexMedian / javaMedian)
                 .put("same_output", same).put("sum_nlpkit", sum).put("sum_sklearn", sklearnSum)
@@ -317,6 +326,15 @@ public final class TfidfBench implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** CPU time of the whole JVM (all threads: workers, JIT, GC), or 0 when the platform does not say. */
+    private static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return Math.max(0, os.getProcessCpuTime());
+        }
+        return 0;
     }
 
     private static long gcMillis() {

@@ -23,7 +23,7 @@ import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
  * TextPreprocessor pre = TextPreprocessor.tweets();
  * pre.tokens("@bob I don't LOVE it!!! &lt;3 http://t.co/x #fail");
  *     // [<user>, don't, love, <3, <url>, fail]
- * pre.typedTokens("so gooood :)");     // [Token[term=gooo, type=WORD, ...], Token[term=:), type=EMOTICON, ...]]
+ * pre.typedTokens("so gooood :)");     // [Token[term=goood, type=WORD, ...], Token[term=:), type=EMOTICON, ...]]
  * TextPreprocessor.of(PreprocessOptions.tweets().withStemmer(Stemmer.PORTER)).tokensBatch(tweets, 2);
  * System.out.println(pre);            // the chain, stage by stage
  * }</pre>

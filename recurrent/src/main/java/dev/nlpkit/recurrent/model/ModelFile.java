@@ -73,12 +73,15 @@ public final class ModelFile {
             header.put("optimizer", encode(opt.options()));
             header.put("optimizer.steps", Long.toString(opt.steps()));
         }
+        writeFile(file, header, model.parameters(), opt == null ? List.of() : opt.slots());
+    }
+
+    /** Writes a model file: header lines, named weight tensors, optimizer slots; atomically. */
+    static void writeFile(Path file, Map<String, String> header, List<Parameter> params, List<Tensor> slots)
+            throws IOException {
         StringBuilder text = new StringBuilder();
         header.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);
-
-        List<Parameter> params = model.parameters();
-        List<Tensor> slots = opt == null ? List.of() : opt.slots();
         long size = 8 + 4 + 8 + 4 + headerBytes.length + 4 + 4 + 8;
         for (Parameter p : params) {
             size += tensorBytes(p.name(), p.value());
@@ -120,6 +123,19 @@ public final class ModelFile {
 
     /** Loads a model (and its optimizer state, when saved). */
     public static Sequential load(Path file) throws IOException {
+        ByteBuffer buf = readVerified(file);
+        try {
+            return parse(file, buf);
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
+            throw new ModelFormatException(file, "invalid content: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Reads a file and checks magic, version, length and checksum; returns the buffer positioned at the header
+     * length field.
+     */
+    static ByteBuffer readVerified(Path file) throws IOException {
         byte[] bytes = Files.readAllBytes(file);
         if (bytes.length < 20) {
             throw new ModelFormatException(file, "only " + bytes.length + " bytes: not an nlpkit model file, or "
@@ -156,25 +172,14 @@ public final class ModelFile {
             throw new ModelFormatException(file, "checksum mismatch (stored " + Long.toHexString(stored)
                     + ", computed " + Long.toHexString(crc.getValue()) + "): the file is corrupted");
         }
-        try {
-            return parse(file, buf);
-        } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
-            throw new ModelFormatException(file, "invalid content: " + e.getMessage());
-        }
+        return buf;
     }
 
     private static Sequential parse(Path file, ByteBuffer buf) throws IOException {
-        byte[] headerBytes = new byte[buf.getInt()];
-        buf.get(headerBytes);
-        Map<String, String> header = new LinkedHashMap<>();
-        int lineNo = 0;
-        for (String line : new String(headerBytes, StandardCharsets.UTF_8).split("\n")) {
-            lineNo++;
-            int eq = line.indexOf('=');
-            if (eq < 0) {
-                throw new ModelFormatException(file, "header line " + lineNo + " has no '=': " + line);
-            }
-            header.put(line.substring(0, eq), line.substring(eq + 1));
+        Map<String, String> header = readHeader(file, buf);
+        String format = require(file, header, "format");
+        if (!format.equals("nlpkit-recurrent-model")) {
+            throw new ModelFormatException(file, "holds a '" + format + "', not a Sequential model");
         }
         String[] input = require(file, header, "input").split(" ");
         Shape shape = new Shape(Shape.Kind.valueOf(input[0]), Integer.parseInt(input[1]), Integer.parseInt(input[2]));
@@ -190,15 +195,7 @@ public final class ModelFile {
             }
         }
         Sequential model = builder.build(0L, precision);
-        List<Parameter> params = model.parameters();
-        int tensors = buf.getInt();
-        if (tensors != params.size()) {
-            throw new ModelFormatException(file, "holds " + tensors + " weight tensors, the layers need "
-                    + params.size());
-        }
-        for (Parameter p : params) {
-            readTensor(file, buf, p.name(), p.value());
-        }
+        readWeights(file, buf, model.parameters());
         int slotCount = buf.getInt();
         if (header.containsKey("optimizer")) {
             Optimizer opt = model.newOptimizer(decodeOptimizer(header.get("optimizer")));
@@ -215,7 +212,35 @@ public final class ModelFile {
         return model;
     }
 
-    private static String require(Path file, Map<String, String> header, String key) throws ModelFormatException {
+    static Map<String, String> readHeader(Path file, ByteBuffer buf) throws IOException {
+        byte[] headerBytes = new byte[buf.getInt()];
+        buf.get(headerBytes);
+        Map<String, String> header = new LinkedHashMap<>();
+        int lineNo = 0;
+        for (String line : new String(headerBytes, StandardCharsets.UTF_8).split("\n")) {
+            lineNo++;
+            int eq = line.indexOf('=');
+            if (eq < 0) {
+                throw new ModelFormatException(file, "header line " + lineNo + " has no '=': " + line);
+            }
+            header.put(line.substring(0, eq), line.substring(eq + 1));
+        }
+        return header;
+    }
+
+    /** Reads the weight tensors into {@code params} (names and shapes must match). */
+    static void readWeights(Path file, ByteBuffer buf, List<Parameter> params) throws IOException {
+        int tensors = buf.getInt();
+        if (tensors != params.size()) {
+            throw new ModelFormatException(file, "holds " + tensors + " weight tensors, the layers need "
+                    + params.size());
+        }
+        for (Parameter p : params) {
+            readTensor(file, buf, p.name(), p.value());
+        }
+    }
+
+    static String require(Path file, Map<String, String> header, String key) throws ModelFormatException {
         String v = header.get(key);
         if (v == null) {
             throw new ModelFormatException(file, "header field '" + key + "' is missing");
@@ -238,7 +263,7 @@ public final class ModelFile {
         }
     }
 
-    private static void readTensor(Path file, ByteBuffer buf, String expectedName, Tensor dst) throws IOException {
+    static void readTensor(Path file, ByteBuffer buf, String expectedName, Tensor dst) throws IOException {
         byte[] n = new byte[buf.getInt()];
         buf.get(n);
         String name = new String(n, StandardCharsets.UTF_8);

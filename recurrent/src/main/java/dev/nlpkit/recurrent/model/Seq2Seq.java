@@ -16,9 +16,14 @@ import dev.nlpkit.recurrent.loss.Loss;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -38,6 +43,8 @@ import java.util.SplittableRandom;
  * thread-safe once trained.
  */
 public final class Seq2Seq {
+
+    private static final String FORMAT = "nlpkit-seq2seq";
 
     private final Seq2SeqOptions options;
     private final Layer sourceEmbedding;
@@ -199,6 +206,56 @@ public final class Seq2Seq {
         RecurrentLayer.Backward eb = encoder.backward(e2, null, db.dInitialStates(), grads);
         sourceEmbedding.backward(e1, eb.dInput(), grads);
         return ev;
+    }
+
+    /**
+     * Saves options, weights and (when asked and present) the optimizer state in the {@link ModelFile} container
+     * (same header, checksum and atomic write; header field {@code format=nlpkit-seq2seq}).
+     */
+    public void save(Path file, boolean withOptimizerState) throws IOException {
+        Map<String, String> header = new LinkedHashMap<>();
+        header.put("format", FORMAT);
+        header.put("options", options.sourceVocabulary() + " " + options.targetVocabulary() + " "
+                + options.embeddingDimension() + " " + options.units() + " " + options.cell());
+        Optimizer opt = withOptimizerState ? optimizer : null;
+        if (opt != null) {
+            header.put("optimizer", ModelFile.encode(opt.options()));
+            header.put("optimizer.steps", Long.toString(opt.steps()));
+        }
+        ModelFile.writeFile(file, header, parameters(), opt == null ? List.of() : opt.slots());
+    }
+
+    /** Loads an encoder-decoder saved by {@link #save}; errors name the file and the problem. */
+    public static Seq2Seq load(Path file) throws IOException {
+        ByteBuffer buf = ModelFile.readVerified(file);
+        try {
+            Map<String, String> header = ModelFile.readHeader(file, buf);
+            String format = ModelFile.require(file, header, "format");
+            if (!format.equals(FORMAT)) {
+                throw new ModelFormatException(file, "holds a '" + format + "', not an encoder-decoder");
+            }
+            String[] o = ModelFile.require(file, header, "options").split(" ");
+            Seq2Seq model = new Seq2Seq(new Seq2SeqOptions(Integer.parseInt(o[0]), Integer.parseInt(o[1]),
+                    Integer.parseInt(o[2]), Integer.parseInt(o[3]), RecurrentOptions.Cell.valueOf(o[4])), 0L);
+            ModelFile.readWeights(file, buf, model.parameters());
+            int slots = buf.getInt();
+            if (header.containsKey("optimizer")) {
+                model.optimizer = Optimizer.create(ModelFile.decodeOptimizer(header.get("optimizer")),
+                        model.parameters());
+                List<Tensor> mine = model.optimizer.slots();
+                if (slots != mine.size()) {
+                    throw new ModelFormatException(file, "holds " + slots + " optimizer tensors, expected "
+                            + mine.size());
+                }
+                for (Tensor t : mine) {
+                    ModelFile.readTensor(file, buf, "slot", t);
+                }
+                model.optimizer.restore(mine, Long.parseLong(ModelFile.require(file, header, "optimizer.steps")));
+            }
+            return model;
+        } catch (IllegalArgumentException | java.nio.BufferUnderflowException | ArrayIndexOutOfBoundsException e) {
+            throw new ModelFormatException(file, "invalid content: " + e.getMessage());
+        }
     }
 
     /**

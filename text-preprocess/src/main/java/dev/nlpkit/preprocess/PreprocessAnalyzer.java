@@ -72,9 +72,6 @@ final class PreprocessAnalyzer extends Analyzer {
         if (options.tokenizer() == TokenizerKind.STANDARD) {
             ts = new StandardTypeFilter(ts);
         }
-        if (policyNeeded) {
-            ts = new TypePolicyFilter(ts, options.actions(), options.placeholders());
-        }
         Normalization n = options.normalization();
         if (n.asciiFolding()) {
             ts = new ASCIIFoldingFilter(ts);
@@ -84,6 +81,10 @@ final class PreprocessAnalyzer extends Analyzer {
         }
         if (options.lowercase()) {
             ts = new TypeAwareLowercaseFilter(ts);
+        }
+        // after lower-casing, so that placeholders stay exactly as configured
+        if (policyNeeded) {
+            ts = new TypePolicyFilter(ts, options.actions(), options.placeholders());
         }
         if (options.removeNonLetterTokens()) {
             ts = new NonLetterFilter(ts);
@@ -128,9 +129,6 @@ final class PreprocessAnalyzer extends Analyzer {
         if (options.tokenizer() == TokenizerKind.STANDARD) {
             s.add("StandardTypeFilter");
         }
-        if (policyNeeded) {
-            s.add("TypePolicy(" + TypePolicyFilter.describe(options.actions(), options.placeholders()) + ")");
-        }
         if (n.asciiFolding()) {
             s.add("ASCIIFoldingFilter");
         }
@@ -139,6 +137,9 @@ final class PreprocessAnalyzer extends Analyzer {
         }
         if (options.lowercase()) {
             s.add("Lowercase(except EMOTICON)");
+        }
+        if (policyNeeded) {
+            s.add("TypePolicy(" + TypePolicyFilter.describe(options.actions(), options.placeholders()) + ")");
         }
         if (options.removeNonLetterTokens()) {
             s.add("RemoveNonLetterTokens(except EMOTICON)");

@@ -10,8 +10,9 @@ import dev.nlpkit.preprocess.stop.StopWords;
 
 /**
  * Immutable configuration of a {@link TextPreprocessor}. Stages run in this order: character normalization,
- * tokenizer, per-type actions, ASCII folding, elongation squeezing, lower-casing, removal of non-letter
- * tokens, length limits, stop words, lemmatization, stemming.
+ * tokenizer, ASCII folding, elongation squeezing, lower-casing, per-type actions (after lower-casing, so
+ * placeholders stay as configured), removal of non-letter tokens, length limits, stop words, lemmatization,
+ * stemming.
  *
  * <pre>{@code
  * PreprocessOptions o = PreprocessOptions.tweets()

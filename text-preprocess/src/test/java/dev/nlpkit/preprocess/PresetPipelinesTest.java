@@ -44,9 +44,9 @@ class PresetPipelinesTest {
         @Test
         void listsTheChain() {
             assertThat(preprocessor.toString()).isEqualTo("TextPreprocessor[Normalize(htmlEntities, NFKC,"
-                    + " apostrophes, whitespace) -> TweetTokenizer -> TypePolicy(URL=<url>, EMAIL=<email>,"
-                    + " MENTION=<user>, HASHTAG=unwrap, NUMBER=<number>, PUNCT=drop) -> Elongation(maxRun=3)"
-                    + " -> Lowercase(except EMOTICON) -> StopFilter(nltk-english minus negations (139 words))]");
+                    + " apostrophes, whitespace) -> TweetTokenizer -> Elongation(maxRun=3) -> Lowercase(except EMOTICON)"
+                    + " -> TypePolicy(URL=<url>, EMAIL=<email>, MENTION=<user>, HASHTAG=unwrap, NUMBER=<number>,"
+                    + " PUNCT=drop) -> StopFilter(nltk-english minus negations (139 words))]");
         }
     }
 

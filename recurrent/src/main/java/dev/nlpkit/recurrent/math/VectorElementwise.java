@@ -65,27 +65,4 @@ final class VectorElementwise {
             y[yOff + i] += alpha * x[xOff + i];
         }
     }
-
-    static void adam(float[] w, float[] g, float[] m, float[] v, int off, int len, float beta1, float beta2,
-                     float stepSize, float rootScale, float epsilon, float decay) {
-        FloatVector b1 = FloatVector.broadcast(S, beta1);
-        FloatVector b2 = FloatVector.broadcast(S, beta2);
-        FloatVector c1 = FloatVector.broadcast(S, 1 - beta1);
-        FloatVector c2 = FloatVector.broadcast(S, 1 - beta2);
-        FloatVector step = FloatVector.broadcast(S, stepSize);
-        FloatVector root = FloatVector.broadcast(S, rootScale);
-        FloatVector eps = FloatVector.broadcast(S, epsilon);
-        FloatVector dec = FloatVector.broadcast(S, decay);
-        int i = off;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            FloatVector gi = FloatVector.fromArray(S, g, i);
-            FloatVector mi = b1.mul(FloatVector.fromArray(S, m, i)).add(c1.mul(gi));
-            FloatVector vi = b2.mul(FloatVector.fromArray(S, v, i)).add(c2.mul(gi).mul(gi));
-            mi.intoArray(m, i);
-            vi.intoArray(v, i);
-            FloatVector denominator = vi.sqrt().mul(root).add(eps);
-            FloatVector.fromArray(S, w, i).mul(dec).sub(step.mul(mi).div(denominator)).intoArray(w, i);
-        }
-        PlainOps.adam(w, g, m, v, i, off + len - i, beta1, beta2, stepSize, rootScale, epsilon, decay);
-    }
 }

@@ -91,7 +91,7 @@ class VectorOpsTest {
     }
 
     @Test
-    void adamStepMatchesTheFormulaAndBothPathsAgreeExactly() {
+    void adamStepMatchesTheFormulaWhenSplitOverThreads() {
         int n = 3 * (1 << 16) + 37;  // large enough to be split over the worker pool
         float[] w = values(n, 7, 1);
         float[] g = values(n, 8, 0.1);

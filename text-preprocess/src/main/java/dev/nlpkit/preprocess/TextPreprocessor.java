@@ -3,7 +3,6 @@ package dev.nlpkit.preprocess;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -112,13 +111,13 @@ public final class TextPreprocessor implements AutoCloseable {
             throw new IllegalArgumentException("threads must be >= 1, got " + threads);
         }
         int n = texts.size();
-        @SuppressWarnings("unchecked")
-        List<String>[] results = new List[n];
+        // one slot per text; threads write disjoint slots, Thread.join publishes them
+        List<List<String>> results = new ArrayList<>(java.util.Collections.nCopies(n, (List<String>) null));
         if (threads == 1 || n <= BATCH_CHUNK) {
             for (int i = 0; i < n; i++) {
-                results[i] = tokens(element(texts, i));
+                results.set(i, tokens(element(texts, i)));
             }
-            return Arrays.asList(results);
+            return results;
         }
         AtomicInteger nextChunk = new AtomicInteger();
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
@@ -129,7 +128,7 @@ public final class TextPreprocessor implements AutoCloseable {
                 int to = Math.min(n, from + BATCH_CHUNK);
                 try {
                     for (int i = from; i < to; i++) {
-                        results[i] = tokens(element(texts, i));
+                        results.set(i, tokens(element(texts, i)));
                     }
                 } catch (RuntimeException e) {
                     failure.compareAndSet(null, e);
@@ -153,7 +152,7 @@ public final class TextPreprocessor implements AutoCloseable {
         if (failure.get() != null) {
             throw failure.get();
         }
-        return Arrays.asList(results);
+        return results;
     }
 
     private static String element(List<String> texts, int i) {

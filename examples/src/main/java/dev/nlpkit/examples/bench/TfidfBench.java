@@ -41,10 +41,11 @@ import picocli.CommandLine.Spec;
  *
  * <p>Steps: read the tweets CSV (column {@code text}), tokenize once (lowercase, split on U+0000..U+0020), write
  * the token lists to a temporary file (one document per line, tokens joined by one space); both sides read that
- * file and only fit + transform is timed (Java: {@code repeats} runs after one warm-up run, each started after a
- * {@code System.gc()} outside the timed region, median; Python: the
- * anchor script {@code tfidf_sklearn.py}, shipped as a resource, with a callable analyzer, median of
- * {@code repeats}). The outputs are compared (shape, non-zeros, sum of values). Then a child JVM with
+ * file and only fit + transform is timed: after one Java warm-up run, {@code repeats} Java runs (each after a
+ * {@code System.gc()} outside the timed region) alternate with {@code repeats} runs of the anchor script
+ * {@code tfidf_sklearn.py} (a resource; a long-lived Python process serving one run per command, with a callable
+ * analyzer), so both sides see the same machine load; medians are reported, with process CPU times. The outputs
+ * are compared (shape, non-zeros, sum of values). Then a child JVM with
  * {@code -Xmx} = 2 x (matrix + vocabulary footprint) fits and transforms the same file <em>streaming</em>
  * ({@link TfidfHeapProbe}): it finishing proves the peak-heap bound.
  */
@@ -82,8 +83,6 @@ public final class TfidfBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private double javaCpu = Double.NaN;
-
     @Override
     public Integer call() throws Exception {
         if (repeats < 1 || threads < 1) {
@@ -97,6 +96,7 @@ public final class TfidfBench implements Callable<Integer> {
             long tokenCount = writeTokens(source, tokensFile, limit);
             List<List<String>> docs = readTokens(tokensFile);
 
+            Anchor anchor = noAnchor ? null : Anchor.start(python, tokensFile, out);
             TfidfOptions options = TfidfOptions.sklearn().withThreads(threads);
             long start = System.nanoTime();
             Fitted<TfidfVectorizer> fitted = TfidfVectorizer.fitTransform(docs, options);
@@ -104,6 +104,7 @@ public final class TfidfBench implements Callable<Integer> {
             double[] times = new double[repeats];
             double[] gcTimes = new double[repeats];
             double[] cpuTimes = new double[repeats];
+            List<String> anchorRuns = new ArrayList<>();
             for (int r = 0; r < repeats; r++) {
                 fitted = null;
                 System.gc(); // start each timed run with an empty young generation (not timed)
@@ -114,10 +115,14 @@ public final class TfidfBench implements Callable<Integer> {
                 times[r] = seconds(start);
                 cpuTimes[r] = (processCpuNanos() - cpuBefore) / 1e9;
                 gcTimes[r] = (gcMillis() - gcBefore) / 1e3;
+                if (anchor != null) {
+                    // alternate with the anchor so that both sides see the same machine load
+                    anchorRuns.add(anchor.run("tfidf"));
+                }
             }
-            javaCpu = median(cpuTimes);
             CsrMatrix x = fitted.matrix();
             double javaMedian = median(times);
+            double javaCpu = median(cpuTimes);
             double sum = 0;
             for (float v : x.values()) {
                 sum += v;
@@ -133,8 +138,15 @@ public final class TfidfBench implements Callable<Integer> {
                     .put("matrix_mib", matrixBytes / 1048576.0).put("vocabulary_mib", vocabularyBytes / 1048576.0)
                     .put("load_avg", loadAverage()).withMachine().print(out);
 
-            if (!noAnchor) {
-                anchor(out, tokensFile, x, sum, javaMedian);
+            if (anchor != null) {
+                List<String> regexRuns = new ArrayList<>();
+                if (!noRegex) {
+                    for (int r = 0; r < repeats; r++) {
+                        regexRuns.add(anchor.run("regex"));
+                    }
+                }
+                anchor.close();
+                report(out, anchor, anchorRuns, regexRuns, x, sum, javaMedian, javaCpu);
             }
             if (!noHeapCheck) {
                 heapCheck(out, tokensFile, matrixBytes + vocabularyBytes);
@@ -150,46 +162,85 @@ public final class TfidfBench implements Callable<Integer> {
         }
     }
 
-    private void anchor(PrintWriter out, Path tokensFile, CsrMatrix x, double sum, double javaMedian)
-            throws IOException, InterruptedException {
-        Path script = tokensFile.resolveSibling("tfidf_sklearn.py");
-        try (InputStream in = TfidfBench.class.getResourceAsStream("tfidf_sklearn.py")) {
-            Files.copy(in, script);
-        }
-        List<String> command = new ArrayList<>(List.of(python, script.toString(), tokensFile.toString(),
-                Integer.toString(repeats)));
-        if (!noRegex) {
-            command.add("RAW");
-        }
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        String json = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
-        if (process.waitFor() != 0 || json.isEmpty()) {
-            BenchReport.of("tfidf").put("impl", "sklearn").put("error", "anchor script failed (exit "
-                    + process.exitValue() + "); is scikit-learn installed for " + python + "?").print(out);
-            return;
-        }
-        double sklearnMedian = median(numbers(json, "times"));
-        long nnz = (long) number(json, "nnz");
-        long columns = (long) number(json, "columns");
-        double sklearnSum = number(json, "sum");
-        boolean same = nnz == x.nonZeros() && columns == x.columns() && (long) number(json, "rows") == x.rows()
+    private void report(PrintWriter out, Anchor anchor, List<String> runs, List<String> regexRuns, CsrMatrix x,
+                        double sum, double javaMedian, double javaCpu) {
+        String last = runs.get(runs.size() - 1);
+        double sklearnMedian = median(runs.stream().mapToDouble(j -> number(j, "time")).toArray());
+        double sklearnCpu = median(runs.stream().mapToDouble(j -> number(j, "cpu")).toArray());
+        long nnz = (long) number(last, "nnz");
+        long columns = (long) number(last, "columns");
+        double sklearnSum = number(last, "sum");
+        boolean same = nnz == x.nonZeros() && columns == x.columns() && (long) number(last, "rows") == x.rows()
                 && Math.abs(sklearnSum - sum) <= 1e-6 * Math.max(1, x.rows());
-        BenchReport report = BenchReport.of("tfidf").put("impl", "sklearn").put("sklearn", string(json, "sklearn"))
-                .put("docs", (long) number(json, "rows")).put("columns", columns).put("nnz", nnz)
-                .put("fit_transform_s", sklearnMedian).put("process_cpu_s", median(numbers(json, "cpu_times")))
-                .put("runs", repeats);
+        BenchReport report = BenchReport.of("tfidf").put("impl", "sklearn").put("sklearn", anchor.version)
+                .put("docs", (long) number(last, "rows")).put("columns", columns).put("nnz", nnz)
+                .put("fit_transform_s", sklearnMedian).put("process_cpu_s", sklearnCpu).put("runs", runs.size());
         double regexMedian = Double.NaN;
-        if (json.contains("\"raw_times\"")) {
-            regexMedian = median(numbers(json, "raw_times"));
+        if (!regexRuns.isEmpty()) {
+            regexMedian = median(regexRuns.stream().mapToDouble(j -> number(j, "time")).toArray());
             report.put("own_regex_tokenizer_fit_transform_s", regexMedian);
         }
         report.print(out);
         BenchReport.of("tfidf").put("impl", "ratio").put("speedup_vs_sklearn", sklearnMedian / javaMedian)
-                .put("cpu_time_ratio", median(numbers(json, "cpu_times")) / javaCpu)
+                .put("cpu_time_ratio", sklearnCpu / javaCpu)
                 .put("target", 3.0).put("meets_target", sklearnMedian / javaMedian >= 3.0)
                 .put("speedup_vs_sklearn_own_tokenizer", regexMedian / javaMedian)
                 .put("same_output", same).put("sum_nlpkit", sum).put("sum_sklearn", sklearnSum)
                 .put("load_avg", loadAverage()).print(out);
+    }
+
+    /** The scikit-learn side: {@code tfidf_sklearn.py} serving one timed run per command. */
+    private static final class Anchor implements AutoCloseable {
+        private final Process process;
+        private final BufferedWriter commands;
+        private final BufferedReader results;
+        final String version;
+
+        private Anchor(Process process, String version) {
+            this.process = process;
+            this.commands = process.outputWriter(StandardCharsets.UTF_8);
+            this.results = process.inputReader(StandardCharsets.UTF_8);
+            this.version = version;
+        }
+
+        static Anchor start(String python, Path tokensFile, PrintWriter out) throws IOException {
+            Path script = tokensFile.resolveSibling("tfidf_sklearn.py");
+            try (InputStream in = TfidfBench.class.getResourceAsStream("tfidf_sklearn.py")) {
+                Files.copy(in, script);
+            }
+            Process process = new ProcessBuilder(python, script.toString(), tokensFile.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String ready = process.inputReader(StandardCharsets.UTF_8).readLine();
+            if (ready == null || !ready.contains("\"ready\"")) {
+                process.destroy();
+                throw new IllegalStateException("the scikit-learn anchor (" + python + " " + script
+                        + ") did not start; is python3-sklearn installed? Use --no-anchor to skip it");
+            }
+            return new Anchor(process, string(ready, "sklearn"));
+        }
+
+        String run(String command) throws IOException {
+            commands.write(command + "\n");
+            commands.flush();
+            String line = results.readLine();
+            if (line == null || line.contains("\"error\"")) {
+                throw new IllegalStateException("the scikit-learn anchor failed on '" + command + "': " + line);
+            }
+            return line;
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                commands.write("quit\n");
+                commands.flush();
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } finally {
+                process.destroy();
+            }
+        }
     }
 
     private void heapCheck(PrintWriter out, Path tokensFile, long footprint) throws IOException, InterruptedException {
@@ -359,14 +410,6 @@ public final class TfidfBench implements Callable<Integer> {
             throw new IllegalStateException("no number '" + key + "' in " + json);
         }
         return Double.parseDouble(m.group(1));
-    }
-
-    static double[] numbers(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*\\[([^\\]]*)\\]").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no list '" + key + "' in " + json);
-        }
-        return Arrays.stream(m.group(1).split(",")).map(String::trim).mapToDouble(Double::parseDouble).toArray();
     }
 
     static String string(String json, String key) {

@@ -1,6 +1,7 @@
 package dev.nlpkit.recurrent.math;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -25,7 +26,12 @@ final class VectorElementwise {
             // exp(-v) overflows to +inf for v < -88, giving exactly 0; NaN stays NaN.
             one.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(x, i);
         }
-        PlainOps.sigmoid(x, i, end - i);
+        if (i < end) {
+            // The tail (a gate block of 100 units leaves 4) as one masked vector, not scalar Math.exp calls.
+            VectorMask<Float> mask = S.indexInRange(i, end);
+            FloatVector v = FloatVector.fromArray(S, x, i, mask);
+            one.div(one.add(v.neg().lanewise(VectorOperators.EXP))).intoArray(x, i, mask);
+        }
     }
 
     static void tanh(float[] x, int off, int len) {
@@ -34,7 +40,10 @@ final class VectorElementwise {
         for (int bound = off + S.loopBound(len); i < bound; i += L) {
             FloatVector.fromArray(S, x, i).lanewise(VectorOperators.TANH).intoArray(x, i);
         }
-        PlainOps.tanh(x, i, end - i);
+        if (i < end) {
+            VectorMask<Float> mask = S.indexInRange(i, end);
+            FloatVector.fromArray(S, x, i, mask).lanewise(VectorOperators.TANH).intoArray(x, i, mask);
+        }
     }
 
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The layer contract, run for every layer and configuration: output shape as documented, parameter count by
  * the documented formula, save/load round trip, float32 agreeing with float64, and finite-difference gradient
  * checks in double precision (relative error below 1e-4) for every parameter and for the input, with padding
- * masks (lengths 5, 3, 2 in a batch of 3) and with dropout (its masks are fixed by the generator seed).
+ * masks (lengths 5, 3, 2 in a batch of 3) and with dropout (its masks are fixed by the generator seed); and the
+ * float32 path (vectorized kernels) giving the float64 gradients within float rounding.
  */
 class LayerContractTest {
 
@@ -181,6 +182,42 @@ class LayerContractTest {
                 .output().values();
         for (int i = 0; i < a.size(); i++) {
             assertThat(a.get(i)).isCloseTo(b.get(i), org.assertj.core.data.Offset.offset(1e-5));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void float32GradientsAgreeWithFloat64(Case c) {
+        Layer single = c.options().build(c.input(), Precision.FLOAT32, 12L);
+        Layer twin = c.options().build(c.input(), Precision.FLOAT64, 12L);
+        Signal inF = input(c.input(), Precision.FLOAT32, 13L);
+        Signal inD = input(c.input(), Precision.FLOAT64, 13L);
+        Layer.Forward fF = single.forward(inF, true, new SplittableRandom(2));
+        Layer.Forward fD = twin.forward(inD, true, new SplittableRandom(2));
+        Tensor rF = fF.output().values().zerosLike(fF.output().values().shape());
+        Tensor rD = fD.output().values().zerosLike(fD.output().values().shape());
+        SplittableRandom rng = new SplittableRandom(5);
+        for (int i = 0; i < rF.size(); i++) {
+            double v = rng.nextDouble() * 2 - 1;
+            rF.set(i, v);
+            rD.set(i, v);
+        }
+        Gradients gF = new Gradients();
+        Gradients gD = new Gradients();
+        Tensor dxF = single.backward(fF, rF, gF);
+        Tensor dxD = twin.backward(fD, rD, gD);
+        for (int p = 0; p < single.parameters().size(); p++) {
+            Tensor a = gF.of(single.parameters().get(p));
+            Tensor b = gD.of(twin.parameters().get(p));
+            for (int i = 0; i < a.size(); i++) {
+                assertThat(a.get(i)).as("gradient %s[%d]", single.parameters().get(p).name(), i)
+                        .isCloseTo(b.get(i), org.assertj.core.data.Offset.offset(1e-4 * (1 + Math.abs(b.get(i)))));
+            }
+        }
+        if (dxF != null) {
+            for (int i = 0; i < dxF.size(); i++) {
+                assertThat(dxF.get(i)).isCloseTo(dxD.get(i), org.assertj.core.data.Offset.offset(1e-4));
+            }
         }
     }
 

@@ -44,6 +44,27 @@ class SequenceCommandsTest {
     }
 
     @Test
+    void characterModelLearnsAndWritesTheRequestedLength() throws java.io.IOException {
+        // a tiny repetitive text: the loss must fall and the sample must use the text's alphabet
+        java.nio.file.Path text = java.nio.file.Files.createTempFile("generate", ".txt");
+        java.nio.file.Files.writeString(text, "the cat sat on the mat. ".repeat(200));
+        CommandRun run = CommandRun.of("generate", text.toString(), "--epochs", "4", "--units", "32", "--window", "20",
+                "--length", "50", "--temperature", "0.5");
+        java.nio.file.Files.delete(text);
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        Matcher losses = Pattern.compile("epoch \\d: loss ([0-9.]+)").matcher(run.out());
+        double first = Double.NaN;
+        double last = Double.NaN;
+        while (losses.find()) {
+            last = Double.parseDouble(losses.group(1));
+            first = Double.isNaN(first) ? last : first;
+        }
+        assertThat(last).as(run.out()).isLessThan(first);
+        String sample = run.out().substring(run.out().lastIndexOf("---") + 3).strip();
+        assertThat(sample).hasSize(50).matches("[the casonm.]+");
+    }
+
+    @Test
     void brownTagsAreSimplifiedToTheirBase() {
         assertThat(TagCommand.simplify("np-tl")).isEqualTo("np");
         assertThat(TagCommand.simplify("nn$")).isEqualTo("nn$");

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -56,6 +57,29 @@ public final class Lstm extends RecurrentLayer {
                 }
                 int hb = (i * t + s) * hN;
                 int sb = i * hN;
+                if (z instanceof FloatTensor fz) {
+                    // The float path on the arrays themselves: the sentiment model's hot loop.
+                    float[] zs = fz.data();
+                    float[] cs = ((FloatTensor) c).data();
+                    float[] cps = ((FloatTensor) tr.cPrev).data();
+                    float[] tcs = ((FloatTensor) tr.tanhC).data();
+                    for (int j = 0; j < hN; j++) {
+                        float cp = cs[sb + j];
+                        cps[hb + j] = cp;
+                        float cn = zs[base + hN + j] * cp + zs[base + j] * zs[base + 2 * hN + j];
+                        cs[sb + j] = cn;
+                        tcs[hb + j] = cn;
+                    }
+                    Ops.tanh(tr.tanhC, hb, hN);
+                    float[] hsArr = ((FloatTensor) h).data();
+                    float[] outs = ((FloatTensor) tr.hs).data();
+                    for (int j = 0; j < hN; j++) {
+                        float hn = zs[base + 3 * hN + j] * tcs[hb + j];
+                        hsArr[sb + j] = hn;
+                        outs[hb + j] = hn;
+                    }
+                    continue;
+                }
                 for (int j = 0; j < hN; j++) {
                     double cp = c.get(sb + j);
                     tr.cPrev.set(hb + j, cp);
@@ -93,6 +117,12 @@ public final class Lstm extends RecurrentLayer {
                 int base = (i * t + s) * gh;
                 int hb = (i * t + s) * hN;
                 int sb = i * hN;
+                if (z instanceof FloatTensor fz) {
+                    backRowFloat(fz.data(), ((FloatTensor) dz).data(), ((FloatTensor) dh).data(),
+                            ((FloatTensor) dc).data(), dhs == null ? null : ((FloatTensor) dhs).data(),
+                            ((FloatTensor) tr.tanhC).data(), ((FloatTensor) tr.cPrev).data(), base, hb, sb, hN);
+                    continue;
+                }
                 for (int j = 0; j < hN; j++) {
                     double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
                     double gi = z.get(base + j);
@@ -121,5 +151,24 @@ public final class Lstm extends RecurrentLayer {
             }
         }
         Ops.gemm(true, false, hN, gh, b * t, 1, tr.hd, 0, hN, dz, 0, gh, 1, grads.of(recurrentKernel), 0, gh);
+    }
+
+    /** The float path of one row of one backward step (same arithmetic as the generic loop, in float). */
+    private static void backRowFloat(float[] z, float[] dz, float[] dh, float[] dc, float[] dhs, float[] tanhC,
+                                     float[] cPrev, int base, int hb, int sb, int hN) {
+        for (int j = 0; j < hN; j++) {
+            float dhv = dh[sb + j] + (dhs == null ? 0f : dhs[hb + j]);
+            float gi = z[base + j];
+            float gf = z[base + hN + j];
+            float gg = z[base + 2 * hN + j];
+            float go = z[base + 3 * hN + j];
+            float tc = tanhC[hb + j];
+            float dcv = dc[sb + j] + dhv * go * (1 - tc * tc);
+            dz[base + j] = dcv * gg * gi * (1 - gi);
+            dz[base + hN + j] = dcv * cPrev[hb + j] * gf * (1 - gf);
+            dz[base + 2 * hN + j] = dcv * gi * (1 - gg * gg);
+            dz[base + 3 * hN + j] = dhv * tc * go * (1 - go);
+            dc[sb + j] = dcv * gf;
+        }
     }
 }

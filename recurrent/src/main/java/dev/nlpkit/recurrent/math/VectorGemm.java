@@ -9,7 +9,12 @@ import jdk.incubator.vector.VectorSpecies;
  * high, {@code MC} rows at a time; a register-blocked micro-kernel then keeps a {@code 6 x NR} tile of
  * {@code C} in 12 vector registers and, per step of {@code k}, loads two vectors of {@code B}, broadcasts six
  * values of {@code A} and issues 12 fused multiply-adds. A {@code KC x NR} panel of {@code B} stays in L1
- * while the {@code MC x KC} block of {@code A} streams from L2.
+ * while the {@code MC x KC} block of {@code A} streams from L2. Products too small to amortize a packed copy
+ * (one recurrent step, {@code [batch x 100] x [100 x 400]}) read {@code A} and a non-transposed {@code B} in
+ * place through a second micro-kernel with runtime strides; only partial edge panels are then packed.
+ *
+ * <p>Every vector value lives inside one method: handing a {@code FloatVector} to a call that the JIT does not
+ * inline boxes it (measured: a 4x slower kernel), so the tile store is written out in each kernel.
  *
  * <p>Loaded only when {@code jdk.incubator.vector} is present (see {@link Kernels}).
  */

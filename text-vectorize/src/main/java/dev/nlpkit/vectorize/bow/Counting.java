@@ -112,13 +112,16 @@ final class Counting {
         final Vocabulary.Builder[] builders;
         final int[][] termIds;
         final int[][] documentEnds;
+        /** Per chunk, the number of builder ids its documents use (builder 0 grows when the others merge in). */
+        final int[] handedOut;
 
         private CountingPass(Vocabulary vocabulary, Vocabulary.Builder[] builders, int[][] termIds,
-                             int[][] documentEnds) {
+                             int[][] documentEnds, int[] handedOut) {
             this.vocabulary = vocabulary;
             this.builders = builders;
             this.termIds = termIds;
             this.documentEnds = documentEnds;
+            this.handedOut = handedOut;
         }
     }
 
@@ -155,10 +158,14 @@ final class Counting {
             termIds[piece] = ids;
             documentEnds[piece] = ends;
         });
+        int[] handedOut = new int[pieces];
+        for (int t = 0; t < pieces; t++) {
+            handedOut[t] = builders[t].distinctTerms();
+        }
         for (int t = 1; t < pieces; t++) {
             builders[0].merge(builders[t]); // appends to builder 0: the ids it handed out stay valid
         }
-        return new CountingPass(builders[0].build(), builders, termIds, documentEnds);
+        return new CountingPass(builders[0].build(), builders, termIds, documentEnds, handedOut);
     }
 
     /** The rows of the documents counted by {@code pass}, weighed by {@code weigher}; one thread per chunk. */
@@ -166,7 +173,7 @@ final class Counting {
         int pieces = pass.builders.length;
         Chunk[] chunks = new Chunk[pieces];
         Parallel.run(pieces, piece -> {
-            int[] map = pass.builders[piece].idsIn(pass.vocabulary);
+            int[] map = pass.builders[piece].idsIn(pass.vocabulary, pass.handedOut[piece]);
             pass.builders[piece] = null;
             int[] ids = pass.termIds[piece];
             int[] ends = pass.documentEnds[piece];

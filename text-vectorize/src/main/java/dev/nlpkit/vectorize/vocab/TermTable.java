@@ -21,16 +21,19 @@ final class TermTable {
     boolean wide;
 
     TermTable(int expected) {
+        this(expected, new String[Math.max(16, expected)]);
+    }
+
+    private TermTable(int expected, String[] terms) {
         int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
-        terms = new String[Math.max(16, expected)];
+        this.terms = terms;
         slots = new int[2 * capacity];
         mask = capacity - 1;
     }
 
     /** An index over {@code terms[0..size)}, which must be distinct; the array is kept, not copied. */
     static TermTable over(String[] terms, int size) {
-        TermTable table = new TermTable(size);
-        table.terms = terms;
+        TermTable table = new TermTable(size, terms);
         for (int id = 0; id < size; id++) {
             table.place(id, mix(terms[id].hashCode()));
         }

@@ -327,8 +327,19 @@ public final class Vocabulary {
          * {@code vocabulary}, or -1 when the vocabulary does not have it (pruned).
          */
         public int[] idsIn(Vocabulary vocabulary) {
-            int[] map = new int[table.size];
-            for (int id = 0; id < table.size; id++) {
+            return idsIn(vocabulary, table.size);
+        }
+
+        /**
+         * As {@link #idsIn(Vocabulary)} for builder ids {@code 0..count-1} only, e.g. the ids this builder handed
+         * out before other builders were {@link #merge}d into it (merging only appends ids).
+         */
+        public int[] idsIn(Vocabulary vocabulary, int count) {
+            if (count < 0 || count > table.size) {
+                throw new IllegalArgumentException("count " + count + " outside [0, " + table.size + "]");
+            }
+            int[] map = new int[count];
+            for (int id = 0; id < count; id++) {
                 map[id] = vocabulary.indexOf(table.terms[id]);
             }
             return map;

@@ -139,22 +139,20 @@ public final class PreprocessBench implements Callable<Integer> {
                 .put("meets_target", pair.ratio >= 0.7).put("load_avg", loadAverage()).print(out);
 
         // 4. parallel batch, 2 threads vs 1, interleaved
-        long[] cpuWall = new long[2];
-        Pair batch = measurePair(tweets, t -> {
-            long cpu0 = processCpuNanos();
-            long wall0 = System.nanoTime();
-            int n = ours.tokensBatch(t, 2).size();
-            cpuWall[0] += processCpuNanos() - cpu0;
-            cpuWall[1] += System.nanoTime() - wall0;
-            return n;
-        }, t -> ours.tokensBatch(t, 1).size());
-        // CPU time of the whole JVM per wall second during the 2-thread passes (warm-up included): how many
-        // cores the machine actually gave; near 1.0 means the second thread found no free core
+        // JVM CPU time and wall time of the 2-thread ([0], [1]) and 1-thread ([2], [3]) passes, warm-up included
+        long[] cpuWall = new long[4];
+        Pair batch = measurePair(tweets, t -> timed(cpuWall, 0, () -> ours.tokensBatch(t, 2).size()),
+                t -> timed(cpuWall, 2, () -> ours.tokensBatch(t, 1).size()));
+        // cores the machine actually gave the 2-thread passes (near 1.0 or below: the second thread found no
+        // free core), and the parallel efficiency, tweets per CPU-second with 2 threads over that with 1 (robust
+        // to load: 1.0 means the threads add no overhead, so 2 free cores would give about 2x)
         double coresUsed = cpuWall[1] > 0 && cpuWall[0] >= 0 ? (double) cpuWall[0] / cpuWall[1] : Double.NaN;
+        double efficiency = cpuWall[0] > 0 && cpuWall[2] > 0 ? (double) cpuWall[2] / cpuWall[0] : Double.NaN;
         BenchReport.of("preprocess").put("impl", "nlpkit").put("pipeline", "tweets()+porter tokensBatch")
                 .put("threads", 2).put("tweets", tweets.size()).put("tweets_per_s", batch.a)
                 .put("one_thread_tweets_per_s", batch.b).put("speedup_vs_1_thread", batch.ratio)
-                .put("cores_used_by_2_threads", coresUsed).put("target", 1.7)
+                .put("cores_used_by_2_threads", coresUsed).put("parallel_efficiency_per_cpu_s", efficiency)
+                .put("target", 1.7)
                 .put("meets_target", batch.ratio >= 1.7).put("load_avg", loadAverage()).print(out);
 
         // 5. lemmatization: the lemmatizer on the WORD tokens of tweets() (no stemming)
@@ -327,6 +325,16 @@ public final class PreprocessBench implements Callable<Integer> {
             }
         }
         return tweets;
+    }
+
+    /** Runs {@code pass}, adding its JVM CPU time to {@code acc[slot]} and its wall time to {@code acc[slot + 1]}. */
+    private static long timed(long[] acc, int slot, java.util.function.IntSupplier pass) {
+        long cpu0 = processCpuNanos();
+        long wall0 = System.nanoTime();
+        int n = pass.getAsInt();
+        acc[slot] += processCpuNanos() - cpu0;
+        acc[slot + 1] += System.nanoTime() - wall0;
+        return n;
     }
 
     /** CPU time of this JVM (all threads), or -1 when the platform does not report it. */

@@ -201,15 +201,33 @@ public final class LstmBench implements Callable<Integer> {
             Runnable call = () -> Gemm.gemm(p.transA, p.transB, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, p.n);
             Timing timing = time(call, seconds / 3);
             double gflops = flops * timing.calls / timing.nanos;
+            // Per core from CPU time: what one core delivers while it runs this product, whatever the load.
+            double perCore = flops * timing.calls / timing.cpuNanos;
             BenchReport.of("lstm").put("part", "kernel").put("product", p.name)
                     .put("shape", String.format(Locale.ROOT, "[%d x %d] x [%d x %d]%s", p.m, p.k, p.k, p.n,
                             p.transA || p.transB ? " (" + (p.transA ? "A^T" : "A") + (p.transB ? " B^T" : " B") + ")" : ""))
                     .put("kernels", Kernels.describe()).put("gflops", gflops).put("peak_assumed_gflops", peak)
-                    .put("fraction_of_peak", gflops / peak).put("calls", timing.calls).print(out);
+                    .put("fraction_of_peak", gflops / peak)
+                    .put("gflops_per_core_by_cpu_time", perCore)
+                    .put("fraction_of_core_peak_by_cpu_time", perCore / peakPerCore)
+                    .put("calls", timing.calls).print(out);
         }
     }
 
-    record Timing(long calls, long nanos) {
+    /** Calls made, wall-clock nanoseconds, and CPU nanoseconds of the whole process (all threads) meanwhile. */
+    record Timing(long calls, long nanos, long cpuNanos) {
+    }
+
+    /**
+     * CPU time of this process, all threads. On a shared machine the wall-clock rate depends on what else runs;
+     * work per CPU-second does much less, so both are reported (PyTorch's script reports the same pair).
+     */
+    static long processCpuNanos() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
     }
 
     /**
@@ -222,6 +240,7 @@ public final class LstmBench implements Callable<Integer> {
             call.run();
         }
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         long calls = 0;
         long now;
         do {
@@ -229,7 +248,7 @@ public final class LstmBench implements Callable<Integer> {
             calls++;
             now = System.nanoTime();
         } while (calls < minSteps || now - start < minSeconds * 1e9);
-        return new Timing(calls, now - start);
+        return new Timing(calls, now - start, processCpuNanos() - cpuStart);
     }
 
     private static float[] randomFloats(SplittableRandom random, int size) {
@@ -284,19 +303,24 @@ public final class LstmBench implements Callable<Integer> {
         int steps = (int) Math.max(minSteps, Math.min(10_000, Math.ceil(seconds / Math.max(stepSeconds, 1e-6))));
         Dataset data = dataset(random, batch * steps);
         long start = System.nanoTime();
+        long cpuStart = processCpuNanos();
         model.fit(data, null, fit, TrainingListener.NONE);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double trainCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         double trainRate = (double) batch * steps / trainSeconds;
+        double trainPerCpu = (double) batch * steps / trainCpuSeconds;
 
         // Inference: predict on one batch, repeated.
         Inputs one = Inputs.tokens(tokens(random, batch));
         Timing timing = time(() -> model.predict(one, batch), seconds);
         double inferRate = (double) batch * timing.calls / (timing.nanos / 1e9);
+        double inferPerCpu = (double) batch * timing.calls / (timing.cpuNanos / 1e9);
 
         BenchReport report = BenchReport.of("lstm").put("part", "model").put("cell", cell).put("batch", batch)
                 .put("seq", seq).put("kernels", Kernels.describe())
                 .put("train_samples_per_s", trainRate).put("train_steps", steps)
-                .put("infer_samples_per_s", inferRate).put("infer_steps", timing.calls);
+                .put("infer_samples_per_s", inferRate).put("infer_steps", timing.calls)
+                .put("train_samples_per_cpu_s", trainPerCpu).put("infer_samples_per_cpu_s", inferPerCpu);
         if (torch != null) {
             double torchTrain = torch.getOrDefault("train_samples_per_s", Double.NaN);
             double torchInfer = torch.getOrDefault("infer_samples_per_s", Double.NaN);
@@ -305,6 +329,14 @@ public final class LstmBench implements Callable<Integer> {
                     .put("infer_ratio_vs_torch", inferRate / torchInfer)
                     .put("train_target_met", trainRate / torchTrain >= 1.0)
                     .put("infer_target_met", inferRate / torchInfer >= 1.5);
+            double torchTrainCpu = torch.getOrDefault("train_cpu_seconds", Double.NaN);
+            double torchInferCpu = torch.getOrDefault("infer_cpu_seconds", Double.NaN);
+            double torchTrainPerCpu = torch.getOrDefault("train_steps", Double.NaN) * batch / torchTrainCpu;
+            double torchInferPerCpu = torch.getOrDefault("infer_steps", Double.NaN) * batch / torchInferCpu;
+            report.put("torch_train_samples_per_cpu_s", torchTrainPerCpu)
+                    .put("torch_infer_samples_per_cpu_s", torchInferPerCpu)
+                    .put("train_ratio_per_cpu_s", trainPerCpu / torchTrainPerCpu)
+                    .put("infer_ratio_per_cpu_s", inferPerCpu / torchInferPerCpu);
         }
         report.print(out);
     }

@@ -61,13 +61,15 @@ def main():
             step()
         steps = 0
         start = time.perf_counter()
+        cpu_start = time.process_time()  # CPU seconds of all threads of this process
         while True:
             step()
             steps += 1
             elapsed = time.perf_counter() - start
             if steps >= args.min_steps and elapsed >= args.seconds:
                 break
-        return steps, elapsed, steps * samples_per_step / elapsed
+        cpu = time.process_time() - cpu_start
+        return steps, elapsed, steps * samples_per_step / elapsed, cpu
 
     for cell in args.cells.split(","):
         for batch in [int(b) for b in args.batches.split(",")]:
@@ -90,11 +92,12 @@ def main():
                 with torch.no_grad():
                     torch.sigmoid(model(x))
 
-            t_steps, t_s, train_rate = timed(train_step, batch)
-            i_steps, i_s, infer_rate = timed(infer_step, batch)
+            t_steps, t_s, train_rate, t_cpu = timed(train_step, batch)
+            i_steps, i_s, infer_rate, i_cpu = timed(infer_step, batch)
             print(json.dumps(dict(cell=cell, batch=batch, seq=args.seq, train_samples_per_s=train_rate,
-                                  train_steps=t_steps, train_seconds=t_s, infer_samples_per_s=infer_rate,
-                                  infer_steps=i_steps, infer_seconds=i_s)), flush=True)
+                                  train_steps=t_steps, train_seconds=t_s, train_cpu_seconds=t_cpu,
+                                  infer_samples_per_s=infer_rate, infer_steps=i_steps, infer_seconds=i_s,
+                                  infer_cpu_seconds=i_cpu)), flush=True)
     limits.restore_original_limits()
 
 

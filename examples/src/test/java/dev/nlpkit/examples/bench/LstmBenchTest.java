@@ -47,6 +47,7 @@ class LstmBenchTest {
         for (String line : kernels) {
             assertThat(LstmBench.numbers(line).get("gflops")).as(line).isPositive();
             assertThat(LstmBench.numbers(line).get("peak_assumed_gflops")).isEqualTo(200.0);
+            assertThat(LstmBench.numbers(line).get("gflops_per_core_by_cpu_time")).as(line).isPositive();
         }
     }
 
@@ -97,5 +98,7 @@ class LstmBenchTest {
         assertThat(n.get("torch_train_samples_per_s")).isPositive();
         assertThat(n.get("train_ratio_vs_torch")).isPositive();
         assertThat(n.get("infer_ratio_vs_torch")).isPositive();
+        assertThat(n.get("train_ratio_per_cpu_s")).isPositive();
+        assertThat(n.get("infer_ratio_per_cpu_s")).isPositive();
     }
 }

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -50,6 +51,15 @@ public final class Gru extends RecurrentLayer {
                 int base = (i * t + s) * gh;
                 int hb = (i * t + s) * hN;
                 Ops.sigmoid(z, base, 2 * hN);
+                if (z instanceof FloatTensor fz) {
+                    float[] zs = fz.data();
+                    float[] rhs = ((FloatTensor) tr.rh).data();
+                    float[] hds = ((FloatTensor) tr.hd).data();
+                    for (int j = 0; j < hN; j++) {
+                        rhs[hb + j] = zs[base + hN + j] * hds[hb + j];
+                    }
+                    continue;
+                }
                 for (int j = 0; j < hN; j++) {
                     tr.rh.set(hb + j, z.get(base + hN + j) * tr.hd.get(hb + j));
                 }
@@ -64,6 +74,18 @@ public final class Gru extends RecurrentLayer {
                 }
                 int hb = (i * t + s) * hN;
                 int sb = i * hN;
+                if (z instanceof FloatTensor fz) {
+                    float[] zs = fz.data();
+                    float[] hsArr = ((FloatTensor) h).data();
+                    float[] outs = ((FloatTensor) tr.hs).data();
+                    for (int j = 0; j < hN; j++) {
+                        float u = zs[base + j];
+                        float hn = (1 - u) * hsArr[sb + j] + u * zs[base + 2 * hN + j];
+                        hsArr[sb + j] = hn;
+                        outs[hb + j] = hn;
+                    }
+                    continue;
+                }
                 for (int j = 0; j < hN; j++) {
                     double u = z.get(base + j);
                     double hn = (1 - u) * h.get(sb + j) + u * z.get(base + 2 * hN + j);
@@ -95,6 +117,24 @@ public final class Gru extends RecurrentLayer {
                 int base = (i * t + s) * gh;
                 int hb = (i * t + s) * hN;
                 int sb = i * hN;
+                if (z instanceof FloatTensor fz) {
+                    float[] zs = fz.data();
+                    float[] dzs = ((FloatTensor) dz).data();
+                    float[] dhArr = ((FloatTensor) dh).data();
+                    float[] dhsArr = dhs == null ? null : ((FloatTensor) dhs).data();
+                    float[] hraws = ((FloatTensor) tr.hraw).data();
+                    float[] dhraws = ((FloatTensor) dhraw).data();
+                    for (int j = 0; j < hN; j++) {
+                        float dhv = dhArr[sb + j] + (dhsArr == null ? 0f : dhsArr[hb + j]);
+                        float u = zs[base + j];
+                        float n = zs[base + 2 * hN + j];
+                        float hp = hraws[hb + j];
+                        dzs[base + 2 * hN + j] = dhv * u * (1 - n * n);
+                        dzs[base + j] = dhv * (n - hp) * u * (1 - u);
+                        dhraws[sb + j] = dhv * (1 - u);
+                    }
+                    continue;
+                }
                 for (int j = 0; j < hN; j++) {
                     double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
                     double u = z.get(base + j);

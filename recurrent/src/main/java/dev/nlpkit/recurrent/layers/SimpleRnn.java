@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -60,6 +61,18 @@ public final class SimpleRnn extends RecurrentLayer {
                     continue;
                 }
                 int base = (i * t + s) * hN;
+                if (z instanceof FloatTensor fz) {
+                    float[] zs = fz.data();
+                    float[] dzs = ((FloatTensor) dz).data();
+                    float[] dhArr = ((FloatTensor) dh).data();
+                    float[] dhsArr = dhs == null ? null : ((FloatTensor) dhs).data();
+                    for (int j = 0; j < hN; j++) {
+                        float dhv = dhArr[i * hN + j] + (dhsArr == null ? 0f : dhsArr[base + j]);
+                        float hn = zs[base + j];
+                        dzs[base + j] = dhv * (1 - hn * hn);
+                    }
+                    continue;
+                }
                 for (int j = 0; j < hN; j++) {
                     double dhv = dh.get(i * hN + j) + (dhs == null ? 0 : dhs.get(base + j));
                     double hn = z.get(base + j);

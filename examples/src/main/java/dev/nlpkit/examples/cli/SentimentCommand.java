@@ -481,8 +481,19 @@ public final class SentimentCommand implements Runnable {
             TorchReference.export(dir, embedding, maxLength, new TorchReference.Split(train.ids(), trainLabels),
                     new TorchReference.Split(validation.ids(), validationLabels),
                     new TorchReference.Split(testIds.ids(), testLabels), recipe);
-            TorchReference.Result result = TorchReference.run(dir, Path.of("/usr/bin/python3"), List.of(),
-                    line -> pw.println("pytorch: " + line));
+            TorchReference.Result result;
+            try {
+                result = TorchReference.run(dir, Path.of("/usr/bin/python3"), List.of(), line -> {
+                    pw.println("pytorch: " + line);
+                    pw.flush();
+                });
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                        Files.deleteIfExists(p);
+                    }
+                }
+            }
             BinaryMetrics metrics = BinaryMetrics.of(testLabels, result.testProbabilities());
             table.add("pytorch-lstm", metrics);
             rocs.put("pytorch-lstm", metrics.roc());

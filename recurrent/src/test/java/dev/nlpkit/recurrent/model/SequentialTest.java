@@ -104,6 +104,19 @@ class SequentialTest {
     }
 
     @Test
+    void badTokenIdsAndMismatchedTargetsAreReportedWithTheirPosition() {
+        Sequential m = small(1L);
+        assertThatThrownBy(() -> m.predict(Inputs.tokens(new int[][] {{1, 2}, {3, 50, 4}}), 8))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("token id 50 at example 1, step 1").hasMessageContaining("[0, 10)");
+        Dataset perStep = Dataset.of(Inputs.tokens(new int[][] {{1, 2}}), Targets.stepLabels(new int[][] {{0, 1}}));
+        assertThatThrownBy(() -> m.fit(perStep, null, adam(1), TrainingListener.NONE))
+                .hasMessageContaining("(None, 1)").hasMessageContaining("per step");
+        assertThatThrownBy(() -> Dataset.of(Inputs.tokens(new int[][] {{1}}), Targets.binary(new float[] {0, 1})))
+                .hasMessageContaining("1 inputs but 2 targets");
+    }
+
+    @Test
     void sameSeedSameDataGivesIdenticalWeights() {
         Dataset data = tokenTask(64, 1L);
         Sequential a = small(5L);

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -64,8 +65,12 @@ public final class Gradients {
             if (rows != null) {
                 int width = g.size() / g.dim(0);
                 for (int r = rows.nextSetBit(0); r >= 0; r = rows.nextSetBit(r + 1)) {
-                    for (int j = 0; j < width; j++) {
-                        g.set(r * width + j, 0);
+                    if (g instanceof FloatTensor f) {
+                        java.util.Arrays.fill(f.data(), r * width, (r + 1) * width, 0f);
+                    } else {
+                        for (int j = 0; j < width; j++) {
+                            g.set(r * width + j, 0);
+                        }
                     }
                 }
                 rows.clear();

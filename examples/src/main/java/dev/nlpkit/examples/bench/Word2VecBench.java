@@ -119,6 +119,10 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--scaling-only", description = "Only the scaling measurement (implies --scaling).")
     boolean scalingOnly;
 
+    @Option(names = "--gensim-first", description = "Run gensim before nlpkit for each architecture (to check "
+            + "that the order does not favour a side when the machine load changes).")
+    boolean gensimFirst;
+
     @Option(names = "--progress", description = "Render nlpkit's training progress on stderr every 10 s.")
     boolean progress;
 
@@ -147,9 +151,20 @@ public final class Word2VecBench implements Callable<Integer> {
                 Word2VecOptions options = Word2VecOptions.defaults().withArchitecture(architecture)
                         .withVectorSize(vectorSize).withWindow(window).withNegative(negative).withMinCount(minCount)
                         .withSample(sample).withEpochs(epochs).withWorkers(workers).withSeed(seed);
-                Quality ours = runNlpkit(out, prepared, options);
-                if (!noGensim) {
-                    runGensim(out, dir, prepared, options, ours);
+                if (gensimFirst && !noGensim) {
+                    String json = gensim(out, dir, prepared, options);
+                    Quality ours = runNlpkit(out, prepared, options);
+                    if (json != null) {
+                        compare(out, dir, json, options, ours);
+                    }
+                } else {
+                    Quality ours = runNlpkit(out, prepared, options);
+                    if (!noGensim) {
+                        String json = gensim(out, dir, prepared, options);
+                        if (json != null) {
+                            compare(out, dir, json, options, ours);
+                        }
+                    }
                 }
             }
             if (scaling || scalingOnly) {
@@ -166,7 +181,8 @@ public final class Word2VecBench implements Callable<Integer> {
         }
     }
 
-    private record Quality(double seconds, double effectivePerSecond, double analogy, double simlex, double men) {
+    private record Quality(double seconds, double effectivePerSecond, double cpuSeconds, long effectiveWords,
+            double analogy, double simlex, double men) {
     }
 
     private Quality runNlpkit(PrintWriter out, Path prepared, Word2VecOptions options) throws IOException {
@@ -207,7 +223,7 @@ public final class Word2VecBench implements Callable<Integer> {
                     .put("men_spearman", mn).put("men_pearson", m.pearson()).put("men_oov_ratio", m.oovRatioPercent());
         }
         r.print(out);
-        return new Quality(t.seconds(), t.effectiveWordsPerSecond(), analogy, sl, mn);
+        return new Quality(t.seconds(), t.effectiveWordsPerSecond(), cpu, t.effectiveWords(), analogy, sl, mn);
     }
 
     /** Renders {@link TrainingProgress} on stderr (the library itself never prints). */
@@ -236,7 +252,8 @@ public final class Word2VecBench implements Callable<Integer> {
         };
     }
 
-    private void runGensim(PrintWriter out, Path dir, Path prepared, Word2VecOptions options, Quality ours)
+    /** Runs the anchor script; returns its JSON line, or null after printing an error line. */
+    private String gensim(PrintWriter out, Path dir, Path prepared, Word2VecOptions options)
             throws IOException, InterruptedException {
         Path script = dir.resolve("word2vec_gensim.py");
         if (!Files.exists(script)) {
@@ -265,8 +282,14 @@ public final class Word2VecBench implements Callable<Integer> {
         if (process.waitFor() != 0 || json.isEmpty()) {
             BenchReport.of("word2vec").put("impl", "gensim").put("error", "anchor script failed (exit "
                     + process.exitValue() + "); is gensim installed for " + python + "?").print(out);
-            return;
+            return null;
         }
+        return json + " \"load_avg_before\": \"" + load + "\", \"load_avg_after\": \"" + loadAverage() + "\"";
+    }
+
+    private void compare(PrintWriter out, Path dir, String json, Word2VecOptions options, Quality ours)
+            throws IOException {
+        Path vectors = dir.resolve("gensim-vectors.bin");
         double seconds = number(json, "train_seconds");
         double effectivePerSecond = number(json, "effective_words_per_s");
         BenchReport g = BenchReport.of("word2vec").put("impl", "gensim").put("architecture", name(options))
@@ -275,10 +298,14 @@ public final class Word2VecBench implements Callable<Integer> {
                 .put("train_s", seconds).put("train_cpu_s", number(json, "train_cpu_seconds"))
                 .put("effective_words", (long) number(json, "effective_words"))
                 .put("effective_words_per_s", effectivePerSecond)
-                .put("load_avg_before", load).put("load_avg_after", loadAverage());
+                .put("load_avg_before", string(json, "load_avg_before"))
+                .put("load_avg_after", string(json, "load_avg_after"));
+        double gensimPerCpu = number(json, "effective_words") / number(json, "train_cpu_seconds");
         BenchReport ratio = BenchReport.of("word2vec").put("impl", "ratio").put("architecture", name(options))
                 .put("speed_vs_gensim", ours.effectivePerSecond() / effectivePerSecond)
                 .put("train_time_ratio_gensim_over_nlpkit", seconds / ours.seconds())
+                .put("cpu_efficiency_vs_gensim", ours.effectiveWords() / ours.cpuSeconds() / gensimPerCpu)
+                .put("order", gensimFirst ? "gensim first" : "nlpkit first")
                 .put("speed_target", 1.0).put("meets_speed_target", ours.effectivePerSecond() / effectivePerSecond >= 1.0);
         if (!noEval) {
             double analogy = number(json, "analogy_accuracy");

@@ -2,14 +2,13 @@ package dev.nlpkit.recurrent.optim;
 
 import dev.nlpkit.recurrent.layers.Gradients;
 import dev.nlpkit.recurrent.layers.Parameter;
+import dev.nlpkit.recurrent.math.VectorOps;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 
 /**
  * The mutable state of an optimizer (moment estimates per parameter and the step count), created from immutable
@@ -18,12 +17,6 @@ import java.util.stream.IntStream;
  * ({@link #slots()}, {@link #restore}).
  */
 public final class Optimizer {
-
-    /**
-     * Element count from which a float Adam update is split over the cores (each element's update is
-     * independent, so results do not depend on the split).
-     */
-    private static final int PARALLEL_THRESHOLD = 1 << 20;
 
     private final OptimizerOptions options;
     private final List<Parameter> parameters;
@@ -156,37 +149,9 @@ public final class Optimizer {
         double decay = 1 - lr * o.weightDecay();
         if (w instanceof FloatTensor fw && g instanceof FloatTensor fg && s[0] instanceof FloatTensor fm
                 && s[1] instanceof FloatTensor fv) {
-            float[] pw = fw.data();
-            float[] pg = fg.data();
-            float[] pm = fm.data();
-            float[] pv = fv.data();
-            float fb1 = (float) b1;
-            float fb2 = (float) b2;
-            float c1 = (float) (1 - b1);
-            float c2 = (float) (1 - b2);
-            float fStep = (float) stepSize;
-            float fRoot = (float) (1 / rootCorrection);
-            float fEps = (float) eps;
-            float fDecay = (float) decay;
-            int n = to - from;
-            int parts = n >= PARALLEL_THRESHOLD ? Math.max(1, Runtime.getRuntime().availableProcessors()) : 1;
-            IntConsumer part = k -> {
-                int lo = from + (int) ((long) n * k / parts);
-                int hi = from + (int) ((long) n * (k + 1) / parts);
-                for (int i = lo; i < hi; i++) {
-                    float gi = pg[i];
-                    float m = fb1 * pm[i] + c1 * gi;
-                    float v = fb2 * pv[i] + c2 * gi * gi;
-                    pm[i] = m;
-                    pv[i] = v;
-                    pw[i] = pw[i] * fDecay - fStep * m / ((float) Math.sqrt(v) * fRoot + fEps);
-                }
-            };
-            if (parts == 1) {
-                part.accept(0);
-            } else {
-                IntStream.range(0, parts).parallel().forEach(part);
-            }
+            // The fused kernel: same formula, vectorized and split over the kernel threads for large tensors.
+            VectorOps.adamStep(fw.data(), fg.data(), fm.data(), fv.data(), from, to - from, (float) b1, (float) b2,
+                    (float) stepSize, (float) (1 / rootCorrection), (float) eps, (float) decay);
             return;
         }
         for (int i = from; i < to; i++) {

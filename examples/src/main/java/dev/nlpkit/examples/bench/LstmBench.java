@@ -103,7 +103,7 @@ public final class LstmBench implements Callable<Integer> {
             description = "Minimum timed steps per measurement (default: ${DEFAULT-VALUE}).")
     int minSteps;
 
-    @Option(names = "--warmup", defaultValue = "1",
+    @Option(names = "--warmup", defaultValue = "2",
             description = "Minimum warm-up seconds before each measurement (default: ${DEFAULT-VALUE}).")
     double warmup;
 

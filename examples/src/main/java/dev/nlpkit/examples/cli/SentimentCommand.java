@@ -188,6 +188,11 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--bidirectional", description = "Bidirectional recurrent layers.")
         boolean bidirectional;
 
+        @Option(names = "--recurrent-dropout", defaultValue = "0.2",
+                description = "Recurrent dropout of the LSTM (0 also lets --torch use PyTorch's fast packed LSTM). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        double recurrentDropout;
+
         @Option(names = "--fine-tune", description = "Train the embedding too (default: frozen Word2Vec vectors).")
         boolean fineTune;
 
@@ -401,7 +406,7 @@ public final class SentimentCommand implements Runnable {
                 case "rnn" -> RecurrentOptions.simpleRnn(units);
                 default -> throw new IllegalArgumentException("--cell '" + cell + "' is not one of [lstm, gru, rnn]");
             };
-            recurrent = recurrent.withDropout(0.2).withRecurrentDropout(0.2);
+            recurrent = recurrent.withDropout(0.2).withRecurrentDropout(recurrentDropout);
             Sequential.Builder builder = Sequential.builder(Shape.tokens())
                     .add(EmbeddingOptions.pretrained(embedding).withTrainable(fineTune))
                     .add(DropoutOptions.of(0.5));
@@ -477,7 +482,8 @@ public final class SentimentCommand implements Runnable {
                 ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) throws IOException {
             Path dir = Files.createTempDirectory("nlpkit-torch");
             TorchReference.Recipe recipe = TorchReference.Recipe.defaults().withHidden(units).withEpochs(epochs)
-                    .withBatchSize(batchSize).withFineTune(fineTune).withSeed(seed).withPatience(patience);
+                    .withBatchSize(batchSize).withFineTune(fineTune).withSeed(seed).withPatience(patience)
+                    .withDropouts(0.5, 0.2, recurrentDropout);
             TorchReference.export(dir, embedding, maxLength, new TorchReference.Split(train.ids(), trainLabels),
                     new TorchReference.Split(validation.ids(), validationLabels),
                     new TorchReference.Split(testIds.ids(), testLabels), recipe);

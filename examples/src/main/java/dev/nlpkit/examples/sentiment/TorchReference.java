@@ -100,6 +100,11 @@ public final class TorchReference {
                     patience, value);
         }
 
+        public Recipe withDropouts(double embeddingDropout, double lstmInputDropout, double lstmRecurrentDropout) {
+            return new Recipe(hidden, embeddingDropout, lstmInputDropout, lstmRecurrentDropout, fineTune, epochs,
+                    batchSize, learningRate, patience, seed);
+        }
+
         public Recipe withPatience(int value) {
             return new Recipe(hidden, dropout, lstmDropout, recurrentDropout, fineTune, epochs, batchSize, learningRate,
                     value, seed);

@@ -85,6 +85,21 @@ class TorchReferenceTest {
     }
 
     @Test
+    void withoutRecurrentDropoutTheScriptUsesPackedTorchLstmAndStillLearns() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3");
+        Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, numpy").start();
+        Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
+                "needs python3-torch and python3-numpy (Debian)");
+        TorchReference.Split test = split(200, 3);
+        TorchReference.export(dir, embedding(), 8, split(600, 1), split(100, 2), test,
+                TorchReference.Recipe.defaults().withHidden(16).withEpochs(6).withBatchSize(32).withPatience(0)
+                        .withDropouts(0.5, 0.2, 0.0));
+        TorchReference.Result result = TorchReference.run(dir, PYTHON, List.of(), line -> { });
+        assertThat(result.testProbabilities()).hasSize(200);
+        assertThat(result.testAccuracy()).isGreaterThan(0.8);
+    }
+
+    @Test
     void numbersAreReadFromFlatJsonLines() {
         String line = "{\"test_loss\": 0.41, \"test_accuracy\": 8.1e-01, \"best_epoch\": 3}";
         assertThat(TorchReference.number(line, "test_accuracy")).hasValue(0.81);

@@ -32,6 +32,8 @@ public final class InfoCommand implements Callable<Integer> {
         } else {
             out.printf("vector api  inactive (plain-Java fallback; start the JVM with %s)%n", "--add-modules=jdk.incubator.vector");
         }
+        // The recurrent module's matrix kernels pick their path once at start-up; say which is active.
+        out.printf("rnn kernels %s%n", dev.nlpkit.recurrent.math.Kernels.describe());
         out.flush();
         return 0;
     }

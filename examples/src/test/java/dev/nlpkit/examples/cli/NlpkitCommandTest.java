@@ -32,6 +32,7 @@ class NlpkitCommandTest {
                 .contains(System.getProperty("java.runtime.version"));
         // Surefire starts the JVM with the root POM's nlpkit.jvm.options, which enable the Vector API.
         assertThat(run.out()).containsPattern("vector api  active \\(jdk.incubator.vector\\), preferred width \\d+ bits");
+        assertThat(run.out()).contains("rnn kernels vector api");
     }
 
     @Test

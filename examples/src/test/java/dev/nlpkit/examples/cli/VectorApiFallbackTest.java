@@ -20,6 +20,7 @@ class VectorApiFallbackTest {
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(output).isZero();
-        assertThat(output).contains("vector api  inactive (plain-Java fallback").doesNotContain("incubator modules");
+        assertThat(output).contains("vector api  inactive (plain-Java fallback").doesNotContain("incubator modules")
+                .contains("rnn kernels plain java");
     }
 }

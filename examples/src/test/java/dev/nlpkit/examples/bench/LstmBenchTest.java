@@ -20,7 +20,7 @@ import picocli.CommandLine;
 class LstmBenchTest {
 
     private static final String[] TINY = {"--batches", "4", "--seq", "5", "--vocab", "50", "--embed", "8",
-            "--hidden", "6", "--seconds", "0", "--warmup", "0", "--min-steps", "1", "--threads", "2"};
+            "--hidden", "6", "--seconds", "0.3", "--warmup", "0", "--min-steps", "1", "--threads", "2"};
 
     private static List<String> run(String... args) {
         StringWriter text = new StringWriter();

@@ -1,5 +1,8 @@
 package dev.nlpkit.examples.bench;
 
+import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
+import static dev.nlpkit.examples.bench.AnchorOutput.number;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -351,24 +354,6 @@ public final class PreprocessBench implements Callable<Integer> {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
-    }
-
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    /** A number field of a flat JSON object. */
-    static double number(String json, String key) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\"" + java.util.regex.Pattern.quote(key)
-                + "\":\\s*(-?[0-9.eE+-]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no number '" + key + "' in the anchor's output: " + json);
-        }
-        return Double.parseDouble(m.group(1));
     }
 
     private static Path defaultData() {

@@ -1,5 +1,9 @@
 package dev.nlpkit.examples.bench;
 
+import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
+import static dev.nlpkit.examples.bench.AnchorOutput.number;
+import static dev.nlpkit.examples.bench.AnchorOutput.string;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,8 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
 
@@ -396,24 +398,4 @@ public final class TfidfBench implements Callable<Integer> {
         return total;
     }
 
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*(-?[0-9.eE+-]+)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("no number '" + key + "' in " + json);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    static String string(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : "unknown";
-    }
 }

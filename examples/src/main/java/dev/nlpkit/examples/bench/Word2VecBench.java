@@ -1,5 +1,9 @@
 package dev.nlpkit.examples.bench;
 
+import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
+import static dev.nlpkit.examples.bench.AnchorOutput.number;
+import static dev.nlpkit.examples.bench.AnchorOutput.string;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -447,24 +451,4 @@ public final class Word2VecBench implements Callable<Integer> {
         return 0;
     }
 
-    static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).trim().split(" ")[0];
-        } catch (IOException | RuntimeException e) {
-            return "unknown";
-        }
-    }
-
-    static double number(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*(-?[0-9.eE+-]+|NaN)").matcher(json);
-        if (!m.find()) {
-            throw new IllegalStateException("gensim output has no number '" + key + "': " + json);
-        }
-        return Double.parseDouble(m.group(1));
-    }
-
-    static String string(String json, String key) {
-        Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*\"([^\"]*)\"").matcher(json);
-        return m.find() ? m.group(1) : "?";
-    }
 }

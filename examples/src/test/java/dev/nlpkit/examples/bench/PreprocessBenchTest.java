@@ -61,11 +61,11 @@ class PreprocessBenchTest {
         assertThat(lines).allMatch(l -> l.startsWith("{\"bench\": \"preprocess\""));
         assertThat(json).contains("\"pipeline\": \"tweets()+porter\"", "\"tweets\": 500", "ratio_nlpkit_vs_lucene",
                 "speedup_vs_1_thread", "WordNetLemmatizer.lemmatize(NOUN)", "Normalize(htmlEntities");
-        assertThat(PreprocessBench.number(lines.get(0), "tweets_per_s")).isPositive();
+        assertThat(AnchorOutput.number(lines.get(0), "tweets_per_s")).isPositive();
         if (python && !json.contains("\"error\"")) {
             assertThat(json).contains("ratio_nlpkit_vs_nltk");
             String nltkLine = lines.stream().filter(l -> l.contains("\"impl\": \"nltk\"")).findFirst().orElseThrow();
-            assertThat(PreprocessBench.number(nltkLine, "tweets")).isEqualTo(500);
+            assertThat(AnchorOutput.number(nltkLine, "tweets")).isEqualTo(500);
         }
     }
 }

@@ -81,8 +81,8 @@ class Word2VecBenchTest {
         assertThat(ours.get(0)).contains("\"architecture\": \"cbow\"").contains("\"analogy_correct\"")
                 .contains("\"men_spearman\"");
         assertThat(ours.get(1)).contains("\"architecture\": \"skip-gram\"");
-        assertThat(Word2VecBench.number(ours.get(0), "effective_words_per_s")).isPositive();
-        assertThat(Word2VecBench.number(ours.get(0), "analogy_oov")).isEqualTo(1);
+        assertThat(AnchorOutput.number(ours.get(0), "effective_words_per_s")).isPositive();
+        assertThat(AnchorOutput.number(ours.get(0), "analogy_oov")).isEqualTo(1);
         if (gensim) {
             assertThat(lines.stream().filter(l -> l.contains("\"impl\": \"ratio\""))).hasSize(2)
                     .allMatch(l -> l.contains("\"speed_vs_gensim\""));

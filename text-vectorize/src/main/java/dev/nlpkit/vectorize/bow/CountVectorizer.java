@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.RandomAccess;
 
 import dev.nlpkit.vectorize.DocumentTransformer;
 import dev.nlpkit.vectorize.io.AtomicFiles;
@@ -53,15 +52,8 @@ public final class CountVectorizer implements DocumentTransformer<CsrMatrix> {
     /** Fits on {@code documents}, then transforms them. */
     public static Fitted<CountVectorizer> fitTransform(Iterable<? extends List<String>> documents,
                                                        CountOptions options) {
-        if (documents instanceof List<? extends List<String>> list && list instanceof RandomAccess) {
-            Counting.CountingPass pass = Counting.count(list, options.maxNgram(), options.vocabulary(),
-                    options.threads());
-            CountVectorizer vectorizer = new CountVectorizer(options, pass.vocabulary);
-            return new Fitted<>(vectorizer, Counting.rows(pass, vectorizer.weigher, null));
-        }
-        CountVectorizer vectorizer = fit(documents, options);
-        return new Fitted<>(vectorizer, Counting.transformStreaming(vectorizer.vocabulary, options.maxNgram(),
-                documents, vectorizer.weigher, null, vectorizer.vocabulary.totalDocumentFrequency()));
+        return Counting.fitTransform(documents, options.maxNgram(), options.vocabulary(), options.threads(),
+                vocabulary -> new CountVectorizer(options, vocabulary), vectorizer -> vectorizer.weigher);
     }
 
     @Override

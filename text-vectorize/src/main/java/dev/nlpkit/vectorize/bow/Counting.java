@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.RandomAccess;
+import java.util.function.Function;
 
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
 import dev.nlpkit.vectorize.vocab.Vocabulary;
@@ -107,6 +108,27 @@ final class Counting {
      * the builder id of every term of every document (4 bytes per term) with the document boundaries, so that
      * {@link #rows} makes the matrix without hashing a term again (the way scikit-learn's fit_transform works).
      */
+    /**
+     * The fit + transform both vectorizers share: a random-access list is counted once; any other iterable is
+     * fitted, then streamed a second time into exactly sized arrays.
+     *
+     * @param build     makes the fitted vectorizer from its vocabulary
+     * @param weigherOf the row weigher of that vectorizer
+     */
+    static <V> Fitted<V> fitTransform(Iterable<? extends List<String>> documents, int maxNgram,
+            VocabularyOptions options, int threads, Function<Vocabulary, V> build,
+            Function<V, RowWeigher> weigherOf) {
+        if (documents instanceof List<? extends List<String>> list && list instanceof RandomAccess) {
+            CountingPass pass = count(list, maxNgram, options, threads);
+            V vectorizer = build.apply(pass.vocabulary);
+            return new Fitted<>(vectorizer, rows(pass, weigherOf.apply(vectorizer), null));
+        }
+        Vocabulary vocabulary = fit(documents, maxNgram, options, threads);
+        V vectorizer = build.apply(vocabulary);
+        return new Fitted<>(vectorizer, transformStreaming(vocabulary, maxNgram, documents,
+                weigherOf.apply(vectorizer), null, vocabulary.totalDocumentFrequency()));
+    }
+
     static final class CountingPass {
         final Vocabulary vocabulary;
         final Vocabulary.Builder[] builders;

@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.RandomAccess;
 
 import dev.nlpkit.vectorize.DocumentTransformer;
 import dev.nlpkit.vectorize.io.AtomicFiles;
@@ -73,15 +72,8 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
      */
     public static Fitted<TfidfVectorizer> fitTransform(Iterable<? extends List<String>> documents,
                                                        TfidfOptions options) {
-        if (documents instanceof List<? extends List<String>> list && list instanceof RandomAccess) {
-            Counting.CountingPass pass = Counting.count(list, options.maxNgram(), options.vocabulary(),
-                    options.threads());
-            TfidfVectorizer vectorizer = new TfidfVectorizer(options, pass.vocabulary);
-            return new Fitted<>(vectorizer, Counting.rows(pass, vectorizer.weigher, null));
-        }
-        TfidfVectorizer vectorizer = fit(documents, options);
-        return new Fitted<>(vectorizer, Counting.transformStreaming(vectorizer.vocabulary, options.maxNgram(),
-                documents, vectorizer.weigher, null, vectorizer.vocabulary.totalDocumentFrequency()));
+        return Counting.fitTransform(documents, options.maxNgram(), options.vocabulary(), options.threads(),
+                vocabulary -> new TfidfVectorizer(options, vocabulary), vectorizer -> vectorizer.weigher);
     }
 
     /** Transforms {@code documents} into rows (parallel over contiguous chunks; identical for any thread count). */

@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.bench;
 
+import dev.nlpkit.examples.anchor.AnchorProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,9 +56,9 @@ import picocli.CommandLine.Spec;
  *       samples/s ({@code Sequential.predict}); no recurrent dropout, which PyTorch's layers lack.</li>
  *   <li><b>anchor</b>: the same model in PyTorch ({@code lstm_torch.py}, shipped with this class) run as a
  *       {@code /usr/bin/python3} subprocess before the Java measurements, in its fastest setting on this
- *       machine: 1 torch thread and {@code --threads} OpenBLAS threads pinned with threadpoolctl, with
- *       {@code OPENBLAS_CORETYPE} and {@code OPENBLAS_L2_SIZE} removed from its environment only (they force an
- *       older kernel); the BLAS kernel threadpoolctl reports is printed.</li>
+ *       machine: 1 torch thread and {@code --threads} OpenBLAS threads pinned with threadpoolctl, in the
+ *       environment of {@link AnchorProcess} (glibc keeps freed memory; no forced OpenBLAS kernel); the BLAS
+ *       kernel threadpoolctl reports is printed.</li>
  * </ol>
  * Run {@code NLPKIT_VECTOR=off nlpkit bench lstm} for the plain-Java kernels.
  */
@@ -374,11 +375,7 @@ public final class LstmBench implements Callable<Integer> {
                     "--hidden", String.valueOf(hidden), "--torch-threads", "1",
                     "--blas-threads", String.valueOf(threads), "--seconds", String.valueOf(seconds),
                     "--min-steps", String.valueOf(minSteps), "--seed", String.valueOf(seed));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-            // These force OpenBLAS onto an older kernel on this CPU; the anchor runs without them (only here).
-            builder.environment().remove("OPENBLAS_CORETYPE");
-            builder.environment().remove("OPENBLAS_L2_SIZE");
-            Process process = builder.start();
+            Process process = AnchorProcess.builder(command).redirectErrorStream(true).start();
             Map<String, Map<String, Double>> figures = new HashMap<>();
             List<String> other = new ArrayList<>();
             try (BufferedReader reader = new BufferedReader(

@@ -4,6 +4,8 @@ import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
 import static dev.nlpkit.examples.bench.AnchorOutput.number;
 import static dev.nlpkit.examples.bench.AnchorOutput.string;
 
+import dev.nlpkit.examples.anchor.AnchorProcess;
+
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -281,7 +283,7 @@ public final class Word2VecBench implements Callable<Integer> {
             }
         }
         String load = loadAverage();
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process process = AnchorProcess.builder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
         String json = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
         if (process.waitFor() != 0 || json.isEmpty()) {
             BenchReport.of("word2vec").put("impl", "gensim").put("error", "anchor script failed (exit "

@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.sentiment;
 
+import dev.nlpkit.examples.anchor.AnchorProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -239,7 +240,7 @@ public final class TorchReference {
         List<String> command = new ArrayList<>(List.of(python.toString(), script.toString(), dir.toString(),
                 "--probabilities", probabilities.toString()));
         command.addAll(extraArgs);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process = AnchorProcess.builder(command).redirectErrorStream(true).start();
         List<String> epochLines = new ArrayList<>();
         List<String> tail = new ArrayList<>();
         String testLine = null;

@@ -103,7 +103,7 @@ public final class SentimentCommand implements Runnable {
         }
         var report = data.report();
         long[] counts = data.classCounts();
-        out.printf(Locale.ROOT, "data: %s: %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral dropped%n",
+        out.printf(Locale.ROOT, "data: %s: %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral or irrelevant dropped%n",
                 report.source(), report.rows(), data.size(), data.labelEncoder().decode(0), counts[0],
                 data.labelEncoder().decode(1), counts[1], report.skipped(),
                 report.skippedByKind().isEmpty() ? "" : " " + report.skippedByKind(), data.droppedNeutral());
@@ -154,6 +154,16 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--lemmatize", defaultValue = "none",
                 description = "none, noun, or pos (Smile HMM tags -> WordNet POS). Default: ${DEFAULT-VALUE}.")
         String lemmatize;
+
+        @Option(names = "--keep-stop-words", negatable = true, defaultValue = "false", fallbackValue = "true",
+                description = "Keep the words on the preset's stop-word list (a sequence model reads 'but', 'too', "
+                        + "'very'). Default: ${DEFAULT-VALUE}.")
+        boolean keepStopWords;
+
+        @Option(names = "--keep-punctuation", negatable = true, defaultValue = "false", fallbackValue = "true",
+                description = "Keep punctuation tokens such as '!' and '?' (the tweets preset drops them). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        boolean keepPunctuation;
 
         @Option(names = "--architecture", defaultValue = "cbow",
                 description = "Word2Vec: cbow or skip-gram. Default: ${DEFAULT-VALUE}.")
@@ -391,7 +401,8 @@ public final class SentimentCommand implements Runnable {
         }
 
         Preprocessing preprocessing() {
-            Preprocessing p = Preprocessing.of(Choices.preset(preset));
+            Preprocessing p = Preprocessing.of(Choices.preset(preset)).withKeepStopWords(keepStopWords)
+                    .withKeepPunctuation(keepPunctuation);
             if (stemmer != null) {
                 p = p.withStemmer(Choices.stemmer(stemmer));
             }

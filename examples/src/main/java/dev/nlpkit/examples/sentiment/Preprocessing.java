@@ -7,17 +7,27 @@ import java.util.Objects;
 
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.Stemmer;
+import dev.nlpkit.preprocess.TokenAction;
+import dev.nlpkit.preprocess.TokenType;
 
 /**
  * The preprocessing choices of a sentiment run, saved in the model bundle so that {@code predict} applies exactly
- * what training applied: a text-preprocess preset, an optional stemmer override, and lemmatization (none, WordNet
- * as nouns, or WordNet with the part of speech from Smile's HMM tagger).
+ * what training applied: a text-preprocess preset, an optional stemmer override, lemmatization (none, WordNet
+ * as nouns, or WordNet with the part of speech from Smile's HMM tagger), and two switches that turn off parts of
+ * the preset's filtering (its stop-word list, its dropping of punctuation).
  *
- * @param preset        the text-preprocess preset
- * @param stemmer       the stemmer, overriding the preset's; {@link Stemmer#NONE} when lemmatizing
- * @param lemmatization how tokens are lemmatized after the preset's chain
+ * <p>Why the switches: the presets are made for bag-of-words features, where stop words and punctuation are
+ * noise; a sequence model reads them in order, and words such as "but", "too", "very", "off" (all on NLTK's list)
+ * and "!" change the sentiment of what follows.
+ *
+ * @param preset          the text-preprocess preset
+ * @param stemmer         the stemmer, overriding the preset's; {@link Stemmer#NONE} when lemmatizing
+ * @param lemmatization   how tokens are lemmatized after the preset's chain
+ * @param keepStopWords   true: no stop-word filter (the preset's list is not applied)
+ * @param keepPunctuation true: punctuation tokens are kept (the tweet preset drops them)
  */
-public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmatization) {
+public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmatization, boolean keepStopWords,
+        boolean keepPunctuation) {
 
     /** The text-preprocess presets. */
     public enum Preset {
@@ -57,9 +67,9 @@ public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmat
         }
     }
 
-    /** The preset's own stemmer, no lemmatization. */
+    /** The preset's own stemmer and filters, no lemmatization. */
     public static Preprocessing of(Preset preset) {
-        return new Preprocessing(preset, preset.options().stemmer(), Lemmatization.NONE);
+        return new Preprocessing(preset, preset.options().stemmer(), Lemmatization.NONE, false, false);
     }
 
     /** {@code tweets}, as the sentiment workflow uses by default. */
@@ -68,17 +78,35 @@ public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmat
     }
 
     public Preprocessing withStemmer(Stemmer value) {
-        return new Preprocessing(preset, value, lemmatization);
+        return new Preprocessing(preset, value, lemmatization, keepStopWords, keepPunctuation);
     }
 
     /** Lemmatization; the stemmer is switched off (they exclude each other). */
     public Preprocessing withLemmatization(Lemmatization value) {
-        return new Preprocessing(preset, value == Lemmatization.NONE ? stemmer : Stemmer.NONE, value);
+        return new Preprocessing(preset, value == Lemmatization.NONE ? stemmer : Stemmer.NONE, value, keepStopWords,
+                keepPunctuation);
     }
 
-    /** The text-preprocess options: the preset with this stemmer. */
+    /** With ({@code true}) or without the preset's stop-word filter. */
+    public Preprocessing withKeepStopWords(boolean value) {
+        return new Preprocessing(preset, stemmer, lemmatization, value, keepPunctuation);
+    }
+
+    /** With ({@code true}) or without the preset's dropping of punctuation. */
+    public Preprocessing withKeepPunctuation(boolean value) {
+        return new Preprocessing(preset, stemmer, lemmatization, keepStopWords, value);
+    }
+
+    /** The text-preprocess options: the preset with this stemmer and these switches. */
     public PreprocessOptions options() {
-        return preset.options().withStemmer(stemmer);
+        PreprocessOptions options = preset.options().withStemmer(stemmer);
+        if (keepStopWords) {
+            options = options.withStopWords(PreprocessOptions.NO_STOP_WORDS);
+        }
+        if (keepPunctuation) {
+            options = options.withAction(TokenType.PUNCT, TokenAction.KEEP);
+        }
+        return options;
     }
 
     /** {@code key=value} lines, the bundle's "preprocessing" section. */
@@ -87,12 +115,17 @@ public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmat
         lines.put("preset", preset.name().toLowerCase(Locale.ROOT));
         lines.put("stemmer", stemmer.name().toLowerCase(Locale.ROOT));
         lines.put("lemmatization", lemmatization.name().toLowerCase(Locale.ROOT));
+        lines.put("keep_stop_words", Boolean.toString(keepStopWords));
+        lines.put("keep_punctuation", Boolean.toString(keepPunctuation));
         StringBuilder text = new StringBuilder("preprocessing\t1\n");
         lines.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
         return text.toString();
     }
 
-    /** Parses {@link #toText()}; the error names the bad line. */
+    /**
+     * Parses {@link #toText()}; the error names the bad line. The two switches may be absent (bundles written
+     * before they existed): absent means the preset's own filtering.
+     */
     public static Preprocessing parse(String text, String source) {
         String[] lines = text.split("\n");
         if (lines.length == 0 || !lines[0].startsWith("preprocessing\t")) {
@@ -114,10 +147,21 @@ public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmat
         try {
             return new Preprocessing(Preset.valueOf(upper(values, "preset", source)),
                     Stemmer.valueOf(upper(values, "stemmer", source)),
-                    Lemmatization.valueOf(upper(values, "lemmatization", source)));
+                    Lemmatization.valueOf(upper(values, "lemmatization", source)),
+                    flag(values, "keep_stop_words", source), flag(values, "keep_punctuation", source));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException(source + ": " + e.getMessage(), e);
         }
+    }
+
+    private static boolean flag(Map<String, String> values, String key, String source) {
+        String value = values.getOrDefault(key, "false");
+        return switch (value) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw new IllegalArgumentException(source + ": '" + key + "' must be true or false, got '"
+                    + value + "'");
+        };
     }
 
     private static String upper(Map<String, String> values, String key, String source) {

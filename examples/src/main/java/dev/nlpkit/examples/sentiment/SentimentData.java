@@ -22,7 +22,8 @@ import dev.nlpkit.vectorize.label.LabelEncoder;
  * Labelled texts for the sentiment workflow, read with text-preprocess's corpus readers from any file they
  * recognize (the Sentiment140 six-column CSV, a CSV/TSV with a label and a text column; plain, gzip or zip).
  * Rows the reader cannot parse are skipped and counted (see {@link #report()}); neutral rows (Sentiment140's
- * {@code 2}, or the label {@code neutral}) are dropped and counted, because the model is binary. Exactly two
+ * {@code 2}, or the labels {@code neutral} and {@code irrelevant}, as in the hand-labelled Sanders corpus) are
+ * dropped and counted, because the model is binary. Exactly two
  * classes must remain; their sorted order gives the class ids (Sentiment140: {@code 0} negative = 0,
  * {@code 4} positive = 1).
  *
@@ -37,7 +38,13 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
         ReadReport report, long droppedNeutral) {
 
     /** The labels treated as neutral and dropped. */
-    public static final List<String> NEUTRAL_LABELS = List.of("2", "neutral");
+    public static final List<String> NEUTRAL_LABELS = List.of("2", "neutral", "irrelevant");
+
+    /** Labels naming the negative class in the datasets we read (Sentiment140's {@code 0}). */
+    static final List<String> NEGATIVE_NAMES = List.of("0", "negative", "neg");
+
+    /** Labels naming the positive class in the datasets we read (Sentiment140's {@code 4}). */
+    static final List<String> POSITIVE_NAMES = List.of("4", "positive", "pos");
 
     /**
      * Reads {@code file}.
@@ -96,9 +103,14 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
         if (expected.isPresent()) {
             encoder = expected.get();
             for (int i = 0; i < rawLabels.size(); i++) {
-                if (!encoder.classes().contains(rawLabels.get(i))) {
-                    throw new IllegalArgumentException("data file " + file + ": label '" + rawLabels.get(i)
-                            + "' is not one of the model's classes " + encoder.classes());
+                String label = rawLabels.get(i);
+                if (!encoder.classes().contains(label)) {
+                    String same = samePolarity(label, encoder.classes());
+                    if (same == null) {
+                        throw new IllegalArgumentException("data file " + file + ": label '" + label
+                                + "' is not one of the model's classes " + encoder.classes());
+                    }
+                    rawLabels.set(i, same);
                 }
             }
         } else {
@@ -115,6 +127,22 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
         }
         int[] labels = encoder.encode(rawLabels);
         return new SentimentData(file, List.copyOf(texts), labels, encoder, report, neutral);
+    }
+
+    /**
+     * The class among {@code classes} that names the same polarity as {@code label} ("positive" and Sentiment140's
+     * "4", "negative" and "0"), or null. This lets a file labelled in words test a model trained on Sentiment140.
+     */
+    static String samePolarity(String label, List<String> classes) {
+        String lower = label.toLowerCase(java.util.Locale.ROOT);
+        List<String> names = NEGATIVE_NAMES.contains(lower) ? NEGATIVE_NAMES
+                : POSITIVE_NAMES.contains(lower) ? POSITIVE_NAMES : List.of();
+        for (String c : classes) {
+            if (names.contains(c.toLowerCase(java.util.Locale.ROOT))) {
+                return c;
+            }
+        }
+        return null;
     }
 
     public int size() {

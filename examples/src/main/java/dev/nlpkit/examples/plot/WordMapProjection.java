@@ -53,8 +53,30 @@ public final class WordMapProjection {
             case TSNE -> {
                 MathEx.setSeed(seed);
                 double perplexity = Math.min(30.0, (vectors.length - 1) / 3.0);
-                yield TSNE.fit(x, new TSNE.Options(2, perplexity, 200.0, 12.0, 1000)).coordinates();
+                // Smile's TSNE.fit takes a square matrix as squared distances, so n words of n dimensions would be
+                // misread; passing the squared distances always is unambiguous.
+                // learning rate as scikit-learn's "auto": max(n / exaggeration / 4, 50); 200 scatters small maps
+                double learningRate = Math.max(vectors.length / 12.0 / 4.0, 50.0);
+                yield TSNE.fit(squaredDistances(x), new TSNE.Options(2, perplexity, learningRate, 12.0, 1000))
+                        .coordinates();
             }
         };
+    }
+
+    /** {@code d[i][k] = |x_i - x_k|^2}. */
+    private static double[][] squaredDistances(double[][] x) {
+        double[][] d = new double[x.length][x.length];
+        for (int i = 0; i < x.length; i++) {
+            for (int k = i + 1; k < x.length; k++) {
+                double sum = 0;
+                for (int j = 0; j < x[i].length; j++) {
+                    double diff = x[i][j] - x[k][j];
+                    sum += diff * diff;
+                }
+                d[i][k] = sum;
+                d[k][i] = sum;
+            }
+        }
+        return d;
     }
 }

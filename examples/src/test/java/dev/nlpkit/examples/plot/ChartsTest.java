@@ -96,6 +96,38 @@ class ChartsTest {
     }
 
     @Test
+    void tsneKeepsNeighboursInTheirClusterAndIsSeeded() {
+        // Two tight clusters far apart in 10 dimensions. t-SNE keeps local structure: nearly every point's nearest
+        // neighbour on the map comes from its own cluster (Smile's optimiser leaves a stray point or two on maps
+        // this small); and the same seed gives the same map.
+        float[][] vectors = new float[40][10];
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 40; i++) {
+            for (int j = 0; j < 10; j++) {
+                vectors[i][j] = (i < 20 ? 0f : 10f) + (float) random.nextGaussian() * 0.1f;
+            }
+        }
+        double[][] xy = WordMapProjection.project(vectors, WordMapProjection.Method.TSNE, 3);
+        int sameCluster = 0;
+        for (int i = 0; i < 40; i++) {
+            assertThat(Double.isFinite(xy[i][0]) && Double.isFinite(xy[i][1])).isTrue();
+            int nearest = -1;
+            double best = Double.MAX_VALUE;
+            for (int k = 0; k < 40; k++) {
+                double d = Math.hypot(xy[i][0] - xy[k][0], xy[i][1] - xy[k][1]);
+                if (k != i && d < best) {
+                    best = d;
+                    nearest = k;
+                }
+            }
+            sameCluster += nearest / 20 == i / 20 ? 1 : 0;
+        }
+        assertThat(sameCluster).as("points whose nearest neighbour on the map is in their cluster")
+                .isGreaterThanOrEqualTo(36);
+        assertThat(WordMapProjection.project(vectors, WordMapProjection.Method.TSNE, 3)).isDeepEqualTo(xy);
+    }
+
+    @Test
     void writingReplacesAnExistingFileAndLeavesNoTemporaryFiles() throws IOException {
         Path target = dir.resolve("loss.png");
         Files.writeString(target, "old");

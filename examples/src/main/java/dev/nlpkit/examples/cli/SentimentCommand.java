@@ -155,21 +155,21 @@ public final class SentimentCommand implements Runnable {
                 description = "none, noun, or pos (Smile HMM tags -> WordNet POS). Default: ${DEFAULT-VALUE}.")
         String lemmatize;
 
-        @Option(names = "--keep-stop-words", negatable = true, defaultValue = "false", fallbackValue = "true",
+        @Option(names = "--keep-stop-words", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Keep the words on the preset's stop-word list (a sequence model reads 'but', 'too', "
                         + "'very'). Default: ${DEFAULT-VALUE}.")
         boolean keepStopWords;
 
-        @Option(names = "--keep-punctuation", negatable = true, defaultValue = "false", fallbackValue = "true",
+        @Option(names = "--keep-punctuation", negatable = true, defaultValue = "true", fallbackValue = "true",
                 description = "Keep punctuation tokens such as '!' and '?' (the tweets preset drops them). "
                         + "Default: ${DEFAULT-VALUE}.")
         boolean keepPunctuation;
 
-        @Option(names = "--architecture", defaultValue = "cbow",
+        @Option(names = "--architecture", defaultValue = "skip-gram",
                 description = "Word2Vec: cbow or skip-gram. Default: ${DEFAULT-VALUE}.")
         String architecture;
 
-        @Option(names = "--vector-size", defaultValue = "100", description = "Word2Vec size. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--vector-size", defaultValue = "200", description = "Word2Vec size. Default: ${DEFAULT-VALUE}.")
         int vectorSize;
 
         @Option(names = "--window", defaultValue = "5", description = "Word2Vec window. Default: ${DEFAULT-VALUE}.")
@@ -179,7 +179,7 @@ public final class SentimentCommand implements Runnable {
                 description = "Minimum count of a word (Word2Vec, vocabulary, TF-IDF). Default: ${DEFAULT-VALUE}.")
         int minCount;
 
-        @Option(names = "--w2v-epochs", defaultValue = "5", description = "Word2Vec epochs. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--w2v-epochs", defaultValue = "10", description = "Word2Vec epochs. Default: ${DEFAULT-VALUE}.")
         int w2vEpochs;
 
         @Option(names = "--max-length", defaultValue = "40",
@@ -206,13 +206,13 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--fine-tune", description = "Train the embedding too (default: frozen Word2Vec vectors).")
         boolean fineTune;
 
-        @Option(names = "--epochs", defaultValue = "5", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--epochs", defaultValue = "10", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
         int epochs;
 
         @Option(names = "--batch-size", defaultValue = "128", description = "Batch size. Default: ${DEFAULT-VALUE}.")
         int batchSize;
 
-        @Option(names = "--learning-rate", defaultValue = "0.001", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--learning-rate", defaultValue = "0.002", description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
         double learningRate;
 
         @Option(names = "--patience", defaultValue = "2",
@@ -493,7 +493,8 @@ public final class SentimentCommand implements Runnable {
                 ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) throws IOException {
             Path dir = Files.createTempDirectory("nlpkit-torch");
             TorchReference.Recipe recipe = TorchReference.Recipe.defaults().withHidden(units).withEpochs(epochs)
-                    .withBatchSize(batchSize).withFineTune(fineTune).withSeed(seed).withPatience(patience)
+                    .withBatchSize(batchSize).withLearningRate(learningRate).withFineTune(fineTune).withSeed(seed)
+                    .withPatience(patience)
                     .withDropouts(0.5, 0.2, recurrentDropout);
             TorchReference.export(dir, embedding, maxLength, new TorchReference.Split(train.ids(), trainLabels),
                     new TorchReference.Split(validation.ids(), validationLabels),

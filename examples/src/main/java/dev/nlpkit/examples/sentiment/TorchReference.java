@@ -106,6 +106,11 @@ public final class TorchReference {
                     batchSize, learningRate, patience, seed);
         }
 
+        public Recipe withLearningRate(double value) {
+            return new Recipe(hidden, dropout, lstmDropout, recurrentDropout, fineTune, epochs, batchSize, value,
+                    patience, seed);
+        }
+
         public Recipe withPatience(int value) {
             return new Recipe(hidden, dropout, lstmDropout, recurrentDropout, fineTune, epochs, batchSize, learningRate,
                     value, seed);

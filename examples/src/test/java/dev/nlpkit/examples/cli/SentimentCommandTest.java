@@ -43,6 +43,7 @@ class SentimentCommandTest {
         assertThat(out).contains("Total params").contains("Trainable params");
         Matcher accuracy = Pattern.compile("(?m)^accuracy\\s+([0-9.]+)\\s+([0-9.]+)\\s+([0-9.]+)$").matcher(out);
         assertThat(accuracy.find()).as(out).isTrue();
+        System.err.println("CI slice LSTM test accuracy " + accuracy.group(3));
         assertThat(Double.parseDouble(accuracy.group(3))).as("LSTM test accuracy").isGreaterThan(0.65);
         assertThat(out).contains("bundle check: the reloaded model gives identical probabilities on the 500 test tweets");
         for (String png : List.of("loss.png", "accuracy.png", "roc.png", "words.png")) {
@@ -58,7 +59,7 @@ class SentimentCommandTest {
         SentimentModel model = SentimentModel.load(bundle);
         double[] p = model.predictTexts(List.of("I love this, best day ever :)", "this is awful and sad"));
         assertThat(predict.out()).contains(String.format(java.util.Locale.ROOT, "\t%.4f\tI love this", p[0]))
-                .contains("  tokens: love best day ever :)");
+                .contains("  tokens: i love this , best day ever :)");
         assertThat(p[0]).isGreaterThan(p[1]);
 
         // a truncated or newer bundle: one clear line, exit code 1

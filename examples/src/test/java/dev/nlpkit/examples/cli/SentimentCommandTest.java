@@ -120,4 +120,41 @@ class SentimentCommandTest {
         assertThat(run.err().strip()).isEqualTo("nlpkit: " + notBundle
                 + " is not an nlpkit model bundle (it does not start with NLPKBNDL)");
     }
+
+    @Test
+    void aSeparateTestFileLabelledInWordsIsMatchedToTheTrainingClasses() throws IOException {
+        // Training data in Sentiment140's numbers (0 / 4), the test file in words with neutral and irrelevant rows,
+        // as the hand-labelled Sanders corpus: the words map to 0 / 4 and the other rows are dropped and counted.
+        String[] good = {"great", "happy", "love", "nice", "fun"};
+        String[] bad = {"awful", "sad", "hate", "ugly", "boring"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder train = new StringBuilder("target,text\n");
+        for (int i = 0; i < 400; i++) {
+            boolean positive = i % 2 == 0;
+            String[] words = positive ? good : bad;
+            train.append(positive ? "4" : "0").append(",today was ").append(words[random.nextInt(5)]).append(" and ")
+                    .append(words[random.nextInt(5)]).append('\n');
+        }
+        Path trainFile = dir.resolve("train.csv");
+        Files.writeString(trainFile, train);
+        Path testFile = dir.resolve("hand-labelled.csv");
+        Files.writeString(testFile, """
+                Topic,Sentiment,TweetText
+                a,positive,"today was great and fun"
+                a,negative,"today was awful and sad"
+                a,neutral,"today was a day"
+                a,irrelevant,"buy now"
+                a,positive,"love it, so happy"
+                a,negative,"hate it, boring"
+                """);
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", trainFile.toString(), "--test",
+                testFile.toString(), "--epochs", "4", "--batch-size", "16", "--min-count", "1", "--no-baselines",
+                "--word-map", "none", "--fine-tune", "--plots", dir.resolve("plots").toString(), "--out",
+                dir.resolve("m.nlpkit").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("hand-labelled.csv: 6 rows read, 4 used (0: 2, 4: 2), 0 skipped, "
+                + "2 neutral or irrelevant dropped");
+        assertThat(run.out()).contains("test 4 (from " + testFile + ")");
+        assertThat(run.out()).contains("bundle check: the reloaded model gives identical probabilities on the 4 test tweets");
+    }
 }

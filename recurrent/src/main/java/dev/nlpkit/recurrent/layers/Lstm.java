@@ -107,7 +107,7 @@ public final class Lstm extends RecurrentLayer {
                 tr.hs.set(hb + j, hn);
             }
         }
-}
+    }
 
     @Override
     void inferStep(float[] zs, float[][] state, float[] scratch, boolean[] mask, int s, int b, int t) {

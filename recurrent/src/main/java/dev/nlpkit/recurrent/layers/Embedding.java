@@ -73,29 +73,41 @@ public final class Embedding extends Layer {
 
     @Override
     public Forward forward(Signal in, boolean training, SplittableRandom rng) {
-        checkInput(in);
+        boolean[] mask = maskOf(in);
         int b = in.batch();
         int t = in.time();
         int d = options.dimension();
-        int v = options.vocabularySize();
         int[] ids = in.tokens();
         Tensor y = table.value().zerosLike(b, t, d);
-        boolean[] mask = null;
-        if (options.maskZero() || in.mask() != null) {
-            mask = new boolean[b * t];
-        }
         for (int i = 0; i < b * t; i++) {
+            table.value().copyTo(ids[i] * d, y, i * d, d);
+        }
+        return new Forward(Signal.sequence(y, mask), ids);
+    }
+
+    /**
+     * Checks the ids of a token batch and returns the mask of its output: a step is real when the incoming mask
+     * (if any) says so and, with {@code maskZero}, its id is not 0; null when every step is real.
+     *
+     * @throws IllegalArgumentException naming the example and step of an id outside {@code [0, V)}
+     */
+    public boolean[] maskOf(Signal in) {
+        checkInput(in);
+        int t = in.time();
+        int v = options.vocabularySize();
+        int[] ids = in.tokens();
+        boolean[] mask = options.maskZero() || in.mask() != null ? new boolean[in.batch() * t] : null;
+        for (int i = 0; i < in.batch() * t; i++) {
             int id = ids[i];
             if (id < 0 || id >= v) {
                 throw new IllegalArgumentException("token id " + id + " at example " + (i / t) + ", step "
                         + (i % t) + " is outside the vocabulary [0, " + v + ")");
             }
-            table.value().copyTo(id * d, y, i * d, d);
             if (mask != null) {
                 mask[i] = (in.mask() == null || in.mask()[i]) && !(options.maskZero() && id == 0);
             }
         }
-        return new Forward(Signal.sequence(y, mask), ids);
+        return mask;
     }
 
     @Override

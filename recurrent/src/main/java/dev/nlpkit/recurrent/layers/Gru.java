@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.math.Gemm;
+import dev.nlpkit.recurrent.math.VectorOps;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -47,51 +49,85 @@ public final class Gru extends RecurrentLayer {
             storeStep(tr, h, tr.hraw, s, null);
             storeStep(tr, h, tr.hd, s, tr.recMask);
             Ops.gemm(false, false, b, 2 * hN, hN, 1, tr.hd, s * hN, t * hN, wh, 0, gh, 1, z, s * gh, t * gh);
-            for (int i = 0; i < b; i++) {
-                int base = (i * t + s) * gh;
-                int hb = (i * t + s) * hN;
-                Ops.sigmoid(z, base, 2 * hN);
-                if (z instanceof FloatTensor fz) {
-                    float[] zs = fz.data();
-                    float[] rhs = ((FloatTensor) tr.rh).data();
-                    float[] hds = ((FloatTensor) tr.hd).data();
-                    for (int j = 0; j < hN; j++) {
-                        rhs[hb + j] = zs[base + hN + j] * hds[hb + j];
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int base = (i * t + s) * gh;
+                    int hb = (i * t + s) * hN;
+                    Ops.sigmoid(z, base, 2 * hN);
+                    if (z instanceof FloatTensor fz) {
+                        float[] zs = fz.data();
+                        float[] rhs = ((FloatTensor) tr.rh).data();
+                        float[] hds = ((FloatTensor) tr.hd).data();
+                        for (int j = 0; j < hN; j++) {
+                            rhs[hb + j] = zs[base + hN + j] * hds[hb + j];
+                        }
+                        continue;
                     }
-                    continue;
+                    for (int j = 0; j < hN; j++) {
+                        tr.rh.set(hb + j, z.get(base + hN + j) * tr.hd.get(hb + j));
+                    }
                 }
-                for (int j = 0; j < hN; j++) {
-                    tr.rh.set(hb + j, z.get(base + hN + j) * tr.hd.get(hb + j));
-                }
-            }
+            });
             Ops.gemm(false, false, b, hN, hN, 1, tr.rh, s * hN, t * hN, wh, 2 * hN, gh, 1, z, s * gh + 2 * hN,
                     t * gh);
-            for (int i = 0; i < b; i++) {
-                int base = (i * t + s) * gh;
-                Ops.tanh(z, base + 2 * hN, hN);
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                int hb = (i * t + s) * hN;
-                int sb = i * hN;
-                if (z instanceof FloatTensor fz) {
-                    float[] zs = fz.data();
-                    float[] hsArr = ((FloatTensor) h).data();
-                    float[] outs = ((FloatTensor) tr.hs).data();
-                    for (int j = 0; j < hN; j++) {
-                        float u = zs[base + j];
-                        float hn = (1 - u) * hsArr[sb + j] + u * zs[base + 2 * hN + j];
-                        hsArr[sb + j] = hn;
-                        outs[hb + j] = hn;
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int base = (i * t + s) * gh;
+                    Ops.tanh(z, base + 2 * hN, hN);
+                    if (!tr.real(i, s)) {
+                        continue;
                     }
-                    continue;
+                    int hb = (i * t + s) * hN;
+                    int sb = i * hN;
+                    if (z instanceof FloatTensor fz) {
+                        float[] zs = fz.data();
+                        float[] hsArr = ((FloatTensor) h).data();
+                        float[] outs = ((FloatTensor) tr.hs).data();
+                        for (int j = 0; j < hN; j++) {
+                            float u = zs[base + j];
+                            float hn = (1 - u) * hsArr[sb + j] + u * zs[base + 2 * hN + j];
+                            hsArr[sb + j] = hn;
+                            outs[hb + j] = hn;
+                        }
+                        continue;
+                    }
+                    for (int j = 0; j < hN; j++) {
+                        double u = z.get(base + j);
+                        double hn = (1 - u) * h.get(sb + j) + u * z.get(base + 2 * hN + j);
+                        h.set(sb + j, hn);
+                        tr.hs.set(hb + j, hn);
+                    }
                 }
-                for (int j = 0; j < hN; j++) {
-                    double u = z.get(base + j);
-                    double hn = (1 - u) * h.get(sb + j) + u * z.get(base + 2 * hN + j);
-                    h.set(sb + j, hn);
-                    tr.hs.set(hb + j, hn);
-                }
+            });
+        }
+    }
+
+    @Override
+    void inferStep(float[] zs, float[][] state, float[] scratch, boolean[] mask, int s, int b, int t) {
+        int hN = units;
+        int gh = 3 * hN;
+        float[] h = state[0];
+        float[] wh = floats(recurrentKernel);
+        Gemm.gemm(false, false, b, 2 * hN, hN, 1f, h, 0, hN, wh, 0, gh, 1f, zs, 0, gh);
+        for (int i = 0; i < b; i++) {
+            int base = i * gh;
+            int sb = i * hN;
+            VectorOps.sigmoid(zs, base, 2 * hN);
+            for (int j = 0; j < hN; j++) {
+                scratch[sb + j] = zs[base + hN + j] * h[sb + j];
+            }
+        }
+        Gemm.gemm(false, false, b, hN, hN, 1f, scratch, 0, hN, wh, 2 * hN, gh, 1f, zs, 2 * hN, gh);
+        for (int i = 0; i < b; i++) {
+            if (mask != null && !mask[i * t + s]) {
+                continue;
+            }
+            int base = i * gh;
+            int sb = i * hN;
+            VectorOps.tanh(zs, base + 2 * hN, hN);
+            for (int j = 0; j < hN; j++) {
+                float u = zs[base + j];
+                h[sb + j] = (1 - u) * h[sb + j] + u * zs[base + 2 * hN + j];
             }
         }
     }
@@ -110,67 +146,97 @@ public final class Gru extends RecurrentLayer {
         Tensor dhraw = z.zerosLike(b, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                int base = (i * t + s) * gh;
-                int hb = (i * t + s) * hN;
-                int sb = i * hN;
-                if (z instanceof FloatTensor fz) {
-                    float[] zs = fz.data();
-                    float[] dzs = ((FloatTensor) dz).data();
-                    float[] dhArr = ((FloatTensor) dh).data();
-                    float[] dhsArr = dhs == null ? null : ((FloatTensor) dhs).data();
-                    float[] hraws = ((FloatTensor) tr.hraw).data();
-                    float[] dhraws = ((FloatTensor) dhraw).data();
-                    for (int j = 0; j < hN; j++) {
-                        float dhv = dhArr[sb + j] + (dhsArr == null ? 0f : dhsArr[hb + j]);
-                        float u = zs[base + j];
-                        float n = zs[base + 2 * hN + j];
-                        float hp = hraws[hb + j];
-                        dzs[base + 2 * hN + j] = dhv * u * (1 - n * n);
-                        dzs[base + j] = dhv * (n - hp) * u * (1 - u);
-                        dhraws[sb + j] = dhv * (1 - u);
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (!tr.real(i, s)) {
+                        continue;
                     }
-                    continue;
+                    int base = (i * t + s) * gh;
+                    int hb = (i * t + s) * hN;
+                    int sb = i * hN;
+                    if (z instanceof FloatTensor fz) {
+                        float[] zs = fz.data();
+                        float[] dzs = ((FloatTensor) dz).data();
+                        float[] dhArr = ((FloatTensor) dh).data();
+                        float[] dhsArr = dhs == null ? null : ((FloatTensor) dhs).data();
+                        float[] hraws = ((FloatTensor) tr.hraw).data();
+                        float[] dhraws = ((FloatTensor) dhraw).data();
+                        for (int j = 0; j < hN; j++) {
+                            float dhv = dhArr[sb + j] + (dhsArr == null ? 0f : dhsArr[hb + j]);
+                            float u = zs[base + j];
+                            float n = zs[base + 2 * hN + j];
+                            float hp = hraws[hb + j];
+                            dzs[base + 2 * hN + j] = dhv * u * (1 - n * n);
+                            dzs[base + j] = dhv * (n - hp) * u * (1 - u);
+                            dhraws[sb + j] = dhv * (1 - u);
+                        }
+                        continue;
+                    }
+                    for (int j = 0; j < hN; j++) {
+                        double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
+                        double u = z.get(base + j);
+                        double n = z.get(base + 2 * hN + j);
+                        double hp = tr.hraw.get(hb + j);
+                        dz.set(base + 2 * hN + j, dhv * u * (1 - n * n));
+                        dz.set(base + j, dhv * (n - hp) * u * (1 - u));
+                        dhraw.set(sb + j, dhv * (1 - u));
+                    }
                 }
-                for (int j = 0; j < hN; j++) {
-                    double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
-                    double u = z.get(base + j);
-                    double n = z.get(base + 2 * hN + j);
-                    double hp = tr.hraw.get(hb + j);
-                    dz.set(base + 2 * hN + j, dhv * u * (1 - n * n));
-                    dz.set(base + j, dhv * (n - hp) * u * (1 - u));
-                    dhraw.set(sb + j, dhv * (1 - u));
-                }
-            }
+            });
             Ops.gemm(false, true, b, hN, hN, 1, dz, s * gh + 2 * hN, t * gh, wh, 2 * hN, gh, 0, drh, 0, hN);
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (!tr.real(i, s)) {
+                        continue;
+                    }
+                    int base = (i * t + s) * gh;
+                    int hb = (i * t + s) * hN;
+                    int sb = i * hN;
+                    if (z instanceof FloatTensor fz) {
+                        float[] zs = fz.data();
+                        float[] dzs = ((FloatTensor) dz).data();
+                        float[] drhs = ((FloatTensor) drh).data();
+                        float[] hds = ((FloatTensor) tr.hd).data();
+                        float[] dhds = ((FloatTensor) dhd).data();
+                        for (int j = 0; j < hN; j++) {
+                            float r = zs[base + hN + j];
+                            float d = drhs[sb + j];
+                            dzs[base + hN + j] = d * hds[hb + j] * r * (1 - r);
+                            dhds[sb + j] = d * r;
+                        }
+                        continue;
+                    }
+                    for (int j = 0; j < hN; j++) {
+                        double r = z.get(base + hN + j);
+                        double d = drh.get(sb + j);
+                        dz.set(base + hN + j, d * tr.hd.get(hb + j) * r * (1 - r));
+                        dhd.set(sb + j, d * r);
+                    }
                 }
-                int base = (i * t + s) * gh;
-                int hb = (i * t + s) * hN;
-                int sb = i * hN;
-                for (int j = 0; j < hN; j++) {
-                    double r = z.get(base + hN + j);
-                    double d = drh.get(sb + j);
-                    dz.set(base + hN + j, d * tr.hd.get(hb + j) * r * (1 - r));
-                    dhd.set(sb + j, d * r);
-                }
-            }
+            });
             Ops.gemm(false, true, b, hN, 2 * hN, 1, dz, s * gh, t * gh, wh, 0, gh, 1, dhd, 0, hN);
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (!tr.real(i, s)) {
+                        continue;
+                    }
+                    int sb = i * hN;
+                    if (dh instanceof FloatTensor fdh) {
+                        float[] out = fdh.data();
+                        float[] raw = ((FloatTensor) dhraw).data();
+                        float[] through = ((FloatTensor) dhd).data();
+                        float[] m = tr.recMask == null ? null : ((FloatTensor) tr.recMask).data();
+                        for (int j = 0; j < hN; j++) {
+                            out[sb + j] = raw[sb + j] + (m == null ? through[sb + j] : through[sb + j] * m[sb + j]);
+                        }
+                        continue;
+                    }
+                    for (int j = 0; j < hN; j++) {
+                        double m = tr.recMask == null ? 1 : tr.recMask.get(sb + j);
+                        dh.set(sb + j, dhraw.get(sb + j) + dhd.get(sb + j) * m);
+                    }
                 }
-                int sb = i * hN;
-                for (int j = 0; j < hN; j++) {
-                    double m = tr.recMask == null ? 1 : tr.recMask.get(sb + j);
-                    dh.set(sb + j, dhraw.get(sb + j) + dhd.get(sb + j) * m);
-                }
-            }
+            });
         }
         Tensor gWh = grads.of(recurrentKernel);
         Ops.gemm(true, false, hN, 2 * hN, b * t, 1, tr.hd, 0, hN, dz, 0, gh, 1, gWh, 0, gh);

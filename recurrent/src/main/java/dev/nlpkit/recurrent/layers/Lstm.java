@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.math.Gemm;
+import dev.nlpkit.recurrent.math.VectorOps;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -47,52 +49,90 @@ public final class Lstm extends RecurrentLayer {
             int s = tr.order[step];
             storeStep(tr, h, tr.hd, s, tr.recMask);
             Ops.gemm(false, false, b, gh, hN, 1, tr.hd, s * hN, t * hN, wh, 0, gh, 1, z, s * gh, t * gh);
-            for (int i = 0; i < b; i++) {
-                int base = (i * t + s) * gh;
-                Ops.sigmoid(z, base, 2 * hN);
-                Ops.tanh(z, base + 2 * hN, hN);
-                Ops.sigmoid(z, base + 3 * hN, hN);
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                int hb = (i * t + s) * hN;
-                int sb = i * hN;
-                if (z instanceof FloatTensor fz) {
-                    // The float path on the arrays themselves: the sentiment model's hot loop.
-                    float[] zs = fz.data();
-                    float[] cs = ((FloatTensor) c).data();
-                    float[] cps = ((FloatTensor) tr.cPrev).data();
-                    float[] tcs = ((FloatTensor) tr.tanhC).data();
-                    for (int j = 0; j < hN; j++) {
-                        float cp = cs[sb + j];
-                        cps[hb + j] = cp;
-                        float cn = zs[base + hN + j] * cp + zs[base + j] * zs[base + 2 * hN + j];
-                        cs[sb + j] = cn;
-                        tcs[hb + j] = cn;
-                    }
-                    Ops.tanh(tr.tanhC, hb, hN);
-                    float[] hsArr = ((FloatTensor) h).data();
-                    float[] outs = ((FloatTensor) tr.hs).data();
-                    for (int j = 0; j < hN; j++) {
-                        float hn = zs[base + 3 * hN + j] * tcs[hb + j];
-                        hsArr[sb + j] = hn;
-                        outs[hb + j] = hn;
-                    }
-                    continue;
-                }
+            int fs = s;
+            forRows(b, (from, to) -> forwardRows(tr, h, c, fs, from, to));
+        }
+    }
+
+    /** Gates and state updates of rows {@code [from, to)} at step {@code s} (pre-activations already in z). */
+    private void forwardRows(Trace tr, Tensor h, Tensor c, int s, int from, int to) {
+        int t = tr.time;
+        int hN = units;
+        int gh = 4 * hN;
+        Tensor z = tr.z;
+        for (int i = from; i < to; i++) {
+            int base = (i * t + s) * gh;
+            Ops.sigmoid(z, base, 2 * hN);
+            Ops.tanh(z, base + 2 * hN, hN);
+            Ops.sigmoid(z, base + 3 * hN, hN);
+            if (!tr.real(i, s)) {
+                continue;
+            }
+            int hb = (i * t + s) * hN;
+            int sb = i * hN;
+            if (z instanceof FloatTensor fz) {
+                // The float path on the arrays themselves: the sentiment model's hot loop.
+                float[] zs = fz.data();
+                float[] cs = ((FloatTensor) c).data();
+                float[] cps = ((FloatTensor) tr.cPrev).data();
+                float[] tcs = ((FloatTensor) tr.tanhC).data();
                 for (int j = 0; j < hN; j++) {
-                    double cp = c.get(sb + j);
-                    tr.cPrev.set(hb + j, cp);
-                    double cn = z.get(base + hN + j) * cp + z.get(base + j) * z.get(base + 2 * hN + j);
-                    c.set(sb + j, cn);
-                    tr.tanhC.set(hb + j, cn);
+                    float cp = cs[sb + j];
+                    cps[hb + j] = cp;
+                    float cn = zs[base + hN + j] * cp + zs[base + j] * zs[base + 2 * hN + j];
+                    cs[sb + j] = cn;
+                    tcs[hb + j] = cn;
                 }
                 Ops.tanh(tr.tanhC, hb, hN);
+                float[] hsArr = ((FloatTensor) h).data();
+                float[] outs = ((FloatTensor) tr.hs).data();
                 for (int j = 0; j < hN; j++) {
-                    double hn = z.get(base + 3 * hN + j) * tr.tanhC.get(hb + j);
-                    h.set(sb + j, hn);
-                    tr.hs.set(hb + j, hn);
+                    float hn = zs[base + 3 * hN + j] * tcs[hb + j];
+                    hsArr[sb + j] = hn;
+                    outs[hb + j] = hn;
                 }
+                continue;
+            }
+            for (int j = 0; j < hN; j++) {
+                double cp = c.get(sb + j);
+                tr.cPrev.set(hb + j, cp);
+                double cn = z.get(base + hN + j) * cp + z.get(base + j) * z.get(base + 2 * hN + j);
+                c.set(sb + j, cn);
+                tr.tanhC.set(hb + j, cn);
+            }
+            Ops.tanh(tr.tanhC, hb, hN);
+            for (int j = 0; j < hN; j++) {
+                double hn = z.get(base + 3 * hN + j) * tr.tanhC.get(hb + j);
+                h.set(sb + j, hn);
+                tr.hs.set(hb + j, hn);
+            }
+        }
+    }
+
+    @Override
+    void inferStep(float[] zs, float[][] state, float[] scratch, boolean[] mask, int s, int b, int t) {
+        int hN = units;
+        int gh = 4 * hN;
+        float[] h = state[0];
+        float[] c = state[1];
+        Gemm.gemm(false, false, b, gh, hN, 1f, h, 0, hN, floats(recurrentKernel), 0, gh, 1f, zs, 0, gh);
+        for (int i = 0; i < b; i++) {
+            if (mask != null && !mask[i * t + s]) {
+                continue;
+            }
+            int base = i * gh;
+            int sb = i * hN;
+            VectorOps.sigmoid(zs, base, 2 * hN);
+            VectorOps.tanh(zs, base + 2 * hN, hN);
+            VectorOps.sigmoid(zs, base + 3 * hN, hN);
+            for (int j = 0; j < hN; j++) {
+                float cn = zs[base + hN + j] * c[sb + j] + zs[base + j] * zs[base + 2 * hN + j];
+                c[sb + j] = cn;
+                scratch[sb + j] = cn;
+            }
+            VectorOps.tanh(scratch, sb, hN);
+            for (int j = 0; j < hN; j++) {
+                h[sb + j] = zs[base + 3 * hN + j] * scratch[sb + j];
             }
         }
     }
@@ -110,47 +150,48 @@ public final class Lstm extends RecurrentLayer {
         Tensor dhd = z.zerosLike(b, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                int base = (i * t + s) * gh;
-                int hb = (i * t + s) * hN;
-                int sb = i * hN;
-                if (z instanceof FloatTensor fz) {
-                    backRowFloat(fz.data(), ((FloatTensor) dz).data(), ((FloatTensor) dh).data(),
-                            ((FloatTensor) dc).data(), dhs == null ? null : ((FloatTensor) dhs).data(),
-                            ((FloatTensor) tr.tanhC).data(), ((FloatTensor) tr.cPrev).data(), base, hb, sb, hN);
-                    continue;
-                }
-                for (int j = 0; j < hN; j++) {
-                    double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
-                    double gi = z.get(base + j);
-                    double gf = z.get(base + hN + j);
-                    double gg = z.get(base + 2 * hN + j);
-                    double go = z.get(base + 3 * hN + j);
-                    double tc = tr.tanhC.get(hb + j);
-                    double dcv = dc.get(sb + j) + dhv * go * (1 - tc * tc);
-                    dz.set(base + j, dcv * gg * gi * (1 - gi));
-                    dz.set(base + hN + j, dcv * tr.cPrev.get(hb + j) * gf * (1 - gf));
-                    dz.set(base + 2 * hN + j, dcv * gi * (1 - gg * gg));
-                    dz.set(base + 3 * hN + j, dhv * tc * go * (1 - go));
-                    dc.set(sb + j, dcv * gf);
-                }
-            }
+            int fs = s;
+            forRows(b, (from, to) -> backRows(tr, dhs, dh, dc, dz, fs, from, to));
             Ops.gemm(false, true, b, hN, gh, 1, dz, s * gh, t * gh, wh, 0, gh, 0, dhd, 0, hN);
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                int sb = i * hN;
-                for (int j = 0; j < hN; j++) {
-                    double m = tr.recMask == null ? 1 : tr.recMask.get(sb + j);
-                    dh.set(sb + j, dhd.get(sb + j) * m);
-                }
-            }
+            carryStateGradient(tr, dhd, dh, s);
         }
         Ops.gemm(true, false, hN, gh, b * t, 1, tr.hd, 0, hN, dz, 0, gh, 1, grads.of(recurrentKernel), 0, gh);
+    }
+
+    /** Pre-activation gradients of rows {@code [from, to)} at step {@code s}; carries dc back one step. */
+    private void backRows(Trace tr, Tensor dhs, Tensor dh, Tensor dc, Tensor dz, int s, int from, int to) {
+        int t = tr.time;
+        int hN = units;
+        int gh = 4 * hN;
+        Tensor z = tr.z;
+        for (int i = from; i < to; i++) {
+            if (!tr.real(i, s)) {
+                continue;
+            }
+            int base = (i * t + s) * gh;
+            int hb = (i * t + s) * hN;
+            int sb = i * hN;
+            if (z instanceof FloatTensor fz) {
+                backRowFloat(fz.data(), ((FloatTensor) dz).data(), ((FloatTensor) dh).data(),
+                        ((FloatTensor) dc).data(), dhs == null ? null : ((FloatTensor) dhs).data(),
+                        ((FloatTensor) tr.tanhC).data(), ((FloatTensor) tr.cPrev).data(), base, hb, sb, hN);
+                continue;
+            }
+            for (int j = 0; j < hN; j++) {
+                double dhv = dh.get(sb + j) + (dhs == null ? 0 : dhs.get(hb + j));
+                double gi = z.get(base + j);
+                double gf = z.get(base + hN + j);
+                double gg = z.get(base + 2 * hN + j);
+                double go = z.get(base + 3 * hN + j);
+                double tc = tr.tanhC.get(hb + j);
+                double dcv = dc.get(sb + j) + dhv * go * (1 - tc * tc);
+                dz.set(base + j, dcv * gg * gi * (1 - gi));
+                dz.set(base + hN + j, dcv * tr.cPrev.get(hb + j) * gf * (1 - gf));
+                dz.set(base + 2 * hN + j, dcv * gi * (1 - gg * gg));
+                dz.set(base + 3 * hN + j, dhv * tc * go * (1 - go));
+                dc.set(sb + j, dcv * gf);
+            }
+        }
     }
 
     /** The float path of one row of one backward step (same arithmetic as the generic loop, in float). */

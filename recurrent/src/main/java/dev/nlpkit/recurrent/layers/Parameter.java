@@ -14,6 +14,7 @@ public final class Parameter {
     private final Tensor value;
     private final boolean trainable;
     private final boolean rowSparse;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /**
      * @param name      e.g. {@code kernel}, {@code recurrent_kernel}, {@code bias}, {@code embeddings}
@@ -46,6 +47,21 @@ public final class Parameter {
     /** Whether gradients touch only some rows. */
     public boolean rowSparse() {
         return rowSparse;
+    }
+
+    /**
+     * How many times the values were declared changed ({@link #markChanged()}): optimizer steps, restores and
+     * loads do it. Caches derived from the weights (the fused embedding projection of {@code Sequential}'s
+     * inference) are keyed by it, so code that writes into {@link #value()} directly must call
+     * {@link #markChanged()} before predicting again.
+     */
+    public long version() {
+        return version.get();
+    }
+
+    /** Declares that the values changed (invalidates caches derived from them). */
+    public void markChanged() {
+        version.incrementAndGet();
     }
 
     /** The number of scalars. */

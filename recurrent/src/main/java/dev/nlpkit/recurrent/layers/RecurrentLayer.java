@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.math.Gemm;
+import dev.nlpkit.recurrent.math.Parallelism;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -32,6 +34,11 @@ import java.util.SplittableRandom;
  * sequence fixed over time; {@code recurrentDropout} multiplies {@code h_{t-1}} where it enters the products
  * by another fixed mask; the carried state itself is not dropped (Gal and Ghahramani 2016; Keras 3 uses one
  * mask for all gates, as here).
+ *
+ * <p><b>Threads.</b> Products use the kernel threads; the element-wise gate work of a step is split by rows
+ * over them when the batch is large ({@link #forRows}), which gives the same results for any thread count.
+ * Inference has its own lean path, {@link #infer} (and {@link #inferFromTable} after an Embedding), which keeps
+ * no trace for a backward pass and which {@code Sequential.predict} runs on per-thread slices of a batch.
  *
  * <p>{@link #forward(Signal, Tensor[], boolean, SplittableRandom)} accepts initial states and
  * {@link #finalStates} exposes the final ones: that is how an encoder hands its state to a decoder.
@@ -178,6 +185,121 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         return new Forward(out, tr);
     }
 
+    // ------------------------------------------------------------------ inference
+
+    /** Fills {@code zs [batch, G*H]} with the input projection {@code x_s W_x + b} of step {@code s}. */
+    @FunctionalInterface
+    interface StepProjection {
+        void fill(int s, float[] zs);
+    }
+
+    /**
+     * The output of {@link #forward forward(in, false, null)}, computed for inference only: no dropout and no
+     * trace for a backward pass, so per step only {@code [batch, G*H]} pre-activations and the states are live
+     * (the training path keeps {@code [batch, time, G*H]} and four {@code [batch, time, H]} traces). Each step
+     * projects its own inputs ({@code [batch, F] x [F, G*H]}) and adds {@code h_{t-1} W_h}; results equal the
+     * training path's within float rounding. Float32 only; a double-precision layer runs {@link #forward}.
+     */
+    public Signal infer(Signal in) {
+        checkInput(in);
+        if (!(in.values() instanceof FloatTensor fx)) {
+            return forward(in, null, false, null).output();
+        }
+        int b = in.batch();
+        int t = in.time();
+        int gh = gates * units;
+        float[] x = fx.data();
+        float[] w = floats(kernel);
+        float[] bs = floats(bias);
+        return inferRecurrence(b, t, in.mask(), (s, zs) -> {
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(bs, 0, zs, i * gh, gh);
+            }
+            Gemm.gemm(false, false, b, gh, features, 1f, x, s * features, t * features, w, 0, gh, 1f, zs, 0, gh);
+        });
+    }
+
+    /**
+     * {@link #infer} when this layer reads an Embedding through identity layers (inference Dropout): the input
+     * projection of token {@code v} is always {@code E[v] W_x + b}, so a precomputed table
+     * {@code [V, G*H]} of those rows ({@link #projectTable}) turns each step's product into a row gather.
+     *
+     * @param ids   token ids {@code [batch, time]}, already checked against the vocabulary
+     * @param mask  the Embedding's output mask (null: every step real)
+     * @param table {@link #projectTable} of the Embedding's current weights and this layer's
+     */
+    public Signal inferFromTable(int[] ids, boolean[] mask, int b, int t, float[] table) {
+        int gh = gates * units;
+        if (table.length % gh != 0) {
+            throw new IllegalArgumentException("projection table of " + table.length + " floats is not [V, " + gh
+                    + "]");
+        }
+        return inferRecurrence(b, t, mask, (s, zs) -> {
+            for (int i = 0; i < b; i++) {
+                System.arraycopy(table, ids[i * t + s] * gh, zs, i * gh, gh);
+            }
+        });
+    }
+
+    /**
+     * The input projections of a whole embedding table, {@code P = E W_x + b}, {@code [V, G*H]} with
+     * {@code E [V, F]}: one product of {@code 2 V F G H} flops (12 GFLOP for 50,000 x 300 into an LSTM(100)).
+     */
+    public float[] projectTable(Tensor embeddings) {
+        int v = embeddings.dim(0);
+        if (embeddings.rank() != 2 || embeddings.dim(1) != features) {
+            throw new IllegalArgumentException(typeName() + " takes " + features + " features, the table is "
+                    + embeddings.shapeString());
+        }
+        int gh = gates * units;
+        float[] out = new float[Math.multiplyExact(v, gh)];
+        float[] bs = floats(bias);
+        for (int r = 0; r < v; r++) {
+            System.arraycopy(bs, 0, out, r * gh, gh);
+        }
+        Gemm.gemm(false, false, v, gh, features, 1f, ((FloatTensor) embeddings).data(), 0, features, floats(kernel),
+                0, gh, 1f, out, 0, gh);
+        return out;
+    }
+
+    /** The number of floats per vocabulary row of {@link #projectTable}: {@code G*H}. */
+    public int projectionWidth() {
+        return gates * units;
+    }
+
+    private Signal inferRecurrence(int b, int t, boolean[] mask, StepProjection projection) {
+        int gh = gates * units;
+        float[] zs = new float[b * gh];
+        float[][] state = new float[options.stateCount()][b * units];
+        float[] scratch = new float[b * units];
+        float[] seq = options.returnSequences() ? new float[b * t * units] : null;
+        for (int step = 0; step < t; step++) {
+            int s = options.goBackwards() ? t - 1 - step : step;
+            projection.fill(s, zs);
+            inferStep(zs, state, scratch, mask, s, b, t);
+            if (seq != null) {
+                for (int i = 0; i < b; i++) {
+                    if (mask == null || mask[i * t + s]) {
+                        System.arraycopy(state[0], i * units, seq, (i * t + s) * units, units);
+                    }
+                }
+            }
+        }
+        return seq != null ? Signal.sequence(Tensor.wrap(seq, b, t, units), mask)
+                : Signal.vector(Tensor.wrap(state[0], b, units));
+    }
+
+    /**
+     * One inference step: {@code zs [batch, G*H]} holds the input projections of step {@code s}; adds the
+     * recurrent products, applies the gates and updates {@code state} (h, and c for LSTM, {@code [batch, H]}
+     * each) for the rows whose step is real; masked rows keep their state. {@code scratch} is {@code [batch, H]}.
+     */
+    abstract void inferStep(float[] zs, float[][] state, float[] scratch, boolean[] mask, int s, int b, int t);
+
+    static float[] floats(Parameter p) {
+        return ((FloatTensor) p.value()).data();
+    }
+
     /** The final states (h, and c for LSTM), {@code [batch, H]} each, of a forward pass of this layer. */
     public static Tensor[] finalStates(Forward forward) {
         return ((Trace) forward.cache()).finals.clone();
@@ -218,11 +340,36 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         Ops.gemm(true, false, features, gh, b * t, 1, tr.xd, 0, features, dz, 0, gh, 1, grads.of(kernel), 0, gh);
         Ops.addColumnSums(dz, b * t, gh, grads.of(bias), 0);
         Tensor dx = proto.zerosLike(b, t, features);
-        Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 0, dx, 0, features);
+        // beta = 1 on the fresh zero tensor: beta = 0 would clear its [batch*time, F] values a second time.
+        Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 1, dx, 0, features);
         if (tr.inMask != null) {
             multiplyByStepMask(dx, tr.inMask, b, t);
         }
         return new Backward(dx, dState);
+    }
+
+    /** Receives a range of batch rows. */
+    @FunctionalInterface
+    interface RowRange {
+        void run(int from, int to);
+    }
+
+    /** Fewest rows per thread worth splitting a step's element-wise work over the kernel threads. */
+    private static final int MIN_ROWS_PER_THREAD = 128;
+
+    /**
+     * Runs {@code body} over rows {@code [0, b)}: on the kernel threads, in contiguous ranges, when the batch is
+     * large enough (a step of batch 1,024 has 400k gate values), else on the caller. Rows are independent, so
+     * the results are the same either way.
+     */
+    static void forRows(int b, RowRange body) {
+        int parts = Math.min(Parallelism.threads(), b / MIN_ROWS_PER_THREAD);
+        if (parts <= 1) {
+            body.run(0, b);
+            return;
+        }
+        Parallelism.forEachPart(parts, part -> body.run((int) ((long) b * part / parts),
+                (int) ((long) b * (part + 1) / parts)));
     }
 
     /** Runs the recurrence over {@code tr.z} (input projections, modified in place into activations). */
@@ -230,6 +377,34 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
 
     /** Fills {@code dz} (gradient of the pre-activations), updates {@code dState} to the initial-state gradient. */
     abstract void backCell(Trace tr, Tensor dhs, Tensor[] dState, Tensor dz, Gradients grads);
+
+    /**
+     * {@code dh[i] = dhd[i] * recMask[i]} for the rows whose step {@code s} is real ({@code dhd}: the gradient
+     * reaching {@code h_{t-1}} through the recurrent product); masked rows keep {@code dh}, as their state was
+     * carried over.
+     */
+    final void carryStateGradient(Trace tr, Tensor dhd, Tensor dh, int s) {
+        int hN = units;
+        for (int i = 0; i < tr.batch; i++) {
+            if (!tr.real(i, s)) {
+                continue;
+            }
+            int sb = i * hN;
+            if (dh instanceof FloatTensor fdh && dhd instanceof FloatTensor fdhd) {
+                float[] out = fdh.data();
+                float[] in = fdhd.data();
+                float[] m = tr.recMask == null ? null : ((FloatTensor) tr.recMask).data();
+                for (int j = 0; j < hN; j++) {
+                    out[sb + j] = m == null ? in[sb + j] : in[sb + j] * m[sb + j];
+                }
+                continue;
+            }
+            for (int j = 0; j < hN; j++) {
+                double m = tr.recMask == null ? 1 : tr.recMask.get(sb + j);
+                dh.set(sb + j, dhd.get(sb + j) * m);
+            }
+        }
+    }
 
     /** Copies {@code h} into step {@code t} of {@code dst} ({@code [batch, time, H]}), times the mask if any. */
     final void storeStep(Trace tr, Tensor h, Tensor dst, int t, Tensor mask) {

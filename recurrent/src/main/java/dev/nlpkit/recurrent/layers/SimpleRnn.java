@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.math.Gemm;
+import dev.nlpkit.recurrent.math.VectorOps;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -35,13 +37,28 @@ public final class SimpleRnn extends RecurrentLayer {
             storeStep(tr, h, tr.hd, s, tr.recMask);
             Ops.gemm(false, false, b, hN, hN, 1, tr.hd, s * hN, t * hN, recurrentKernel.value(), 0, hN, 1, z,
                     s * hN, t * hN);
-            for (int i = 0; i < b; i++) {
-                int base = (i * t + s) * hN;
-                Ops.tanh(z, base, hN);
-                if (tr.real(i, s)) {
-                    z.copyTo(base, h, i * hN, hN);
-                    z.copyTo(base, tr.hs, base, hN);
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    int base = (i * t + s) * hN;
+                    Ops.tanh(z, base, hN);
+                    if (tr.real(i, s)) {
+                        z.copyTo(base, h, i * hN, hN);
+                        z.copyTo(base, tr.hs, base, hN);
+                    }
                 }
+            });
+        }
+    }
+
+    @Override
+    void inferStep(float[] zs, float[][] state, float[] scratch, boolean[] mask, int s, int b, int t) {
+        int hN = units;
+        float[] h = state[0];
+        Gemm.gemm(false, false, b, hN, hN, 1f, h, 0, hN, floats(recurrentKernel), 0, hN, 1f, zs, 0, hN);
+        for (int i = 0; i < b; i++) {
+            if (mask == null || mask[i * t + s]) {
+                VectorOps.tanh(zs, i * hN, hN);
+                System.arraycopy(zs, i * hN, h, i * hN, hN);
             }
         }
     }
@@ -56,39 +73,33 @@ public final class SimpleRnn extends RecurrentLayer {
         Tensor dhd = z.zerosLike(b, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                int base = (i * t + s) * hN;
-                if (z instanceof FloatTensor fz) {
-                    float[] zs = fz.data();
-                    float[] dzs = ((FloatTensor) dz).data();
-                    float[] dhArr = ((FloatTensor) dh).data();
-                    float[] dhsArr = dhs == null ? null : ((FloatTensor) dhs).data();
-                    for (int j = 0; j < hN; j++) {
-                        float dhv = dhArr[i * hN + j] + (dhsArr == null ? 0f : dhsArr[base + j]);
-                        float hn = zs[base + j];
-                        dzs[base + j] = dhv * (1 - hn * hn);
+            forRows(b, (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    if (!tr.real(i, s)) {
+                        continue;
                     }
-                    continue;
+                    int base = (i * t + s) * hN;
+                    if (z instanceof FloatTensor fz) {
+                        float[] zs = fz.data();
+                        float[] dzs = ((FloatTensor) dz).data();
+                        float[] dhArr = ((FloatTensor) dh).data();
+                        float[] dhsArr = dhs == null ? null : ((FloatTensor) dhs).data();
+                        for (int j = 0; j < hN; j++) {
+                            float dhv = dhArr[i * hN + j] + (dhsArr == null ? 0f : dhsArr[base + j]);
+                            float hn = zs[base + j];
+                            dzs[base + j] = dhv * (1 - hn * hn);
+                        }
+                        continue;
+                    }
+                    for (int j = 0; j < hN; j++) {
+                        double dhv = dh.get(i * hN + j) + (dhs == null ? 0 : dhs.get(base + j));
+                        double hn = z.get(base + j);
+                        dz.set(base + j, dhv * (1 - hn * hn));
+                    }
                 }
-                for (int j = 0; j < hN; j++) {
-                    double dhv = dh.get(i * hN + j) + (dhs == null ? 0 : dhs.get(base + j));
-                    double hn = z.get(base + j);
-                    dz.set(base + j, dhv * (1 - hn * hn));
-                }
-            }
+            });
             Ops.gemm(false, true, b, hN, hN, 1, dz, s * hN, t * hN, recurrentKernel.value(), 0, hN, 0, dhd, 0, hN);
-            for (int i = 0; i < b; i++) {
-                if (!tr.real(i, s)) {
-                    continue;
-                }
-                for (int j = 0; j < hN; j++) {
-                    double m = tr.recMask == null ? 1 : tr.recMask.get(i * hN + j);
-                    dh.set(i * hN + j, dhd.get(i * hN + j) * m);
-                }
-            }
+            carryStateGradient(tr, dhd, dh, s);
         }
         Ops.gemm(true, false, hN, hN, b * t, 1, tr.hd, 0, hN, dz, 0, hN, 1, grads.of(recurrentKernel), 0, hN);
     }

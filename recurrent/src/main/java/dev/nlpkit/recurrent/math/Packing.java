@@ -58,6 +58,11 @@ final class Packing {
             int i = ic + q * mr;
             int height = Math.min(mr, ic + mc - i);
             int base = q * kc * mr;
+            if (height < mr) {
+                // Zero the whole partial panel once, then copy the rows that exist: one fill instead of kc
+                // short ones (a recurrent step's [64 x 100] product packs such a panel at every call).
+                Arrays.fill(pa, base, base + kc * mr, 0f);
+            }
             if (!transA) {
                 for (int r = 0; r < height; r++) {
                     int src = aOff + (i + r) * lda + pc;
@@ -73,11 +78,6 @@ final class Packing {
                     for (int r = 0; r < height; r++) {
                         pa[dst + r] = a[src + r];
                     }
-                }
-            }
-            if (height < mr) {
-                for (int p = 0; p < kc; p++) {
-                    Arrays.fill(pa, base + p * mr + height, base + (p + 1) * mr, 0f);
                 }
             }
         }

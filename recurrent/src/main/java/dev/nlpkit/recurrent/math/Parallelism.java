@@ -36,6 +36,20 @@ public final class Parallelism {
         threads = count;
     }
 
+    /**
+     * Runs {@code part.accept(i)} for every {@code i} in {@code [0, parts)} on up to {@link #threads()} threads
+     * (the caller and the kernels' worker pool) and returns when all are done; a part's exception is rethrown.
+     * Kernels called from inside a part run on that part's thread alone: this is how a model splits a batch
+     * into halves that each run a whole forward pass, instead of synchronizing the threads inside every small
+     * per-step product. When the pool is busy (another thread's job) the parts run on the caller, in order.
+     */
+    public static void forEachPart(int parts, java.util.function.IntConsumer part) {
+        if (parts < 0) {
+            throw new IllegalArgumentException("parts must be >= 0, got " + parts);
+        }
+        WorkerPool.run(parts, threads, part);
+    }
+
     private static int defaultThreads() {
         int cores = Runtime.getRuntime().availableProcessors();
         String property = System.getProperty(THREADS_PROPERTY);

@@ -57,7 +57,9 @@ final class WorkerPool {
      * (the caller included) and returns when all are done. A part's exception is rethrown to the caller.
      */
     static void run(int count, int threads, IntConsumer part) {
-        if (count <= 1 || threads <= 1 || !BUSY.tryLock()) {
+        // The lock is reentrant: a part running on the calling thread must not start a nested job (it would
+        // replace the running one), so the owner runs nested calls serially, as any other busy caller does.
+        if (count <= 1 || threads <= 1 || BUSY.isHeldByCurrentThread() || !BUSY.tryLock()) {
             for (int i = 0; i < count; i++) {
                 part.accept(i);
             }

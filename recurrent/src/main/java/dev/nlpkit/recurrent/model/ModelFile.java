@@ -237,6 +237,7 @@ public final class ModelFile {
         }
         for (Parameter p : params) {
             readTensor(file, buf, p.name(), p.value());
+            p.markChanged();
         }
     }
 

@@ -42,9 +42,10 @@ import java.util.SplittableRandom;
  *
  * <p>Batches are batch-major; ragged inputs are padded per batch and their lengths travel as masks.
  * {@link #fit} updates the weights in place (and keeps the optimizer state for further fits and for saving);
- * {@link #predict} and {@link #evaluate} never write shared state, so a trained model may be queried from
- * several threads at once (not while it is being fitted). Determinism: same seed, same data and one kernel
- * thread give bit-identical weights.
+ * {@link #predict} and {@link #evaluate} never write the weights, so a trained model may be queried from
+ * several threads at once (not while it is being fitted); the only state {@link #predict} writes is its
+ * thread-safe cache of the fused embedding projection ({@link InferenceOptions}). Determinism: same seed, same
+ * data and one kernel thread give bit-identical weights.
  */
 public final class Sequential {
 
@@ -53,12 +54,15 @@ public final class Sequential {
     private final List<Layer> layers;
     private final List<String> names;
     private Optimizer optimizer;
+    private final FusedEmbedding fused;
+    private volatile InferenceOptions inference = InferenceOptions.defaults();
 
     private Sequential(Shape input, Precision precision, List<Layer> layers, List<String> names) {
         this.input = input;
         this.precision = precision;
         this.layers = List.copyOf(layers);
         this.names = List.copyOf(names);
+        this.fused = FusedEmbedding.of(this.layers, precision);
     }
 
     /** Starts a model taking {@code input} per example. */
@@ -163,6 +167,19 @@ public final class Sequential {
     /** The optimizer state of the last fit, or null. */
     public Optimizer optimizer() {
         return optimizer;
+    }
+
+    /** How {@link #predict} may trade memory for speed (default {@link InferenceOptions#defaults()}). */
+    public InferenceOptions inferenceOptions() {
+        return inference;
+    }
+
+    /** Sets how {@link #predict} may trade memory for speed; takes effect at the next prediction. */
+    public void setInferenceOptions(InferenceOptions options) {
+        if (options == null) {
+            throw new IllegalArgumentException("inference options must not be null");
+        }
+        this.inference = options;
     }
 
     void setOptimizer(Optimizer o) {
@@ -481,6 +498,14 @@ public final class Sequential {
     /**
      * Predictions for per-example outputs ({@code [n][K]}), computed in batches without dropout. Safe to call
      * from several threads on a trained model.
+     *
+     * <p>Each batch is cut into one slice per kernel thread ({@link dev.nlpkit.recurrent.math.Parallelism}),
+     * and each slice runs the whole model on its own thread: the per-step products of a recurrent layer
+     * ({@code [batch, H] x [H, G*H]}) are too small to share between threads at every step. Recurrent layers
+     * run their inference path ({@link RecurrentLayer#infer}), and a model starting Embedding -> Dropout* ->
+     * recurrent layer may gather its first input projections from a precomputed table
+     * ({@link InferenceOptions}). Results equal {@link #forward forward(batch, false, null)} within float
+     * rounding; for a given thread count and options they are deterministic.
      */
     public float[][] predict(Inputs inputs, int batchSize) {
         checkInputs(inputs);
@@ -490,9 +515,8 @@ public final class Sequential {
         }
         int k = outputShape().features();
         float[][] out = new float[inputs.size()][];
-        for (int from = 0; from < inputs.size(); from += batchSize) {
-            int[] rows = Dataset.range(from, Math.min(inputs.size(), from + batchSize));
-            Tensor y = forward(inputs.batch(rows, precision), false, null).output().values();
+        inferBatches(inputs, batchSize, (rows, o) -> {
+            Tensor y = o.values();
             for (int b = 0; b < rows.length; b++) {
                 float[] row = new float[k];
                 for (int j = 0; j < k; j++) {
@@ -500,13 +524,13 @@ public final class Sequential {
                 }
                 out[rows[b]] = row;
             }
-        }
+        });
         return out;
     }
 
     /**
      * Predictions for per-step outputs, {@code [n][steps][K]}, each example cut to its real steps (its input
-     * length, or the fixed output length after a RepeatVector). Thread-safe as {@link #predict}.
+     * length, or the fixed output length after a RepeatVector). Thread-safe and computed as {@link #predict}.
      */
     public float[][][] predictSequences(Inputs inputs, int batchSize) {
         checkInputs(inputs);
@@ -516,9 +540,7 @@ public final class Sequential {
         }
         int k = outputShape().features();
         float[][][] out = new float[inputs.size()][][];
-        for (int from = 0; from < inputs.size(); from += batchSize) {
-            int[] rows = Dataset.range(from, Math.min(inputs.size(), from + batchSize));
-            Signal o = forward(inputs.batch(rows, precision), false, null).output();
+        inferBatches(inputs, batchSize, (rows, o) -> {
             int time = o.time();
             for (int b = 0; b < rows.length; b++) {
                 int steps = outputShape().time() > 0 ? time : inputs.length(rows[b]);
@@ -530,8 +552,57 @@ public final class Sequential {
                 }
                 out[rows[b]] = seq;
             }
-        }
+        });
         return out;
+    }
+
+    /** Fewest rows worth a slice of their own thread. */
+    private static final int MIN_ROWS_PER_SLICE = 8;
+
+    /** Runs inference over {@code inputs} in batches, each cut into per-thread slices handed to {@code sink}. */
+    private void inferBatches(Inputs inputs, int batchSize, java.util.function.BiConsumer<int[], Signal> sink) {
+        if (batchSize < 1) {
+            throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
+        }
+        for (int from = 0; from < inputs.size(); from += batchSize) {
+            int[] rows = Dataset.range(from, Math.min(inputs.size(), from + batchSize));
+            float[] table = fused == null ? null : fused.table(tokenCount(inputs, rows), inference);
+            int slices = Math.max(1, Math.min(dev.nlpkit.recurrent.math.Parallelism.threads(),
+                    rows.length / MIN_ROWS_PER_SLICE));
+            dev.nlpkit.recurrent.math.Parallelism.forEachPart(slices, slice -> {
+                int[] part = java.util.Arrays.copyOfRange(rows, (int) ((long) rows.length * slice / slices),
+                        (int) ((long) rows.length * (slice + 1) / slices));
+                sink.accept(part, infer(inputs.batch(part, precision), table));
+            });
+        }
+    }
+
+    private static long tokenCount(Inputs inputs, int[] rows) {
+        long n = 0;
+        for (int r : rows) {
+            n += inputs.length(r);
+        }
+        return n;
+    }
+
+    /**
+     * The model output for one batch at inference: {@link #forward} without dropout, through each recurrent
+     * layer's {@link RecurrentLayer#infer} path, and with the first layers replaced by the gather of
+     * {@code table} when it is not null.
+     */
+    private Signal infer(Signal in, float[] table) {
+        Signal s = in;
+        int first = 0;
+        if (table != null) {
+            boolean[] mask = fused.embedding().maskOf(in);
+            s = fused.recurrent().inferFromTable(in.tokens(), mask, in.batch(), in.time(), table);
+            first = fused.recurrentIndex() + 1;
+        }
+        for (int i = first; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            s = l instanceof RecurrentLayer r ? r.infer(s) : l.forward(s, false, null).output();
+        }
+        return s;
     }
 
     private void checkInputs(Inputs inputs) {
@@ -573,6 +644,7 @@ public final class Sequential {
                         + values.get(i).size() + " values, expected " + dst.size());
             }
             values.get(i).copyTo(0, dst, 0, dst.size());
+            ps.get(i).markChanged();
         }
     }
 

@@ -120,6 +120,7 @@ public final class Optimizer {
                 }
                 case OptimizerOptions.RmsProp o -> rmsProp(o, lr, w, g, s);
             }
+            p.markChanged();
         }
     }
 

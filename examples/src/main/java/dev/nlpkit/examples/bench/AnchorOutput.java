@@ -24,6 +24,27 @@ final class AnchorOutput {
         }
     }
 
+    /**
+     * CPU time used so far by all processes of the machine (the busy jiffies of {@code /proc/stat}: user, nice,
+     * system, irq, softirq, steal), in seconds, or {@code NaN} where there is no such file. The difference over a
+     * run minus the run's own process CPU time is what other processes took meanwhile: a scaling figure is only
+     * meaningful when that is near zero.
+     */
+    static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i <= Math.min(8, f.length - 1); i++) {
+                if (i != 4 && i != 5) { // idle, iowait
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / 100.0; // USER_HZ, 100 on Linux
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
     /** A number field of a flat JSON object ({@code NaN} accepted); fails naming the key when it is absent. */
     static double number(String json, String key) {
         Matcher m = Pattern.compile("\"" + Pattern.quote(key) + "\":\\s*(-?[0-9.eE+-]+|NaN)").matcher(json);

@@ -1,6 +1,7 @@
 package dev.nlpkit.examples.bench;
 
 import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
+import static dev.nlpkit.examples.bench.AnchorOutput.machineBusySeconds;
 import static dev.nlpkit.examples.bench.AnchorOutput.number;
 import static dev.nlpkit.examples.bench.AnchorOutput.string;
 
@@ -55,8 +56,8 @@ import picocli.CommandLine.Spec;
  * Timed: training only (vocabulary building apart), as effective words (kept by subsampling) per second.
  * Quality: analogy accuracy on questions-words restricted to the 30,000 most frequent words
  * (case-insensitive), SimLex-999 and MEN Spearman; each side evaluated by its own code, and nlpkit's evaluator
- * also run on gensim's vectors (cross-check of the evaluators). Optional scaling line: one epoch of CBOW with 1
- * and with 2 workers.
+ * also run on gensim's vectors (cross-check of the evaluators). Optional scaling lines: one epoch of each
+ * architecture with 1 and with {@code --workers} workers, for nlpkit and gensim.
  */
 @Command(name = "word2vec", mixinStandardHelpOptions = true,
         description = "Word2Vec training speed and quality vs gensim (CBOW and skip-gram), JSON lines.")
@@ -119,11 +120,20 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--no-cross-check", description = "Skip evaluating gensim's vectors with nlpkit's evaluator.")
     boolean noCrossCheck;
 
-    @Option(names = "--scaling", description = "Also time one CBOW epoch with 1 and with --workers workers.")
+    @Option(names = "--scaling", description = "Also time one epoch of each architecture with 1 and with --workers "
+            + "workers (nlpkit and gensim).")
     boolean scaling;
 
     @Option(names = "--scaling-only", description = "Only the scaling measurement (implies --scaling).")
     boolean scalingOnly;
+
+    @Option(names = "--no-hardware-scaling", description = "Skip the machine's own 1-to-2-thread reference loops "
+            + "in the scaling measurement.")
+    boolean noHardwareScaling;
+
+    @Option(names = "--scaling-rounds", defaultValue = "2",
+            description = "Alternating 1-worker / N-worker epochs per architecture in the scaling measurement (best of).")
+    int scalingRounds;
 
     @Option(names = "--gensim-first", description = "Run gensim before nlpkit for each architecture (to check "
             + "that the order does not favour a side when the machine load changes).")
@@ -158,7 +168,7 @@ public final class Word2VecBench implements Callable<Integer> {
                         .withVectorSize(vectorSize).withWindow(window).withNegative(negative).withMinCount(minCount)
                         .withSample(sample).withEpochs(epochs).withWorkers(workers).withSeed(seed);
                 if (gensimFirst && !noGensim) {
-                    String json = gensim(out, dir, prepared, options);
+                    String json = gensim(out, dir, prepared, options, true);
                     Quality ours = runNlpkit(out, prepared, options);
                     if (json != null) {
                         compare(out, dir, json, options, ours);
@@ -166,7 +176,7 @@ public final class Word2VecBench implements Callable<Integer> {
                 } else {
                     Quality ours = runNlpkit(out, prepared, options);
                     if (!noGensim) {
-                        String json = gensim(out, dir, prepared, options);
+                        String json = gensim(out, dir, prepared, options, true);
                         if (json != null) {
                             compare(out, dir, json, options, ours);
                         }
@@ -174,7 +184,7 @@ public final class Word2VecBench implements Callable<Integer> {
                 }
             }
             if (scaling || scalingOnly) {
-                scaling(out, prepared);
+                scaling(out, dir, prepared);
             }
             return 0;
         } finally {
@@ -259,7 +269,7 @@ public final class Word2VecBench implements Callable<Integer> {
     }
 
     /** Runs the anchor script; returns its JSON line, or null after printing an error line. */
-    private String gensim(PrintWriter out, Path dir, Path prepared, Word2VecOptions options)
+    private String gensim(PrintWriter out, Path dir, Path prepared, Word2VecOptions options, boolean evaluate)
             throws IOException, InterruptedException {
         Path script = dir.resolve("word2vec_gensim.py");
         if (!Files.exists(script)) {
@@ -275,7 +285,7 @@ public final class Word2VecBench implements Callable<Integer> {
                 "--sample", Double.toString(options.sample()), "--epochs", Integer.toString(options.epochs()),
                 "--workers", Integer.toString(options.workers()), "--seed", Long.toString(options.seed()),
                 "--restrict", Integer.toString(restrict)));
-        if (!noEval) {
+        if (evaluate && !noEval) {
             command.addAll(List.of("--analogies", analogies.toString(), "--simlex", simlex.toString(),
                     "--men", men.toString()));
             if (!noCrossCheck) {
@@ -346,38 +356,99 @@ public final class Word2VecBench implements Callable<Integer> {
         ratio.print(out);
     }
 
-    private void scaling(PrintWriter out, Path prepared) {
-        Word2VecOptions base = Word2VecOptions.defaults().withVectorSize(vectorSize).withWindow(window)
-                .withNegative(negative).withMinCount(minCount).withSample(sample).withEpochs(1).withSeed(seed);
-        Corpus c = Corpus.lines(prepared);
-        Vocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
-        Word2Vec.fit(c, vocabulary, base.withWorkers(1)); // warm-up (JIT)
-        String load = loadAverage();
-        // Alternate and keep the best of two of each, so a burst of load from other processes hurts less.
-        double one = 0;
-        double many = 0;
-        double oneCpu = 0;
-        double manyCpu = 0;
-        for (int round = 0; round < 2; round++) {
-            long cpu0 = processCpuNanos();
-            var t1 = Word2Vec.fit(c, vocabulary, base.withWorkers(1)).lastTraining();
-            long cpu1 = processCpuNanos();
-            var t2 = Word2Vec.fit(c, vocabulary, base.withWorkers(workers)).lastTraining();
-            long cpu2 = processCpuNanos();
-            one = Math.max(one, t1.effectiveWordsPerSecond());
-            many = Math.max(many, t2.effectiveWordsPerSecond());
-            oneCpu = Math.max(oneCpu, t1.effectiveWords() / ((cpu1 - cpu0) / 1e9));
-            manyCpu = Math.max(manyCpu, t2.effectiveWords() / ((cpu2 - cpu1) / 1e9));
+    /**
+     * Worker scaling, for each architecture: one epoch with 1 worker and one with {@code --workers}, on the same
+     * prepared corpus and vocabulary (built once, not timed), after a warm-up epoch of each (JIT), alternating
+     * and keeping the best of {@code --scaling-rounds} of each. Every run also records how many CPUs other
+     * processes of the machine kept busy meanwhile: a ratio taken while they used a noticeable share of the
+     * cores measures the load, not the trainer. gensim's own scaling is measured the same way (one epoch with 1
+     * and with N workers, its vocabulary building not timed). First, {@link HardwareScaling}: what the machine
+     * gives a second thread on loops without and with shared weights.
+     */
+    private void scaling(PrintWriter out, Path dir, Path prepared) throws IOException, InterruptedException {
+        if (!noHardwareScaling) {
+            hardwareScaling(out);
         }
-        // words per CPU-second: equal values mean the workers do not slow each other down (no contention in the
-        // algorithm), so on otherwise idle cores wall-clock speed-up ~ workers; meaningful even on a loaded box.
-        BenchReport.of("word2vec").put("impl", "scaling").put("architecture", "cbow").put("epochs", 1)
-                .put("one_worker_words_per_s", one).put("workers", workers).put("many_workers_words_per_s", many)
-                .put("speedup", many / one).put("target", 1.8).put("meets_target", many / one >= 1.8)
-                .put("one_worker_words_per_cpu_s", oneCpu).put("many_workers_words_per_cpu_s", manyCpu)
-                .put("cpu_efficiency", manyCpu / oneCpu)
-                .put("runs", "best of 2 each").put("load_avg_before", load).put("load_avg_after", loadAverage())
-                .print(out);
+        Corpus c = Corpus.lines(prepared);
+        for (Architecture architecture : architectures) {
+            Word2VecOptions base = Word2VecOptions.defaults().withArchitecture(architecture).withVectorSize(vectorSize)
+                    .withWindow(window).withNegative(negative).withMinCount(minCount).withSample(sample).withEpochs(1)
+                    .withSeed(seed);
+            Vocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
+            Word2Vec.fit(c, vocabulary, base.withWorkers(1)); // warm-up (JIT) of both runs
+            Word2Vec.fit(c, vocabulary, base.withWorkers(workers));
+            String load = loadAverage();
+            EpochRun one = null;
+            EpochRun many = null;
+            double otherCpus = 0;
+            for (int round = 0; round < scalingRounds; round++) {
+                EpochRun a = epoch(c, vocabulary, base.withWorkers(1));
+                EpochRun b = epoch(c, vocabulary, base.withWorkers(workers));
+                one = one == null || a.wordsPerSecond() > one.wordsPerSecond() ? a : one;
+                many = many == null || b.wordsPerSecond() > many.wordsPerSecond() ? b : many;
+                otherCpus = Math.max(otherCpus, Math.max(a.otherCpus(), b.otherCpus()));
+            }
+            double speedup = many.wordsPerSecond() / one.wordsPerSecond();
+            BenchReport r = BenchReport.of("word2vec").put("impl", "scaling").put("architecture", name(base))
+                    .put("epochs", 1).put("one_worker_words_per_s", one.wordsPerSecond()).put("workers", workers)
+                    .put("many_workers_words_per_s", many.wordsPerSecond()).put("speedup", speedup)
+                    .put("target", 1.8).put("meets_target", speedup >= 1.8)
+                    .put("one_worker_words_per_cpu_s", one.wordsPerCpuSecond())
+                    .put("many_workers_words_per_cpu_s", many.wordsPerCpuSecond())
+                    .put("cpu_efficiency", many.wordsPerCpuSecond() / one.wordsPerCpuSecond())
+                    .put("other_processes_cpus_max", otherCpus)
+                    .put("runs", "best of " + scalingRounds + " each, alternating");
+            if (!noGensim) {
+                double gensimOne = 0;
+                double gensimMany = 0;
+                for (int round = 0; round < scalingRounds; round++) {
+                    String a = gensim(out, dir, prepared, base.withWorkers(1), false);
+                    String b = gensim(out, dir, prepared, base.withWorkers(workers), false);
+                    if (a == null || b == null) {
+                        break;
+                    }
+                    gensimOne = Math.max(gensimOne, number(a, "effective_words_per_s"));
+                    gensimMany = Math.max(gensimMany, number(b, "effective_words_per_s"));
+                }
+                if (gensimOne > 0) {
+                    r.put("gensim_one_worker_words_per_s", gensimOne).put("gensim_many_workers_words_per_s", gensimMany)
+                            .put("gensim_speedup", gensimMany / gensimOne)
+                            .put("many_workers_speed_vs_gensim", many.wordsPerSecond() / gensimMany);
+                }
+            }
+            r.put("load_avg_before", load).put("load_avg_after", loadAverage()).print(out);
+        }
+    }
+
+    /** The {@link HardwareScaling} line, with the CPUs other processes used meanwhile. */
+    private void hardwareScaling(PrintWriter out) throws InterruptedException {
+        String load = loadAverage();
+        double machine0 = machineBusySeconds();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        HardwareScaling.Result hardware = HardwareScaling.measure(scalingRounds);
+        double otherCpus = (machineBusySeconds() - machine0 - (processCpuNanos() - cpu0) / 1e9)
+                / ((System.nanoTime() - t0) / 1e9);
+        BenchReport.of("word2vec").put("impl", "hardware-scaling").put("threads", 2)
+                .put("independent_loop_speedup", hardware.independent())
+                .put("private_rows_speedup", hardware.privateRows()).put("shared_rows_speedup", hardware.sharedRows())
+                .put("other_processes_cpus", Math.max(0, otherCpus)).put("load_avg_before", load)
+                .put("load_avg_after", loadAverage()).print(out);
+    }
+
+    /** One timed training epoch: effective words per second and per CPU-second, and other processes' CPUs. */
+    private record EpochRun(double wordsPerSecond, double wordsPerCpuSecond, double otherCpus) {
+    }
+
+    private static EpochRun epoch(Corpus c, Vocabulary vocabulary, Word2VecOptions options) {
+        double machine0 = machineBusySeconds();
+        long cpu0 = processCpuNanos();
+        long t0 = System.nanoTime();
+        var t = Word2Vec.fit(c, vocabulary, options).lastTraining();
+        double wall = (System.nanoTime() - t0) / 1e9;
+        double cpu = (processCpuNanos() - cpu0) / 1e9;
+        double other = Math.max(0, (machineBusySeconds() - machine0 - cpu) / wall);
+        return new EpochRun(t.effectiveWordsPerSecond(), t.effectiveWords() / cpu, other);
     }
 
     /**

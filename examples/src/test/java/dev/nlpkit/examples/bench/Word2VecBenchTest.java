@@ -1,6 +1,7 @@
 package dev.nlpkit.examples.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -36,8 +37,8 @@ class Word2VecBenchTest {
         }
     }
 
-    @Test
-    void benchPrintsSpeedQualityAndTheGensimComparison(@TempDir Path dir) throws IOException {
+    /** 400 paragraphs of 3 lines of 12 words from one of 6 topics, a fifth of them "The": 14,400 tokens. */
+    private static Path topicalText(Path dir) throws IOException {
         SplittableRandom random = new SplittableRandom(5);
         StringBuilder text = new StringBuilder();
         for (int paragraph = 0; paragraph < 400; paragraph++) {
@@ -53,6 +54,36 @@ class Word2VecBenchTest {
         }
         Path corpus = dir.resolve("text.txt");
         Files.writeString(corpus, text);
+        return corpus;
+    }
+
+    @Test
+    void scalingPrintsOneLinePerArchitectureWithBothWorkerCountsAndTheOtherProcessesLoad(@TempDir Path dir)
+            throws IOException {
+        Path corpus = topicalText(dir);
+        StringWriter output = new StringWriter();
+        CommandLine cli = new CommandLine(new Word2VecBench());
+        cli.setOut(new PrintWriter(output));
+        int exit = cli.execute("--corpus", corpus.toString(), "--vector-size", "16", "--min-count", "2",
+                "--scaling-only", "--scaling-rounds", "1", "--no-gensim", "--no-hardware-scaling");
+        assertThat(exit).isZero();
+        List<String> scaling = output.toString().lines().filter(l -> l.contains("\"impl\": \"scaling\"")).toList();
+        assertThat(scaling).hasSize(2);
+        assertThat(scaling.get(0)).contains("\"architecture\": \"cbow\"").contains("\"workers\": 2");
+        assertThat(scaling.get(1)).contains("\"architecture\": \"skip-gram\"");
+        for (String line : scaling) {
+            double one = AnchorOutput.number(line, "one_worker_words_per_s");
+            double many = AnchorOutput.number(line, "many_workers_words_per_s");
+            assertThat(one).isPositive();
+            assertThat(many).isPositive();
+            assertThat(AnchorOutput.number(line, "speedup")).isCloseTo(many / one, within(1e-3));
+            assertThat(line).contains("\"other_processes_cpus_max\"");
+        }
+    }
+
+    @Test
+    void benchPrintsSpeedQualityAndTheGensimComparison(@TempDir Path dir) throws IOException {
+        Path corpus = topicalText(dir);
         Path analogies = dir.resolve("questions.txt");
         Files.writeString(analogies, ": topics\nt0w1 t0w2 t1w1 t1w2\nt2w3 t2w4 t3w3 t3w4\nt0w1 t0w2 zz yy\n");
         Path simlex = dir.resolve("simlex.txt");

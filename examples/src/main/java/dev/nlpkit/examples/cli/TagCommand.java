@@ -24,11 +24,9 @@ import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.loss.Loss;
 import dev.nlpkit.recurrent.model.Dataset;
 import dev.nlpkit.recurrent.model.FitOptions;
-import dev.nlpkit.recurrent.model.History;
 import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
-import dev.nlpkit.recurrent.model.TrainingListener;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -133,28 +131,11 @@ public final class TagCommand implements Callable<Integer> {
         out.flush();
         FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.005))
                 .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed);
-        model.fit(Dataset.of(Inputs.tokens(trainX), Targets.stepLabels(trainY)), null, fit, new TrainingListener() {
-            private Progress bar;
-
-            @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
-                if (bar == null) {
-                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches, "batches");
-                }
-                bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss, accuracy));
-                bar.stepTo(batch + 1);
-            }
-
-            @Override
-            public void onEpochEnd(History.Epoch e) {
-                if (bar != null) {
-                    bar.close();
-                    bar = null;
-                }
-                out.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f%n", e.epoch() + 1, e.loss(), e.accuracy());
-                out.flush();
-            }
-        });
+        Dataset trainSet = Dataset.of(Inputs.tokens(trainX), Targets.stepLabels(trainY));
+        model.fit(trainSet, null, fit, new EpochProgress(epochs, e -> {
+            out.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f%n", e.epoch() + 1, e.loss(), e.accuracy());
+            out.flush();
+        }));
 
         float[][][] predicted = model.predictSequences(Inputs.tokens(ids(test, wordIds)), 256);
         List<String> tagNames = new ArrayList<>(tagIds.keySet());

@@ -1,0 +1,42 @@
+package dev.nlpkit.examples.cli;
+
+import java.util.Locale;
+import java.util.function.Consumer;
+
+import dev.nlpkit.recurrent.model.History;
+import dev.nlpkit.recurrent.model.TrainingListener;
+
+/**
+ * A training listener for the example commands: one progress bar per epoch showing the running batch loss and
+ * accuracy, closed at the epoch's end, after which {@code onEpochEnd} reports the epoch (a line of the command's
+ * own wording).
+ */
+final class EpochProgress implements TrainingListener {
+
+    private final int epochs;
+    private final Consumer<History.Epoch> onEpochEnd;
+    private Progress bar;
+
+    EpochProgress(int epochs, Consumer<History.Epoch> onEpochEnd) {
+        this.epochs = epochs;
+        this.onEpochEnd = onEpochEnd;
+    }
+
+    @Override
+    public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
+        if (bar == null) {
+            bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches, "batches");
+        }
+        bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss, accuracy));
+        bar.stepTo(batch + 1);
+    }
+
+    @Override
+    public void onEpochEnd(History.Epoch epoch) {
+        if (bar != null) {
+            bar.close();
+            bar = null;
+        }
+        onEpochEnd.accept(epoch);
+    }
+}

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.Assumptions;
+import dev.nlpkit.testdata.Anchors;
 import org.junit.jupiter.api.Test;
 
 import picocli.CommandLine;
@@ -84,13 +81,8 @@ class LstmBenchTest {
 
     /** With PyTorch installed (Debian python3-torch), the anchor runs in the same command and ratios appear. */
     @Test
-    void torchAnchorGivesRatiosWhenPyTorchIsInstalled() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "no /usr/bin/python3");
-        Process probe = new ProcessBuilder("/usr/bin/python3", "-c", "import torch, threadpoolctl")
-                .redirectErrorStream(true).start();
-        probe.getInputStream().readAllBytes();
-        Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
-                "python3 cannot import torch and threadpoolctl");
+    void torchAnchorGivesRatiosWhenPyTorchIsInstalled() {
+        Anchors.require("torch", "threadpoolctl");
         List<String> lines = run(args("--parts", "model", "--cells", "lstm"));
         assertThat(lines).anySatisfy(l -> assertThat(l).contains("\"part\": \"anchor\"").contains("blas_kernel"));
         String model = lines.stream().filter(l -> l.contains("\"part\": \"model\"")).findFirst().orElseThrow();

@@ -10,16 +10,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import dev.nlpkit.examples.report.BinaryMetrics;
-import org.junit.jupiter.api.Assumptions;
+import dev.nlpkit.testdata.AnchorProbe;
+import dev.nlpkit.testdata.Anchors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TorchReferenceTest {
 
-    private static final Path PYTHON = Path.of("/usr/bin/python3");
+    private static final Path PYTHON = AnchorProbe.PYTHON;
 
     @TempDir
     Path dir;
@@ -68,10 +68,7 @@ class TorchReferenceTest {
 
     @Test
     void theScriptLearnsTheExportedTaskAndReturnsOneProbabilityPerTestRow() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3");
-        Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, numpy").start();
-        Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
-                "needs python3-torch and python3-numpy (Debian)");
+        Anchors.require("torch", "numpy");
         TorchReference.Split test = split(200, 3);
         TorchReference.export(dir, embedding(), 8, split(600, 1), split(100, 2), test,
                 TorchReference.Recipe.defaults().withHidden(16).withEpochs(6).withBatchSize(32).withPatience(0));
@@ -86,10 +83,7 @@ class TorchReferenceTest {
 
     @Test
     void withoutRecurrentDropoutTheScriptUsesPackedTorchLstmAndStillLearns() throws Exception {
-        Assumptions.assumeTrue(Files.isExecutable(PYTHON), "needs /usr/bin/python3");
-        Process probe = new ProcessBuilder(PYTHON.toString(), "-c", "import torch, numpy").start();
-        Assumptions.assumeTrue(probe.waitFor(60, TimeUnit.SECONDS) && probe.exitValue() == 0,
-                "needs python3-torch and python3-numpy (Debian)");
+        Anchors.require("torch", "numpy");
         TorchReference.Split test = split(200, 3);
         TorchReference.export(dir, embedding(), 8, split(600, 1), split(100, 2), test,
                 TorchReference.Recipe.defaults().withHidden(16).withEpochs(6).withBatchSize(32).withPatience(0)

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
+import dev.nlpkit.core.Seeds;
 import dev.nlpkit.embeddings.vectors.WordVectors;
 
 /**
@@ -205,12 +206,9 @@ public final class Word2Vec {
         return new MemoryEstimate(vocab, matrix, outputs, tables, workers);
     }
 
-    /** SplitMix64 of seed and stream, so nearby seeds give unrelated generator states. */
+    /** The generator state of {@code stream} (0 for initialisation, worker id + 1 for training): {@link Seeds}. */
     static long mixSeed(long seed, long stream) {
-        long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.derive(seed, stream);
     }
 
     @Override

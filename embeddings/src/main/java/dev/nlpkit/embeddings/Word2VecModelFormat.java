@@ -12,7 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import dev.nlpkit.embeddings.io.AtomicFiles;
+import dev.nlpkit.core.AtomicFiles;
 import dev.nlpkit.embeddings.io.WordVectorFormatException;
 
 /**

@@ -26,7 +26,7 @@ class OutputClaimTest {
         BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.US_ASCII));
         String line = out.readLine();
         assertThat(line).as("the child claims the output").isNotNull().startsWith("claimed ");
-        return Long.parseLong(line.substring("claimed ".length()));
+        return Long.parseLong(line.split(" ")[1]);
     }
 
     @Test
@@ -52,6 +52,7 @@ class OutputClaimTest {
     void aSecondClaimInTheSameProcessFailsNamingTheOutput() throws IOException {
         Path out = dir.resolve("model.bin");
         try (OutputClaim first = OutputClaim.acquire(out)) {
+            assertThat(first.output()).isEqualTo(out);
             assertThatThrownBy(() -> OutputClaim.acquire(out)).isInstanceOf(OutputInUseException.class)
                     .hasMessageContaining(out.toString()).hasMessageContaining("this process");
         }

@@ -27,19 +27,4 @@ public final class Anchors {
             Assumptions.assumeTrue(reason.isEmpty(), () -> "Python anchor missing: " + reason);
         }
     }
-
-    /**
-     * Whether every module imports in {@code /usr/bin/python3} (cached per JVM).
-     *
-     * @param modules Python module names
-     * @return true when all import
-     */
-    public static boolean available(String... modules) {
-        for (String module : modules) {
-            if (!AnchorProbe.missingReason(module).isEmpty()) {
-                return false;
-            }
-        }
-        return true;
-    }
 }

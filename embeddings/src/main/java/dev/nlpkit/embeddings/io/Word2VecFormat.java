@@ -1,6 +1,7 @@
 package dev.nlpkit.embeddings.io;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,7 +20,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
+import dev.nlpkit.core.AtomicFiles;
+import dev.nlpkit.core.IOConsumer;
 import dev.nlpkit.embeddings.vectors.WordVectors;
 
 /**
@@ -298,7 +302,7 @@ public final class Word2VecFormat {
             }
         }
         float[] data = vectors.toFlatArray();
-        AtomicFiles.write(file, out -> {
+        writeAtomically(file, out -> {
             out.write((v + " " + d + "\n").getBytes(charset));
             if (format == Format.TEXT) {
                 writeText(vectors, data, d, charset, out);
@@ -335,5 +339,23 @@ public final class Word2VecFormat {
             out.write(buffer.array());
             out.write('\n');
         }
+    }
+
+    /**
+     * Writes {@code file} through nlpkit-core's {@link AtomicFiles}, gzip-compressed when its name ends in
+     * {@code .gz} (as reading decompresses it).
+     */
+    private static void writeAtomically(Path file, IOConsumer<OutputStream> content) throws IOException {
+        if (!file.toString().endsWith(".gz")) {
+            AtomicFiles.write(file, content);
+            return;
+        }
+        AtomicFiles.write(file, raw -> {
+            GZIPOutputStream gzip = new GZIPOutputStream(raw, 1 << 16);
+            BufferedOutputStream out = new BufferedOutputStream(gzip, 1 << 16);
+            content.accept(out);
+            out.flush();
+            gzip.finish(); // the gzip trailer; AtomicFiles flushes and syncs the file
+        });
     }
 }

@@ -149,20 +149,6 @@ class Word2VecFormatTest {
     }
 
     @Test
-    void aFailedSaveLeavesTheExistingFileUntouched(@TempDir Path dir) throws IOException {
-        Path target = dir.resolve("keep.txt");
-        Files.writeString(target, "original");
-        assertThatThrownBy(() -> AtomicFiles.write(target, out -> {
-            out.write("partial".getBytes(StandardCharsets.UTF_8));
-            throw new IOException("disk full (simulated)");
-        })).hasMessageContaining("disk full");
-        assertThat(Files.readString(target)).isEqualTo("original");
-        try (var files = Files.list(dir)) {
-            assertThat(files.toList()).containsExactly(target);
-        }
-    }
-
-    @Test
     void wordsWithWhiteSpaceCannotBeWritten(@TempDir Path dir) {
         WordVectors wv = WordVectors.of(List.of("new york"), new float[][] {{1f}});
         assertThatThrownBy(() -> Word2VecFormat.write(wv, dir.resolve("x.txt"), Format.TEXT))

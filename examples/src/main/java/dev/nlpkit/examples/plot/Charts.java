@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import dev.nlpkit.examples.report.AtomicFiles;
+import dev.nlpkit.core.AtomicFiles;
 import dev.nlpkit.examples.report.RocCurve;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;

@@ -24,7 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.zip.CRC32;
 
-import dev.nlpkit.examples.report.AtomicFiles;
+import dev.nlpkit.core.AtomicFiles;
 
 /**
  * One versioned file holding named, length-prefixed sections, each written by the module that owns its content

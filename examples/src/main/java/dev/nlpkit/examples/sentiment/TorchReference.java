@@ -1,6 +1,5 @@
 package dev.nlpkit.examples.sentiment;
 
-import dev.nlpkit.examples.anchor.AnchorProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,7 +19,8 @@ import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import dev.nlpkit.examples.report.AtomicFiles;
+import dev.nlpkit.core.AtomicFiles;
+import dev.nlpkit.examples.anchor.AnchorProcess;
 
 /**
  * The PyTorch side of the side-by-side comparison: exports exactly the data nlpkit trained on (split, padded index

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.core.Seeds;
 import dev.nlpkit.recurrent.math.Parallelism;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -121,11 +122,8 @@ public final class Dropout extends Layer {
         }
     }
 
-    /** 64 random bits for pair {@code k} of the mask: SplitMix64's output function at {@code seed + (k+1) * gamma}. */
+    /** 64 random bits for pair {@code k} of the mask: {@link Seeds#derive(long, long)}. */
     static long bits(long seed, long k) {
-        long z = seed + (k + 1) * 0x9E3779B97F4A7C15L;
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.derive(seed, k);
     }
 }

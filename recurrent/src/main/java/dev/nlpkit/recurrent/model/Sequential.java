@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.Seeds;
 import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.Dense;
 import dev.nlpkit.recurrent.layers.Gradients;
@@ -461,11 +462,9 @@ public final class Sequential {
         grads.zero();
     }
 
+    /** The seed of batch {@code batch} in epoch {@code epoch} (dropout masks): {@link Seeds}. */
     static long mix(long seed, int epoch, int batch) {
-        long z = seed + 0x9E3779B97F4A7C15L * (epoch + 1) + 0xBF58476D1CE4E5B9L * (batch + 1);
-        z = (z ^ (z >>> 30)) * 0xBF58476D1CE4E5B9L;
-        z = (z ^ (z >>> 27)) * 0x94D049BB133111EBL;
-        return z ^ (z >>> 31);
+        return Seeds.derive(seed, epoch, batch);
     }
 
     /**

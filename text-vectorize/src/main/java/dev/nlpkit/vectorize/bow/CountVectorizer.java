@@ -5,8 +5,8 @@ import java.io.Writer;
 import java.nio.file.Path;
 import java.util.List;
 
+import dev.nlpkit.core.AtomicFiles;
 import dev.nlpkit.vectorize.DocumentTransformer;
-import dev.nlpkit.vectorize.io.AtomicFiles;
 import dev.nlpkit.vectorize.io.LineReader;
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
 import dev.nlpkit.vectorize.matrix.SparseRow;
@@ -85,11 +85,11 @@ public final class CountVectorizer implements DocumentTransformer<CsrMatrix> {
     }
 
     public void save(Path path) throws IOException {
-        AtomicFiles.writeUtf8(path, this::write);
+        AtomicFiles.writeText(path, this::write);
     }
 
     public static CountVectorizer load(Path path) throws IOException {
-        return AtomicFiles.readUtf8(path, CountVectorizer::read);
+        return LineReader.readUtf8(path, CountVectorizer::read);
     }
 
     public void write(Writer out) throws IOException {

@@ -7,8 +7,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
+import dev.nlpkit.core.AtomicFiles;
 import dev.nlpkit.vectorize.DocumentTransformer;
-import dev.nlpkit.vectorize.io.AtomicFiles;
 import dev.nlpkit.vectorize.io.LineReader;
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
 import dev.nlpkit.vectorize.matrix.SparseRow;
@@ -155,12 +155,12 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
 
     /** Saves options and vocabulary to {@code path} atomically. */
     public void save(Path path) throws IOException {
-        AtomicFiles.writeUtf8(path, this::write);
+        AtomicFiles.writeText(path, this::write);
     }
 
     /** Loads a vectorizer saved by {@link #save}; a malformed or newer file gets an error naming the line. */
     public static TfidfVectorizer load(Path path) throws IOException {
-        return AtomicFiles.readUtf8(path, TfidfVectorizer::read);
+        return LineReader.readUtf8(path, TfidfVectorizer::read);
     }
 
     public void write(Writer out) throws IOException {

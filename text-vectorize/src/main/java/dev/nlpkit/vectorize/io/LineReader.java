@@ -2,6 +2,9 @@ package dev.nlpkit.vectorize.io;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Reads a text model file line by line, keeping the line number so that every error names the file, the line
@@ -10,6 +13,24 @@ import java.io.IOException;
  */
 public final class LineReader {
 
+    /**
+     * Parses a file from its {@link LineReader}.
+     *
+     * @param <T> what the file holds
+     */
+    @FunctionalInterface
+    public interface Parser<T> {
+
+        /**
+         * Parses the whole file.
+         *
+         * @param in the file's lines
+         * @return what the file holds
+         * @throws IOException when the file cannot be read or is malformed ({@link FileFormatException})
+         */
+        T parse(LineReader in) throws IOException;
+    }
+
     private final BufferedReader reader;
     private final String source;
     private int lineNumber;
@@ -17,6 +38,21 @@ public final class LineReader {
     public LineReader(BufferedReader reader, String source) {
         this.reader = reader;
         this.source = source;
+    }
+
+    /**
+     * Reads the UTF-8 text file {@code source} with {@code parser}; errors name the file.
+     *
+     * @param <T>    what the file holds
+     * @param source the file
+     * @param parser parses its lines
+     * @return what the parser returns
+     * @throws IOException when the file cannot be read or is malformed
+     */
+    public static <T> T readUtf8(Path source, Parser<T> parser) throws IOException {
+        try (BufferedReader in = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
+            return parser.parse(new LineReader(in, source.toString()));
+        }
     }
 
     /** The 1-based number of the line most recently returned by {@link #next(String)}. */

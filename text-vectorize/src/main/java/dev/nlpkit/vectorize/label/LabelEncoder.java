@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 
-import dev.nlpkit.vectorize.io.AtomicFiles;
+import dev.nlpkit.core.AtomicFiles;
 import dev.nlpkit.vectorize.io.LineReader;
 import dev.nlpkit.vectorize.io.TextEscaper;
 import dev.nlpkit.vectorize.vocab.CodePointOrder;
@@ -118,11 +118,11 @@ public final class LabelEncoder {
     }
 
     public void save(Path path) throws IOException {
-        AtomicFiles.writeUtf8(path, this::write);
+        AtomicFiles.writeText(path, this::write);
     }
 
     public static LabelEncoder load(Path path) throws IOException {
-        return AtomicFiles.readUtf8(path, LabelEncoder::read);
+        return LineReader.readUtf8(path, LabelEncoder::read);
     }
 
     /** Writes the label section (header to {@code end}). */

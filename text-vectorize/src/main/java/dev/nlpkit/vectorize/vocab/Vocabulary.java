@@ -9,7 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.RandomAccess;
 
-import dev.nlpkit.vectorize.io.AtomicFiles;
+import dev.nlpkit.core.AtomicFiles;
 import dev.nlpkit.vectorize.io.LineReader;
 import dev.nlpkit.vectorize.io.TextEscaper;
 
@@ -191,12 +191,12 @@ public final class Vocabulary {
 
     /** Saves to {@code path} atomically (see the class comment for the format). */
     public void save(Path path) throws IOException {
-        AtomicFiles.writeUtf8(path, this::write);
+        AtomicFiles.writeText(path, this::write);
     }
 
     /** Loads a vocabulary saved by {@link #save}; a malformed file gets an error with its line number. */
     public static Vocabulary load(Path path) throws IOException {
-        return AtomicFiles.readUtf8(path, Vocabulary::read);
+        return LineReader.readUtf8(path, Vocabulary::read);
     }
 
     /** Writes the vocabulary section (header to {@code end}) to {@code out}. */

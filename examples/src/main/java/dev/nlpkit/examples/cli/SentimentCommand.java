@@ -265,9 +265,7 @@ public final class SentimentCommand implements Runnable {
             Preprocessing preprocessing = preprocessing();
             Architecture w2vArchitecture = Choices.parse(Architecture.class, "--architecture", architecture);
             String cellName = FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn");
-            if (!wordMap.equalsIgnoreCase("none")) {
-                Choices.parse(WordMapProjection.Method.class, "--word-map", wordMap);
-            }
+            FlagChecks.oneOf("--word-map", wordMap, "pca", "tsne", "none");
             int threads = Runtime.getRuntime().availableProcessors();
             Word2VecOptions w2vOptions = Word2VecOptions.defaults().withArchitecture(w2vArchitecture)
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)

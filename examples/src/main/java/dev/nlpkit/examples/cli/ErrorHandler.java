@@ -85,7 +85,7 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
             err.println(prefix + t.getClass().getName()
                     + (t.getMessage() == null ? "" : ": " + Messages.guard(t.getMessage())));
             for (StackTraceElement frame : t.getStackTrace()) {
-                err.println("\tat " + frame);
+                err.println("    at " + frame);
             }
             prefix = "Caused by: ";
         }

@@ -50,6 +50,7 @@ class ErrorMessageGuardTest {
         Path crafted = craftedBundle();
         commands.add(new String[] {"sentiment", "predict", "--model", crafted.toString(), "good"});
         commands.add(new String[] {"sentiment", "evaluate", "--model", crafted.toString(), "--data", missing.toString()});
+        commands.add(new String[] {"sentiment", "predict", "--debug", "--model", crafted.toString(), "good"});
         // a swapped header: every tweet would be a class
         Path swapped = swappedHeader();
         commands.add(new String[] {"sentiment", "train", "--data", swapped.toString(), "--out",
@@ -60,6 +61,11 @@ class ErrorMessageGuardTest {
             label = label.substring(0, Math.min(label.length(), 120));
             assertThat(run.exitCode()).as(label).isNotZero();
             assertThat(run.err()).as(label).isNotBlank();
+            if (!List.of(command).contains("--debug")) {
+                assertThat(run.err()).as(label + ": no stack trace without --debug").doesNotContain("    at ");
+            } else {
+                assertThat(run.err()).as(label + ": the stack trace with --debug").contains("    at ");
+            }
             for (String line : run.err().split("\n")) {
                 assertThat(line.length()).as(label + ": " + line.substring(0, Math.min(line.length(), 200)))
                         .isLessThanOrEqualTo(Messages.MAX_LINE);

@@ -57,6 +57,18 @@ class OutputCheckTest {
     }
 
     @Test
+    void sentimentEvaluateRefusesToDrawItsRocCurveOverItsData() throws IOException {
+        Path victim = tweets();
+        byte[] before = Files.readAllBytes(victim);
+        Path model = Files.writeString(dir.resolve("model.nlpkit"), "not read: the outputs are checked first");
+        CommandRun run = CommandRun.of("sentiment", "evaluate", "--model", model.toString(), "--data",
+                victim.toString(), "--roc", victim.toString());
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: --roc '" + victim + "': is the input file --data");
+        assertThat(Files.readAllBytes(victim)).isEqualTo(before);
+    }
+
+    @Test
     void aFolderWithoutWritePermissionIsPermissionDenied() throws IOException {
         assumeFalse("root".equals(System.getProperty("user.name")),
                 "running as root, who may write in a read-only folder: nothing to refuse");

@@ -19,7 +19,7 @@ final class Choices {
                 return constant;
             }
         }
-        throw new IllegalArgumentException(option + " '" + value + "' is not one of "
+        throw new IllegalArgumentException(option + " " + Messages.quote(value) + " is not one of "
                 + Arrays.stream(type.getEnumConstants()).map(e -> e.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                         .toList());
     }

@@ -72,16 +72,29 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--prompt", description = "Text to start from (default: the first window of the file).")
     String prompt;
 
+    @Option(names = "--learning-rate", defaultValue = "0.005",
+            description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--clip-norm", defaultValue = "0",
+            description = "Clip the gradients to this global L2 norm (0: off). Default: ${DEFAULT-VALUE}.")
+    double clipNorm;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed of training and sampling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
     public Integer call() throws IOException {
+        FlagChecks.atLeast("--chars", chars, 2);
+        FlagChecks.inRange("--window", window, 2, 100_000);
+        FlagChecks.inRange("--units", units, 1, FlagChecks.MAX_UNITS);
+        FlagChecks.atLeast("--epochs", epochs, 1);
+        FlagChecks.atLeast("--length", length, 1);
+        FlagChecks.positive("--temperature", temperature);
+        FlagChecks.positive("--learning-rate", learningRate);
+        FlagChecks.nonNegative("--clip-norm", clipNorm);
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("text file " + file + " does not exist or is not a file");
-        }
-        if (!(temperature > 0) || window < 2 || length < 1 || chars < 2) {
-            throw new IllegalArgumentException("--temperature must be > 0, --window >= 2, --length and --chars >= 1");
         }
         String text = Files.readString(file, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
         text = text.substring(0, Math.min(chars, text.length()));
@@ -119,8 +132,8 @@ public final class GenerateCommand implements Callable<Integer> {
                 .add(RecurrentOptions.lstm(units).withReturnSequences(true))
                 .add(TimeDistributedOptions.of(DenseOptions.of(chars.length, Activation.SOFTMAX)))
                 .build(seed);
-        FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.005))
-                .withEpochs(epochs).withBatchSize(64).withSeed(seed);
+        FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(learningRate))
+                .withEpochs(epochs).withBatchSize(64).withSeed(seed).withClipNorm(clipNorm);
         model.fit(Dataset.of(Inputs.tokens(x), Targets.stepLabels(y)), null, fit, new EpochProgress(epochs, e -> {
             out.printf(Locale.ROOT, "epoch %d: loss %.4f, next-character accuracy %.4f%n", e.epoch() + 1, e.loss(),
                     e.accuracy());

@@ -36,7 +36,9 @@ public final class NlpkitCommand implements Runnable {
         if (bench != null) {
             cli.addSubcommand("bench", bench);
         }
-        cli.setExecutionExceptionHandler(new ErrorHandler());
+        ErrorHandler errors = new ErrorHandler();
+        cli.setExecutionExceptionHandler(errors);
+        cli.setParameterExceptionHandler(errors);
         return cli;
     }
 

@@ -235,15 +235,46 @@ public final class SentimentCommand implements Runnable {
         Path plots;
 
         @Option(names = "--out", defaultValue = "sentiment.nlpkit",
-                description = "The model bundle to write. Default: ${DEFAULT-VALUE}.")
+                description = "The model bundle to write (written before the plots). An existing file is replaced "
+                        + "only if it is an nlpkit file, or with --force. Default: ${DEFAULT-VALUE}.")
         Path out;
+
+        @Option(names = "--clip-norm", defaultValue = "0",
+                description = "Clip the gradients to this global L2 norm (0: off; e.g. 1 against exploding "
+                        + "gradients). Default: ${DEFAULT-VALUE}.")
+        double clipNorm;
+
+        @Option(names = "--force", description = "Replace existing output files even if they are not nlpkit files.")
+        boolean force;
+
+        /** Writes the plots; a field so a test can make it fail after the bundle is saved. */
+        PlotStep plotStep = this::plots;
+
+        /** The plot stage of a run. */
+        @FunctionalInterface
+        interface PlotStep {
+            List<Path> write(History history, Map<String, RocCurve> rocs, WordVectors vectors,
+                    List<List<String>> trainTokens) throws IOException;
+        }
 
         @Override
         public Integer call() throws IOException {
             PrintWriter pw = spec.commandLine().getOut();
+            // every option and every output path is checked before any data is read
             validate();
-            StageTimer timer = StageTimer.start();
             Preprocessing preprocessing = preprocessing();
+            Architecture w2vArchitecture = Choices.parse(Architecture.class, "--architecture", architecture);
+            String cellName = FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn");
+            FlagChecks.oneOf("--word-map", wordMap, "pca", "tsne", "none");
+            int threads = Runtime.getRuntime().availableProcessors();
+            Word2VecOptions w2vOptions = Word2VecOptions.defaults().withArchitecture(w2vArchitecture)
+                    .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
+                    .withWorkers(threads).withSeed(seed);
+            FitOptions fit = FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(learningRate))
+                    .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed).withClipNorm(clipNorm)
+                    .withEarlyStopping(patience > 0 ? FitOptions.EarlyStopping.patience(patience) : null);
+            checkOutputs();
+            StageTimer timer = StageTimer.start();
 
             // 1. data
             Path file = data != null ? data : DatasetResolver.fromEnvironment(System.getenv())
@@ -277,7 +308,6 @@ public final class SentimentCommand implements Runnable {
             TokenPipeline pipeline = TokenPipeline.of(preprocessing);
             pw.println("preprocessing: " + pipeline.describe());
             pw.flush();
-            int threads = Runtime.getRuntime().availableProcessors();
             List<List<List<String>>> tokenized = timer.time("preprocess", () -> List.of(
                     pipeline.tokensBatch(trainTexts, threads), pipeline.tokensBatch(validationTexts, threads),
                     pipeline.tokensBatch(testTexts, threads)));
@@ -293,10 +323,6 @@ public final class SentimentCommand implements Runnable {
             }
 
             // 5. Word2Vec and the aligned embedding matrix
-            Word2VecOptions w2vOptions = Word2VecOptions.defaults()
-                    .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
-                    .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
-                    .withWorkers(threads).withSeed(seed);
             Word2Vec w2v = timer.time("word2vec", () -> Word2Vec.fit(Corpus.of(trainTokens), w2vOptions,
                     Word2VecCommand.progress("word2vec")));
             pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
@@ -314,13 +340,10 @@ public final class SentimentCommand implements Runnable {
             PaddedSequences testIds = encoder.transform(testTokens);
 
             // 6. the network
-            Sequential model = network(embedding.matrix());
+            Sequential model = network(embedding.matrix(), cellName);
             pw.println();
             pw.println(model.summary());
             pw.flush();
-            FitOptions fit = FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(learningRate))
-                    .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed)
-                    .withEarlyStopping(patience > 0 ? FitOptions.EarlyStopping.patience(patience) : null);
             History history = timer.time("train network", () -> model.fit(
                     Dataset.of(Inputs.tokens(trainIds.ids()), Targets.binary(floats(trainLabels))),
                     Dataset.of(Inputs.tokens(validationIds.ids()), Targets.binary(floats(validationLabels))),
@@ -331,7 +354,7 @@ public final class SentimentCommand implements Runnable {
             }
 
             // 7. report
-            String modelName = (bidirectional ? "bi" : "") + cell.toLowerCase(Locale.ROOT);
+            String modelName = (bidirectional ? "bi" : "") + cellName;
             double[] probabilities = timer.time("predict", () -> {
                 float[][] p = model.predict(Inputs.tokens(testIds.ids()), 512);
                 double[] d = new double[p.length];
@@ -355,12 +378,7 @@ public final class SentimentCommand implements Runnable {
             pw.println(modelName + " confusion matrix:");
             pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), all.labelEncoder().decode(1)));
 
-            // 8. pictures
-            List<Path> written = timer.time("plots", () -> plots(history, rocs, w2v.vectors(), trainTokens));
-            pw.println();
-            written.forEach(p -> pw.println("plot: " + p));
-
-            // 9. bundle
+            // 8. bundle, before the plots: a plot failure must never cost the trained model
             Map<String, String> info = new LinkedHashMap<>();
             info.put("nlpkit", BuildInfo.version());
             info.put("created", Instant.now().toString());
@@ -369,7 +387,19 @@ public final class SentimentCommand implements Runnable {
             info.put("model", modelName);
             SentimentModel bundle = new SentimentModel(preprocessing, encoder, all.labelEncoder(), model, info);
             timer.run("save bundle", () -> bundle.save(out));
+            pw.println();
             pw.println("model bundle: " + out + " (" + Files.size(out) + " bytes)");
+
+            // 9. pictures
+            String plotFailure = null;
+            try {
+                List<Path> written = timer.time("plots", () -> plotStep.write(history, rocs, w2v.vectors(),
+                        trainTokens));
+                written.forEach(p -> pw.println("plot: " + p));
+            } catch (IOException | RuntimeException e) {
+                plotFailure = ErrorHandler.message(e);
+            }
+            pw.flush();
             double[] reloaded = timer.time("check bundle", () -> SentimentModel.load(out).probabilities(testTokens));
             double worst = 0;
             for (int i = 0; i < reloaded.length; i++) {
@@ -385,18 +415,61 @@ public final class SentimentCommand implements Runnable {
             pw.println("timings:");
             pw.print(timer.render());
             pw.flush();
+            if (plotFailure != null) {
+                PrintWriter err = spec.commandLine().getErr();
+                err.println(spec.commandLine().getColorScheme().errorText("nlpkit: " + Messages.guard(
+                        "the plots were not written (" + plotFailure + "); the model bundle " + out + " is saved")));
+                err.flush();
+                return 1;
+            }
             return 0;
         }
 
+        /** Every file the run writes, checked against the inputs and what exists (see {@link OutputCheck}). */
+        private void checkOutputs() {
+            OutputCheck outputs = OutputCheck.of(force).input("--data", data).input("--test", test);
+            if (data == null) {
+                DatasetResolver.fromEnvironment(System.getenv()).findLocal(DatasetRegistry.SENTIMENT140)
+                        .ifPresent(p -> outputs.input("(the Sentiment140 dataset)", p));
+            }
+            outputs.file("--out", out);
+            List<String> pictures = new ArrayList<>(List.of("loss.png", "accuracy.png", "roc.png"));
+            if (!wordMap.equalsIgnoreCase("none")) {
+                pictures.add("words.png");
+            }
+            outputs.folder("--plots", plots, pictures);
+        }
+
         private void validate() {
-            if (limit != null && limit < 20) {
-                throw new IllegalArgumentException("--limit must be at least 20 rows, got " + limit);
+            if (limit != null) {
+                FlagChecks.atLeast("--limit", limit, 20);
             }
-            if (layers < 1 || units < 1 || epochs < 1 || batchSize < 1 || maxLength < 1) {
-                throw new IllegalArgumentException("--layers, --units, --epochs, --batch-size and --max-length must be >= 1");
+            FlagChecks.openFraction("--validation", validation);
+            if (test == null) {
+                FlagChecks.openFraction("--test-fraction", testFraction);
+                if (!(validation + testFraction < 1)) {
+                    throw new IllegalArgumentException("--validation " + validation + " and --test-fraction "
+                            + testFraction + " must sum to less than 1");
+                }
             }
+            FlagChecks.inRange("--vector-size", vectorSize, 1, FlagChecks.MAX_DIMENSION);
+            FlagChecks.atLeast("--window", window, 1);
+            FlagChecks.atLeast("--min-count", minCount, 1);
+            FlagChecks.atLeast("--w2v-epochs", w2vEpochs, 1);
+            FlagChecks.atLeast("--max-length", maxLength, 1);
+            FlagChecks.inRange("--units", units, 1, FlagChecks.MAX_UNITS);
+            FlagChecks.inRange("--layers", layers, 1, 64);
+            FlagChecks.fractionBelowOne("--recurrent-dropout", recurrentDropout);
+            FlagChecks.atLeast("--epochs", epochs, 1);
+            FlagChecks.atLeast("--batch-size", batchSize, 1);
+            FlagChecks.positive("--learning-rate", learningRate);
+            FlagChecks.atLeast("--patience", patience, 0);
+            FlagChecks.nonNegative("--clip-norm", clipNorm);
             if (data != null && !Files.isRegularFile(data)) {
                 throw new IllegalArgumentException("data file " + data + " does not exist or is not a file");
+            }
+            if (test != null && !Files.isRegularFile(test)) {
+                throw new IllegalArgumentException("test file " + test + " does not exist or is not a file");
             }
         }
 
@@ -410,12 +483,11 @@ public final class SentimentCommand implements Runnable {
             return l == Preprocessing.Lemmatization.NONE ? p : p.withLemmatization(l);
         }
 
-        private Sequential network(float[][] embedding) {
-            RecurrentOptions recurrent = switch (cell.toLowerCase(Locale.ROOT)) {
+        private Sequential network(float[][] embedding, String cellName) {
+            RecurrentOptions recurrent = switch (cellName) {
                 case "lstm" -> RecurrentOptions.lstm(units);
                 case "gru" -> RecurrentOptions.gru(units);
-                case "rnn" -> RecurrentOptions.simpleRnn(units);
-                default -> throw new IllegalArgumentException("--cell '" + cell + "' is not one of [lstm, gru, rnn]");
+                default -> RecurrentOptions.simpleRnn(units);
             };
             recurrent = recurrent.withDropout(0.2).withRecurrentDropout(recurrentDropout);
             Sequential.Builder builder = Sequential.builder(Shape.tokens())
@@ -655,13 +727,20 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--data", required = true, description = "A labelled CSV/TSV (as for 'sentiment train').")
         Path data;
 
-        @Option(names = "--roc", description = "Also write the ROC curve to this PNG.")
+        @Option(names = "--roc", description = "Also write the ROC curve to this PNG (an existing file is replaced "
+                + "only if it is an nlpkit file, or with --force).")
         Path roc;
+
+        @Option(names = "--force", description = "Replace an existing --roc file even if it is not an nlpkit file.")
+        boolean force;
 
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(model)) {
                 throw new IllegalArgumentException("model bundle " + model + " does not exist or is not a file");
+            }
+            if (roc != null) {
+                OutputCheck.of(force).input("--model", model).input("--data", data).file("--roc", roc);
             }
             PrintWriter out = spec.commandLine().getOut();
             SentimentModel m = SentimentModel.load(model);

@@ -55,17 +55,26 @@ public final class Seq2SeqCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
+    @Option(names = "--learning-rate", defaultValue = "0.005",
+            description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--clip-norm", defaultValue = "0",
+            description = "Clip the gradients to this global L2 norm (0: off). Default: ${DEFAULT-VALUE}.")
+    double clipNorm;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
     @Override
     public Integer call() {
-        if (max < 10 || max > 999_999) {
-            throw new IllegalArgumentException("--max must be in 10..999999, got " + max);
-        }
-        if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new IllegalArgumentException("--train must be in (0, 1), got " + trainFraction);
-        }
+        FlagChecks.inRange("--max", max, 10, 999_999);
+        FlagChecks.openFraction("--train", trainFraction);
+        FlagChecks.inRange("--units", units, 1, FlagChecks.MAX_UNITS);
+        FlagChecks.atLeast("--epochs", epochs, 1);
+        FlagChecks.atLeast("--batch-size", batchSize, 1);
+        FlagChecks.positive("--learning-rate", learningRate);
+        FlagChecks.nonNegative("--clip-norm", clipNorm);
         PrintWriter out = spec.commandLine().getOut();
         // source vocabulary: 0 = padding, then every word in order of first use
         Map<String, Integer> words = new LinkedHashMap<>();
@@ -97,8 +106,8 @@ public final class Seq2SeqCommand implements Callable<Integer> {
         out.printf("task: number words -> digits, numbers 0..%d; train %d, test %d (unseen numbers); source "
                 + "vocabulary %d words, target 10 digits%n", max, trainCount, testSources.length, words.size());
         out.flush();
-        FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.005))
-                .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed);
+        FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(learningRate))
+                .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed).withClipNorm(clipNorm);
         Progress progress = Progress.start("seq2seq", epochs, "epochs");
         History history = model.fit(trainSources, trainTargets, fit, new TrainingListener() {
             @Override

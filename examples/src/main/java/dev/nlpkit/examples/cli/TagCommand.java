@@ -70,6 +70,14 @@ public final class TagCommand implements Callable<Integer> {
     @Option(names = "--batch-size", defaultValue = "32", description = "Batch size. Default: ${DEFAULT-VALUE}.")
     int batchSize;
 
+    @Option(names = "--learning-rate", defaultValue = "0.005",
+            description = "Adam learning rate. Default: ${DEFAULT-VALUE}.")
+    double learningRate;
+
+    @Option(names = "--clip-norm", defaultValue = "0",
+            description = "Clip the gradients to this global L2 norm (0: off). Default: ${DEFAULT-VALUE}.")
+    double clipNorm;
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -79,6 +87,18 @@ public final class TagCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        FlagChecks.inRange("--files", files, 2, 500);
+        FlagChecks.openFraction("--test", testFraction);
+        FlagChecks.inRange("--dimension", dimension, 1, FlagChecks.MAX_DIMENSION);
+        FlagChecks.inRange("--units", units, 1, FlagChecks.MAX_UNITS);
+        FlagChecks.atLeast("--epochs", epochs, 1);
+        FlagChecks.atLeast("--batch-size", batchSize, 1);
+        FlagChecks.positive("--learning-rate", learningRate);
+        FlagChecks.nonNegative("--clip-norm", clipNorm);
+        if (corpus != null && !Files.isDirectory(corpus)) {
+            throw new IllegalArgumentException("--corpus " + Messages.quote(corpus) + ": is not a folder (expected "
+                    + "the brown-tagged folder)");
+        }
         Path dir = corpus != null ? corpus : SharedPaths.dataRoot(System.getenv())
                 .map(r -> r.resolve("english-corpus/brown-tagged")).filter(Files::isDirectory)
                 .orElseThrow(() -> new IllegalArgumentException("the Brown corpus was not found: pass --corpus DIR "
@@ -129,8 +149,8 @@ public final class TagCommand implements Callable<Integer> {
                 .build(seed);
         out.println(model.summary());
         out.flush();
-        FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.005))
-                .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed);
+        FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(learningRate))
+                .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed).withClipNorm(clipNorm);
         Dataset trainSet = Dataset.of(Inputs.tokens(trainX), Targets.stepLabels(trainY));
         model.fit(trainSet, null, fit, new EpochProgress(epochs, e -> {
             out.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f%n", e.epoch() + 1, e.loss(), e.accuracy());
@@ -200,8 +220,8 @@ public final class TagCommand implements Callable<Integer> {
                 for (String token : trimmed.split("\\s+")) {
                     int slash = token.lastIndexOf('/');
                     if (slash <= 0 || slash == token.length() - 1) {
-                        throw new IllegalArgumentException(file + ":" + lineNo + ": token '" + token
-                                + "' is not word/tag");
+                        throw new IllegalArgumentException(file + ":" + lineNo + ": token " + Messages.quote(token)
+                                + " is not word/tag");
                     }
                     words.add(token.substring(0, slash).toLowerCase(Locale.ROOT));
                     tags.add(simplify(token.substring(slash + 1)));

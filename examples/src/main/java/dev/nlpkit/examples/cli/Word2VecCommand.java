@@ -81,7 +81,23 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        /** Checks every option by its flag (before any data is read). */
+        void validate() {
+            FlagChecks.inRange("--size", size, 1, FlagChecks.MAX_DIMENSION);
+            FlagChecks.atLeast("--window", window, 1);
+            FlagChecks.atLeast("--min-count", minCount, 1);
+            FlagChecks.atLeast("--epochs", epochs, 1);
+            FlagChecks.atLeast("--negative", negative, 0);
+            if (negative == 0 && !hierarchicalSoftmax) {
+                throw new IllegalArgumentException("--negative 0 needs --hs: without either no output layer is trained");
+            }
+            if (workers != null) {
+                FlagChecks.inRange("--workers", workers, 1, 1024);
+            }
+        }
+
         Word2VecOptions options(Architecture architecture) {
+            validate();
             return Word2VecOptions.defaults().withArchitecture(architecture).withVectorSize(size).withWindow(window)
                     .withMinCount(minCount).withEpochs(epochs).withNegative(negative)
                     .withHierarchicalSoftmax(hierarchicalSoftmax)
@@ -158,21 +174,27 @@ public final class Word2VecCommand implements Runnable {
         String preset;
 
         @Option(names = "--out", defaultValue = "word2vec.model",
-                description = "Where to save the model (our format; .txt/.bin: word2vec text/binary vectors). "
+                description = "Where to save the model (our format; .txt/.bin: word2vec text/binary vectors). An "
+                        + "existing file is replaced only if it is an nlpkit or word2vec file, or with --force. "
                         + "Default: ${DEFAULT-VALUE}.")
         Path out;
 
+        @Option(names = "--force", description = "Replace an existing --out file even if it is not an nlpkit file.")
+        boolean force;
+
         @Override
         public Integer call() throws IOException {
+            // options, then the input, then the output: all before the corpus is read
+            Word2VecOptions options = training.options(architecture(architecture));
+            TextPreprocessor pre = preset == null ? null : TextPreprocessor.of(Choices.preset(preset).options());
             if (!Files.isRegularFile(file)) {
                 throw new IllegalArgumentException("corpus file " + file + " does not exist or is not a file");
             }
-            Word2VecOptions options = training.options(architecture(architecture));
+            OutputCheck.of(force).input("FILE", file).file("--out", out);
             Corpus corpus;
-            if (preset == null) {
+            if (pre == null) {
                 corpus = Corpus.lines(file);
             } else {
-                TextPreprocessor pre = TextPreprocessor.of(Choices.preset(preset).options());
                 List<List<String>> sentences = new ArrayList<>();
                 for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
                     List<String> tokens = pre.tokens(line);
@@ -237,7 +259,7 @@ public final class Word2VecCommand implements Runnable {
 
     static void requireKnown(WordVectors vectors, String word) {
         if (!vectors.contains(word)) {
-            throw new IllegalArgumentException("'" + word + "' is not in the model's vocabulary of " + vectors.size()
+            throw new IllegalArgumentException(Messages.quote(word) + " is not in the model's vocabulary of " + vectors.size()
                     + " words");
         }
     }

@@ -38,7 +38,7 @@ import dev.nlpkit.core.AtomicFiles;
  * version    u32      {@value #FORMAT_VERSION}
  * sections   u32      number of sections
  * per section:
- *   name     u16 length + UTF-8 bytes (unique, non-blank)
+ *   name     u16 length + UTF-8 bytes (unique, non-blank, printable, at most 256 bytes)
  *   length   u64      payload bytes
  *   crc32    u32      CRC-32 of the payload
  *   payload  length bytes
@@ -64,6 +64,9 @@ public final class ModelBundle {
     public static final int FORMAT_VERSION = 1;
 
     private static final byte[] MAGIC = "NLPKBNDL".getBytes(StandardCharsets.US_ASCII);
+
+    /** The longest section name a bundle may hold, in UTF-8 bytes. */
+    private static final int MAX_NAME_BYTES = 256;
     private static final byte[] END = "BNDL-END".getBytes(StandardCharsets.US_ASCII);
 
     /** Writes a section's bytes. */
@@ -193,7 +196,7 @@ public final class ModelBundle {
             String where = "section " + (s + 1) + " of " + count;
             int nameLength = Short.toUnsignedInt(ByteBuffer.wrap(readExactly(in, 2, source, where + " (name length)"))
                     .order(ByteOrder.LITTLE_ENDIAN).getShort());
-            String name = new String(readExactly(in, nameLength, source, where + " (name)"), StandardCharsets.UTF_8);
+            String name = sectionName(readExactly(in, nameLength, source, where + " (name)"), source, where);
             long length = ByteBuffer.wrap(readExactly(in, 8, source, "section '" + name + "' (length)"))
                     .order(ByteOrder.LITTLE_ENDIAN).getLong();
             if (length < 0 || length > Integer.MAX_VALUE - 16) {
@@ -220,6 +223,25 @@ public final class ModelBundle {
                     + (end.length < END.length ? "missing" : "wrong"));
         }
         return new ModelBundle(sections);
+    }
+
+    /**
+     * A section name as read: short printable UTF-8 (the names we write are identifiers), else the file is corrupt;
+     * the message then never repeats the bytes, which may be anything.
+     */
+    private static String sectionName(byte[] bytes, String source, String where) throws BundleFormatException {
+        String name;
+        try {
+            name = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            name = null;
+        }
+        if (name == null || bytes.length > MAX_NAME_BYTES || name.isBlank()
+                || !name.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+            throw new BundleFormatException(source + " is corrupt: the name of " + where + " is not short printable "
+                    + "text (" + bytes.length + " bytes)");
+        }
+        return name;
     }
 
     private static int readInt(DataInputStream in, String source, String what) throws IOException {
@@ -273,8 +295,10 @@ public final class ModelBundle {
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("a bundle section needs a non-blank name");
             }
-            if (name.getBytes(StandardCharsets.UTF_8).length > 0xFFFF) {
-                throw new IllegalArgumentException("section name too long: " + name.length() + " characters");
+            if (name.getBytes(StandardCharsets.UTF_8).length > MAX_NAME_BYTES
+                    || !name.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
+                throw new IllegalArgumentException("a bundle section name must be printable and at most "
+                        + MAX_NAME_BYTES + " UTF-8 bytes, got " + name.length() + " characters");
             }
             if (sections.putIfAbsent(name, payload) != null) {
                 throw new IllegalArgumentException("bundle section '" + name + "' was added twice");

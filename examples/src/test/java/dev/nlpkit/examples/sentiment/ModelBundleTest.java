@@ -92,6 +92,18 @@ class ModelBundleTest {
     }
 
     @Test
+    void aBinarySectionNameIsCorruptionAndIsNotRepeated() throws IOException {
+        byte[] name = new byte[0xFFFF];
+        new java.util.SplittableRandom(7).nextBytes(name);
+        ByteBuffer crafted = ByteBuffer.allocate(8 + 8 + 2 + name.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        crafted.put("NLPKBNDL".getBytes(java.nio.charset.StandardCharsets.US_ASCII)).putInt(1).putInt(1)
+                .putShort((short) 0xFFFF).put(name).putLong(-1);
+        Path file = Files.write(dir.resolve("crafted.nlpkit"), crafted.array());
+        assertThatThrownBy(() -> ModelBundle.read(file)).isInstanceOf(BundleFormatException.class)
+                .hasMessage(file + " is corrupt: the name of section 1 of 1 is not short printable text (65535 bytes)");
+    }
+
+    @Test
     void otherFilesAreNotMistakenForBundles() throws IOException {
         Path file = dir.resolve("tweets.csv");
         Files.writeString(file, "label,text\n0,hello\n");

@@ -21,10 +21,14 @@ import java.nio.file.Path;
  * @param clipNorm        clip gradients to this global L2 norm; 0 disables
  * @param clipValue       clip every gradient element to {@code [-clipValue, clipValue]}; 0 disables
  * @param truncation      truncated back-propagation through time, or null for full BPTT
+ * @param divergenceFactor training stops with {@link TrainingDivergedException} when a batch loss exceeds this
+ *                        multiple of the first positive batch loss of the {@code fit} call (as it does for a NaN
+ *                        or infinite loss); 0 disables the check. Default 100: a loss a hundred times its
+ *                        starting value means the steps are too large, and the weights are already useless
  */
 public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
                          boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
-                         double clipNorm, double clipValue, TruncatedBptt truncation) {
+                         double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor) {
 
     /**
      * Early stopping on the validation loss (the training loss when there is no validation data).
@@ -83,76 +87,92 @@ public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int 
             throw new IllegalArgumentException("clipNorm and clipValue must be >= 0, got " + clipNorm + ", "
                     + clipValue);
         }
+        if (!(divergenceFactor == 0 || divergenceFactor > 1) || Double.isInfinite(divergenceFactor)) {
+            throw new IllegalArgumentException("divergenceFactor must be 0 (off) or a finite number > 1, got "
+                    + divergenceFactor);
+        }
     }
 
-    /** 10 epochs of batch 32, seed 42, shuffled, no validation, no clipping, full BPTT. */
+    /** The default {@link #divergenceFactor()}. */
+    public static final double DEFAULT_DIVERGENCE_FACTOR = 100;
+
+    /**
+     * 10 epochs of batch 32, seed 42, shuffled, no validation, no clipping, full BPTT, stop when the loss grows to
+     * 100 times its first value.
+     */
     public static FitOptions of(Loss loss, OptimizerOptions optimizer) {
-        return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null);
+        return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null, DEFAULT_DIVERGENCE_FACTOR);
     }
 
     /** A copy with another epoch count. */
     public FitOptions withEpochs(int e) {
         return new FitOptions(loss, optimizer, e, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy with another batch size. */
     public FitOptions withBatchSize(int b) {
         return new FitOptions(loss, optimizer, epochs, b, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy with another seed. */
     public FitOptions withSeed(long s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, s, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy with (or without) shuffling. */
     public FitOptions withShuffle(boolean s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, s, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy holding out the last {@code f} of the training data for validation. */
     public FitOptions withValidationSplit(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, f, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy with early stopping. */
     public FitOptions withEarlyStopping(EarlyStopping e) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, e,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy saving checkpoints to {@code file}. */
     public FitOptions withCheckpoint(Path file) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                file, clipNorm, clipValue, truncation);
+                file, clipNorm, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy clipping by global norm. */
     public FitOptions withClipNorm(double n) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, n, clipValue, truncation);
+                checkpoint, n, clipValue, truncation, divergenceFactor);
     }
 
     /** A copy clipping by value. */
     public FitOptions withClipValue(double v) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, v, truncation);
+                checkpoint, clipNorm, v, truncation, divergenceFactor);
     }
 
     /** A copy with truncated BPTT. */
     public FitOptions withTruncation(TruncatedBptt t) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, t);
+                checkpoint, clipNorm, clipValue, t, divergenceFactor);
     }
 
     /** A copy with another optimizer. */
     public FitOptions withOptimizer(OptimizerOptions o) {
         return new FitOptions(loss, o, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+    }
+
+    /** A copy with another divergence factor (0: only NaN and infinite losses stop training). */
+    public FitOptions withDivergenceFactor(double f) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation, f);
     }
 }

@@ -130,6 +130,7 @@ public final class Seq2Seq {
             optimizer = Optimizer.create(fit.optimizer(), parameters());
         }
         Gradients grads = new Gradients();
+        LossGuard guard = new LossGuard(fit);
         int n = sources.length;
         int batchSize = Math.min(fit.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
@@ -154,10 +155,7 @@ public final class Seq2Seq {
                 SplittableRandom rng = new SplittableRandom(Sequential.mix(fit.seed(), epoch, b));
                 Loss.Evaluation e = step(src.batch(idx, Precision.FLOAT32), dec.batch(idx, Precision.FLOAT32),
                         out, idx, rng, grads);
-                if (!Double.isFinite(e.loss())) {
-                    grads.zero();
-                    throw new TrainingDivergedException(epoch, b, e.loss());
-                }
+                guard.check(e.loss(), epoch, b, grads);
                 if (fit.clipValue() > 0) {
                     grads.clipByValue(fit.clipValue());
                 }

@@ -348,7 +348,8 @@ public final class Sequential {
      * @param options    how to train
      * @param listener   progress events (never null; use {@link TrainingListener#NONE})
      * @return the epoch-by-epoch history
-     * @throws TrainingDivergedException when a batch loss is NaN or infinite
+     * @throws TrainingDivergedException when a batch loss is NaN or infinite, or above
+     *                                   {@link FitOptions#divergenceFactor()} times the first batch loss
      * @throws UncheckedIOException      when a checkpoint cannot be written
      */
     public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener listener) {
@@ -372,6 +373,7 @@ public final class Sequential {
             optimizer = Optimizer.create(options.optimizer(), parameters());
         }
         Gradients grads = new Gradients();
+        LossGuard guard = new LossGuard(options);
         int n = trainSet.size();
         int batchSize = Math.min(options.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
@@ -399,9 +401,9 @@ public final class Sequential {
                 SplittableRandom rng = new SplittableRandom(mix(options.seed(), epoch, b));
                 Signal in = trainSet.inputs().batch(rows, precision);
                 Loss.Evaluation e = options.truncation() == null
-                        ? fullStep(in, trainSet.targets(), rows, options, rng, grads, epoch, b)
+                        ? fullStep(in, trainSet.targets(), rows, options, rng, grads, guard, epoch, b)
                         : TruncatedTraining.step(this, in, trainSet.targets(), rows, options, rng, grads, optimizer,
-                                epoch, b);
+                                guard, epoch, b);
                 lossSum += e.loss() * e.rows();
                 accSum += Double.isNaN(e.accuracy()) ? 0 : e.accuracy() * e.rows();
                 rowsSum += e.rows();
@@ -441,12 +443,9 @@ public final class Sequential {
     }
 
     private Loss.Evaluation fullStep(Signal in, Targets targets, int[] rows, FitOptions options, SplittableRandom rng,
-                                     Gradients grads, int epoch, int batch) {
+                                     Gradients grads, LossGuard guard, int epoch, int batch) {
         Loss.Evaluation e = lossAndGradient(in, targets, rows, options.loss(), rng, grads);
-        if (!Double.isFinite(e.loss())) {
-            grads.zero();
-            throw new TrainingDivergedException(epoch, batch, e.loss());
-        }
+        guard.check(e.loss(), epoch, batch, grads);
         applyUpdate(grads, options);
         return e;
     }

@@ -27,8 +27,8 @@ final class TruncatedTraining {
     }
 
     static Loss.Evaluation step(Sequential model, Signal in, Targets targets, int[] rows, FitOptions options,
-                                SplittableRandom batchRng, Gradients grads, Optimizer optimizer, int epoch,
-                                int batch) {
+                                SplittableRandom batchRng, Gradients grads, Optimizer optimizer, LossGuard guard,
+                                int epoch, int batch) {
         List<Layer> layers = model.layers();
         for (Layer l : layers) {
             if (l instanceof Bidirectional) {
@@ -79,10 +79,7 @@ final class TruncatedTraining {
             }
             Loss.Evaluation e = loss(options).evaluate(out.values(), model.fusedLogits(last, loss(options)),
                     targetSlice, mask, true);
-            if (!Double.isFinite(e.loss())) {
-                grads.zero();
-                throw new TrainingDivergedException(epoch, batch, e.loss());
-            }
+            guard.check(e.loss(), epoch, batch, grads);
             Tensor[][] dStates = model.backward(last, e.gradient(), e.onLogits(), grads, null);
             for (int p = passes.size() - 2; p >= 0; p--) {
                 Sequential.Pass pass = passes.get(p);

@@ -206,14 +206,44 @@ class SequentialTest {
         }
         Sequential m = Sequential.builder(Shape.vector(2)).add(DenseOptions.of(1, Activation.LINEAR)).build(1L);
         Path ckpt = dir.resolve("ckpt.nlpk");
+        // the growth check off, so the loss runs on to NaN or infinity
         FitOptions exploding = FitOptions.of(Loss.MEAN_SQUARED_ERROR, OptimizerOptions.sgd(50)).withEpochs(500)
-                .withBatchSize(8).withCheckpoint(ckpt);
+                .withBatchSize(8).withCheckpoint(ckpt).withDivergenceFactor(0);
         assertThatThrownBy(() -> m.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null, exploding,
                 TrainingListener.NONE))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageMatching("(?s).*loss is (NaN|Infinity) at epoch \\d+, batch \\d+.*");
         Sequential restored = Sequential.load(ckpt);
         assertThat(restored.parameters().get(0).value().allFinite()).isTrue();
+    }
+
+    @Test
+    void aLossHundredTimesItsFirstValueStopsTrainingBeforeTheUpdate() {
+        float[][] x = new float[32][2];
+        float[] y = new float[32];
+        SplittableRandom rng = new SplittableRandom(3);
+        for (int i = 0; i < 32; i++) {
+            x[i][0] = (float) rng.nextDouble();
+            x[i][1] = (float) rng.nextDouble();
+            y[i] = x[i][0] - x[i][1];
+        }
+        Sequential m = Sequential.builder(Shape.vector(2)).add(DenseOptions.of(1, Activation.LINEAR)).build(1L);
+        FitOptions exploding = FitOptions.of(Loss.MEAN_SQUARED_ERROR, OptimizerOptions.sgd(50)).withEpochs(500)
+                .withBatchSize(8);
+        assertThatThrownBy(() -> m.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null, exploding,
+                TrainingListener.NONE))
+                .isInstanceOf(TrainingDivergedException.class)
+                .hasMessageMatching("training diverged: loss grew from \\S+ to \\S+ \\(more than 100x\\) at epoch 1, "
+                        + "batch \\d+ .*");
+        assertThat(m.parameters().get(0).value().allFinite()).isTrue();
+    }
+
+    @Test
+    void theDivergenceFactorMustBeOffOrAboveOne() {
+        FitOptions base = FitOptions.of(Loss.MEAN_SQUARED_ERROR, OptimizerOptions.sgd(0.1));
+        assertThat(base.divergenceFactor()).isEqualTo(100);
+        assertThatThrownBy(() -> base.withDivergenceFactor(0.5)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("divergenceFactor");
     }
 
     @Test

@@ -2,6 +2,8 @@ package dev.nlpkit.preprocess.tokenize;
 
 import java.io.IOException;
 
+import org.apache.lucene.util.AttributeFactory;
+
 import dev.nlpkit.preprocess.normalize.TextNormalizer;
 
 /**
@@ -20,6 +22,17 @@ public final class TweetTokenizer extends WholeInputTokenizer {
     /** Normalizing each document with {@code normalizer} first (null: none). */
     public TweetTokenizer(TextNormalizer normalizer) {
         super(normalizer);
+    }
+
+    /**
+     * With Lucene's attribute factory {@code factory} (as {@link TweetTokenizerFactory} passes it), normalizing each
+     * document with {@code normalizer} first (null: none).
+     *
+     * @param factory    the attribute factory
+     * @param normalizer the character normalization, or null
+     */
+    public TweetTokenizer(AttributeFactory factory, TextNormalizer normalizer) {
+        super(factory, normalizer);
     }
 
     @Override

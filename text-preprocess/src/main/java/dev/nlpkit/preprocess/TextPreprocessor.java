@@ -76,22 +76,39 @@ public final class TextPreprocessor implements AutoCloseable {
         return new Builder(Objects.requireNonNull(options, "options"));
     }
 
-    /** {@link PreprocessOptions#tweets()}. */
+    /**
+     * The sentiment default for tweets.
+     *
+     * @return a preprocessor with {@link PreprocessOptions#tweets()}
+     */
     public static TextPreprocessor tweets() {
         return of(PreprocessOptions.tweets());
     }
 
-    /** {@link PreprocessOptions#english()}. */
+    /**
+     * Prose.
+     *
+     * @return a preprocessor with {@link PreprocessOptions#english()}
+     */
     public static TextPreprocessor english() {
         return of(PreprocessOptions.english());
     }
 
-    /** {@link PreprocessOptions#lesson()}. */
+    /**
+     * The course chain.
+     *
+     * @return a preprocessor with {@link PreprocessOptions#lesson()}
+     */
     public static TextPreprocessor lesson() {
         return of(PreprocessOptions.lesson());
     }
 
-    /** The terms of {@code text}, in order. */
+    /**
+     * The terms of {@code text}, in order.
+     *
+     * @param text the document
+     * @return its terms after every stage
+     */
     public List<String> tokens(String text) {
         Objects.requireNonNull(text, "text");
         List<String> out = new ArrayList<>();
@@ -111,6 +128,9 @@ public final class TextPreprocessor implements AutoCloseable {
     /**
      * The tokens of {@code text} with their types and offsets in {@code text}. A custom type set by a user
      * stage is kept in {@link Token#luceneType()}.
+     *
+     * @param text the document
+     * @return its tokens after every stage, offsets in {@code text}
      */
     public List<Token> typedTokens(String text) {
         Objects.requireNonNull(text, "text");
@@ -137,6 +157,7 @@ public final class TextPreprocessor implements AutoCloseable {
      *
      * @param texts   the documents; none may be null
      * @param threads 1 runs in the calling thread
+     * @return the terms of each text, in input order
      */
     public List<List<String>> tokensBatch(List<String> texts, int threads) {
         Objects.requireNonNull(texts, "texts");
@@ -196,11 +217,20 @@ public final class TextPreprocessor implements AutoCloseable {
         return t;
     }
 
-    /** The pipeline as a Lucene {@link Analyzer}, for use in Lucene-based systems. */
+    /**
+     * The pipeline as a Lucene {@link Analyzer}, for use in Lucene-based systems.
+     *
+     * @return the analyzer (closed by {@link #close()})
+     */
     public Analyzer analyzer() {
         return analyzer;
     }
 
+    /**
+     * The options of the preset chain (user stages are not part of them).
+     *
+     * @return the options this preprocessor was built from
+     */
     public PreprocessOptions options() {
         return options;
     }
@@ -208,6 +238,8 @@ public final class TextPreprocessor implements AutoCloseable {
     /**
      * The stages, in order, e.g. {@code [Normalize(...), TweetTokenizer, ...]}; a user stage appears under
      * its name at its insertion point.
+     *
+     * @return the stage descriptions, unmodifiable
      */
     public List<String> stages() {
         return analyzer.stages();

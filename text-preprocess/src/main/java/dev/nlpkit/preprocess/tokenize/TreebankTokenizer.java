@@ -26,7 +26,11 @@ public final class TreebankTokenizer extends WholeInputTokenizer {
         this(null);
     }
 
-    /** Normalizing each document with {@code normalizer} first (null: none). */
+    /**
+     * Normalizing each document with {@code normalizer} first.
+     *
+     * @param normalizer the character normalization, or null for none
+     */
     public TreebankTokenizer(TextNormalizer normalizer) {
         super(normalizer);
     }

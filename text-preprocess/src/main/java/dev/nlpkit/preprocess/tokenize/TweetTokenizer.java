@@ -19,7 +19,11 @@ public final class TweetTokenizer extends WholeInputTokenizer {
         this(null);
     }
 
-    /** Normalizing each document with {@code normalizer} first (null: none). */
+    /**
+     * Normalizing each document with {@code normalizer} first.
+     *
+     * @param normalizer the character normalization, or null for none
+     */
     public TweetTokenizer(TextNormalizer normalizer) {
         super(normalizer);
     }

@@ -45,10 +45,6 @@ final class PreprocessAnalyzer extends Analyzer {
     private final WordNetLemmatizer lemmatizer;
     private final List<UserStage> userStages;
 
-    PreprocessAnalyzer(PreprocessOptions options) {
-        this(options, List.of());
-    }
-
     PreprocessAnalyzer(PreprocessOptions options, List<UserStage> userStages) {
         this.options = options;
         this.userStages = List.copyOf(Objects.requireNonNull(userStages, "userStages"));

@@ -3,6 +3,7 @@ package dev.nlpkit.preprocess;
 import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.CharArraySet;
@@ -29,8 +30,9 @@ import dev.nlpkit.preprocess.tokenize.TreebankTokenizer;
 import dev.nlpkit.preprocess.tokenize.TweetTokenizer;
 
 /**
- * The pipeline as a Lucene {@link Analyzer}: a recipe built from {@link PreprocessOptions}; Lucene builds its
- * components once per thread and reuses them. {@link #toString()} lists the chain.
+ * The pipeline as a Lucene {@link Analyzer}: a recipe built from {@link PreprocessOptions} and the user's
+ * stages at their {@link InsertionPoint}s; Lucene builds its components once per thread and reuses them.
+ * {@link #toString()} lists the chain.
  */
 final class PreprocessAnalyzer extends Analyzer {
 
@@ -41,9 +43,11 @@ final class PreprocessAnalyzer extends Analyzer {
     private final boolean policyNeeded;
     private final List<String> stages;
     private final WordNetLemmatizer lemmatizer;
+    private final List<UserStage> userStages;
 
-    PreprocessAnalyzer(PreprocessOptions options) {
+    PreprocessAnalyzer(PreprocessOptions options, List<UserStage> userStages) {
         this.options = options;
+        this.userStages = List.copyOf(Objects.requireNonNull(userStages, "userStages"));
         Normalization n = options.normalization();
         this.normalizer = n.anyCharacterStep() ? new TextNormalizer(n) : null;
         this.stopWords = options.effectiveStopWords();
@@ -72,6 +76,7 @@ final class PreprocessAnalyzer extends Analyzer {
         if (options.tokenizer() == TokenizerKind.STANDARD) {
             ts = new StandardTypeFilter(ts);
         }
+        ts = userStagesAt(InsertionPoint.AFTER_TOKENIZER, ts);
         Normalization n = options.normalization();
         if (n.asciiFolding()) {
             ts = new ASCIIFoldingFilter(ts);
@@ -92,14 +97,34 @@ final class PreprocessAnalyzer extends Analyzer {
         if (options.minLength() > 1 || options.maxLength() < Integer.MAX_VALUE) {
             ts = new CodePointLengthFilter(ts, options.minLength(), options.maxLength());
         }
+        ts = userStagesAt(InsertionPoint.BEFORE_STOP_WORDS, ts);
         if (stopSet != null) {
             ts = new StopFilter(ts, stopSet);
         }
+        ts = userStagesAt(InsertionPoint.BEFORE_STEMMING, ts);
         if (options.lemmatization() != Lemmatization.NONE) {
             ts = new LemmatizerFilter(ts, lemmatizer, options.lemmatization().mode());
         }
         ts = Stemmers.wrap(ts, options.stemmer());
+        ts = userStagesAt(InsertionPoint.END, ts);
         return new TokenStreamComponents(source, ts);
+    }
+
+    private TokenStream userStagesAt(InsertionPoint point, TokenStream ts) {
+        for (UserStage stage : userStages) {
+            if (stage.point() == point) {
+                ts = stage.wrap(ts);
+            }
+        }
+        return ts;
+    }
+
+    private void describeUserStagesAt(InsertionPoint point, List<String> s) {
+        for (UserStage stage : userStages) {
+            if (stage.point() == point) {
+                s.add(stage.name());
+            }
+        }
     }
 
     private List<String> describe() {
@@ -129,6 +154,7 @@ final class PreprocessAnalyzer extends Analyzer {
         if (options.tokenizer() == TokenizerKind.STANDARD) {
             s.add("StandardTypeFilter");
         }
+        describeUserStagesAt(InsertionPoint.AFTER_TOKENIZER, s);
         if (n.asciiFolding()) {
             s.add("ASCIIFoldingFilter");
         }
@@ -147,15 +173,18 @@ final class PreprocessAnalyzer extends Analyzer {
         if (options.minLength() > 1 || options.maxLength() < Integer.MAX_VALUE) {
             s.add("Length(" + options.minLength() + ".." + options.maxLength() + ")");
         }
+        describeUserStagesAt(InsertionPoint.BEFORE_STOP_WORDS, s);
         if (stopSet != null) {
             s.add("StopFilter(" + stopWords + ")");
         }
+        describeUserStagesAt(InsertionPoint.BEFORE_STEMMING, s);
         if (options.lemmatization() != Lemmatization.NONE) {
             s.add("LemmatizerFilter(WordNet 3.0, " + options.lemmatization().mode() + ")");
         }
         if (options.stemmer() != Stemmer.NONE) {
             s.add(Stemmers.describe(options.stemmer()));
         }
+        describeUserStagesAt(InsertionPoint.END, s);
         return List.copyOf(s);
     }
 

@@ -14,6 +14,12 @@
  *         .withStemmer(Stemmer.PORTER).withAction(TokenType.NUMBER, TokenAction.DROP));
  * List<List<String>> all = mine.tokensBatch(texts, 2);             // parallel, same result as 1 thread
  * Analyzer lucene = mine.analyzer();                                // plug into Lucene
+ * TextPreprocessor extended = TextPreprocessor.builder(PreprocessOptions.tweets())
+ *         .addStage(InsertionPoint.BEFORE_STOP_WORDS, "Slang", SlangFilter::new).build();   // your own filter
  * }</pre>
+ *
+ * <p>Every tokenizer, char filter and filter of the toolkit also has a Lucene SPI factory ({@code nlpkitTweet},
+ * {@code nlpkitNormalize}, {@code nlpkitTypePolicy}, ...), so the chains can be assembled by name in Lucene's
+ * {@code CustomAnalyzer}, Solr or Elasticsearch.
  */
 package dev.nlpkit.preprocess;

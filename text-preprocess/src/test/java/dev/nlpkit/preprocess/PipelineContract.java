@@ -52,9 +52,19 @@ public abstract class PipelineContract {
     /** The pipeline under test. */
     protected abstract PreprocessOptions options();
 
+    /** The preprocessor under test: {@link #options()} as they are; override to add user stages. */
+    protected TextPreprocessor createPreprocessor() {
+        return TextPreprocessor.of(options());
+    }
+
+    /** Token types a user stage of the pipeline sets, besides ours. */
+    protected Set<String> customTypes() {
+        return Set.of();
+    }
+
     @BeforeEach
     void open() {
-        preprocessor = TextPreprocessor.of(options());
+        preprocessor = createPreprocessor();
     }
 
     @AfterEach
@@ -101,7 +111,8 @@ public abstract class PipelineContract {
 
     @Test
     void luceneConsumersSeeOnlyOurTypesAndTheFinalOffset() throws IOException {
-        Set<String> ours = Stream.of(TokenType.values()).map(Enum::name).collect(Collectors.toSet());
+        Set<String> ours = Stream.concat(Stream.of(TokenType.values()).map(Enum::name), customTypes().stream())
+                .collect(Collectors.toSet());
         for (String s : SAMPLES) {
             try (TokenStream ts = preprocessor.analyzer().tokenStream("f", s)) {
                 CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);

@@ -2,6 +2,8 @@ package dev.nlpkit.preprocess.tokenize;
 
 import java.io.IOException;
 
+import org.apache.lucene.util.AttributeFactory;
+
 import dev.nlpkit.preprocess.normalize.TextNormalizer;
 import java.util.List;
 
@@ -24,9 +26,24 @@ public final class TreebankTokenizer extends WholeInputTokenizer {
         this(null);
     }
 
-    /** Normalizing each document with {@code normalizer} first (null: none). */
+    /**
+     * Normalizing each document with {@code normalizer} first.
+     *
+     * @param normalizer the character normalization, or null for none
+     */
     public TreebankTokenizer(TextNormalizer normalizer) {
         super(normalizer);
+    }
+
+    /**
+     * With Lucene's attribute factory {@code factory} (as {@link TreebankTokenizerFactory} passes it), normalizing each
+     * document with {@code normalizer} first (null: none).
+     *
+     * @param factory    the attribute factory
+     * @param normalizer the character normalization, or null
+     */
+    public TreebankTokenizer(AttributeFactory factory, TextNormalizer normalizer) {
+        super(factory, normalizer);
     }
 
     @Override

@@ -2,6 +2,8 @@ package dev.nlpkit.preprocess.tokenize;
 
 import java.io.IOException;
 
+import org.apache.lucene.util.AttributeFactory;
+
 import dev.nlpkit.preprocess.normalize.TextNormalizer;
 
 /**
@@ -17,9 +19,24 @@ public final class TweetTokenizer extends WholeInputTokenizer {
         this(null);
     }
 
-    /** Normalizing each document with {@code normalizer} first (null: none). */
+    /**
+     * Normalizing each document with {@code normalizer} first.
+     *
+     * @param normalizer the character normalization, or null for none
+     */
     public TweetTokenizer(TextNormalizer normalizer) {
         super(normalizer);
+    }
+
+    /**
+     * With Lucene's attribute factory {@code factory} (as {@link TweetTokenizerFactory} passes it), normalizing each
+     * document with {@code normalizer} first (null: none).
+     *
+     * @param factory    the attribute factory
+     * @param normalizer the character normalization, or null
+     */
+    public TweetTokenizer(AttributeFactory factory, TextNormalizer normalizer) {
+        super(factory, normalizer);
     }
 
     @Override

@@ -8,6 +8,7 @@ import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import org.apache.lucene.util.AttributeFactory;
 
 import dev.nlpkit.preprocess.TokenType;
 import dev.nlpkit.preprocess.normalize.TextNormalizer;
@@ -36,6 +37,11 @@ abstract sealed class WholeInputTokenizer extends Tokenizer permits TweetTokeniz
     private int[] origin;
 
     protected WholeInputTokenizer(TextNormalizer normalizer) {
+        this.normalizer = normalizer;
+    }
+
+    protected WholeInputTokenizer(AttributeFactory factory, TextNormalizer normalizer) {
+        super(factory);
         this.normalizer = normalizer;
     }
 

@@ -45,7 +45,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Training text, e.g. a Gutenberg book.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Training text, e.g. a Gutenberg book (default: "
+            + "the alice dataset, Alice's Adventures in Wonderland).")
     Path file;
 
     @Option(names = "--chars", defaultValue = "200000",
@@ -77,6 +78,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        file = DataFiles.resolve(dev.nlpkit.examples.data.DatasetRegistry.ALICE, file, "FILE");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("text file " + file + " does not exist or is not a file");
         }

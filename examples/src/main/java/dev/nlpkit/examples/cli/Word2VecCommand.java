@@ -304,6 +304,9 @@ public final class Word2VecCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (!Files.isRegularFile(model)) { // before any download
+                throw new IllegalArgumentException("model file " + model + " does not exist or is not a file");
+            }
             PairFormat format = Choices.parse(PairFormat.class, "--pair-format", pairFormat);
             Path questions = DataFiles.resolve(DatasetRegistry.QUESTIONS_WORDS, analogies, "--analogies");
             Optional<Dataset> pairSet = format == PairFormat.MEN ? Optional.of(DatasetRegistry.MEN)

@@ -48,7 +48,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nlpkit bench preprocess}: tweet preprocessing throughput, single thread unless stated, on the
- * Sentiment140 tweets (default: the 215,470 of the shared {@code sentiment140-combined/combined.csv.gz}):
+ * Sentiment140 tweets (default: the 215,470 of the {@code sentiment140-combined} dataset):
  *
  * <ol>
  *   <li>{@code TextPreprocessor} with {@code tweets()} + Porter, {@code tokens(text)} per tweet;</li>

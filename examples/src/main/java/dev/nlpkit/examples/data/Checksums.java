@@ -17,7 +17,12 @@ import java.util.stream.Stream;
 /** Size and SHA-256 of a dataset's local copy, as {@link Dataset#sha256()} defines them. */
 public final class Checksums {
 
-    /** Size and checksum of a local copy. */
+    /**
+     * Size and checksum of a local copy.
+     *
+     * @param bytes  its size (a folder: of the covered files)
+     * @param sha256 lower-case hex
+     */
     public record Measured(long bytes, String sha256) {
     }
 

@@ -113,16 +113,19 @@ public record Dataset(String name, String title, String description, URI homepag
             this.title = title;
         }
 
+        /** What it is, in a sentence or two. */
         public Builder description(String text) {
             this.description = text;
             return this;
         }
 
+        /** The official source: its page or file. */
         public Builder homepage(String url) {
             this.homepage = URI.create(url);
             return this;
         }
 
+        /** One more download source, tried after those already given. */
         public Builder source(Source source) {
             sources.add(source);
             return this;
@@ -144,11 +147,13 @@ public record Dataset(String name, String title, String description, URI homepag
             return this;
         }
 
+        /** Another path accepted in place of the dataset's file (never checksummed). */
         public Builder alternative(String path) {
             alternatives.add(path);
             return this;
         }
 
+        /** The size and SHA-256 of the file used, and where they come from. */
         public Builder checksum(long bytes, String sha256Hex, String note) {
             this.size = OptionalLong.of(bytes);
             this.sha256 = Optional.of(sha256Hex);
@@ -156,22 +161,26 @@ public record Dataset(String name, String title, String description, URI homepag
             return this;
         }
 
+        /** Only the size is known; {@code note} says why. */
         public Builder sizeOnly(long bytes, String note) {
             this.size = OptionalLong.of(bytes);
             this.checksumNote = note;
             return this;
         }
 
+        /** Neither size nor checksum is known; {@code note} says why. */
         public Builder unchecked(String note) {
             this.checksumNote = note;
             return this;
         }
 
+        /** The terms, as the source states them. */
         public Builder license(String text) {
             this.license = text;
             return this;
         }
 
+        /** The dataset; the record's constructor validates it. */
         public Dataset build() {
             return new Dataset(name, title, description, homepage, sources, folder, fileName, dataPath, alternatives,
                     size, sha256, folderFiles, checksumNote, license);

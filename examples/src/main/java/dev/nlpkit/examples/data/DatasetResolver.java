@@ -46,6 +46,7 @@ public final class DatasetResolver {
     private final DataEnvironment environment;
     private final Downloader downloader;
 
+    /** A resolver looking where {@code environment} says and downloading with {@code downloader}. */
     public DatasetResolver(DataEnvironment environment, Downloader downloader) {
         this.environment = Objects.requireNonNull(environment, "environment");
         this.downloader = Objects.requireNonNull(downloader, "downloader");
@@ -57,10 +58,12 @@ public final class DatasetResolver {
                 Downloader.withDefaults());
     }
 
+    /** Where it looks and downloads from. */
     public DataEnvironment environment() {
         return environment;
     }
 
+    /** The cache folder, {@code <cache>} above. */
     public Path cacheDirectory() {
         return environment.cacheDirectory();
     }

@@ -25,12 +25,14 @@ public final class Downloader {
     private final HttpClient client;
     private final Duration timeout;
 
+    /** A downloader whose connections and requests time out after {@code timeout}. */
     public Downloader(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    /** A downloader with a 20-second timeout. */
     public static Downloader withDefaults() {
         return new Downloader(Duration.ofSeconds(20));
     }

@@ -78,7 +78,7 @@ public final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        file = DataFiles.resolve(dev.nlpkit.examples.data.DatasetRegistry.ALICE, file, "FILE");
+        file = DataFiles.resolve(dev.nlpkit.examples.data.DatasetRegistry.ALICE, file, "the FILE argument");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("text file " + file + " does not exist or is not a file");
         }

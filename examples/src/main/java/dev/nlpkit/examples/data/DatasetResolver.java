@@ -95,7 +95,8 @@ public final class DatasetResolver {
      * Resolves {@code dataset}, downloading it when no local copy exists.
      *
      * @param explicit a path given by the user; it must exist
-     * @param option   the command's option for such a path, named in the message when all else fails
+     * @param option   the command's option for such a path ({@code --file}, {@code the FILE argument}), named in
+     *                 the message when all else fails
      * @throws DatasetUnavailableException when it is neither here nor downloadable
      */
     public Path resolve(Dataset dataset, Optional<Path> explicit, String option, DownloadListener listener) {
@@ -225,7 +226,7 @@ public final class DatasetResolver {
                     .append(target);
         }
         environment.dataDirectory().ifPresent(dir -> m.append(" or as ").append(dir.resolve(dataset.dataPath())));
-        m.append(option == null ? "." : "; or pass " + option + " PATH.");
+        m.append(option == null ? "." : "; or give the path of a copy with " + option + ".");
         return m.toString();
     }
 
@@ -235,7 +236,7 @@ public final class DatasetResolver {
                 .append("download: ").append(dataset.checksumNote()).append(" Place ").append(dataset.fileName())
                 .append(" at ").append(cachedFile(dataset));
         environment.dataDirectory().ifPresent(dir -> m.append(" or at ").append(dir.resolve(dataset.dataPath())));
-        m.append(option == null ? "." : ", or pass " + option + " PATH.");
+        m.append(option == null ? "." : ", or give the path of a copy with " + option + ".");
         return m.toString();
     }
 }

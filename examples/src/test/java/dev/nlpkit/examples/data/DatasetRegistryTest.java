@@ -300,7 +300,7 @@ class DatasetRegistryTest {
                 .hasMessageContaining(home.resolve("cache/alice/gutenberg.zip").toString())
                 .hasMessageContaining("gutenberg/carroll-alice.txt")
                 .hasMessageContaining(home.resolve("cache/alice/carroll-alice.txt").toString())
-                .hasMessageContaining("--file PATH")
+                .hasMessageContaining("with --file.")
                 .message().doesNotContainIgnoringCase("shared");
     }
 
@@ -312,7 +312,7 @@ class DatasetRegistryTest {
                 DownloadListener.NONE))
                 .isInstanceOf(DatasetUnavailableException.class).hasMessageContaining("no public download")
                 .hasMessageContaining(home.resolve("cache/english-corpus/combined-plain.txt.gz").toString())
-                .hasMessageContaining("--corpus PATH");
+                .hasMessageContaining("with --corpus.");
     }
 
     @Test

@@ -136,7 +136,7 @@ public final class DatasetResolver {
                 try {
                     return Installer.install(dataset, source, placed, target);
                 } catch (IOException e) {
-                    failures.add("the file placed at " + placed + ": " + e.getMessage());
+                    failures.add("the file placed at " + placed + " (left there): " + e.getMessage());
                 }
             }
         }
@@ -149,7 +149,7 @@ public final class DatasetResolver {
                     Installer.install(dataset, source, complete, target);
                 } catch (IOException e) {
                     Files.deleteIfExists(complete); // rejected: nothing of it stays in the cache
-                    throw e;
+                    throw new DownloadException(e.getMessage() + "; the download was discarded", e);
                 }
                 Files.deleteIfExists(complete); // the archive, once its content is in place
                 return target;

@@ -27,7 +27,7 @@ final class Installer {
      * Installs {@code dataset} at {@code target} from {@code downloaded}, served by {@code source}.
      *
      * @throws DownloadException when the archive lacks the member, or size or checksum differ (the extracted
-     *                           copy is deleted; {@code downloaded} is left for the caller to discard)
+     *                           copy is deleted; {@code downloaded} is left to the caller)
      */
     static Path install(Dataset dataset, Source source, Path downloaded, Path target) throws IOException {
         Path staged = switch (source.extraction()) {
@@ -62,11 +62,11 @@ final class Installer {
         Checksums.Measured measured = Checksums.measure(dataset, staged);
         if (dataset.size().isPresent() && dataset.size().getAsLong() != measured.bytes()) {
             throw new DownloadException(what(dataset, source) + " has " + measured.bytes() + " bytes, expected "
-                    + dataset.size().getAsLong() + "; the file was discarded");
+                    + dataset.size().getAsLong());
         }
         if (dataset.sha256().isPresent() && !dataset.sha256().get().equals(measured.sha256())) {
             throw new DownloadException(what(dataset, source) + " has SHA-256 " + measured.sha256() + ", expected "
-                    + dataset.sha256().get() + "; the file was discarded");
+                    + dataset.sha256().get());
         }
         if (dataset.folder() && measured.bytes() == 0) {
             throw new DownloadException(what(dataset, source) + " holds no file matching "

@@ -226,6 +226,22 @@ class DatasetRegistryTest {
         assertContent(f, path);
     }
 
+    @Test
+    void aWrongArchivePlacedByHandIsReportedAndLeftWhereTheUserPutIt() throws IOException {
+        Fixture f = fixture("alice", 0);
+        served.clear(); // and nothing to download either
+        DatasetResolver resolver = resolver();
+        Path target = resolver.cachedFile(f.dataset());
+        Path placed = target.resolveSibling(f.source().fileName());
+        Files.createDirectories(target.getParent());
+        Files.write(placed, zip(Map.of("gutenberg/carroll-alice.txt", "not the book".getBytes(StandardCharsets.UTF_8))));
+        assertThatThrownBy(() -> resolver.resolve(f.dataset(), Optional.empty(), "--file", DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("the file placed at " + placed + " (left there)").hasMessageContaining("bytes");
+        assertThat(placed).exists();
+        assertThat(target).doesNotExist();
+    }
+
     private static void assertContent(Fixture f, Path path) throws IOException {
         if (f.dataset().folder()) {
             for (Map.Entry<String, byte[]> e : f.expectedFiles().entrySet()) {

@@ -61,6 +61,8 @@ public final class DataCommand implements Runnable {
                         ? String.format(Locale.ROOT, "%,d bytes%s", dataset.size().getAsLong(),
                                 dataset.folder() ? " (" + dataset.folderFiles().orElseThrow() + " files)" : "")
                         : "not recorded");
+                out.printf("%ssha256:  %s (%s)%n", pad, dataset.sha256().orElse("not recorded"),
+                        dataset.checksumNote());
                 out.printf("%slocal:   %s%n", pad, resolver.findLocal(dataset).map(p -> "present at " + p)
                         .orElse("missing (" + (dataset.downloadable() ? "nlpkit data get " + dataset.name()
                                 + " puts it at " : "no public download; place it at ") + resolver.cachedFile(dataset)

@@ -108,7 +108,8 @@ class OfflineDataTest {
             assertThat(run.out()).contains(home.resolve(".cache/nlpkit").resolve(dataset.name())
                     .resolve(dataset.fileName()).toString());
         }
-        assertThat(run.out()).doesNotContain("present at").contains("size:    144,396 bytes");
+        assertThat(run.out()).doesNotContain("present at").contains("size:    144,396 bytes")
+                .contains("sha256:  " + DatasetRegistry.ALICE.sha256().orElseThrow());
     }
 
     @Test

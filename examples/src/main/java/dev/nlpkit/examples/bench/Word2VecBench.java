@@ -477,6 +477,9 @@ public final class Word2VecBench implements Callable<Integer> {
                 Matcher m = token.matcher(line.toLowerCase(Locale.ROOT));
                 while (m.find()) {
                     paragraph.add(m.group());
+                    if (paragraph.size() == 10_000) { // the same lines as splitting at the end, in bounded memory
+                        count += flush(paragraph, writer); // (text8 is one 100 MB line)
+                    }
                 }
             }
         }

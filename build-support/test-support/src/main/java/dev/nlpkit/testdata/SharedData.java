@@ -46,10 +46,10 @@ public final class SharedData {
         Optional<Path> root = root();
         Path resolved = root.map(r -> r.resolve(relative)).orElse(null);
         Assumptions.assumeTrue(resolved != null && Files.exists(resolved),
-                () -> "shared dataset '" + relative + "' not found (searched "
+                () -> "dataset '" + relative + "' not found (searched "
                         + (System.getenv("NLPKIT_DATA") != null ? "NLPKIT_DATA=" + System.getenv("NLPKIT_DATA")
                                 : repositoryRoot().resolve("../shared/data").normalize())
-                        + "); set NLPKIT_DATA to a copy of the shared data to run this test");
+                        + "); set NLPKIT_DATA to a folder holding it at that relative path to run this test");
         return resolved;
     }
 

@@ -39,6 +39,8 @@ import dev.nlpkit.preprocess.corpus.LabelledText;
 import dev.nlpkit.preprocess.lemma.PartOfSpeech;
 import dev.nlpkit.preprocess.lemma.WordNetLemmatizer;
 import dev.nlpkit.preprocess.stop.StopWords;
+import dev.nlpkit.examples.cli.DataFiles;
+import dev.nlpkit.examples.data.DatasetRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -46,7 +48,7 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code nlpkit bench preprocess}: tweet preprocessing throughput, single thread unless stated, on the
- * Sentiment140 tweets (default: the 215,470 of the shared {@code sentiment140-combined/combined.csv.gz}):
+ * Sentiment140 tweets (default: the 215,470 of the {@code sentiment140-combined} dataset):
  *
  * <ol>
  *   <li>{@code TextPreprocessor} with {@code tweets()} + Porter, {@code tokens(text)} per tweet;</li>
@@ -66,10 +68,8 @@ import picocli.CommandLine.Spec;
         description = "Tweet preprocessing throughput vs NLTK (TweetTokenizer+stop+Porter) and a bare Lucene chain.")
 public final class PreprocessBench implements Callable<Integer> {
 
-    static final String DATA_FILE = "sentiment140-combined/combined.csv.gz";
-
-    @Option(names = "--data", description = "Tweets CSV(.gz/.zip) with a header and a text column (default: the shared "
-            + DATA_FILE + " under $NLPKIT_DATA or ../shared/data).")
+    @Option(names = "--data", description = "Tweets CSV(.gz/.zip) with a header and a text column (default: the "
+            + "sentiment140-combined dataset).")
     Path data;
 
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N tweets (0 = all).")
@@ -96,7 +96,7 @@ public final class PreprocessBench implements Callable<Integer> {
             throw new IllegalArgumentException("--passes and --nltk-passes must be >= 1, --limit >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path source = data != null ? data : defaultData();
+        Path source = DataFiles.resolve(DatasetRegistry.SENTIMENT140_COMBINED, data, "--data");
         List<String> tweets = readTweets(source, limit);
         if (tweets.isEmpty()) {
             throw new IllegalArgumentException("no tweets in " + source);
@@ -356,19 +356,4 @@ public final class PreprocessBench implements Callable<Integer> {
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
     }
 
-    private static Path defaultData() {
-        List<Path> candidates = new ArrayList<>();
-        String env = System.getenv("NLPKIT_DATA");
-        if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env, DATA_FILE));
-        }
-        candidates.add(Path.of("..", "shared", "data", DATA_FILE));
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("tweets CSV not found (looked at " + candidates
-                + "); pass --data PATH or set NLPKIT_DATA to the shared data folder");
-    }
 }

@@ -32,6 +32,8 @@ import dev.nlpkit.vectorize.bow.Fitted;
 import dev.nlpkit.vectorize.bow.TfidfOptions;
 import dev.nlpkit.vectorize.bow.TfidfVectorizer;
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
+import dev.nlpkit.examples.cli.DataFiles;
+import dev.nlpkit.examples.data.DatasetRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -55,10 +57,8 @@ import picocli.CommandLine.Spec;
         description = "TF-IDF fit+transform vs scikit-learn's TfidfVectorizer on the same pre-tokenized tweets.")
 public final class TfidfBench implements Callable<Integer> {
 
-    static final String DATA_FILE = "sentiment140-combined/combined.csv.gz";
-
-    @Option(names = "--csv", description = "Tweets CSV(.gz) with a 'text' column (default: the shared "
-            + DATA_FILE + " under $NLPKIT_DATA or ../shared/data).")
+    @Option(names = "--csv", description = "Tweets CSV(.gz) with a 'text' column (default: the sentiment140-combined "
+            + "dataset).")
     Path csv;
 
     @Option(names = "--limit", defaultValue = "0", description = "Use only the first N rows (0 = all).")
@@ -91,7 +91,7 @@ public final class TfidfBench implements Callable<Integer> {
             throw new IllegalArgumentException("--repeats and --threads must be >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path source = csv != null ? csv : defaultCsv();
+        Path source = DataFiles.resolve(DatasetRegistry.SENTIMENT140_COMBINED, csv, "--csv");
         Path dir = Files.createTempDirectory("nlpkit-bench-tfidf");
         try {
             Path tokensFile = dir.resolve("tokens.txt");
@@ -352,22 +352,6 @@ public final class TfidfBench implements Callable<Integer> {
                 }
             }).iterator();
         };
-    }
-
-    private static Path defaultCsv() {
-        List<Path> candidates = new ArrayList<>();
-        String env = System.getenv("NLPKIT_DATA");
-        if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env, DATA_FILE));
-        }
-        candidates.add(Path.of("..", "shared", "data", DATA_FILE));
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException("tweets CSV not found (looked at " + candidates
-                + "); pass --csv PATH or set NLPKIT_DATA to the shared data folder");
     }
 
     private static double seconds(long start) {

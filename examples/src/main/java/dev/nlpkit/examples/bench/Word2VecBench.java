@@ -40,6 +40,8 @@ import dev.nlpkit.embeddings.evaluation.SimilarityEvaluation;
 import dev.nlpkit.embeddings.evaluation.SimilarityResult;
 import dev.nlpkit.embeddings.io.Word2VecFormat;
 import dev.nlpkit.embeddings.vectors.WordVectors;
+import dev.nlpkit.examples.cli.DataFiles;
+import dev.nlpkit.examples.data.DatasetRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -63,12 +65,8 @@ import picocli.CommandLine.Spec;
         description = "Word2Vec training speed and quality vs gensim (CBOW and skip-gram), JSON lines.")
 public final class Word2VecBench implements Callable<Integer> {
 
-    private static final String CORPUS = "english-corpus/combined-plain.txt.gz";
-    private static final String ANALOGIES = "word-analogy/questions-words.txt";
-    private static final String SIMLEX = "word-similarity/SimLex-999/SimLex-999.txt";
-    private static final String MEN = "word-similarity/MEN/MEN_dataset_natural_form_full";
-
-    @Option(names = "--corpus", description = "Raw text, plain or .gz (default: the shared " + CORPUS + ").")
+    @Option(names = "--corpus", description = "Raw text, plain or .gz (default: the english-corpus "
+            + "dataset when present, else text8, downloaded when missing).")
     Path corpus;
 
     @Option(names = "--architectures", split = ",", defaultValue = "CBOW,SKIP_GRAM",
@@ -102,13 +100,14 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--restrict", defaultValue = "30000", description = "Most frequent words used in evaluation.")
     int restrict;
 
-    @Option(names = "--analogies", description = "questions-words file (default: shared " + ANALOGIES + ").")
+    @Option(names = "--analogies", description = "questions-words file (default: the questions-words "
+            + "dataset).")
     Path analogies;
 
-    @Option(names = "--simlex", description = "SimLex-999 file (default: shared " + SIMLEX + ").")
+    @Option(names = "--simlex", description = "SimLex-999 file (default: the simlex-999 dataset).")
     Path simlex;
 
-    @Option(names = "--men", description = "MEN natural-form file (default: shared " + MEN + ").")
+    @Option(names = "--men", description = "MEN natural-form file (default: the men dataset).")
     Path men;
 
     @Option(names = "--no-eval", description = "Skip the quality evaluation.")
@@ -151,11 +150,12 @@ public final class Word2VecBench implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path source = corpus != null ? corpus : shared(CORPUS);
+        Path source = corpus != null ? corpus : DataFiles.findLocal(DatasetRegistry.ENGLISH_CORPUS)
+                .orElseGet(() -> DataFiles.resolve(DatasetRegistry.TEXT8, null, "--corpus"));
         if (!noEval && !scalingOnly) {
-            analogies = analogies != null ? analogies : shared(ANALOGIES);
-            simlex = simlex != null ? simlex : shared(SIMLEX);
-            men = men != null ? men : shared(MEN);
+            analogies = DataFiles.resolve(DatasetRegistry.QUESTIONS_WORDS, analogies, "--analogies");
+            simlex = DataFiles.resolve(DatasetRegistry.SIMLEX_999, simlex, "--simlex");
+            men = DataFiles.resolve(DatasetRegistry.MEN, men, "--men");
         }
         Path dir = Files.createTempDirectory("nlpkit-bench-word2vec");
         try {
@@ -477,6 +477,9 @@ public final class Word2VecBench implements Callable<Integer> {
                 Matcher m = token.matcher(line.toLowerCase(Locale.ROOT));
                 while (m.find()) {
                     paragraph.add(m.group());
+                    if (paragraph.size() == 10_000) { // the same lines as splitting at the end, in bounded memory
+                        count += flush(paragraph, writer); // (text8 is one 100 MB line)
+                    }
                 }
             }
         }
@@ -498,23 +501,6 @@ public final class Word2VecBench implements Callable<Integer> {
 
     private static String name(Word2VecOptions o) {
         return o.architecture() == Architecture.CBOW ? "cbow" : "skip-gram";
-    }
-
-    private static Path shared(String relative) {
-        List<Path> candidates = new ArrayList<>();
-        String env = System.getenv("NLPKIT_DATA");
-        if (env != null && !env.isBlank()) {
-            candidates.add(Path.of(env, relative));
-        }
-        candidates.add(Path.of("..", "shared", "data", relative));
-        candidates.add(Path.of("/work", "shared", "data", relative));
-        for (Path p : candidates) {
-            if (Files.isRegularFile(p)) {
-                return p;
-            }
-        }
-        throw new IllegalArgumentException(relative + " not found (looked at " + candidates + "); set NLPKIT_DATA "
-                + "or pass the file explicitly");
     }
 
     private static long processCpuNanos() {

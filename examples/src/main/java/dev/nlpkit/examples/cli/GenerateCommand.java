@@ -45,7 +45,8 @@ public final class GenerateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "FILE", description = "Training text, e.g. a Gutenberg book.")
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "Training text, e.g. a Gutenberg book (default: "
+            + "the alice dataset, Alice's Adventures in Wonderland).")
     Path file;
 
     @Option(names = "--chars", defaultValue = "200000",
@@ -93,6 +94,7 @@ public final class GenerateCommand implements Callable<Integer> {
         FlagChecks.positive("--temperature", temperature);
         FlagChecks.positive("--learning-rate", learningRate);
         FlagChecks.nonNegative("--clip-norm", clipNorm);
+        file = DataFiles.resolve(dev.nlpkit.examples.data.DatasetRegistry.ALICE, file, "the FILE argument");
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("text file " + file + " does not exist or is not a file");
         }

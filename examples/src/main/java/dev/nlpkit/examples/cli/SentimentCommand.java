@@ -278,7 +278,7 @@ public final class SentimentCommand implements Runnable {
 
             // 1. data
             Path file = data != null ? data : DatasetResolver.fromEnvironment(System.getenv())
-                    .resolve(DatasetRegistry.SENTIMENT140, Optional.empty(), DataCommand.progressListener());
+                    .resolve(DatasetRegistry.SENTIMENT140, Optional.empty(), "--data", DataCommand.progressListener());
             SentimentData all = timer.time("read", () -> readData(file, Optional.empty(), pw));
             int[] rows = limit == null ? null : sample(all.labels(), limit, seed);
 

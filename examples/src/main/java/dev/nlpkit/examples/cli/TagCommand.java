@@ -47,8 +47,8 @@ public final class TagCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--corpus", description = "The brown-tagged directory (default: the shared "
-            + "english-corpus/brown-tagged).")
+    @Option(names = "--corpus", description = "The folder of tagged Brown files ca01 ... cr09 (default: the brown "
+            + "dataset).")
     Path corpus;
 
     @Option(names = "--files", defaultValue = "100", description = "How many Brown files to use (of 500), in name "
@@ -99,10 +99,7 @@ public final class TagCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--corpus " + Messages.quote(corpus) + ": is not a folder (expected "
                     + "the brown-tagged folder)");
         }
-        Path dir = corpus != null ? corpus : SharedPaths.dataRoot(System.getenv())
-                .map(r -> r.resolve("english-corpus/brown-tagged")).filter(Files::isDirectory)
-                .orElseThrow(() -> new IllegalArgumentException("the Brown corpus was not found: pass --corpus DIR "
-                        + "(the brown-tagged folder) or set NLPKIT_DATA to the shared data directory"));
+        Path dir = DataFiles.resolve(dev.nlpkit.examples.data.DatasetRegistry.BROWN, corpus, "--corpus");
         List<Path> all;
         try (Stream<Path> list = Files.list(dir)) {
             all = list.filter(p -> p.getFileName().toString().matches("c[a-r]\\d\\d")).sorted().toList();

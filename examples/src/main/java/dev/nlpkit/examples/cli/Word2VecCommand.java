@@ -28,6 +28,8 @@ import dev.nlpkit.embeddings.evaluation.SimilarityResult;
 import dev.nlpkit.embeddings.io.Word2VecFormat;
 import dev.nlpkit.embeddings.vectors.ScoredWord;
 import dev.nlpkit.embeddings.vectors.WordVectors;
+import dev.nlpkit.examples.data.Dataset;
+import dev.nlpkit.examples.data.DatasetRegistry;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.Stemmer;
 import dev.nlpkit.preprocess.TextPreprocessor;
@@ -311,10 +313,11 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--model", required = true, description = "Model or word2vec vectors file.")
         Path model;
 
-        @Option(names = "--analogies", description = "questions-words.txt (default: the shared copy, when present).")
+        @Option(names = "--analogies", description = "questions-words.txt (default: the questions-words dataset).")
         Path analogies;
 
-        @Option(names = "--similarity", description = "Word-pair file (default: the shared SimLex-999, when present).")
+        @Option(names = "--similarity", description = "Word-pair file (default: the simlex-999 or men dataset, "
+                + "as --pair-format says).")
         Path similarity;
 
         @Option(names = "--pair-format", defaultValue = "simlex-999",
@@ -323,18 +326,17 @@ public final class Word2VecCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
+            if (!Files.isRegularFile(model)) { // before any download
+                throw new IllegalArgumentException("model file " + model + " does not exist or is not a file");
+            }
+            PairFormat format = Choices.parse(PairFormat.class, "--pair-format", pairFormat);
+            Path questions = DataFiles.resolve(DatasetRegistry.QUESTIONS_WORDS, analogies, "--analogies");
+            Optional<Dataset> pairSet = format == PairFormat.MEN ? Optional.of(DatasetRegistry.MEN)
+                    : format == PairFormat.SIMLEX_999 ? Optional.of(DatasetRegistry.SIMLEX_999) : Optional.empty();
+            Path pairs = similarity != null || pairSet.isEmpty() ? similarity
+                    : DataFiles.resolve(pairSet.get(), null, "--similarity");
             WordVectors vectors = loadVectors(model);
             PrintWriter out = spec.commandLine().getOut();
-            Optional<Path> shared = SharedPaths.dataRoot(System.getenv());
-            Path questions = analogies != null ? analogies
-                    : shared.map(r -> r.resolve("word-analogy/questions-words.txt")).filter(Files::isRegularFile)
-                            .orElse(null);
-            Path pairs = similarity != null ? similarity
-                    : shared.map(r -> r.resolve("word-similarity/SimLex-999/SimLex-999.txt"))
-                            .filter(Files::isRegularFile).orElse(null);
-            if (questions == null && pairs == null) {
-                throw new IllegalArgumentException("nothing to evaluate: give --analogies FILE and/or --similarity FILE");
-            }
             if (questions != null) {
                 AnalogyResult result = AnalogyEvaluation.evaluate(vectors, questions);
                 out.printf(Locale.ROOT, "analogies %s: accuracy %.4f on %d answerable of %d questions (%.1f%% OOV)%n",
@@ -346,7 +348,6 @@ public final class Word2VecCommand implements Runnable {
                 }
             }
             if (pairs != null) {
-                PairFormat format = Choices.parse(PairFormat.class, "--pair-format", pairFormat);
                 SimilarityResult result = SimilarityEvaluation.evaluate(vectors, pairs, format);
                 out.printf(Locale.ROOT, "similarity %s: Spearman %.4f, Pearson %.4f on %d pairs (%.1f%% OOV)%n", pairs,
                         result.spearman(), result.pearson(), result.pairs(), result.oovRatioPercent());
@@ -364,7 +365,7 @@ public final class Word2VecCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
-        @Option(names = "--file", description = "The book (default: the shared gutenberg-nltk/carroll-alice.txt).")
+        @Option(names = "--file", description = "The book (default: the alice dataset, NLTK's carroll-alice.txt).")
         Path file;
 
         @Option(names = "--workers", description = "Training threads (default: the number of cores).")
@@ -375,10 +376,7 @@ public final class Word2VecCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            Path book = file != null ? file : SharedPaths.dataRoot(System.getenv())
-                    .map(r -> r.resolve("english-corpus/gutenberg-nltk/carroll-alice.txt")).filter(Files::isRegularFile)
-                    .orElseThrow(() -> new IllegalArgumentException("carroll-alice.txt not found: pass --file FILE or set "
-                            + "NLPKIT_DATA to the shared data directory"));
+            Path book = DataFiles.resolve(DatasetRegistry.ALICE, file, "--file");
             List<List<String>> sentences = courseSentences(Files.readString(book, StandardCharsets.UTF_8));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %d sentences, %d tokens%n", book, sentences.size(),

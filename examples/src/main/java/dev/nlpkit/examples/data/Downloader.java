@@ -3,25 +3,20 @@ package dev.nlpkit.examples.data;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.Objects;
 
 /**
- * Downloads a dataset file safely: into {@code <target>.part}, resumed with an HTTP {@code Range} request
- * when a partial file is already there, checked for completeness (Content-Length / known size) and
- * checksum (when known), and renamed into place atomically only when complete and verified. A checksum
- * or size mismatch deletes the partial file; a truncated transfer keeps it so the next call resumes.
+ * Downloads a file safely: into {@code <target>.part}, resumed with an HTTP {@code Range} request when a
+ * partial file is already there, and checked for completeness (Content-Length). A truncated transfer keeps the
+ * partial file so the next call resumes; verification and renaming are the caller's ({@link DatasetResolver}).
  */
 public final class Downloader {
 
@@ -30,12 +25,14 @@ public final class Downloader {
     private final HttpClient client;
     private final Duration timeout;
 
+    /** A downloader whose connections and requests time out after {@code timeout}. */
     public Downloader(Duration timeout) {
         this.timeout = Objects.requireNonNull(timeout, "timeout");
         this.client = HttpClient.newBuilder().connectTimeout(timeout)
                 .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
+    /** A downloader with a 20-second timeout. */
     public static Downloader withDefaults() {
         return new Downloader(Duration.ofSeconds(20));
     }
@@ -46,17 +43,20 @@ public final class Downloader {
     }
 
     /**
-     * Downloads {@code dataset} to {@code target} (its parent is created).
+     * Downloads {@code url} into {@link #partFile(Path) partFile(target)} (its folder is created), resuming
+     * a partial file left by an earlier attempt, and returns that file once it is complete. It keeps the
+     * {@code .part} name: the caller verifies it and renames or extracts it.
      *
-     * @throws DownloadException on an HTTP error, a truncated transfer, or a size or checksum mismatch
+     * @param dataset the dataset being fetched (named in progress and errors)
+     * @throws DownloadException on an HTTP error or a truncated transfer (the partial file is kept to resume)
      * @throws IOException       when the network or the disk fails
      */
-    public Path download(Dataset dataset, Path target, DownloadListener listener) throws IOException {
+    public Path fetch(Dataset dataset, URI url, Path target, DownloadListener listener) throws IOException {
         Files.createDirectories(target.toAbsolutePath().getParent());
         Path part = partFile(target);
         long present = Files.exists(part) ? Files.size(part) : 0L;
 
-        HttpRequest.Builder request = HttpRequest.newBuilder(dataset.url()).timeout(timeout).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).timeout(timeout).GET();
         if (present > 0) {
             request.header("Range", "bytes=" + present + "-");
         }
@@ -65,7 +65,9 @@ public final class Downloader {
             response = client.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("download of " + dataset.url() + " interrupted", e);
+            throw new IOException("download of " + url + " interrupted", e);
+        } catch (IOException e) {
+            throw new IOException(url + ": " + describe(e), e);
         }
         int status = response.statusCode();
         boolean resumed;
@@ -75,16 +77,17 @@ public final class Downloader {
             resumed = false; // the server ignored Range (or none was sent): start over
             present = 0;
         } else if (status == 416 && present > 0) {
-            // Requested range not satisfiable: the partial file may already be complete.
+            // Requested range not satisfiable: the partial file is already complete.
             response.body().close();
-            return finish(dataset, part, target, present, listener);
+            listener.finished(present);
+            return part;
         } else {
             response.body().close();
-            throw new DownloadException("download of " + dataset.url() + " failed: HTTP " + status
+            throw new DownloadException("download of " + url + " failed: HTTP " + status
                     + (status == 404 ? " (not found)" : ""));
         }
 
-        long total = expectedTotal(response, resumed, present, dataset);
+        long total = expectedTotal(response, resumed, present);
         listener.started(dataset, total, present);
         long written = present;
         StandardOpenOption[] mode = resumed
@@ -100,18 +103,34 @@ public final class Downloader {
                 listener.progress(written);
             }
         } catch (IOException e) {
-            throw new DownloadException("download of " + dataset.url() + " was cut off after " + written + " of "
+            throw new DownloadException("download of " + url + " was cut off after " + written + " of "
                     + (total >= 0 ? total + " bytes" : "? bytes") + "; the partial file " + part
                     + " is kept and the next attempt resumes it", e);
         }
         if (total >= 0 && written < total) {
-            throw new DownloadException("download of " + dataset.url() + " was cut off after " + written + " of "
+            throw new DownloadException("download of " + url + " was cut off after " + written + " of "
                     + total + " bytes; the partial file " + part + " is kept and the next attempt resumes it");
         }
-        return finish(dataset, part, target, written, listener);
+        listener.finished(written);
+        return part;
     }
 
-    private static long expectedTotal(HttpResponse<?> response, boolean resumed, long present, Dataset dataset) {
+    /** A connection failure in words (the JDK's messages are often empty). */
+    private static String describe(IOException e) {
+        if (e instanceof java.net.ConnectException) {
+            return "connection refused or unreachable";
+        }
+        if (e instanceof java.net.http.HttpConnectTimeoutException || e instanceof java.net.http.HttpTimeoutException) {
+            return "timed out";
+        }
+        if (e.getCause() instanceof java.nio.channels.UnresolvedAddressException
+                || e instanceof java.net.UnknownHostException) {
+            return "host not found";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    private static long expectedTotal(HttpResponse<?> response, boolean resumed, long present) {
         if (resumed) {
             // Content-Range: bytes start-end/total
             String range = response.headers().firstValue("Content-Range").orElse("");
@@ -124,44 +143,9 @@ public final class Downloader {
                 }
             }
             long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-            return length >= 0 ? present + length : dataset.size().orElse(-1);
+            return length >= 0 ? present + length : -1;
         }
         long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
-        return length >= 0 ? length : dataset.size().orElse(-1);
-    }
-
-    /** Verifies size and checksum of the complete partial file, then renames it into place. */
-    private static Path finish(Dataset dataset, Path part, Path target, long bytes, DownloadListener listener)
-            throws IOException {
-        if (dataset.size().isPresent() && dataset.size().getAsLong() != bytes) {
-            Files.deleteIfExists(part);
-            throw new DownloadException("download of " + dataset.url() + " has " + bytes + " bytes, expected "
-                    + dataset.size().getAsLong() + "; the file was discarded");
-        }
-        if (dataset.sha256().isPresent()) {
-            String actual = sha256(part);
-            if (!actual.equals(dataset.sha256().get())) {
-                Files.deleteIfExists(part);
-                throw new DownloadException("download of " + dataset.url() + " has SHA-256 " + actual + ", expected "
-                        + dataset.sha256().get() + "; the file was discarded");
-            }
-        }
-        Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-        listener.finished(bytes);
-        return target;
-    }
-
-    /** Lower-case hex SHA-256 of a file. */
-    public static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("this JVM has no SHA-256", e);
-        }
-        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
-            in.transferTo(OutputStream.nullOutputStream());
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return length >= 0 ? length : -1;
     }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 
+import dev.nlpkit.examples.data.Dataset;
+import dev.nlpkit.examples.data.DatasetRegistry;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 
@@ -53,7 +55,8 @@ class NlpkitCommandTest {
     void unknownDatasetIsOneClearLineWithExitCodeOne() {
         Run run = run("data", "get", "no-such-set");
         assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).isEqualTo("nlpkit: unknown dataset 'no-such-set'; known: [sentiment140]");
+        assertThat(run.err().strip()).isEqualTo("nlpkit: unknown dataset 'no-such-set'; known: "
+                + DatasetRegistry.all().stream().map(Dataset::name).toList());
     }
 
     @Test

@@ -12,8 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,7 +22,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The downloader against a real HTTP server on 127.0.0.1 serving a generated file. */
+/** The downloader against a real HTTP server on 127.0.0.1 serving a generated file (Range honoured). */
 class DownloaderTest {
 
     private static final int SIZE = 300_000;
@@ -76,28 +74,33 @@ class DownloaderTest {
         exchange.getHttpContext().getServer().stop(0);
     }
 
-    private Dataset dataset(String path) {
-        return new Dataset("testset", "Test set", URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path),
-                "data.bin", List.of(), OptionalLong.empty(), Optional.empty(), "test");
+    private static final Dataset DATASET = Dataset.builder("testset", "Test set").homepage("http://127.0.0.1/")
+            .file("data.bin", "data.bin").build();
+
+    private URI url(String path) {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
     }
 
     private Path target() {
         return cache.resolve("testset").resolve("data.bin");
     }
 
+    private Downloader downloader() {
+        return new Downloader(Duration.ofSeconds(5));
+    }
+
     @Test
-    void downloadsAndVerifiesTheChecksum() throws IOException {
-        Dataset dataset = dataset("/data.bin").withChecksum(SIZE, sha256Hex(content));
-        Path file = new Downloader(Duration.ofSeconds(5)).download(dataset, target(), DownloadListener.NONE);
-        assertThat(file).hasBinaryContent(content);
-        assertThat(Downloader.partFile(target())).doesNotExist();
+    void downloadsTheWholeFileUnderItsPartName() throws IOException {
+        Path file = downloader().fetch(DATASET, url("/data.bin"), target(), DownloadListener.NONE);
+        assertThat(file).isEqualTo(Downloader.partFile(target())).hasBinaryContent(content);
+        assertThat(target()).doesNotExist();
     }
 
     @Test
     void reportsProgressUpToTheFullSize() throws IOException {
         long[] last = {-1};
         long[] announced = {-2};
-        new Downloader(Duration.ofSeconds(5)).download(dataset("/data.bin"), target(), new DownloadListener() {
+        downloader().fetch(DATASET, url("/data.bin"), target(), new DownloadListener() {
             @Override
             public void started(Dataset d, long totalBytes, long resumedAt) {
                 announced[0] = totalBytes;
@@ -113,26 +116,16 @@ class DownloaderTest {
     }
 
     @Test
-    void checksumMismatchDiscardsTheFileAndLeavesNothingInTheCache() {
-        Dataset dataset = dataset("/data.bin").withChecksum(SIZE, "00".repeat(32));
-        assertThatThrownBy(() -> new Downloader(Duration.ofSeconds(5)).download(dataset, target(), DownloadListener.NONE))
-                .isInstanceOf(DownloadException.class).hasMessageContaining("SHA-256").hasMessageContaining("discarded");
+    void truncatedTransferFailsAndKeepsThePartForResume() {
+        assertThatThrownBy(() -> downloader().fetch(DATASET, url("/truncated.bin"), target(), DownloadListener.NONE))
+                .isInstanceOf(DownloadException.class).hasMessageContaining("cut off").hasMessageContaining("resumes");
         assertThat(target()).doesNotExist();
-        assertThat(Downloader.partFile(target())).doesNotExist();
-    }
-
-    @Test
-    void truncatedTransferFailsWithoutAFinalFileAndKeepsThePartForResume() {
-        assertThatThrownBy(() -> new Downloader(Duration.ofSeconds(5))
-                .download(dataset("/truncated.bin"), target(), DownloadListener.NONE))
-                .isInstanceOf(DownloadException.class).hasMessageContaining("cut off");
-        assertThat(target()).doesNotExist();
+        assertThat(Downloader.partFile(target())).exists();
     }
 
     @Test
     void notFoundIsAClearError() {
-        assertThatThrownBy(() -> new Downloader(Duration.ofSeconds(5))
-                .download(dataset("/missing.bin"), target(), DownloadListener.NONE))
+        assertThatThrownBy(() -> downloader().fetch(DATASET, url("/missing.bin"), target(), DownloadListener.NONE))
                 .isInstanceOf(DownloadException.class).hasMessageContaining("HTTP 404");
         assertThat(target()).doesNotExist();
     }
@@ -141,9 +134,8 @@ class DownloaderTest {
     void resumesAPartialDownloadWithARangeRequest() throws IOException {
         Files.createDirectories(target().getParent());
         Files.write(Downloader.partFile(target()), java.util.Arrays.copyOf(content, 123_456));
-        Dataset dataset = dataset("/data.bin").withChecksum(SIZE, sha256Hex(content));
         long[] resumedAt = {-1};
-        Path file = new Downloader(Duration.ofSeconds(5)).download(dataset, target(), new DownloadListener() {
+        Path file = downloader().fetch(DATASET, url("/data.bin"), target(), new DownloadListener() {
             @Override
             public void started(Dataset d, long totalBytes, long resumed) {
                 resumedAt[0] = resumed;
@@ -155,35 +147,22 @@ class DownloaderTest {
     }
 
     @Test
-    void resolverPrefersNlpkitDataThenCacheAndExplainsWhenOffline() throws IOException {
-        Path dataDir = Files.createDirectories(cache.resolve("env-data"));
-        Dataset offline = new Dataset("offline", "Offline set", URI.create("http://127.0.0.1:1/none.zip"),
-                "none.zip", List.of("none.csv"), OptionalLong.empty(), Optional.empty(), "test");
-        DatasetResolver resolver = new DatasetResolver(Optional.of(dataDir), cache.resolve("c"),
-                new Downloader(Duration.ofSeconds(2)));
-        assertThatThrownBy(() -> resolver.resolve(offline, Optional.empty(), DownloadListener.NONE))
-                .isInstanceOf(DatasetUnavailableException.class)
-                .hasMessageContaining("none.zip").hasMessageContaining(resolver.cachedFile(offline).toString())
-                .hasMessageContaining(dataDir.toString());
-
-        Path cached = Files.createDirectories(resolver.cachedFile(offline).getParent()).resolve("none.csv");
-        Files.writeString(cached, "x");
-        assertThat(resolver.resolve(offline, Optional.empty(), DownloadListener.NONE)).isEqualTo(cached);
-
-        Path inData = Files.writeString(dataDir.resolve("none.zip"), "y");
-        assertThat(resolver.resolve(offline, Optional.empty(), DownloadListener.NONE)).isEqualTo(inData);
-
-        Path explicit = Files.writeString(cache.resolve("mine.csv"), "z");
-        assertThat(resolver.resolve(offline, Optional.of(explicit), DownloadListener.NONE)).isEqualTo(explicit);
-        assertThatThrownBy(() -> resolver.resolve(offline, Optional.of(cache.resolve("nope.csv")), DownloadListener.NONE))
-                .isInstanceOf(DatasetUnavailableException.class).hasMessageContaining("nope.csv");
+    void aCompletePartIsTakenAsItIsWhenTheServerHasNothingMore() throws IOException {
+        server.createContext("/complete.bin", exchange -> {
+            try (exchange) {
+                exchange.sendResponseHeaders(416, -1);
+            }
+        });
+        Files.createDirectories(target().getParent());
+        Files.write(Downloader.partFile(target()), content);
+        Path file = downloader().fetch(DATASET, url("/complete.bin"), target(), DownloadListener.NONE);
+        assertThat(file).hasBinaryContent(content);
     }
 
-    private static String sha256Hex(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new AssertionError(e);
-        }
+    @Test
+    void aRefusedConnectionSaysSoInWords() {
+        assertThatThrownBy(() -> downloader().fetch(DATASET, URI.create("http://127.0.0.1:1/x.bin"), target(),
+                DownloadListener.NONE)).isInstanceOf(IOException.class).hasMessageContaining("http://127.0.0.1:1/x.bin")
+                .hasMessageContaining("refused");
     }
 }

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 import dev.nlpkit.examples.report.AtomicFiles;
-import dev.nlpkit.examples.report.RocCurve;
+import dev.nlpkit.classify.metrics.RocCurve;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;

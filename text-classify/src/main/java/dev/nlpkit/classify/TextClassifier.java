@@ -73,6 +73,10 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
  * which gives the network's answer for "no evidence", a finite probability. A text longer than
  * {@code maxLength} tokens is truncated by the sequence options before it reaches the network.
  *
+ * <p><b>Reproducibility.</b> {@link #fit} is bit-reproducible for a given seed with one Word2Vec worker
+ * ({@code Word2VecOptions.workers = 1}) and one kernel thread in recurrent ({@code -Dnlpkit.threads=1}); with
+ * more threads the results are statistically equivalent, not bit-identical.
+ *
  * <p><b>Threads.</b> Immutable and thread-safe: any number of threads may call the predict, explain and
  * evaluate methods at once. The batch forms cut the texts into chunks, preprocess each chunk on all processors
  * and run the network's fused inference path on recurrent's kernel threads. Results depend only on the inputs

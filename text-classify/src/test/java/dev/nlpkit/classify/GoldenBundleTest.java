@@ -1,6 +1,7 @@
 package dev.nlpkit.classify;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -54,16 +55,23 @@ class GoldenBundleTest {
         assertThat(model.options().sequence().maxLength()).isEqualTo(20);
     }
 
-    /** The current format: probabilities compared bit for bit (written as Java's exact double text). */
+    /**
+     * The current format. The recorded probabilities were computed with recurrent's plain-Java kernels
+     * ({@code -Dnlpkit.vector=false}), where they are exact: {@link UserProjectTest} checks them bit for bit in a
+     * JVM started that way. This JVM runs the Vector API kernels, whose {@code tanh} gives the last bit of a float
+     * differently in the interpreter and in C2-compiled code (and differently from the plain kernels); through
+     * an LSTM that is a few float ulps, so here the check is to 1e-6.
+     */
     @Test
-    void currentFormatBundlePredictsItsRecordedProbabilitiesExactly() throws IOException {
+    void currentFormatBundlePredictsItsRecordedProbabilities() throws IOException {
         TextClassifier model = load("golden/classifier-format2.nlpkit");
         List<String> rows = lines("golden/classifier-format2.expected.tsv");
         List<String> texts = rows.stream().map(r -> r.split("\t", -1)[2]).toList();
         double[][] batch = model.predictProba(texts);
         for (int i = 0; i < rows.size(); i++) {
             String[] f = rows.get(i).split("\t", -1);
-            assertThat(batch[i][1]).as(f[2]).isEqualTo(Double.parseDouble(f[1]));
+            double expected = Double.parseDouble(f[1]);
+            assertThat(batch[i][1]).as(f[2]).isCloseTo(expected, within(1e-6));
             assertThat(model.predict(f[2])).as(f[2]).isEqualTo(f[0]);
         }
     }

@@ -78,7 +78,9 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
  * more threads the results are statistically equivalent, not bit-identical.
  *
  * <p><b>Threads.</b> Immutable and thread-safe: any number of threads may call the predict, explain and
- * evaluate methods at once. The batch forms cut the texts into chunks, preprocess each chunk on all processors
+ * evaluate methods at once, and a text's probabilities do not depend on what was predicted before (the fused
+ * embedding table of the network's inference path is built when the classifier is created, by {@code fit} or
+ * {@code load}: one product over the vocabulary, skipped when the table would exceed recurrent's size limit). The batch forms cut the texts into chunks, preprocess each chunk on all processors
  * and run the network's fused inference path on recurrent's kernel threads. Results depend only on the inputs
  * and the number of kernel threads.
  */
@@ -115,6 +117,11 @@ public final class TextClassifier {
             throw new IllegalArgumentException("the network has " + outputs + " outputs but there are "
                     + labels.classCount() + " classes " + labels.classes());
         }
+        // recurrent builds its fused embedding table lazily, after some tokens, and a thread that arrives while it
+        // is built takes the unfused path: both paths agree only to float rounding, so a prediction would depend
+        // on what was predicted before. Build the table now, once, so every prediction takes the same path.
+        network.setInferenceOptions(network.inferenceOptions().withFuseAfterTokens(0));
+        network.predict(Inputs.tokens(new int[][] {{Vocabulary.PAD_ID}}), 1);
     }
 
     // ------------------------------------------------------------------ training

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.IntStream;
 
+import dev.nlpkit.classify.metrics.RocCurve;
 import dev.nlpkit.core.AtomicFiles;
-import dev.nlpkit.examples.report.RocCurve;
 import org.knowm.xchart.AnnotationText;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.ToDoubleFunction;
 
+import dev.nlpkit.classify.metrics.BinaryMetrics;
+import dev.nlpkit.classify.metrics.ConfusionMatrix;
+
 /**
  * Several models' metrics side by side as a plain-text table, one column per model in the order added:
  * <pre>

@@ -1,7 +1,7 @@
 /**
- * Reporting for the examples: binary classification metrics (accuracy, precision, recall, F1, exact tie-aware
- * ROC-AUC, confusion matrix) checked against scikit-learn, a plain-text table that puts several models side by
- * side, wall-clock timing per workflow stage, and atomic writing of output files.
+ * Reporting for the examples: a plain-text table that puts the binary metrics of several models side by side
+ * (the metrics themselves live in text-classify's {@code dev.nlpkit.classify.metrics}), wall-clock timing per
+ * workflow stage, and atomic writing of output files.
  *
  * <pre>{@code
  * BinaryMetrics lstm = BinaryMetrics.of(testLabels, lstmProbabilities);      // threshold 0.5

@@ -10,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.io.ModelBundle;
 import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.vectorize.io.LineReader;

@@ -5,7 +5,7 @@
  * token pipeline, with optional POS-aware WordNet lemmatization from Smile's HMM tagger
  * ({@link dev.nlpkit.examples.sentiment.Preprocessing}, {@link dev.nlpkit.examples.sentiment.TokenPipeline}), the
  * trained model and its one-file bundle ({@link dev.nlpkit.examples.sentiment.SentimentModel},
- * {@link dev.nlpkit.examples.sentiment.ModelBundle}), the opinion lexicon that colours the word map, and the
+ * {@link dev.nlpkit.classify.io.ModelBundle}), the opinion lexicon that colours the word map, and the
  * PyTorch reference run ({@link dev.nlpkit.examples.sentiment.TorchReference}).
  *
  * <pre>{@code

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.SplittableRandom;
 
-import dev.nlpkit.examples.report.BinaryMetrics;
+import dev.nlpkit.classify.metrics.BinaryMetrics;
 import org.junit.jupiter.api.Test;
 
 class BaselinesTest {

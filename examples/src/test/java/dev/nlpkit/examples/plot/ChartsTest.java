@@ -14,7 +14,7 @@ import java.util.SplittableRandom;
 
 import javax.imageio.ImageIO;
 
-import dev.nlpkit.examples.report.RocCurve;
+import dev.nlpkit.classify.metrics.RocCurve;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
+import dev.nlpkit.classify.metrics.BinaryMetrics;
+
 class ComparisonTableTest {
 
     private static final int[] LABELS = {0, 0, 1, 1};

@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import dev.nlpkit.examples.report.BinaryMetrics;
+import dev.nlpkit.classify.metrics.BinaryMetrics;
 import dev.nlpkit.testdata.AnchorProbe;
 import dev.nlpkit.testdata.Anchors;
 import org.junit.jupiter.api.Test;

@@ -18,6 +18,8 @@ import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -40,7 +42,9 @@ import java.util.zip.CRC32;
  *   int32        number of optimizer slot tensors (0 when not saved); same layout
  *   int64        CRC-32 of every preceding byte
  * </pre>
- * All numbers little-endian; weights always stored as float32. Written to a temporary file in the target
+ * All numbers little-endian; weights always stored as float32. The stream forms ({@link #save(Sequential,
+ * OutputStream, boolean)}, {@link #load(InputStream, String)}) read and write exactly these bytes, for containers
+ * that hold a model among other sections. The file form is written to a temporary file in the target
  * directory and renamed atomically over the target, so a reader sees the old file or the new one, never a
  * partial one. Reading reports, naming the file: not a model file, a newer format version, truncation,
  * checksum mismatch, or options/weights that do not fit.
@@ -57,6 +61,23 @@ public final class ModelFile {
 
     /** Saves {@code model} (and its optimizer state when asked and present) to {@code file}, atomically. */
     public static void save(Sequential model, Path file, boolean withOptimizerState) throws IOException {
+        Optimizer opt = withOptimizerState ? model.optimizer() : null;
+        Map<String, String> header = header(model, opt);
+        writeFile(file, header, model.parameters(), opt == null ? List.of() : opt.slots());
+    }
+
+    /**
+     * Writes {@code model} (and its optimizer state when asked and present) to {@code out} in the same format as
+     * {@link #save(Sequential, Path, boolean)}; the stream is not closed. Nothing touches the file system, so a
+     * caller can put a model inside a container file of its own.
+     */
+    public static void save(Sequential model, OutputStream out, boolean withOptimizerState) throws IOException {
+        Optimizer opt = withOptimizerState ? model.optimizer() : null;
+        out.write(encodeFile("the model stream", header(model, opt), model.parameters(),
+                opt == null ? List.of() : opt.slots()));
+    }
+
+    private static Map<String, String> header(Sequential model, Optimizer opt) {
         Map<String, String> header = new LinkedHashMap<>();
         Shape in = model.inputShape();
         header.put("format", "nlpkit-recurrent-model");
@@ -67,16 +88,21 @@ public final class ModelFile {
         for (int i = 0; i < options.size(); i++) {
             header.put("layer." + i, encode(options.get(i)));
         }
-        Optimizer opt = withOptimizerState ? model.optimizer() : null;
         if (opt != null) {
             header.put("optimizer", encode(opt.options()));
             header.put("optimizer.steps", Long.toString(opt.steps()));
         }
-        writeFile(file, header, model.parameters(), opt == null ? List.of() : opt.slots());
+        return header;
     }
 
     /** Writes a model file: header lines, named weight tensors, optimizer slots; atomically. */
     static void writeFile(Path file, Map<String, String> header, List<Parameter> params, List<Tensor> slots)
+            throws IOException {
+        AtomicFiles.write(file, encodeFile(file.toString(), header, params, slots));
+    }
+
+    /** The bytes of a model file: header lines, named weight tensors, optimizer slots, checksum. */
+    static byte[] encodeFile(String target, Map<String, String> header, List<Parameter> params, List<Tensor> slots)
             throws IOException {
         StringBuilder text = new StringBuilder();
         header.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
@@ -89,7 +115,7 @@ public final class ModelFile {
             size += tensorBytes("slot", s);
         }
         if (size > Integer.MAX_VALUE - 16) {
-            throw new IOException(file + ": model of " + size + " bytes is too large for format version 1");
+            throw new IOException(target + ": model of " + size + " bytes is too large for format version 1");
         }
         ByteBuffer buf = ByteBuffer.allocate((int) size).order(ByteOrder.LITTLE_ENDIAN);
         buf.put(MAGIC).putInt(FORMAT_VERSION).putLong(size).putInt(headerBytes.length).put(headerBytes);
@@ -104,17 +130,29 @@ public final class ModelFile {
         CRC32 crc = new CRC32();
         crc.update(buf.array(), 0, buf.position());
         buf.putLong(crc.getValue());
-
-        AtomicFiles.write(file, buf.array());
+        return buf.array();
     }
 
     /** Loads a model (and its optimizer state, when saved). */
     public static Sequential load(Path file) throws IOException {
-        ByteBuffer buf = readVerified(file);
+        return load(Files.readAllBytes(file), file.toString());
+    }
+
+    /**
+     * Loads a model from a stream holding exactly one model file (read to its end, not closed).
+     *
+     * @param source what to call the stream in error messages (a file name, or a section of a container file)
+     */
+    public static Sequential load(InputStream in, String source) throws IOException {
+        return load(in.readAllBytes(), source);
+    }
+
+    private static Sequential load(byte[] bytes, String source) throws IOException {
+        ByteBuffer buf = verify(bytes, source);
         try {
-            return parse(file, buf);
+            return parse(source, buf);
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
-            throw new ModelFormatException(file, "invalid content: " + e.getMessage());
+            throw new ModelFormatException(source, "invalid content: " + e.getMessage());
         }
     }
 
@@ -123,7 +161,11 @@ public final class ModelFile {
      * length field.
      */
     static ByteBuffer readVerified(Path file) throws IOException {
-        byte[] bytes = Files.readAllBytes(file);
+        return verify(Files.readAllBytes(file), file.toString());
+    }
+
+    /** Checks magic, version, length and checksum of a model file's bytes; see {@link #readVerified}. */
+    static ByteBuffer verify(byte[] bytes, String file) throws IOException {
         if (bytes.length < 20) {
             throw new ModelFormatException(file, "only " + bytes.length + " bytes: not an nlpkit model file, or "
                     + "truncated");
@@ -162,7 +204,7 @@ public final class ModelFile {
         return buf;
     }
 
-    private static Sequential parse(Path file, ByteBuffer buf) throws IOException {
+    private static Sequential parse(String file, ByteBuffer buf) throws IOException {
         Map<String, String> header = readHeader(file, buf);
         String format = require(file, header, "format");
         if (!format.equals("nlpkit-recurrent-model")) {
@@ -200,6 +242,10 @@ public final class ModelFile {
     }
 
     static Map<String, String> readHeader(Path file, ByteBuffer buf) throws IOException {
+        return readHeader(file.toString(), buf);
+    }
+
+    static Map<String, String> readHeader(String file, ByteBuffer buf) throws IOException {
         byte[] headerBytes = new byte[buf.getInt()];
         buf.get(headerBytes);
         Map<String, String> header = new LinkedHashMap<>();
@@ -217,6 +263,10 @@ public final class ModelFile {
 
     /** Reads the weight tensors into {@code params} (names and shapes must match). */
     static void readWeights(Path file, ByteBuffer buf, List<Parameter> params) throws IOException {
+        readWeights(file.toString(), buf, params);
+    }
+
+    static void readWeights(String file, ByteBuffer buf, List<Parameter> params) throws IOException {
         int tensors = buf.getInt();
         if (tensors != params.size()) {
             throw new ModelFormatException(file, "holds " + tensors + " weight tensors, the layers need "
@@ -229,6 +279,10 @@ public final class ModelFile {
     }
 
     static String require(Path file, Map<String, String> header, String key) throws ModelFormatException {
+        return require(file.toString(), header, key);
+    }
+
+    static String require(String file, Map<String, String> header, String key) throws ModelFormatException {
         String v = header.get(key);
         if (v == null) {
             throw new ModelFormatException(file, "header field '" + key + "' is missing");
@@ -252,6 +306,10 @@ public final class ModelFile {
     }
 
     static void readTensor(Path file, ByteBuffer buf, String expectedName, Tensor dst) throws IOException {
+        readTensor(file.toString(), buf, expectedName, dst);
+    }
+
+    static void readTensor(String file, ByteBuffer buf, String expectedName, Tensor dst) throws IOException {
         byte[] n = new byte[buf.getInt()];
         buf.get(n);
         String name = new String(n, StandardCharsets.UTF_8);

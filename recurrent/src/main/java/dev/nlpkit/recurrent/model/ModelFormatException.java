@@ -10,4 +10,8 @@ public final class ModelFormatException extends java.io.IOException {
     ModelFormatException(Path file, String problem) {
         super(file + ": " + problem);
     }
+
+    ModelFormatException(String source, String problem) {
+        super(source + ": " + problem);
+    }
 }

@@ -18,6 +18,8 @@ import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -654,6 +656,23 @@ public final class Sequential {
     /** Loads a model saved by {@link #save}. */
     public static Sequential load(Path file) throws IOException {
         return ModelFile.load(file);
+    }
+
+    /**
+     * Writes options and weights (no optimizer state) to {@code out}, the bytes of {@link ModelFile}; the stream is
+     * not closed. For a model that lives inside a container of its own (a classifier bundle).
+     */
+    public void save(OutputStream out) throws IOException {
+        ModelFile.save(this, out, false);
+    }
+
+    /**
+     * Reads a model written by {@link #save(OutputStream)} (or a model file's bytes) from {@code in}, to its end.
+     *
+     * @throws ModelFormatException naming "the model stream" when the bytes are not a model, truncated or corrupt
+     */
+    public static Sequential load(InputStream in) throws IOException {
+        return ModelFile.load(in, "the model stream");
     }
 
     /** The option list the model was built from (for saving). */

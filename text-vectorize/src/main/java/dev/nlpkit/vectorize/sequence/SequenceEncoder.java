@@ -1,10 +1,13 @@
 package dev.nlpkit.vectorize.sequence;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
 import dev.nlpkit.vectorize.DocumentTransformer;
+import dev.nlpkit.vectorize.io.LineReader;
 import dev.nlpkit.vectorize.vocab.ReservedTokens;
 import dev.nlpkit.vectorize.vocab.Vocabulary;
 import dev.nlpkit.vectorize.vocab.VocabularyOptions;
@@ -111,6 +114,59 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
             }
         }
         return unknown;
+    }
+
+    /** The header kind of {@link #write}. */
+    static final String KIND = "nlpkit-sequence-encoder";
+    /** The version {@link #write} writes and the newest {@link #read} reads. */
+    static final int VERSION = 1;
+
+    /**
+     * Writes the encoder: a versioned header, every option by name, then the vocabulary section
+     * ({@link Vocabulary#write}); {@code end} closes it.
+     * <pre>
+     * nlpkit-sequence-encoder&lt;TAB&gt;1
+     * maxLength=40
+     * padding=PRE
+     * truncation=PRE
+     * unknown=MAP_TO_UNK
+     * numWords=0
+     * nlpkit-vocabulary&lt;TAB&gt;1
+     * ...
+     * end
+     * end
+     * </pre>
+     */
+    public void write(Writer out) throws IOException {
+        out.write(KIND + "\t" + VERSION + "\n");
+        out.write("maxLength=" + options.maxLength() + "\n");
+        out.write("padding=" + options.padding() + "\n");
+        out.write("truncation=" + options.truncation() + "\n");
+        out.write("unknown=" + options.unknown() + "\n");
+        out.write("numWords=" + options.numWords() + "\n");
+        vocabulary.write(out);
+        out.write("end\n");
+    }
+
+    /**
+     * Reads an encoder written by {@link #write}; the error names the source, line and field of a bad value,
+     * a newer version or a truncated text.
+     */
+    public static SequenceEncoder read(LineReader in) throws IOException {
+        in.readHeader(KIND, VERSION);
+        int maxLength = (int) in.parseLong("maxLength", in.nextKeyValue("maxLength"), 0, Integer.MAX_VALUE);
+        Padding padding = in.parseEnum("padding", in.nextKeyValue("padding"), Padding.class);
+        Truncation truncation = in.parseEnum("truncation", in.nextKeyValue("truncation"), Truncation.class);
+        UnknownTokens unknown = in.parseEnum("unknown", in.nextKeyValue("unknown"), UnknownTokens.class);
+        int numWords = (int) in.parseLong("numWords", in.nextKeyValue("numWords"), 0, Integer.MAX_VALUE);
+        Vocabulary vocabulary = Vocabulary.read(in);
+        in.expect("end");
+        try {
+            return new SequenceEncoder(vocabulary, new SequenceOptions(maxLength, padding, truncation, unknown,
+                    numWords));
+        } catch (IllegalArgumentException e) {
+            throw in.error(e.getMessage());
+        }
     }
 
     /** Encodes and pads {@code documents} per the options. */

@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.report;
+package dev.nlpkit.classify.metrics;
 
 import java.util.Arrays;
 import java.util.Comparator;

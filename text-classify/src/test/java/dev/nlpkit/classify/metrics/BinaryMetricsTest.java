@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.report;
+package dev.nlpkit.classify.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.report;
+package dev.nlpkit.classify.metrics;
 
 /**
  * The test metrics of a binary classifier: accuracy, precision, recall and F1 at a decision threshold,

@@ -1,5 +1,6 @@
-package dev.nlpkit.examples.sentiment;
+package dev.nlpkit.classify.io;
 
+import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -13,10 +14,15 @@ import java.io.StringReader;
 import java.io.Writer;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,8 +34,8 @@ import dev.nlpkit.core.AtomicFiles;
 
 /**
  * One versioned file holding named, length-prefixed sections, each written by the module that owns its content
- * (the vocabulary by text-vectorize's {@code write(Writer)}, the network by recurrent's save to a stream, the
- * options as text). The container knows nothing about the contents; a section is just bytes with a name, so a
+ * (the sequence encoder by text-vectorize's {@code write(Writer)}, the network by recurrent's
+ * {@code Sequential.save(OutputStream)}, the preprocessing by text-preprocess's {@code PreprocessOptionsFormat}). The container knows nothing about the contents; a section is just bytes with a name, so a
  * module can change its own format (with its own version header inside its section) without touching this one.
  *
  * <p>Layout, all integers little-endian:
@@ -52,7 +58,7 @@ import dev.nlpkit.core.AtomicFiles;
  * ModelBundle.builder()
  *         .text("options", w -> w.write(options.toString()))
  *         .text("vocabulary", vocabulary::write)
- *         .binary("network", model::save)
+ *         .binary("network", model::save)          // Sequential.save(OutputStream)
  *         .build().write(Path.of("sentiment.nlpkit"));
  * ModelBundle bundle = ModelBundle.read(Path.of("sentiment.nlpkit"));
  * Vocabulary v = Vocabulary.read(new LineReader(bundle.reader("vocabulary"), "sentiment.nlpkit#vocabulary"));
@@ -128,7 +134,11 @@ public final class ModelBundle {
         return payload;
     }
 
-    /** Writes the bundle to {@code target} atomically. */
+    /**
+     * Writes the bundle to {@code target} atomically: through nlpkit-core's {@link AtomicFiles} (a hidden temporary file in the same
+     * folder, flushed to the disk, then renamed over the target). A crash
+     * while saving leaves the previous file as it was; the temporary file is removed on failure.
+     */
     public void write(Path target) throws IOException {
         AtomicFiles.write(target, this::writeTo);
     }

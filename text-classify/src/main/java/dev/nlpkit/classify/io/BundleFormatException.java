@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.sentiment;
+package dev.nlpkit.classify.io;
 
 import java.io.IOException;
 

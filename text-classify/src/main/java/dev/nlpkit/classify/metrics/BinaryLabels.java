@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.report;
+package dev.nlpkit.classify.metrics;
 
 /** Input checks shared by the metrics: classes are 0 or 1, scores are finite. */
 final class BinaryLabels {

@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.sentiment;
+package dev.nlpkit.classify.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

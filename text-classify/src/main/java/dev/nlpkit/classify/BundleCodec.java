@@ -1,0 +1,145 @@
+package dev.nlpkit.classify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.io.ModelBundle;
+import dev.nlpkit.preprocess.PreprocessOptions;
+import dev.nlpkit.preprocess.PreprocessOptionsFormat;
+import dev.nlpkit.recurrent.model.History;
+import dev.nlpkit.recurrent.model.Sequential;
+import dev.nlpkit.vectorize.io.LineReader;
+import dev.nlpkit.vectorize.label.LabelEncoder;
+import dev.nlpkit.vectorize.sequence.SequenceEncoder;
+
+/**
+ * A {@link TextClassifier} to and from a {@link ModelBundle}: the container only holds sections, each module
+ * writes and reads its own. Format 2 is written; format 1 (no {@code classifier} section) is read through
+ * {@link Format1}.
+ */
+final class BundleCodec {
+
+    static final String CLASSIFIER = "classifier";
+    static final String KIND = "nlpkit-text-classifier";
+
+    private BundleCodec() {
+    }
+
+    static ModelBundle bundle(TextClassifier c) throws IOException {
+        return ModelBundle.builder()
+                .text(CLASSIFIER, w -> w.write(KIND + "\t" + TextClassifier.FORMAT_VERSION + "\nclasses="
+                        + c.labels().size() + "\nend\n"))
+                .binary("preprocessing", out -> PreprocessOptionsFormat.write(c.options().preprocess(), out))
+                .text("options", w -> w.write(OptionsText.write(c.options())))
+                .text("sequence", c.encoder()::write)
+                .text("labels", c.labelEncoder()::write)
+                .binary("network", c.network()::save)
+                .text("history", w -> w.write(historyText(c.history())))
+                .build();
+    }
+
+    static TextClassifier read(InputStream in, String source) throws IOException {
+        ModelBundle bundle = ModelBundle.readFrom(in, source);
+        if (!bundle.has(CLASSIFIER)) {
+            if (bundle.has("preprocessing") && bundle.has("network") && bundle.has("info")) {
+                return Format1.read(bundle, source);
+            }
+            throw new BundleFormatException(source + " is a model bundle but not a text classifier (sections "
+                    + bundle.sectionNames() + ")");
+        }
+        String where = source + "#" + CLASSIFIER;
+        String header = bundle.text(CLASSIFIER).lines().findFirst().orElse("");
+        if (!header.startsWith(KIND + "\t")) {
+            throw new BundleFormatException(where + ": expected the header '" + KIND + "<TAB><version>', found '"
+                    + header + "'");
+        }
+        int version;
+        try {
+            version = Integer.parseInt(header.substring(KIND.length() + 1).strip());
+        } catch (NumberFormatException e) {
+            throw new BundleFormatException(where + ": the format version is not a number: '" + header + "'");
+        }
+        if (version > TextClassifier.FORMAT_VERSION) {
+            throw new BundleFormatException(where + ": classifier format " + version + " was written by a newer "
+                    + "nlpkit; this one reads formats 1 to " + TextClassifier.FORMAT_VERSION + ": upgrade nlpkit");
+        }
+        if (version < 2) {
+            throw new BundleFormatException(where + ": invalid classifier format " + version);
+        }
+        PreprocessOptions preprocess = section(source, "preprocessing",
+                () -> PreprocessOptionsFormat.read(bundle.open("preprocessing"), source + "#preprocessing"));
+        TextClassifierOptions options = OptionsText.read(bundle.text("options"), preprocess, source + "#options");
+        SequenceEncoder encoder = section(source, "sequence", () -> SequenceEncoder.read(
+                new LineReader(new BufferedReader(bundle.reader("sequence")), source + "#sequence")));
+        LabelEncoder labels = section(source, "labels", () -> LabelEncoder.read(
+                new LineReader(new BufferedReader(bundle.reader("labels")), source + "#labels")));
+        Sequential network = section(source, "network", () -> Sequential.load(bundle.open("network")));
+        History history = parseHistory(bundle.text("history"), source + "#history");
+        try {
+            return new TextClassifier(options, encoder, labels, network, history, true);
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(source + ": the sections do not fit together: " + e.getMessage(), e);
+        }
+    }
+
+    /** Reads one section; any failure becomes one message naming the file and the section. */
+    static <T> T section(String source, String name, SectionReader<T> reader) throws BundleFormatException {
+        try {
+            return reader.read();
+        } catch (BundleFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            String message = String.valueOf(e.getMessage());
+            throw new BundleFormatException(message.contains(source) ? message
+                    : source + "#" + name + ": the section cannot be read: " + message, e);
+        }
+    }
+
+    @FunctionalInterface
+    interface SectionReader<T> {
+        T read() throws IOException;
+    }
+
+    static String historyText(History h) {
+        StringBuilder b = new StringBuilder("nlpkit-history\t1\n");
+        b.append("bestEpoch=").append(h.bestEpoch()).append('\n');
+        b.append("stoppedEarly=").append(h.stoppedEarly()).append('\n');
+        b.append("epochs=").append(h.epochs().size()).append('\n');
+        for (History.Epoch e : h.epochs()) {
+            b.append(e.epoch()).append('\t').append(e.loss()).append('\t').append(e.accuracy()).append('\t')
+                    .append(e.validationLoss()).append('\t').append(e.validationAccuracy()).append('\n');
+        }
+        return b.append("end\n").toString();
+    }
+
+    static History parseHistory(String text, String where) throws BundleFormatException {
+        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
+            LineReader lines = new LineReader(in, where);
+            lines.readHeader("nlpkit-history", 1);
+            int best = (int) lines.parseLong("bestEpoch", lines.nextKeyValue("bestEpoch"), -1, Integer.MAX_VALUE);
+            String stopped = lines.nextKeyValue("stoppedEarly");
+            int count = (int) lines.parseLong("epochs", lines.nextKeyValue("epochs"), 0, 1 << 20);
+            List<History.Epoch> epochs = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String[] f = lines.nextFields("epoch " + (i + 1) + " of " + count, 5);
+                epochs.add(new History.Epoch(Integer.parseInt(f[0]), number(f[1]), number(f[2]), number(f[3]),
+                        number(f[4])));
+            }
+            lines.expect("end");
+            return new History(epochs, best, Boolean.parseBoolean(stopped));
+        } catch (IOException | RuntimeException e) {
+            throw new BundleFormatException(String.valueOf(e.getMessage()).contains(where) ? e.getMessage()
+                    : where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static double number(String text) {
+        return Double.parseDouble(text.toLowerCase(Locale.ROOT).equals("nan") ? "NaN" : text);
+    }
+}

@@ -1,0 +1,201 @@
+package dev.nlpkit.classify;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.StringReader;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import dev.nlpkit.classify.TextClassifierOptions.EmbeddingSource;
+import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
+import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
+import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
+import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.embeddings.Word2VecOptions;
+import dev.nlpkit.preprocess.PreprocessOptions;
+
+/**
+ * The bundle's "options" section: every field of {@link TextClassifierOptions} except the preprocessing (which
+ * text-preprocess writes itself), one {@code record.component=value} line each, so that a field added later
+ * does not shift the others. Record fields of type int, long, double, boolean, enum, String and Path are written
+ * by name through the records' own components, which keeps this codec in step with the records.
+ */
+final class OptionsText {
+
+    static final String KIND = "nlpkit-text-classifier-options";
+    static final int VERSION = 1;
+
+    private OptionsText() {
+    }
+
+    static String write(TextClassifierOptions options) {
+        StringBuilder text = new StringBuilder(KIND + "\t" + VERSION + "\n");
+        put(text, "sequence", options.sequence());
+        EmbeddingSource source = options.embedding().source();
+        text.append("embedding.source=").append(switch (source) {
+            case Word2VecSource w -> "word2vec";
+            case PretrainedSource p -> "pretrained";
+            case RandomSource r -> "random";
+        }).append('\n');
+        text.append("embedding.fineTune=").append(options.embedding().fineTune()).append('\n');
+        switch (source) {
+            case Word2VecSource w -> put(text, "embedding.word2vec", w.options());
+            case PretrainedSource p -> put(text, "embedding.pretrained", p);
+            case RandomSource r -> put(text, "embedding.random", r);
+        }
+        put(text, "network", options.network());
+        put(text, "training", options.training());
+        text.append("end\n");
+        return text.toString();
+    }
+
+    static TextClassifierOptions read(String text, PreprocessOptions preprocess, String where)
+            throws BundleFormatException {
+        Map<String, String> values = new LinkedHashMap<>();
+        try (BufferedReader in = new BufferedReader(new StringReader(text))) {
+            String header = in.readLine();
+            if (header == null || !header.startsWith(KIND + "\t")) {
+                throw new BundleFormatException(where + ": expected the header '" + KIND + "<TAB><version>'");
+            }
+            int version = parseVersion(header.substring(KIND.length() + 1), where);
+            if (version > VERSION) {
+                throw new BundleFormatException(where + ": options format " + version + " is newer than this "
+                        + "nlpkit reads (" + VERSION + "); upgrade nlpkit");
+            }
+            String line;
+            int number = 1;
+            boolean ended = false;
+            while ((line = in.readLine()) != null) {
+                number++;
+                if (line.equals("end")) {
+                    ended = true;
+                    break;
+                }
+                int eq = line.indexOf('=');
+                if (eq < 1) {
+                    throw new BundleFormatException(where + ": line " + number + " is not key=value: " + line);
+                }
+                values.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+            if (!ended) {
+                throw new BundleFormatException(where + ": truncated: the line 'end' is missing");
+            }
+        } catch (IOException e) {
+            throw e instanceof BundleFormatException b ? b : new BundleFormatException(where + ": " + e.getMessage(), e);
+        }
+        TextClassifierOptions.Sequence sequence = get(values, "sequence", TextClassifierOptions.Sequence.class, where);
+        String kind = require(values, "embedding.source", where);
+        EmbeddingSource source = switch (kind) {
+            case "word2vec" -> new Word2VecSource(get(values, "embedding.word2vec", Word2VecOptions.class, where));
+            case "pretrained" -> get(values, "embedding.pretrained", PretrainedSource.class, where);
+            case "random" -> get(values, "embedding.random", RandomSource.class, where);
+            default -> throw new BundleFormatException(where + ": field 'embedding.source': expected word2vec, "
+                    + "pretrained or random, found '" + kind + "'");
+        };
+        boolean fineTune = (Boolean) parse(Boolean.TYPE, require(values, "embedding.fineTune", where),
+                "embedding.fineTune", where);
+        return new TextClassifierOptions(preprocess, sequence, new TextClassifierOptions.Embedding(source, fineTune),
+                get(values, "network", TextClassifierOptions.Network.class, where),
+                get(values, "training", TextClassifierOptions.Training.class, where));
+    }
+
+    private static int parseVersion(String text, String where) throws BundleFormatException {
+        try {
+            return Integer.parseInt(text.strip());
+        } catch (NumberFormatException e) {
+            throw new BundleFormatException(where + ": the header's version is not a number: '" + text + "'");
+        }
+    }
+
+    private static void put(StringBuilder text, String prefix, Record value) {
+        for (RecordComponent c : value.getClass().getRecordComponents()) {
+            Object v;
+            try {
+                v = c.getAccessor().invoke(value);
+            } catch (IllegalAccessException | InvocationTargetException e) {
+                throw new IllegalStateException("cannot read " + prefix + "." + c.getName(), e);
+            }
+            text.append(prefix).append('.').append(c.getName()).append('=')
+                    .append(escape(v instanceof Path p ? p.toString() : String.valueOf(v))).append('\n');
+        }
+    }
+
+    private static <R extends Record> R get(Map<String, String> values, String prefix, Class<R> type, String where)
+            throws BundleFormatException {
+        RecordComponent[] components = type.getRecordComponents();
+        Class<?>[] types = new Class<?>[components.length];
+        Object[] args = new Object[components.length];
+        for (int i = 0; i < components.length; i++) {
+            String key = prefix + "." + components[i].getName();
+            types[i] = components[i].getType();
+            args[i] = parse(types[i], require(values, key, where), key, where);
+        }
+        try {
+            Constructor<R> constructor = type.getDeclaredConstructor(types);
+            return constructor.newInstance(args);
+        } catch (InvocationTargetException e) {
+            throw new BundleFormatException(where + ": invalid " + prefix + ": " + e.getCause().getMessage(), e);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot build " + type.getSimpleName(), e);
+        }
+    }
+
+    private static String require(Map<String, String> values, String key, String where) throws BundleFormatException {
+        String v = values.get(key);
+        if (v == null) {
+            throw new BundleFormatException(where + ": field '" + key + "' is missing");
+        }
+        return v;
+    }
+
+    @SuppressWarnings({"unchecked", "rawtypes"}) // Enum.valueOf on a component type known to be an enum
+    private static Object parse(Class<?> type, String raw, String key, String where) throws BundleFormatException {
+        String text = unescape(raw);
+        try {
+            if (type == Integer.TYPE) {
+                return Integer.parseInt(text);
+            } else if (type == Long.TYPE) {
+                return Long.parseLong(text);
+            } else if (type == Double.TYPE) {
+                return Double.parseDouble(text);
+            } else if (type == Boolean.TYPE) {
+                if (!text.equals("true") && !text.equals("false")) {
+                    throw new IllegalArgumentException("expected true or false");
+                }
+                return Boolean.parseBoolean(text);
+            } else if (type.isEnum()) {
+                return Enum.valueOf((Class) type, text);
+            } else if (type == String.class) {
+                return text;
+            } else if (type == Path.class) {
+                return Path.of(text);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(where + ": field '" + key + "': cannot read '" + text + "' as "
+                    + type.getSimpleName() + (e.getMessage() == null ? "" : " (" + e.getMessage() + ")"));
+        }
+        throw new IllegalStateException("no codec for " + type + " (field " + key + ")");
+    }
+
+    private static String escape(String value) {
+        return value.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    }
+
+    private static String unescape(String value) {
+        StringBuilder b = new StringBuilder(value.length());
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' && i + 1 < value.length()) {
+                char n = value.charAt(++i);
+                b.append(n == 'n' ? '\n' : n == 'r' ? '\r' : n);
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+}

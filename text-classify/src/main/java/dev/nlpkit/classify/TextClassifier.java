@@ -1,0 +1,647 @@
+package dev.nlpkit.classify;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
+import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
+import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
+import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.metrics.BinaryMetrics;
+import dev.nlpkit.classify.metrics.RocCurve;
+import dev.nlpkit.embeddings.Corpus;
+import dev.nlpkit.embeddings.TrainingProgress;
+import dev.nlpkit.embeddings.Word2Vec;
+import dev.nlpkit.embeddings.io.EmbeddingMatrix;
+import dev.nlpkit.embeddings.io.Word2VecFormat;
+import dev.nlpkit.embeddings.vectors.WordVectors;
+import dev.nlpkit.preprocess.TextPreprocessor;
+import dev.nlpkit.preprocess.Token;
+import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.BidirectionalOptions;
+import dev.nlpkit.recurrent.layers.DenseOptions;
+import dev.nlpkit.recurrent.layers.DropoutOptions;
+import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.model.Dataset;
+import dev.nlpkit.recurrent.model.FitOptions;
+import dev.nlpkit.recurrent.model.History;
+import dev.nlpkit.recurrent.model.Inputs;
+import dev.nlpkit.recurrent.model.Sequential;
+import dev.nlpkit.recurrent.model.Targets;
+import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import dev.nlpkit.vectorize.label.LabelEncoder;
+import dev.nlpkit.vectorize.sequence.PaddedSequences;
+import dev.nlpkit.vectorize.sequence.Padding;
+import dev.nlpkit.vectorize.sequence.SequenceEncoder;
+import dev.nlpkit.vectorize.sequence.SequenceOptions;
+import dev.nlpkit.vectorize.vocab.Vocabulary;
+import dev.nlpkit.vectorize.vocab.VocabularyOptions;
+
+/**
+ * A trained text classifier: raw text in, label out. It holds the preprocessing (text-preprocess), the sequence
+ * encoder whose one vocabulary indexes both the id sequences and the embedding matrix (text-vectorize), the label
+ * mapping, and the recurrent network (recurrent); {@link #save} writes all of it as one checksummed file, so a
+ * service that loads it needs this module only.
+ *
+ * <pre>{@code
+ * TextClassifier model = TextClassifier.fit(texts, labels, new LabeledTexts(valTexts, valLabels),
+ *         TextClassifierOptions.defaults(), FitListener.NONE);
+ * String label = model.predict("what a lovely day");
+ * double[] p = model.predictProba("what a lovely day");          // one per class, labels() order
+ * model.save(Path.of("sentiment.nlpkit"));
+ * TextClassifier same = TextClassifier.load(Path.of("sentiment.nlpkit"));
+ * }</pre>
+ *
+ * <p><b>Sequences.</b> Each text's ids go to the network with their real length (recurrent's {@link Inputs}
+ * pads a batch at the end and masks the padded steps), so padding never reaches a recurrent cell and the mask is
+ * never guessed from id 0. An empty text (or one whose tokens are all dropped) has no real step; it is
+ * classified from the all-padding sequence ({@code maxLength} times {@code <pad>}, whose embedding row is zero),
+ * which gives the network's answer for "no evidence", a finite probability. A text longer than
+ * {@code maxLength} tokens is truncated by the sequence options before it reaches the network.
+ *
+ * <p><b>Reproducibility.</b> {@link #fit} is bit-reproducible for a given seed with one Word2Vec worker
+ * ({@code Word2VecOptions.workers = 1}) and one kernel thread in recurrent ({@code -Dnlpkit.threads=1}); with
+ * more threads the results are statistically equivalent, not bit-identical.
+ *
+ * <p><b>Threads.</b> Immutable and thread-safe: any number of threads may call the predict, explain and
+ * evaluate methods at once, and a text's probabilities do not depend on what was predicted before (the fused
+ * embedding table of the network's inference path is built when the classifier is created, by {@code fit} or
+ * {@code load}: one product over the vocabulary, skipped when the table would exceed recurrent's size limit). The batch forms cut the texts into chunks, preprocess each chunk on all processors
+ * and run the network's fused inference path on recurrent's kernel threads. Results depend only on the inputs
+ * and the number of kernel threads.
+ */
+public final class TextClassifier {
+
+    /** The format this build writes; {@link #load} reads it and format 1 ({@code nlpkit sentiment train}, 2026). */
+    public static final int FORMAT_VERSION = 2;
+
+    /** Texts per chunk of the batch forms (bounds their memory whatever the number of texts). */
+    private static final int CHUNK = 8192;
+    /** Rows per network batch at inference. */
+    private static final int INFERENCE_BATCH = 512;
+
+    private final TextClassifierOptions options;
+    private final TextPreprocessor preprocessor;
+    private final SequenceEncoder encoder;
+    private final LabelEncoder labels;
+    private final Sequential network;
+    private final History history;
+    private final boolean lengthsTravel;
+
+    TextClassifier(TextClassifierOptions options, SequenceEncoder encoder, LabelEncoder labels, Sequential network,
+            History history, boolean lengthsTravel) {
+        this.options = Objects.requireNonNull(options, "options");
+        this.preprocessor = TextPreprocessor.of(options.preprocess());
+        this.encoder = Objects.requireNonNull(encoder, "encoder");
+        this.labels = Objects.requireNonNull(labels, "labels");
+        this.network = Objects.requireNonNull(network, "network");
+        this.history = Objects.requireNonNull(history, "history");
+        this.lengthsTravel = lengthsTravel;
+        int outputs = network.outputShape().features();
+        int expected = labels.classCount() == 2 ? 1 : labels.classCount();
+        if (outputs != expected) {
+            throw new IllegalArgumentException("the network has " + outputs + " outputs but there are "
+                    + labels.classCount() + " classes " + labels.classes());
+        }
+        // recurrent builds its fused embedding table lazily, after some tokens, and a thread that arrives while it
+        // is built takes the unfused path: both paths agree only to float rounding, so a prediction would depend
+        // on what was predicted before. Build the table now, once, so every prediction takes the same path.
+        network.setInferenceOptions(network.inferenceOptions().withFuseAfterTokens(0));
+        network.predict(Inputs.tokens(new int[][] {{Vocabulary.PAD_ID}}), 1);
+    }
+
+    // ------------------------------------------------------------------ training
+
+    /**
+     * Trains a classifier: preprocesses the texts, counts the vocabulary, builds the embedding (Word2Vec on the
+     * training tokens, a vector file or random), then trains the network. Two classes give a sigmoid output and
+     * binary cross-entropy; more give a softmax and categorical cross-entropy. Labels are any strings; classes are
+     * sorted ({@link LabelEncoder}).
+     *
+     * @param texts      training texts
+     * @param labels     the label of each training text
+     * @param validation validation texts (for the history and early stopping), or null for none
+     * @param options    the recipe
+     * @param listener   progress ({@link FitListener#NONE} for none)
+     * @throws IllegalArgumentException before any work when texts and labels differ in length, a text or label
+     *                                  is null, there are fewer than two classes, a validation label is not a
+     *                                  training class, or early stopping is asked without validation texts
+     * @throws UncheckedIOException     when a pretrained vector file cannot be read
+     */
+    public static TextClassifier fit(List<String> texts, List<String> labels, LabeledTexts validation,
+            TextClassifierOptions options, FitListener listener) {
+        Objects.requireNonNull(texts, "texts");
+        Objects.requireNonNull(labels, "labels");
+        Objects.requireNonNull(options, "options");
+        FitListener events = listener == null ? FitListener.NONE : listener;
+        checkPairs(texts, labels);
+        LabelEncoder labelEncoder = LabelEncoder.fit(labels);
+        if (labelEncoder.classCount() < 2) {
+            throw new IllegalArgumentException("a classifier needs at least two classes, but every one of the "
+                    + labels.size() + " labels is " + (labels.isEmpty() ? "missing" : "'" + labels.get(0) + "'"));
+        }
+        if (validation != null) {
+            checkKnown(validation.labels(), labelEncoder, "validation label");
+        }
+        if (options.training().patience() > 0 && (validation == null || validation.size() == 0)) {
+            throw new IllegalArgumentException("early stopping (patience " + options.training().patience()
+                    + ") needs validation texts; pass them or set patience 0");
+        }
+        if (options.embedding().source() instanceof PretrainedSource p && !Files.isRegularFile(p.file())) {
+            throw new IllegalArgumentException("the pretrained vector file " + p.file() + " does not exist");
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
+
+        events.onStage(FitListener.Stage.PREPROCESS);
+        List<List<String>> trainTokens = preprocessor.tokensBatch(texts, threads);
+        List<List<String>> validationTokens = validation == null ? null
+                : preprocessor.tokensBatch(validation.texts(), threads);
+
+        events.onStage(FitListener.Stage.VOCABULARY);
+        TextClassifierOptions.Sequence s = options.sequence();
+        SequenceEncoder encoder = SequenceEncoder.fit(trainTokens, VocabularyOptions.defaults()
+                .withMinCount(s.minCount()), new SequenceOptions(s.maxLength(), s.padding(), s.truncation(),
+                s.unknown(), s.numWords()));
+
+        float[][] matrix = embeddingMatrix(options, encoder.vocabulary(), trainTokens, events);
+        events.onStage(FitListener.Stage.NETWORK);
+        Sequential network = network(options, encoder.vocabulary().size(), matrix, labelEncoder.classCount());
+        TextClassifierOptions.Training t = options.training();
+        boolean binary = labelEncoder.classCount() == 2;
+        FitOptions fit = FitOptions.of(binary ? Loss.BINARY_CROSSENTROPY : Loss.SPARSE_CATEGORICAL_CROSSENTROPY,
+                        optimizer(t)).withEpochs(t.epochs()).withBatchSize(t.batchSize()).withSeed(t.seed())
+                .withEarlyStopping(t.patience() > 0 ? FitOptions.EarlyStopping.patience(t.patience()) : null);
+        Dataset train = dataset(encoder, trainTokens, labelEncoder.encode(labels), binary);
+        Dataset val = validation == null || validation.size() == 0 ? null
+                : dataset(encoder, validationTokens, labelEncoder.encode(validation.labels()), binary);
+        History history = network.fit(train, val, fit, events);
+        return new TextClassifier(options, encoder, labelEncoder, network, history, true);
+    }
+
+    private static float[][] embeddingMatrix(TextClassifierOptions options, Vocabulary vocabulary,
+            List<List<String>> trainTokens, FitListener events) {
+        EmbeddingMatrix.Options matrixOptions = EmbeddingMatrix.Options.defaults().withPadToken(Vocabulary.PAD)
+                .withUnkToken(Vocabulary.UNK);
+        return switch (options.embedding().source()) {
+            case Word2VecSource w -> {
+                events.onStage(FitListener.Stage.WORD2VEC);
+                Word2Vec w2v = Word2Vec.fit(Corpus.of(trainTokens), w.options(),
+                        new dev.nlpkit.embeddings.TrainingListener() {
+                            @Override
+                            public void onProgress(TrainingProgress progress) {
+                                events.onWord2VecProgress(progress);
+                            }
+                        });
+                yield EmbeddingMatrix.build(w2v.vectors(), vocabulary.terms(), matrixOptions).matrix();
+            }
+            case PretrainedSource p -> {
+                WordVectors vectors;
+                try {
+                    vectors = Word2VecFormat.read(p.file(), p.format());
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read the pretrained vectors " + p.file() + ": "
+                            + e.getMessage(), e);
+                }
+                yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions).matrix();
+            }
+            case RandomSource r -> null;
+        };
+    }
+
+    private static Sequential network(TextClassifierOptions options, int vocabularySize, float[][] matrix,
+            int classes) {
+        TextClassifierOptions.Network n = options.network();
+        int dimension = options.embedding().source() instanceof RandomSource r ? r.dimension() : 0;
+        EmbeddingOptions embedding = (matrix != null ? EmbeddingOptions.pretrained(matrix)
+                : EmbeddingOptions.random(vocabularySize, dimension))
+                .withTrainable(options.embedding().fineTune())
+                // the lengths travel with the ids (see class comment): id 0 needs no mask of its own
+                .withMaskZero(false);
+        Sequential.Builder builder = Sequential.builder(Shape.tokens()).add(embedding);
+        if (n.inputDropout() > 0) {
+            builder.add(DropoutOptions.of(n.inputDropout()));
+        }
+        RecurrentOptions cell = switch (n.cell()) {
+            case LSTM -> RecurrentOptions.lstm(n.units());
+            case GRU -> RecurrentOptions.gru(n.units());
+            case SIMPLE_RNN -> RecurrentOptions.simpleRnn(n.units());
+        };
+        cell = cell.withDropout(n.dropout()).withRecurrentDropout(n.recurrentDropout());
+        for (int layer = 0; layer < n.layers(); layer++) {
+            RecurrentOptions r = cell.withReturnSequences(layer < n.layers() - 1);
+            builder.add(n.bidirectional() ? BidirectionalOptions.of(r) : r);
+        }
+        builder.add(classes == 2 ? DenseOptions.of(1, Activation.SIGMOID)
+                : DenseOptions.of(classes, Activation.SOFTMAX));
+        return builder.build(options.training().seed());
+    }
+
+    private static OptimizerOptions optimizer(TextClassifierOptions.Training t) {
+        return switch (t.optimizer()) {
+            case ADAM -> OptimizerOptions.adam(t.learningRate());
+            case RMSPROP -> OptimizerOptions.rmsProp(t.learningRate());
+            case SGD -> OptimizerOptions.sgd(t.learningRate());
+        };
+    }
+
+    private static Dataset dataset(SequenceEncoder encoder, List<List<String>> tokens, int[] classes,
+            boolean binary) {
+        Inputs inputs = Inputs.tokens(realRows(encoder.transform(tokens), encoder.options()));
+        if (binary) {
+            float[] y = new float[classes.length];
+            for (int i = 0; i < y.length; i++) {
+                y[i] = classes[i];
+            }
+            return Dataset.of(inputs, Targets.binary(y));
+        }
+        return Dataset.of(inputs, Targets.labels(classes));
+    }
+
+    /**
+     * The real ids of each padded row, its padding cut off: recurrent pads a batch itself and carries the lengths
+     * as a mask. A row without a real id (empty text) stays the all-padding row.
+     */
+    static int[][] realRows(PaddedSequences padded, SequenceOptions options) {
+        int[][] ids = padded.ids();
+        int[] lengths = padded.lengths();
+        int[][] rows = new int[ids.length][];
+        for (int i = 0; i < ids.length; i++) {
+            int n = lengths[i];
+            if (n == 0) {
+                rows[i] = ids[i];
+            } else if (options.padding() == Padding.PRE) {
+                rows[i] = Arrays.copyOfRange(ids[i], ids[i].length - n, ids[i].length);
+            } else {
+                rows[i] = Arrays.copyOf(ids[i], n);
+            }
+        }
+        return rows;
+    }
+
+    // ------------------------------------------------------------------ prediction
+
+    /** The class names, in the order of {@link #predictProba} (sorted). */
+    public List<String> labels() {
+        return labels.classes();
+    }
+
+    /** The options this classifier was trained with (for a format-1 bundle: see {@link #load(Path)}). */
+    public TextClassifierOptions options() {
+        return options;
+    }
+
+    /** The training history, epoch by epoch (empty for a bundle that did not record it). */
+    public History history() {
+        return history;
+    }
+
+    /** The trained network (for inspection, e.g. {@code summary()}; do not train it further). */
+    public Sequential network() {
+        return network;
+    }
+
+    /** The sequence encoder (vocabulary and padding). */
+    public SequenceEncoder encoder() {
+        return encoder;
+    }
+
+    /** The tokens of {@code text} after preprocessing, as the vocabulary sees them. */
+    public List<String> tokens(String text) {
+        return preprocessor.tokens(requireText(text, "text"));
+    }
+
+    /** The most probable label of {@code text} (two classes: the second when its probability is >= 0.5). */
+    public String predict(String text) {
+        return labels.decode(argmax(predictProba(text)));
+    }
+
+    /**
+     * The probability of each class ({@link #labels()} order) for {@code text}; never NaN.
+     *
+     * @throws NullPointerException when {@code text} is null
+     */
+    public double[] predictProba(String text) {
+        List<String> tokens = preprocessor.tokens(requireText(text, "text"));
+        return probabilities(encodeRows(List.of(tokens)), 1)[0];
+    }
+
+    /** The labels of many texts; see {@link #predictProba(List)}. */
+    public List<String> predict(List<String> texts) {
+        double[][] p = predictProba(texts);
+        List<String> out = new ArrayList<>(p.length);
+        for (double[] row : p) {
+            out.add(labels.decode(argmax(row)));
+        }
+        return out;
+    }
+
+    /**
+     * The class probabilities of many texts, in input order: the texts stream through in chunks, each
+     * preprocessed on all processors and run through the network's fused inference path on its kernel threads.
+     *
+     * @throws NullPointerException naming the index of a null text
+     */
+    public double[][] predictProba(List<String> texts) {
+        Objects.requireNonNull(texts, "texts");
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                throw new NullPointerException("text " + i + " is null");
+            }
+        }
+        int threads = Runtime.getRuntime().availableProcessors();
+        double[][] out = new double[texts.size()][];
+        for (int from = 0; from < texts.size(); from += CHUNK) {
+            List<String> chunk = texts.subList(from, Math.min(texts.size(), from + CHUNK));
+            double[][] p = probabilities(encodeRows(preprocessor.tokensBatch(chunk, threads)), INFERENCE_BATCH);
+            System.arraycopy(p, 0, out, from, p.length);
+        }
+        return out;
+    }
+
+    private int[][] encodeRows(List<List<String>> tokens) {
+        PaddedSequences padded = encoder.transform(tokens);
+        // format 1 networks mask id 0 themselves and were trained on pre-padded rows: give them those
+        return lengthsTravel ? realRows(padded, encoder.options()) : padded.ids();
+    }
+
+    private double[][] probabilities(int[][] rows, int batchSize) {
+        float[][] y = network.predict(Inputs.tokens(rows), batchSize);
+        int classes = labels.classCount();
+        double[][] out = new double[y.length][];
+        for (int i = 0; i < y.length; i++) {
+            double[] p = new double[classes];
+            if (classes == 2) {
+                p[1] = y[i][0];
+                p[0] = 1.0 - p[1];
+            } else {
+                for (int k = 0; k < classes; k++) {
+                    p[k] = y[i][k];
+                }
+            }
+            out[i] = p;
+        }
+        return out;
+    }
+
+    private static int argmax(double[] p) {
+        if (p.length == 2) {
+            return p[1] >= 0.5 ? 1 : 0;
+        }
+        int best = 0;
+        for (int k = 1; k < p.length; k++) {
+            if (p[k] > p[best]) {
+                best = k;
+            }
+        }
+        return best;
+    }
+
+    // ------------------------------------------------------------------ explanation
+
+    /**
+     * The prediction of {@code text} and each token's contribution by occlusion: the probability of the predicted
+     * class minus that probability with the token left out of the sequence. Tokens carry their text as written
+     * and their character offsets in {@code text}.
+     */
+    public Explanation explain(String text) {
+        requireText(text, "text");
+        List<Token> tokens = preprocessor.typedTokens(text);
+        List<String> terms = tokens.stream().map(Token::term).toList();
+        // which tokens reach the network: encoded one by one (DROP leaves unknown words out), then truncated
+        List<Integer> kept = new ArrayList<>();
+        List<Integer> keptIds = new ArrayList<>();
+        boolean[] known = new boolean[tokens.size()];
+        for (int i = 0; i < terms.size(); i++) {
+            known[i] = encoder.unknownCount(List.of(terms.get(i))) == 0;
+            int[] id = encoder.encode(List.of(terms.get(i)));
+            if (id.length == 1) {
+                kept.add(i);
+                keptIds.add(id[0]);
+            }
+        }
+        int max = encoder.options().maxLength();
+        int from = 0;
+        int to = kept.size();
+        if (kept.size() > max) {
+            if (encoder.options().truncation() == dev.nlpkit.vectorize.sequence.Truncation.PRE) {
+                from = kept.size() - max;
+            } else {
+                to = max;
+            }
+        }
+        List<Integer> positions = kept.subList(from, to);
+        int[] ids = keptIds.subList(from, to).stream().mapToInt(Integer::intValue).toArray();
+        int[][] rows = new int[1 + ids.length][];
+        rows[0] = row(ids);
+        for (int j = 0; j < ids.length; j++) {
+            int[] without = new int[ids.length - 1];
+            System.arraycopy(ids, 0, without, 0, j);
+            System.arraycopy(ids, j + 1, without, j, ids.length - j - 1);
+            rows[1 + j] = row(without);
+        }
+        double[][] p = probabilities(rows, INFERENCE_BATCH);
+        int predicted = argmax(p[0]);
+        double[] contribution = new double[tokens.size()];
+        boolean[] inSequence = new boolean[tokens.size()];
+        for (int j = 0; j < positions.size(); j++) {
+            contribution[positions.get(j)] = p[0][predicted] - p[1 + j][predicted];
+            inSequence[positions.get(j)] = true;
+        }
+        List<TokenContribution> out = new ArrayList<>(tokens.size());
+        for (int i = 0; i < tokens.size(); i++) {
+            Token t = tokens.get(i);
+            out.add(new TokenContribution(text.substring(t.start(), t.end()), t.start(), t.end(), t.term(), known[i],
+                    inSequence[i], contribution[i]));
+        }
+        return new Explanation(labels.decode(predicted), p[0], out);
+    }
+
+    /** The network row of real ids (padding placed as the sequence options say when the lengths do not travel). */
+    private int[] row(int[] ids) {
+        int max = encoder.options().maxLength();
+        if (lengthsTravel && ids.length > 0) {
+            return ids;
+        }
+        int[] padded = new int[max];
+        int to = encoder.options().padding() == Padding.PRE ? max - ids.length : 0;
+        System.arraycopy(ids, 0, padded, to, ids.length);
+        return padded;
+    }
+
+    // ------------------------------------------------------------------ evaluation
+
+    /**
+     * Accuracy, precision, recall, F1, ROC-AUC and the confusion matrix on labelled texts; see {@link Evaluation}.
+     *
+     * @throws IllegalArgumentException when texts and labels differ in length, a text or label is null, or a label
+     *                                  is not one of {@link #labels()}
+     */
+    public Evaluation evaluate(List<String> texts, List<String> trueLabels) {
+        checkPairs(texts, trueLabels);
+        if (texts.isEmpty()) {
+            throw new IllegalArgumentException("evaluate needs at least one text");
+        }
+        checkKnown(trueLabels, labels, "label");
+        int[] y = labels.encode(trueLabels);
+        double[][] p = predictProba(texts);
+        int k = labels.classCount();
+        long[][] confusion = new long[k][k];
+        for (int i = 0; i < y.length; i++) {
+            confusion[y[i]][argmax(p[i])]++;
+        }
+        if (k == 2) {
+            double[] positive = new double[p.length];
+            for (int i = 0; i < p.length; i++) {
+                positive[i] = p[i][1];
+            }
+            BinaryMetrics m = BinaryMetrics.of(y, positive);
+            return new Evaluation(labels.classes(), m.accuracy(), m.precision(), m.recall(), m.f1(), m.rocAuc(),
+                    confusion);
+        }
+        return multiClass(y, p, confusion);
+    }
+
+    private Evaluation multiClass(int[] y, double[][] p, long[][] confusion) {
+        int k = confusion.length;
+        long correct = 0;
+        double precision = 0;
+        double recall = 0;
+        double f1 = 0;
+        double auc = 0;
+        int aucClasses = 0;
+        for (int c = 0; c < k; c++) {
+            correct += confusion[c][c];
+            long predicted = 0;
+            long actual = 0;
+            for (int o = 0; o < k; o++) {
+                predicted += confusion[o][c];
+                actual += confusion[c][o];
+            }
+            long tp = confusion[c][c];
+            precision += predicted == 0 ? 0 : (double) tp / predicted;
+            recall += actual == 0 ? 0 : (double) tp / actual;
+            f1 += predicted + actual == 0 ? 0 : 2.0 * tp / (predicted + actual);
+            if (actual > 0 && actual < y.length) {
+                int[] oneVsRest = new int[y.length];
+                double[] scores = new double[y.length];
+                for (int i = 0; i < y.length; i++) {
+                    oneVsRest[i] = y[i] == c ? 1 : 0;
+                    scores[i] = p[i][c];
+                }
+                auc += RocCurve.of(oneVsRest, scores).auc();
+                aucClasses++;
+            }
+        }
+        return new Evaluation(labels.classes(), (double) correct / y.length, precision / k, recall / k, f1 / k,
+                aucClasses == 0 ? Double.NaN : auc / aucClasses, confusion);
+    }
+
+    // ------------------------------------------------------------------ persistence
+
+    /**
+     * Saves the classifier to {@code file} atomically (a temporary file in the same folder, then a rename): a
+     * crash while saving leaves the previous file intact. See {@link #save(OutputStream)} for the content.
+     */
+    public void save(Path file) throws IOException {
+        BundleCodec.bundle(this).write(file);
+    }
+
+    /**
+     * Writes the classifier as one versioned, checksummed bundle (format {@value #FORMAT_VERSION}) to
+     * {@code out} (not closed). Sections, each written by the module that owns it: {@code classifier} (format
+     * header), {@code preprocessing} (every field of the {@code PreprocessOptions}), {@code options} (the rest of
+     * the recipe), {@code sequence} (sequence options and vocabulary), {@code labels}, {@code network} (recurrent's
+     * model file) and {@code history}.
+     */
+    public void save(OutputStream out) throws IOException {
+        BundleCodec.bundle(this).writeTo(out);
+    }
+
+    /**
+     * Loads a classifier saved by {@link #save(Path)}, or a format-1 bundle written by {@code nlpkit sentiment
+     * train}. A format-1 bundle names a preprocessing preset: it is mapped to the options that preset had when
+     * format 1 was written (not to what the preset means today); its training options and Word2Vec settings other
+     * than the vector size were not recorded and read as the defaults, its history as empty.
+     *
+     * @throws BundleFormatException naming the file and the section when the file is not a bundle, is truncated,
+     *                               corrupt, newer than this library, or a section cannot be read
+     * @throws NoSuchFileException   when the file does not exist
+     */
+    public static TextClassifier load(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new NoSuchFileException(file.toString(), null, "classifier bundle not found");
+        }
+        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+            return BundleCodec.read(in, file.toString());
+        }
+    }
+
+    /** Loads a classifier from a stream holding one bundle (read to its end, not closed); see {@link #load(Path)}. */
+    public static TextClassifier load(InputStream in) throws IOException {
+        return BundleCodec.read(in, "the classifier stream");
+    }
+
+    // package access for the codec
+    LabelEncoder labelEncoder() {
+        return labels;
+    }
+
+    boolean lengthsTravel() {
+        return lengthsTravel;
+    }
+
+    // ------------------------------------------------------------------ checks
+
+    static void checkPairs(List<String> texts, List<String> labels) {
+        if (texts.size() != labels.size()) {
+            throw new IllegalArgumentException("texts and labels differ in length: " + texts.size() + " texts, "
+                    + labels.size() + " labels");
+        }
+        for (int i = 0; i < texts.size(); i++) {
+            if (texts.get(i) == null) {
+                throw new IllegalArgumentException("text " + i + " is null");
+            }
+            if (labels.get(i) == null) {
+                throw new IllegalArgumentException("label " + i + " is null");
+            }
+        }
+    }
+
+    private static void checkKnown(List<String> labels, LabelEncoder encoder, String what) {
+        Set<String> classes = new HashSet<>(encoder.classes());
+        for (int i = 0; i < labels.size(); i++) {
+            if (!classes.contains(labels.get(i))) {
+                throw new IllegalArgumentException(what + " " + i + " is '" + labels.get(i) + "', which was not a "
+                        + "class at fit time " + encoder.classes());
+            }
+        }
+    }
+
+    private static String requireText(String text, String what) {
+        if (text == null) {
+            throw new NullPointerException(what + " is null: pass \"\" for an empty text");
+        }
+        return text;
+    }
+
+    @Override
+    public String toString() {
+        return "TextClassifier[classes=" + labels.classes() + ", vocabulary=" + encoder.vocabulary().size()
+                + ", network=" + network.layers().size() + " layers]";
+    }
+}

@@ -1,0 +1,383 @@
+package dev.nlpkit.classify;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+import dev.nlpkit.embeddings.Architecture;
+import dev.nlpkit.embeddings.Word2VecOptions;
+import dev.nlpkit.embeddings.io.Word2VecFormat;
+import dev.nlpkit.preprocess.PreprocessOptions;
+import dev.nlpkit.preprocess.TokenAction;
+import dev.nlpkit.preprocess.TokenType;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.vectorize.sequence.Padding;
+import dev.nlpkit.vectorize.sequence.Truncation;
+import dev.nlpkit.vectorize.sequence.UnknownTokens;
+
+/**
+ * Everything a {@link TextClassifier} is trained from, one immutable record per concern: how text becomes
+ * tokens ({@link PreprocessOptions}), tokens become id sequences ({@link Sequence}), ids become vectors
+ * ({@link Embedding}), the recurrent network ({@link Network}) and the training run ({@link Training}).
+ *
+ * <p>The network is always {@code Embedding -> Dropout(inputDropout) -> recurrent layer(s) -> Dense}, with a
+ * sigmoid output for two classes and a softmax for more. Presets: {@link #defaults()} is what
+ * {@code nlpkit sentiment train} does without flags; {@link #lesson()} is the course's model.
+ *
+ * <pre>{@code
+ * TextClassifierOptions o = TextClassifierOptions.defaults()
+ *         .withNetwork(TextClassifierOptions.Network.lesson().withCell(RecurrentOptions.Cell.GRU))
+ *         .withTraining(TextClassifierOptions.Training.defaults().withEpochs(3));
+ * }</pre>
+ *
+ * @param preprocess text to tokens (every field is saved with the model)
+ * @param sequence   tokens to padded id sequences
+ * @param embedding  where the embedding vectors come from, frozen or fine-tuned
+ * @param network    the recurrent network
+ * @param training   optimizer, batches, epochs, early stopping, seed
+ */
+public record TextClassifierOptions(PreprocessOptions preprocess, Sequence sequence, Embedding embedding,
+        Network network, Training training) {
+
+    /** Validates: no part may be null. */
+    public TextClassifierOptions {
+        Objects.requireNonNull(preprocess, "preprocess");
+        Objects.requireNonNull(sequence, "sequence");
+        Objects.requireNonNull(embedding, "embedding");
+        Objects.requireNonNull(network, "network");
+        Objects.requireNonNull(training, "training");
+    }
+
+    /**
+     * What {@code nlpkit sentiment train} does without flags: the tweets preprocessing with its stop-word list
+     * off and punctuation kept (a sequence model reads "but", "not" and "!"); 40 tokens, pre-padded and
+     * pre-truncated, words seen at least twice, unknown words to {@code <unk>}; skip-gram Word2Vec of 200
+     * dimensions, window 5, min count 2, 10 passes, frozen; one LSTM of 100 units with dropout 0.2 and recurrent
+     * dropout 0.2 after a Dropout(0.5); Adam 0.002, batches of 128, at most 10 epochs, early stopping after 2
+     * epochs without a better validation loss; seed 42.
+     */
+    public static TextClassifierOptions defaults() {
+        PreprocessOptions preprocess = PreprocessOptions.tweets().withStopWords(PreprocessOptions.NO_STOP_WORDS)
+                .withAction(TokenType.PUNCT, TokenAction.KEEP);
+        return new TextClassifierOptions(preprocess, Sequence.defaults(), Embedding.defaults(), Network.lesson(),
+                Training.defaults());
+    }
+
+    /**
+     * The course's model: Embedding (Word2Vec) -> Dropout(0.5) -> LSTM(100, dropout 0.2, recurrent dropout 0.2)
+     * -> Dense(sigmoid), on the course's preprocessing ({@link PreprocessOptions#lesson()}: Treebank words,
+     * lower-case, NLTK stop words, Porter); sequences, Word2Vec and training as {@link #defaults()}.
+     */
+    public static TextClassifierOptions lesson() {
+        return defaults().withPreprocess(PreprocessOptions.lesson());
+    }
+
+    /** With other preprocessing. */
+    public TextClassifierOptions withPreprocess(PreprocessOptions value) {
+        return new TextClassifierOptions(value, sequence, embedding, network, training);
+    }
+
+    /** With other sequence options. */
+    public TextClassifierOptions withSequence(Sequence value) {
+        return new TextClassifierOptions(preprocess, value, embedding, network, training);
+    }
+
+    /** With another embedding. */
+    public TextClassifierOptions withEmbedding(Embedding value) {
+        return new TextClassifierOptions(preprocess, sequence, value, network, training);
+    }
+
+    /** With another network. */
+    public TextClassifierOptions withNetwork(Network value) {
+        return new TextClassifierOptions(preprocess, sequence, embedding, value, training);
+    }
+
+    /** With other training options. */
+    public TextClassifierOptions withTraining(Training value) {
+        return new TextClassifierOptions(preprocess, sequence, embedding, network, value);
+    }
+
+    /**
+     * Tokens to id sequences. The vocabulary holds {@code <pad>} = 0, {@code <unk>} = 1 (with
+     * {@link UnknownTokens#MAP_TO_UNK}) and the words of the training texts seen at least {@code minCount}
+     * times; the same vocabulary indexes the embedding matrix.
+     *
+     * @param maxLength  tokens kept per text, >= 1 (a longer text is cut, so a 1 MB text costs no more than this)
+     * @param padding    where a shorter text's padding goes (the real length travels with the ids, so the
+     *                   network skips padding either way)
+     * @param truncation which end of a longer text is cut
+     * @param numWords   keep only ids below this (Keras' {@code num_words}); 0 for no limit
+     * @param unknown    unknown words to {@code <unk>} or dropped
+     * @param minCount   fewest occurrences in the training texts for a word to get an id, >= 1
+     */
+    public record Sequence(int maxLength, Padding padding, Truncation truncation, int numWords, UnknownTokens unknown,
+            int minCount) {
+
+        /** Validates. */
+        public Sequence {
+            if (maxLength < 1) {
+                throw new IllegalArgumentException("sequence maxLength must be >= 1, got " + maxLength);
+            }
+            if (numWords < 0) {
+                throw new IllegalArgumentException("sequence numWords must be >= 0 (0 = no limit), got " + numWords);
+            }
+            if (minCount < 1) {
+                throw new IllegalArgumentException("sequence minCount must be >= 1, got " + minCount);
+            }
+            Objects.requireNonNull(padding, "padding");
+            Objects.requireNonNull(truncation, "truncation");
+            Objects.requireNonNull(unknown, "unknown");
+        }
+
+        /** 40 tokens, PRE padding and truncation, no word limit, unknown to {@code <unk>}, min count 2. */
+        public static Sequence defaults() {
+            return new Sequence(40, Padding.PRE, Truncation.PRE, 0, UnknownTokens.MAP_TO_UNK, 2);
+        }
+
+        /** With another maximum length. */
+        public Sequence withMaxLength(int value) {
+            return new Sequence(value, padding, truncation, numWords, unknown, minCount);
+        }
+
+        /** With other padding. */
+        public Sequence withPadding(Padding value) {
+            return new Sequence(maxLength, value, truncation, numWords, unknown, minCount);
+        }
+
+        /** With other truncation. */
+        public Sequence withTruncation(Truncation value) {
+            return new Sequence(maxLength, padding, value, numWords, unknown, minCount);
+        }
+
+        /** With another word limit. */
+        public Sequence withNumWords(int value) {
+            return new Sequence(maxLength, padding, truncation, value, unknown, minCount);
+        }
+
+        /** With another unknown-word policy. */
+        public Sequence withUnknown(UnknownTokens value) {
+            return new Sequence(maxLength, padding, truncation, numWords, value, minCount);
+        }
+
+        /** With another minimum count. */
+        public Sequence withMinCount(int value) {
+            return new Sequence(maxLength, padding, truncation, numWords, unknown, value);
+        }
+    }
+
+    /**
+     * The embedding layer: its source and whether training changes it.
+     *
+     * @param source   where the vectors come from
+     * @param fineTune true: the vectors are trained with the network; false: frozen
+     */
+    public record Embedding(EmbeddingSource source, boolean fineTune) {
+
+        /** Validates. */
+        public Embedding {
+            Objects.requireNonNull(source, "source");
+        }
+
+        /** Word2Vec as {@link Word2VecSource#defaults()}, frozen. */
+        public static Embedding defaults() {
+            return new Embedding(Word2VecSource.defaults(), false);
+        }
+
+        /** With another source. */
+        public Embedding withSource(EmbeddingSource value) {
+            return new Embedding(value, fineTune);
+        }
+
+        /** Trained with the network ({@code true}) or frozen. */
+        public Embedding withFineTune(boolean value) {
+            return new Embedding(source, value);
+        }
+    }
+
+    /** Where the embedding vectors come from. */
+    public sealed interface EmbeddingSource permits Word2VecSource, PretrainedSource, RandomSource {
+    }
+
+    /**
+     * Word2Vec trained on the tokens of the training texts (words without a vector, {@code <pad>} and
+     * {@code <unk>} get a zero row).
+     *
+     * @param options the Word2Vec options
+     */
+    public record Word2VecSource(Word2VecOptions options) implements EmbeddingSource {
+
+        /** Validates. */
+        public Word2VecSource {
+            Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * Skip-gram, 200 dimensions, window 5, min count 2, 10 passes, seed 42, one worker per processor (as
+         * {@code nlpkit sentiment train}; one worker makes the vectors bit-reproducible).
+         */
+        public static Word2VecSource defaults() {
+            return new Word2VecSource(Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM)
+                    .withVectorSize(200).withWindow(5).withMinCount(2).withEpochs(10)
+                    .withWorkers(Runtime.getRuntime().availableProcessors()).withSeed(42));
+        }
+    }
+
+    /**
+     * Word vectors read from a file (word2vec text or binary, GloVe text); words without a vector get a zero row.
+     *
+     * @param file   the vectors
+     * @param format the file's format
+     */
+    public record PretrainedSource(Path file, Word2VecFormat.Format format) implements EmbeddingSource {
+
+        /** Validates. */
+        public PretrainedSource {
+            Objects.requireNonNull(file, "file");
+            Objects.requireNonNull(format, "format");
+        }
+    }
+
+    /**
+     * Random vectors, uniform in [-0.05, 0.05] from the training seed (Keras' default); usually fine-tuned.
+     *
+     * @param dimension the vector size, >= 1
+     */
+    public record RandomSource(int dimension) implements EmbeddingSource {
+
+        /** Validates. */
+        public RandomSource {
+            if (dimension < 1) {
+                throw new IllegalArgumentException("embedding dimension must be >= 1, got " + dimension);
+            }
+        }
+    }
+
+    /**
+     * The recurrent part of the network.
+     *
+     * @param cell             LSTM, GRU or simple RNN
+     * @param units            units per recurrent layer (per direction), >= 1
+     * @param layers           stacked recurrent layers, >= 1
+     * @param bidirectional    each recurrent layer reads both directions (outputs concatenated)
+     * @param dropout          dropout of each recurrent layer's inputs, in [0, 1)
+     * @param recurrentDropout dropout of each recurrent layer's recurrent state, in [0, 1)
+     * @param inputDropout     a Dropout layer after the embedding, in [0, 1) (0: no such layer)
+     */
+    public record Network(RecurrentOptions.Cell cell, int units, int layers, boolean bidirectional, double dropout,
+            double recurrentDropout, double inputDropout) {
+
+        /** Validates. */
+        public Network {
+            Objects.requireNonNull(cell, "cell");
+            if (units < 1 || layers < 1) {
+                throw new IllegalArgumentException("network units and layers must be >= 1, got units=" + units
+                        + ", layers=" + layers);
+            }
+            requireRate("dropout", dropout);
+            requireRate("recurrentDropout", recurrentDropout);
+            requireRate("inputDropout", inputDropout);
+        }
+
+        private static void requireRate(String name, double rate) {
+            if (!(rate >= 0 && rate < 1)) {
+                throw new IllegalArgumentException("network " + name + " must be in [0, 1), got " + rate);
+            }
+        }
+
+        /** The course's LSTM(100, dropout 0.2, recurrent dropout 0.2) after Dropout(0.5), one layer, one way. */
+        public static Network lesson() {
+            return new Network(RecurrentOptions.Cell.LSTM, 100, 1, false, 0.2, 0.2, 0.5);
+        }
+
+        /** With another cell. */
+        public Network withCell(RecurrentOptions.Cell value) {
+            return new Network(value, units, layers, bidirectional, dropout, recurrentDropout, inputDropout);
+        }
+
+        /** With other units. */
+        public Network withUnits(int value) {
+            return new Network(cell, value, layers, bidirectional, dropout, recurrentDropout, inputDropout);
+        }
+
+        /** With other layers. */
+        public Network withLayers(int value) {
+            return new Network(cell, units, value, bidirectional, dropout, recurrentDropout, inputDropout);
+        }
+
+        /** Bidirectional or not. */
+        public Network withBidirectional(boolean value) {
+            return new Network(cell, units, layers, value, dropout, recurrentDropout, inputDropout);
+        }
+
+        /** With other dropout rates (recurrent input, recurrent state, after the embedding). */
+        public Network withDropouts(double dropout, double recurrentDropout, double inputDropout) {
+            return new Network(cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout);
+        }
+    }
+
+    /** The optimizers a classifier can train with. */
+    public enum Optimizer {
+        /** Adam (Kingma and Ba), Keras' defaults apart from the learning rate. */
+        ADAM,
+        /** RMSprop. */
+        RMSPROP,
+        /** Plain stochastic gradient descent. */
+        SGD
+    }
+
+    /**
+     * The training run.
+     *
+     * @param optimizer    the optimizer
+     * @param learningRate its learning rate, > 0
+     * @param batchSize    texts per update, >= 1
+     * @param epochs       most passes over the training texts, >= 1
+     * @param patience     early stopping: epochs without a better validation loss before stopping (the best
+     *                     epoch's weights are restored); 0: off. Needs validation texts.
+     * @param seed         seed of the network's initialization, shuffling and dropout (and of random embeddings)
+     */
+    public record Training(Optimizer optimizer, double learningRate, int batchSize, int epochs, int patience,
+            long seed) {
+
+        /** Validates. */
+        public Training {
+            Objects.requireNonNull(optimizer, "optimizer");
+            if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+                throw new IllegalArgumentException("training learningRate must be > 0, got " + learningRate);
+            }
+            if (batchSize < 1 || epochs < 1 || patience < 0) {
+                throw new IllegalArgumentException("training needs batchSize >= 1, epochs >= 1, patience >= 0; got "
+                        + "batchSize=" + batchSize + ", epochs=" + epochs + ", patience=" + patience);
+            }
+        }
+
+        /** Adam 0.002, batches of 128, at most 10 epochs, patience 2, seed 42. */
+        public static Training defaults() {
+            return new Training(Optimizer.ADAM, 0.002, 128, 10, 2, 42);
+        }
+
+        /** With another optimizer and learning rate. */
+        public Training withOptimizer(Optimizer value, double rate) {
+            return new Training(value, rate, batchSize, epochs, patience, seed);
+        }
+
+        /** With another batch size. */
+        public Training withBatchSize(int value) {
+            return new Training(optimizer, learningRate, value, epochs, patience, seed);
+        }
+
+        /** With other epochs. */
+        public Training withEpochs(int value) {
+            return new Training(optimizer, learningRate, batchSize, value, patience, seed);
+        }
+
+        /** With another patience (0: no early stopping). */
+        public Training withPatience(int value) {
+            return new Training(optimizer, learningRate, batchSize, epochs, value, seed);
+        }
+
+        /** With another seed. */
+        public Training withSeed(long value) {
+            return new Training(optimizer, learningRate, batchSize, epochs, patience, value);
+        }
+    }
+}

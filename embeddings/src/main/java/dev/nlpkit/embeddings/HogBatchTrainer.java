@@ -112,6 +112,8 @@ final class HogBatchTrainer {
         /** CBOW's input rows (context means): group t at t * d. */
         private final float[] hidden;
         private long random;
+        /** Negatives given by a test instead of drawn, or null. */
+        private int[] fixedNegatives;
         private int groups;
         private int rows;
 
@@ -194,9 +196,13 @@ final class HogBatchTrainer {
         }
 
         private double flushBatch(int[] sentence, float alpha) {
-            for (int k = 0; k < negatives; k++) {
-                random = random * LCG_MULTIPLIER + 11;
-                negativeWords[k] = unigramTable.sample(random);
+            if (fixedNegatives != null) {
+                System.arraycopy(fixedNegatives, 0, negativeWords, 0, negatives);
+            } else {
+                for (int k = 0; k < negatives; k++) {
+                    random = random * LCG_MULTIPLIER + 11;
+                    negativeWords[k] = unigramTable.sample(random);
+                }
             }
             double loss = step(alpha);
             applyInputErrors(sentence);
@@ -268,32 +274,20 @@ final class HogBatchTrainer {
         }
 
         /**
-         * One skip-gram batch with given words, for tests: group t has centre word {@code targets[t]} and input
-         * words {@code contexts[t]}; {@code negativesDrawn} replaces the random draw. Updates syn0 and syn1neg.
+         * For tests: {@link #train} on a whole sentence with {@code negativesDrawn} as the negatives of every
+         * batch instead of random draws.
          */
-        double skipGramBatch(int[] targets, int[][] contexts, int[] negativesDrawn, float alpha) {
-            if (!skipGram || targets.length > targetsPerBatch || negativesDrawn.length != negatives) {
-                throw new IllegalArgumentException("batch does not fit the options");
+        double trainWithNegatives(int[] sentence, int[] negativesDrawn, float alpha) {
+            if (negativesDrawn.length != negatives) {
+                throw new IllegalArgumentException("expected " + negatives + " negatives, got "
+                        + negativesDrawn.length);
             }
-            groups = 0;
-            rows = 0;
-            for (int t = 0; t < targets.length; t++) {
-                groupTarget[t] = targets[t];
-                groupRowFrom[t] = rows;
-                for (int w : contexts[t]) {
-                    rowWord[rows] = w;
-                    rowOffset[rows] = w * dimension;
-                    rows++;
-                }
-                groups++;
-                groupRowFrom[groups] = rows;
+            fixedNegatives = negativesDrawn;
+            try {
+                return train(sentence, sentence.length, alpha);
+            } finally {
+                fixedNegatives = null;
             }
-            System.arraycopy(negativesDrawn, 0, negativeWords, 0, negatives);
-            double loss = step(alpha);
-            applyInputErrors(null);
-            groups = 0;
-            rows = 0;
-            return loss;
         }
     }
 }

@@ -2,6 +2,7 @@ package dev.nlpkit.embeddings;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,9 +22,11 @@ class HogBatchTrainerTest {
     /** Not a multiple of any lane count: the vector body and the scalar tail both run. */
     private static final int D = 37;
 
-    private static Word2VecOptions batchOptions() {
-        return Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM).withAlgorithm(Algorithm.HOGBATCH)
-                .withVectorSize(D).withNegative(3).withBatchTargets(2).withWorkers(1);
+    /** Window 2 without shrinking and one batch for the whole test sentence, so nothing random is drawn. */
+    private static Word2VecOptions batchOptions(Architecture architecture) {
+        return Word2VecOptions.defaults().withArchitecture(architecture).withAlgorithm(Algorithm.HOGBATCH)
+                .withVectorSize(D).withWindow(2).withShrinkWindows(false).withNegative(3).withBatchTargets(6)
+                .withWorkers(1);
     }
 
     private static float[] randomMatrix(long seed) {
@@ -38,21 +41,21 @@ class HogBatchTrainerTest {
     /**
      * The batched update (C = A B^T, G, dA = G B, dB = G^T A) equals the sum over every (input row, output row)
      * pair of word2vec.c's per-pair update evaluated at the batch's starting weights, computed here in double.
-     * The batch has a repeated context word (2), a context word that is also a centre word (0), and a negative
-     * (1) equal to the second group's centre word, which that group skips and the first group uses.
+     * The sentence repeats word 2 (twice in some windows), and the negative 1 is the centre word of the last
+     * position, which that position skips and the others use.
      */
-    private static void assertBatchedUpdateIsTheSumOfPerPairUpdates(Kernel kernel) {
+    private static void assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture architecture, Kernel kernel) {
         float[] syn0 = randomMatrix(1);
         float[] syn1neg = randomMatrix(2);
         float[] syn0Before = syn0.clone();
         float[] syn1negBefore = syn1neg.clone();
-        int[] targets = {0, 1};
-        int[][] contexts = {{2, 3, 2}, {4, 0}};
+        int[] sentence = {0, 2, 3, 2, 4, 1};
         int[] negatives = {5, 1, 6};
+        int window = 2;
         float alpha = 0.05f;
         SamplingTables.UnigramTable table = SamplingTables.UnigramTable.of(new long[] {7, 6, 5, 4, 3, 2, 1}, 0.75);
-        HogBatchTrainer trainer = new HogBatchTrainer(batchOptions(), kernel, syn0, syn1neg, table);
-        trainer.newWorker(0).skipGramBatch(targets, contexts, negatives, alpha);
+        HogBatchTrainer trainer = new HogBatchTrainer(batchOptions(architecture), kernel, syn0, syn1neg, table);
+        trainer.newWorker(0).trainWithNegatives(sentence, negatives, alpha);
 
         double[] in = new double[V * D];
         double[] out = new double[V * D];
@@ -62,44 +65,81 @@ class HogBatchTrainerTest {
         }
         double[] dIn = new double[V * D];
         double[] dOut = new double[V * D];
-        for (int t = 0; t < targets.length; t++) {
-            for (int word : contexts[t]) {
+        for (int pos = 0; pos < sentence.length; pos++) {
+            int target = sentence[pos];
+            List<Integer> context = new ArrayList<>();
+            for (int c = Math.max(0, pos - window); c <= Math.min(sentence.length - 1, pos + window); c++) {
+                if (c != pos) {
+                    context.add(sentence[c]);
+                }
+            }
+            // The input rows of this centre word: each context vector (skip-gram) or their mean (CBOW).
+            List<double[]> rows = new ArrayList<>();
+            if (architecture == Architecture.SKIP_GRAM) {
+                for (int word : context) {
+                    double[] row = new double[D];
+                    for (int i = 0; i < D; i++) {
+                        row[i] = in[word * D + i];
+                    }
+                    rows.add(row);
+                }
+            } else {
+                double[] mean = new double[D];
+                for (int word : context) {
+                    for (int i = 0; i < D; i++) {
+                        mean[i] += in[word * D + i] / context.size();
+                    }
+                }
+                rows.add(mean);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                double[] row = rows.get(r);
+                double[] error = new double[D];
                 for (int j = 0; j <= negatives.length; j++) {
-                    int output = j == 0 ? targets[t] : negatives[j - 1];
-                    if (j > 0 && output == targets[t]) {
+                    int output = j == 0 ? target : negatives[j - 1];
+                    if (j > 0 && output == target) {
                         continue;
                     }
                     double f = 0;
                     for (int i = 0; i < D; i++) {
-                        f += in[word * D + i] * out[output * D + i];
+                        f += row[i] * out[output * D + i];
                     }
                     double g = HogBatchTrainer.gradient((float) f, j == 0 ? 1f : 0f, alpha);
                     for (int i = 0; i < D; i++) {
-                        dIn[word * D + i] += g * out[output * D + i];
-                        dOut[output * D + i] += g * in[word * D + i];
+                        error[i] += g * out[output * D + i];
+                        dOut[output * D + i] += g * row[i];
+                    }
+                }
+                // Skip-gram: the error goes to the row's own word; CBOW: to every context word (word2vec.c).
+                List<Integer> receivers = architecture == Architecture.SKIP_GRAM ? List.of(context.get(r)) : context;
+                for (int word : receivers) {
+                    for (int i = 0; i < D; i++) {
+                        dIn[word * D + i] += error[i];
                     }
                 }
             }
         }
         double maxUpdate = 0;
         for (int i = 0; i < V * D; i++) {
-            assertThat((double) syn0[i]).as("syn0[%d] with %s", i, kernel.name())
-                    .isCloseTo(in[i] + dIn[i], org.assertj.core.api.Assertions.within(2e-6));
-            assertThat((double) syn1neg[i]).as("syn1neg[%d] with %s", i, kernel.name())
-                    .isCloseTo(out[i] + dOut[i], org.assertj.core.api.Assertions.within(2e-6));
+            assertThat((double) syn0[i]).as("syn0[%d], %s, %s", i, architecture, kernel.name())
+                    .isCloseTo(in[i] + dIn[i], within(2e-6));
+            assertThat((double) syn1neg[i]).as("syn1neg[%d], %s, %s", i, architecture, kernel.name())
+                    .isCloseTo(out[i] + dOut[i], within(2e-6));
             maxUpdate = Math.max(maxUpdate, Math.max(Math.abs(dIn[i]), Math.abs(dOut[i])));
         }
         assertThat(maxUpdate).as("the example must move the weights well beyond the tolerance").isGreaterThan(1e-2);
     }
 
     @Test
-    void batchedUpdateIsTheSumOfThePerPairUpdatesWithPlainLoops() {
-        assertBatchedUpdateIsTheSumOfPerPairUpdates(Kernel.select(VectorKernel.PLAIN));
+    void skipGramBatchedUpdateIsTheSumOfThePerPairUpdates() {
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.SKIP_GRAM, Kernel.select(VectorKernel.PLAIN));
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.SKIP_GRAM, Kernel.select(VectorKernel.AUTO));
     }
 
     @Test
-    void batchedUpdateIsTheSumOfThePerPairUpdatesWithTheDefaultKernel() {
-        assertBatchedUpdateIsTheSumOfPerPairUpdates(Kernel.select(VectorKernel.AUTO));
+    void cbowBatchedUpdateIsTheSumOfThePerPairUpdates() {
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.CBOW, Kernel.select(VectorKernel.PLAIN));
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.CBOW, Kernel.select(VectorKernel.AUTO));
     }
 
     /**

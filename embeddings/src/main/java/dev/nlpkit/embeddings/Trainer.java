@@ -37,6 +37,8 @@ final class Trainer {
     private final SamplingTables.UnigramTable unigramTable;
     private final float[] keep;
     private final int dimension;
+    /** The sentence training of {@link Algorithm#HOGBATCH}, or null for word2vec.c's (HOGWILD). */
+    private final HogBatchTrainer hogBatch;
 
     private final AtomicLong wordsDone = new AtomicLong();
     private final AtomicLong effectiveDone = new AtomicLong();
@@ -55,6 +57,8 @@ final class Trainer {
         this.unigramTable = options.negative() > 0
                 ? SamplingTables.UnigramTable.of(vocabulary.countArray(), options.nsExponent()) : null;
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
+        this.hogBatch = options.algorithm() == Algorithm.HOGBATCH
+                ? new HogBatchTrainer(options, kernel, syn0, syn1neg, unigramTable) : null;
     }
 
     String kernelName() {
@@ -303,6 +307,7 @@ final class Trainer {
         private long effectiveSinceFlush;
         private double loss;
         private int length;
+        private final HogBatchTrainer.Worker batch;
 
         Engine(int id) {
             this.sentence = new int[options.batchWords()];
@@ -310,6 +315,7 @@ final class Trainer {
             this.neu1e = new float[dimension];
             this.random = Word2Vec.mixSeed(options.seed(), id + 1);
             this.alpha = (float) alphaAt(wordsDone.get());
+            this.batch = hogBatch == null ? null : hogBatch.newWorker(id);
         }
 
         private void flush() {
@@ -384,7 +390,9 @@ final class Trainer {
 
         private void trainSentence() {
             effectiveSinceFlush += length;
-            if (skipGram) {
+            if (batch != null) {
+                loss += batch.train(sentence, length, alpha);
+            } else if (skipGram) {
                 trainSkipGram();
             } else {
                 trainCbow();

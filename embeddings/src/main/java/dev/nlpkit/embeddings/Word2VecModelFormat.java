@@ -26,7 +26,9 @@ import dev.nlpkit.embeddings.io.WordVectorFormatException;
  * V*d float32 syn0; [(V*d) float32 syn1]; [(V*d) float32 syn1neg]
  * "W2VMEND\n"                     8 bytes end marker (detects truncation)
  * </pre>
- * Written atomically (temporary file + rename). No Java serialization.
+ * Written atomically (temporary file + rename). No Java serialization. Keys added after the first release
+ * ({@code algorithm}, {@code batchTargets}, {@code batchNegatives}) are optional when reading: a file written
+ * before them loads with their old meaning (HOGWILD, word2vec.c's algorithm).
  */
 public final class Word2VecModelFormat {
 
@@ -62,6 +64,9 @@ public final class Word2VecModelFormat {
         header.put("computeLoss", Boolean.toString(o.computeLoss()));
         header.put("batchWords", Integer.toString(o.batchWords()));
         header.put("kernel", o.kernel().name());
+        header.put("algorithm", o.algorithm().name());
+        header.put("batchTargets", Integer.toString(o.batchTargets()));
+        header.put("batchNegatives", Integer.toString(o.batchNegatives()));
         header.put("vocabularySize", Integer.toString(vocab.size()));
         header.put("corpusWords", Long.toString(vocab.corpusWords()));
         header.put("epochsTrained", Integer.toString(model.epochsTrained()));
@@ -138,7 +143,10 @@ public final class Word2VecModelFormat {
                         Integer.parseInt(get(h, "epochs", file)), Integer.parseInt(get(h, "workers", file)),
                         Long.parseLong(get(h, "seed", file)), Boolean.parseBoolean(get(h, "shrinkWindows", file)),
                         Boolean.parseBoolean(get(h, "computeLoss", file)),
-                        Integer.parseInt(get(h, "batchWords", file)), VectorKernel.valueOf(get(h, "kernel", file)));
+                        Integer.parseInt(get(h, "batchWords", file)), VectorKernel.valueOf(get(h, "kernel", file)),
+                        Algorithm.valueOf(h.getOrDefault("algorithm", Algorithm.HOGWILD.name())),
+                        Integer.parseInt(h.getOrDefault("batchTargets", "0")),
+                        Integer.parseInt(h.getOrDefault("batchNegatives", "0")));
                 v = Integer.parseInt(get(h, "vocabularySize", file));
                 corpusWords = Long.parseLong(get(h, "corpusWords", file));
                 epochsTrained = Integer.parseInt(get(h, "epochsTrained", file));

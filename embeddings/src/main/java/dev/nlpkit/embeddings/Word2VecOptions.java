@@ -25,6 +25,9 @@ package dev.nlpkit.embeddings;
  * <tr><td>computeLoss</td><td>compute_loss</td><td>false</td></tr>
  * <tr><td>batchWords</td><td>batch_words</td><td>10000</td></tr>
  * <tr><td>kernel</td><td>-</td><td>AUTO</td></tr>
+ * <tr><td>algorithm</td><td>-</td><td>HOGWILD (word2vec.c's; gensim's is the same)</td></tr>
+ * <tr><td>batchTargets</td><td>-</td><td>0 = automatic (HOGBATCH only)</td></tr>
+ * <tr><td>batchNegatives</td><td>-</td><td>0 = {@code negative} (HOGBATCH only)</td></tr>
  * </table>
  *
  * <p>The learning rate decays linearly from {@code alpha} to {@code minAlpha} over all words of all epochs.
@@ -53,6 +56,12 @@ package dev.nlpkit.embeddings;
  * @param computeLoss   accumulate the training loss (reported through {@link TrainingListener})
  * @param batchWords    target number of words in a job handed to a worker
  * @param kernel        implementation of the vector arithmetic
+ * @param algorithm     {@link Algorithm#HOGWILD} (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with
+ *                      shared negatives, negative sampling only)
+ * @param batchTargets  HOGBATCH: consecutive centre words of a sentence per batch, &ge; 0; 0 = automatic
+ *                      ({@link #effectiveBatchTargets()}); ignored by HOGWILD
+ * @param batchNegatives HOGBATCH: negatives drawn once per batch and shared by all its predictions, &ge; 0;
+ *                      0 = {@code negative}; ignored by HOGWILD
  */
 public record Word2VecOptions(
         Architecture architecture,
@@ -74,7 +83,10 @@ public record Word2VecOptions(
         boolean shrinkWindows,
         boolean computeLoss,
         int batchWords,
-        VectorKernel kernel) {
+        VectorKernel kernel,
+        Algorithm algorithm,
+        int batchTargets,
+        int batchNegatives) {
 
     /** Validates every option; the message names the option and the value found. */
     public Word2VecOptions {
@@ -97,7 +109,20 @@ public record Word2VecOptions(
         require(epochs >= 1, "epochs must be >= 1, got " + epochs);
         require(workers >= 1, "workers must be >= 1, got " + workers);
         require(batchWords >= 1, "batchWords must be >= 1, got " + batchWords);
+        require(algorithm != null, "algorithm must not be null");
+        require(batchTargets >= 0, "batchTargets must be >= 0 (0 = automatic), got " + batchTargets);
+        require(batchNegatives >= 0, "batchNegatives must be >= 0 (0 = negative), got " + batchNegatives);
+        require(algorithm != Algorithm.HOGBATCH || !hierarchicalSoftmax,
+                "algorithm HOGBATCH trains negative sampling only; hierarchicalSoftmax = true needs algorithm "
+                        + "HOGWILD (word2vec.c's)");
+        require(algorithm != Algorithm.HOGBATCH || negative > 0,
+                "algorithm HOGBATCH trains negative sampling only: set negative > 0");
     }
+
+    /** Automatic {@link #batchTargets} of skip-gram. */
+    public static final int SKIP_GRAM_BATCH_TARGETS = 1;
+    /** Automatic {@link #batchTargets} of CBOW. */
+    public static final int CBOW_BATCH_TARGETS = 8;
 
     private static void require(boolean condition, String message) {
         if (!condition) {
@@ -108,126 +133,165 @@ public record Word2VecOptions(
     /** gensim 4's defaults (workers 3, seed 1). */
     public static Word2VecOptions defaults() {
         return new Word2VecOptions(Architecture.CBOW, 100, 5, 5, 0, 0, 1e-3, 5, false, 0.75, 0.025, 1e-4,
-                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO);
+                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO, Algorithm.HOGWILD, 0, 0);
     }
 
     public Word2VecOptions withArchitecture(Architecture v) {
         return new Word2VecOptions(v, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withVectorSize(int v) {
         return new Word2VecOptions(architecture, v, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withWindow(int v) {
         return new Word2VecOptions(architecture, vectorSize, v, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, computeLoss, batchWords, kernel);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withMinCount(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, v, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, computeLoss, batchWords, kernel);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withMaxVocabSize(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, v, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withMaxFinalVocab(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, v, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withSample(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, v,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, computeLoss, batchWords, kernel);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withNegative(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 v, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withHierarchicalSoftmax(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, v, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withNsExponent(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, v, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, v, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, computeLoss, batchWords, kernel);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withMinAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, v, cbowInput, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withCbowInput(CbowInput v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, v, epochs, workers, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withEpochs(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, v, workers, seed,
-                shrinkWindows, computeLoss, batchWords, kernel);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withWorkers(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, v, seed, shrinkWindows,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withSeed(long v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, v,
-                shrinkWindows, computeLoss, batchWords, kernel);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withShrinkWindows(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, v,
-                computeLoss, batchWords, kernel);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withComputeLoss(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, v, batchWords, kernel);
+                shrinkWindows, v, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     public Word2VecOptions withBatchWords(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, computeLoss, v, kernel);
+                shrinkWindows, computeLoss, v, kernel, algorithm, batchTargets, batchNegatives);
+    }
+
+    /**
+     * The targets per HOGBATCH batch: {@code batchTargets}, or when 0, {@value #SKIP_GRAM_BATCH_TARGETS} for
+     * skip-gram (one window, pWord2Vec's scheme: its context rows already make a batch) and
+     * {@value #CBOW_BATCH_TARGETS} for CBOW (one input row per target, so a batch needs several targets).
+     */
+    public int effectiveBatchTargets() {
+        if (batchTargets > 0) {
+            return batchTargets;
+        }
+        return architecture == Architecture.SKIP_GRAM ? SKIP_GRAM_BATCH_TARGETS : CBOW_BATCH_TARGETS;
+    }
+
+    /** The negatives shared by a HOGBATCH batch: {@code batchNegatives}, or {@code negative} when 0. */
+    public int effectiveBatchNegatives() {
+        return batchNegatives > 0 ? batchNegatives : negative;
     }
 
     public Word2VecOptions withKernel(VectorKernel v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
-                shrinkWindows, computeLoss, batchWords, v);
+                shrinkWindows, computeLoss, batchWords, v, algorithm, batchTargets,
+                batchNegatives);
+    }
+
+    /** The training algorithm; {@link Algorithm#HOGBATCH} rejects {@code hierarchicalSoftmax = true}. */
+    public Word2VecOptions withAlgorithm(Algorithm v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel, v, batchTargets, batchNegatives);
+    }
+
+    /** Centre words per HOGBATCH batch (0 = automatic). */
+    public Word2VecOptions withBatchTargets(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, v, batchNegatives);
+    }
+
+    /** Negatives shared by a HOGBATCH batch (0 = {@code negative}). */
+    public Word2VecOptions withBatchNegatives(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, v);
     }
 }

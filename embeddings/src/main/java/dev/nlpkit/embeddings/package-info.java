@@ -1,7 +1,8 @@
 /**
  * Word2Vec training as word2vec.c does it (CBOW and skip-gram; negative sampling and/or hierarchical softmax;
  * subsampling, reduced windows, sigmoid table, linear learning-rate decay, lock-free worker threads), with
- * gensim 4's parameter names and defaults in {@link dev.nlpkit.embeddings.Word2VecOptions}. A fitted
+ * gensim 4's parameter names and defaults in {@link dev.nlpkit.embeddings.Word2VecOptions}, or minibatched with
+ * shared negatives ({@link dev.nlpkit.embeddings.Algorithm#HOGBATCH}, pWord2Vec's scheme). A fitted
  * {@link dev.nlpkit.embeddings.Word2Vec} is immutable; {@code vectors()} gives the query view.
  *
  * <pre>{@code

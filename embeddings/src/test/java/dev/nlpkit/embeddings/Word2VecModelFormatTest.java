@@ -78,4 +78,24 @@ class Word2VecModelFormatTest {
     void aWord2VecCFileIsNotMistakenForAModel() {
         assertThatThrownBy(() -> Word2Vec.load(Golden.file("vectors.bin"))).hasMessageContaining("magic");
     }
+
+    @Test
+    void aModelWrittenBeforeTheAlgorithmOptionLoadsAsHogwild() throws Exception {
+        Path file = Path.of(Word2VecModelFormatTest.class.getResource("model/model-v1-before-algorithm.w2v").toURI());
+        Word2Vec old = Word2Vec.load(file);
+        assertThat(old.options().algorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(old.options().batchTargets()).isZero();
+        assertThat(old.options().batchNegatives()).isZero();
+        assertThat(old.options().seed()).isEqualTo(3);
+        assertThat(old.vocabulary().size()).isEqualTo(9);
+        assertThat(old.vocabulary().word(0)).isEqualTo("the");
+        // The same training as the file's, with today's code: word2vec.c's algorithm is unchanged, bit for bit.
+        List<List<String>> corpus = List.of(
+                List.of("the", "cat", "sat", "on", "the", "mat"),
+                List.of("the", "dog", "sat", "on", "the", "rug"),
+                List.of("a", "cat", "and", "a", "dog"));
+        Word2Vec again = Word2Vec.fit(corpus, old.options());
+        assertThat(again.syn0()).containsExactly(old.syn0());
+        assertThat(again.syn1neg()).containsExactly(old.syn1neg());
+    }
 }

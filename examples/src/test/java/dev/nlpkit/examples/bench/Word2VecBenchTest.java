@@ -70,6 +70,32 @@ class Word2VecBenchTest {
         }
     }
 
+    @Test
+    void algorithmOptionRunsHogwildAndHogbatchSideBySideWithTheirShareOfThePeak(@TempDir Path dir)
+            throws IOException {
+        Path corpus = topicalText(dir);
+        StringWriter output = new StringWriter();
+        CommandLine cli = new CommandLine(new Word2VecBench());
+        cli.setOut(new PrintWriter(output));
+        int exit = cli.execute("--corpus", corpus.toString(), "--vector-size", "16", "--min-count", "2",
+                "--epochs", "1", "--no-eval", "--no-gensim", "--architectures", "SKIP_GRAM",
+                "--algorithm", "HOGWILD,HOGBATCH");
+        assertThat(exit).isZero();
+        List<String> ours = output.toString().lines().filter(l -> l.contains("\"impl\": \"nlpkit\"")).toList();
+        assertThat(ours).hasSize(2);
+        assertThat(ours.get(0)).contains("\"algorithm\": \"HOGWILD\"");
+        assertThat(ours.get(1)).contains("\"algorithm\": \"HOGBATCH\"");
+        for (String line : ours) {
+            double wordsPerSecond = AnchorOutput.number(line, "effective_words_per_s");
+            assertThat(AnchorOutput.number(line, "words_per_s_per_core")).isCloseTo(wordsPerSecond / 2, within(1e-3));
+            // skip-gram, d = 16, window 5 (6 context words on average), 5 negatives: 6*6*6*16 + 6*2*16 flops
+            assertThat(AnchorOutput.number(line, "flops_per_word")).isEqualTo(3648.0);
+            double gflops = AnchorOutput.number(line, "gflops");
+            assertThat(gflops).isCloseTo(3648.0 * wordsPerSecond / 1e9, within(1e-4)).isPositive();
+            assertThat(AnchorOutput.number(line, "fraction_of_fp32_peak")).isCloseTo(gflops / 420, within(1e-4));
+        }
+    }
+
     /** Runs the bench on the topical text with tiny analogy and word-pair files; returns its JSON lines. */
     private static List<String> runBench(Path dir, String... extra) throws IOException {
         Path corpus = topicalText(dir);

@@ -1,0 +1,42 @@
+package dev.nlpkit.embeddings;
+
+/**
+ * The small matrix products of {@link Algorithm#HOGBATCH} on rows of flat row-major arrays: a row r of length d
+ * of an array x is {@code x[off .. off+d)}, its offset given in an {@code int[]} of row offsets, so the rows of
+ * the shared weight matrices are used in place, without gathering them into a buffer.
+ *
+ * <p>With A the input rows (n x d), B the output rows (m x d) and G (n x m) the gradients of C = A&middot;B<sup>T</sup>:
+ * {@link #dots} computes one row of C, {@link #combine} one row of dA = G&middot;B, {@link #accumulate} adds
+ * one row of dB = G<sup>T</sup>&middot;A to its output row. Two implementations, chosen as {@link Kernel}:
+ * {@link PlainBatchKernel} and {@code VectorApiBatchKernel}.
+ */
+interface BatchKernel {
+
+    /** {@code c[cOff + j] = a[aOff..] . b[bOff[j]..]} for j &lt; m (one input row against m output rows). */
+    void dots(float[] a, int aOff, float[] b, int[] bOff, int m, int d, float[] c, int cOff);
+
+    /** {@code y[yOff..+d) = sum_{j<m} g[gOff + j] * b[bOff[j]..]} (overwrites y). */
+    void combine(float[] g, int gOff, float[] b, int[] bOff, int m, int d, float[] y, int yOff);
+
+    /**
+     * {@code y[yOff..+d) += sum_{i<n} g[gOff + i*gStride] * a[aOff[aFrom + i]..]}: one output row's whole
+     * update from n input rows, read and written once.
+     */
+    void accumulate(float[] g, int gOff, int gStride, float[] a, int[] aOff, int aFrom, int n, int d, float[] y,
+            int yOff);
+
+    /** The batch kernel of the same kind as {@code kernel} (plain loops or the Vector API). */
+    static BatchKernel matching(Kernel kernel) {
+        return kernel instanceof PlainKernel ? PlainBatchKernel.INSTANCE : VectorApiBatchKernels.create();
+    }
+
+    /** Isolates the reference to the incubator-linked class so it is loaded only on demand. */
+    final class VectorApiBatchKernels {
+        private VectorApiBatchKernels() {
+        }
+
+        static BatchKernel create() {
+            return new VectorApiBatchKernel();
+        }
+    }
+}

@@ -1,0 +1,293 @@
+package dev.nlpkit.embeddings;
+
+import java.util.Arrays;
+
+/**
+ * The sentence training of {@link Algorithm#HOGBATCH} (Ji et al., arXiv 1604.04661; Intel's pWord2Vec):
+ * minibatches whose predictions share one draw of negatives, so that the dot products are a small
+ * matrix-matrix product and every output row is read once and written once per batch.
+ *
+ * <p>A batch is {@code batchTargets} consecutive centre words of a sentence (groups). Group t has a centre word
+ * u<sub>t</sub> and input rows: for skip-gram the input vectors of its window's context words, for CBOW one row,
+ * the mean (or sum) of those vectors. With the K shared negatives v<sub>1..K</sub>, every input row a of group t
+ * is scored against the K+1 output rows [u<sub>t</sub>, v<sub>1</sub> .. v<sub>K</sub>]:
+ * <pre>
+ * C[a][j] = a . B[j]                  (a row of C = A B^T, A n x d, B (K+1) x d)
+ * G[a][j] = (label_j - s(C[a][j])) alpha,   label_0 = 1, label_j = 0 for j &gt; 0,
+ *           G[a][j] = 0 when the negative v_j is u_t itself (word2vec.c skips such a draw)
+ * dA[a]   = sum_j G[a][j] B[j]        (dA = G B)
+ * dB[j]   = sum_a G[a][j] a           (dB = G^T A: each negative summed over the whole batch, each centre word
+ *                                      over its group's rows)
+ * </pre>
+ * All of C, G, dA and dB use the weights as they were at the start of the batch; dB is added to each output
+ * row once, then dA to the input rows (skip-gram: each context word's row; CBOW: a row's error is added to each
+ * of its context words, as word2vec.c does). The batched update is exactly the sum of the per-prediction updates
+ * evaluated at the batch's starting weights (tested). The sigmoid table, saturation outside (-6, 6) and the loss
+ * are word2vec.c's, as in {@link Trainer}.
+ *
+ * <p>One {@link Worker} per training thread, with its own buffers and its own 64-bit LCG (word2vec.c's) seeded
+ * from the call's seed and the worker's number: with one worker the result is bit-reproducible for a seed. Shared
+ * weights are updated lock-free, as HOGWILD.
+ */
+final class HogBatchTrainer {
+
+    private static final long LCG_MULTIPLIER = 25214903917L;
+    /** Stream numbers of the workers' generators, apart from those of {@link Trainer}'s (worker id + 1). */
+    private static final long RANDOM_STREAM = 1_000_003L;
+
+    private final float[] syn0;
+    private final float[] syn1neg;
+    private final SamplingTables.UnigramTable unigramTable;
+    private final Kernel kernel;
+    private final BatchKernel batchKernel;
+    private final int dimension;
+    private final int window;
+    private final boolean shrinkWindows;
+    private final boolean skipGram;
+    private final boolean cbowMean;
+    private final boolean computeLoss;
+    private final int targetsPerBatch;
+    private final int negatives;
+    private final long seed;
+
+    HogBatchTrainer(Word2VecOptions options, Kernel kernel, float[] syn0, float[] syn1neg,
+            SamplingTables.UnigramTable unigramTable) {
+        if (options.algorithm() != Algorithm.HOGBATCH || syn1neg == null || unigramTable == null) {
+            throw new IllegalArgumentException("HogBatchTrainer needs algorithm HOGBATCH with negative sampling");
+        }
+        this.syn0 = syn0;
+        this.syn1neg = syn1neg;
+        this.unigramTable = unigramTable;
+        this.kernel = kernel;
+        this.batchKernel = BatchKernel.matching(kernel);
+        this.dimension = options.vectorSize();
+        this.window = options.window();
+        this.shrinkWindows = options.shrinkWindows();
+        this.skipGram = options.architecture() == Architecture.SKIP_GRAM;
+        this.cbowMean = options.cbowInput() == CbowInput.MEAN;
+        this.computeLoss = options.computeLoss();
+        this.targetsPerBatch = options.effectiveBatchTargets();
+        this.negatives = options.effectiveBatchNegatives();
+        this.seed = options.seed();
+    }
+
+    /** The state of training thread {@code id}; to be created on that thread (its buffers stay local). */
+    Worker newWorker(int id) {
+        return new Worker(id);
+    }
+
+    /** Sigmoid-table gradient {@code (label - s(f)) * alpha}, saturated outside (-MAX_EXP, MAX_EXP). */
+    static float gradient(float f, float label, float alpha) {
+        if (f > SamplingTables.MAX_EXP) {
+            return (label - 1) * alpha;
+        }
+        if (f < -SamplingTables.MAX_EXP) {
+            return label * alpha;
+        }
+        int index = Math.min(SamplingTables.EXP_TABLE_SIZE - 1,
+                (int) ((f + SamplingTables.MAX_EXP) * SamplingTables.EXP_SCALE));
+        return (label - SamplingTables.SIGMOID[index]) * alpha;
+    }
+
+    /** One thread's batch buffers and random generator. */
+    final class Worker {
+        private final int maxRows;
+        private final int columns = negatives + 1;
+        /** Per group: centre word, first input row, and for CBOW the context span in the sentence. */
+        private final int[] groupTarget = new int[targetsPerBatch];
+        private final int[] groupRowFrom = new int[targetsPerBatch + 1];
+        private final int[] groupContextFrom = new int[targetsPerBatch];
+        private final int[] groupContextTo = new int[targetsPerBatch];
+        private final int[] groupCentre = new int[targetsPerBatch];
+        /** Per input row: its word (skip-gram) and its offset in {@link #inputs()}. */
+        private final int[] rowWord;
+        private final int[] rowOffset;
+        private final int[] negativeWords = new int[negatives];
+        /** Offsets of a group's output rows [centre, negatives...] in syn1neg. */
+        private final int[] columnOffset = new int[columns];
+        /** C, then G in place: row r at r * columns. */
+        private final float[] scores;
+        /** dA: row r at r * d. */
+        private final float[] inputErrors;
+        /** CBOW's input rows (context means): group t at t * d. */
+        private final float[] hidden;
+        private long random;
+        /** Negatives given by a test instead of drawn, or null. */
+        private int[] fixedNegatives;
+        private int groups;
+        private int rows;
+
+        private Worker(int id) {
+            this.maxRows = skipGram ? targetsPerBatch * 2 * window : targetsPerBatch;
+            this.rowWord = new int[maxRows];
+            this.rowOffset = new int[maxRows];
+            this.scores = new float[maxRows * columns];
+            this.inputErrors = new float[maxRows * dimension];
+            this.hidden = skipGram ? new float[0] : new float[targetsPerBatch * dimension];
+            this.random = Word2Vec.mixSeed(seed, RANDOM_STREAM + id);
+        }
+
+        private float[] inputs() {
+            return skipGram ? syn0 : hidden;
+        }
+
+        /** Trains on {@code sentence[0..length)} (word ids after subsampling); returns the loss (0 if not computed). */
+        double train(int[] sentence, int length, float alpha) {
+            double loss = 0;
+            groups = 0;
+            rows = 0;
+            for (int pos = 0; pos < length; pos++) {
+                int b = 0;
+                if (shrinkWindows) {
+                    random = random * LCG_MULTIPLIER + 11;
+                    b = (int) Long.remainderUnsigned(random, window);
+                }
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(length - 1, pos + window - b);
+                if (to == from) {
+                    continue; // no context word
+                }
+                addGroup(sentence, pos, from, to);
+                if (groups == targetsPerBatch) {
+                    loss += flushBatch(sentence, alpha);
+                }
+            }
+            if (groups > 0) {
+                loss += flushBatch(sentence, alpha);
+            }
+            return loss;
+        }
+
+        private void addGroup(int[] sentence, int pos, int from, int to) {
+            int t = groups++;
+            groupTarget[t] = sentence[pos];
+            groupCentre[t] = pos;
+            groupContextFrom[t] = from;
+            groupContextTo[t] = to;
+            groupRowFrom[t] = rows;
+            if (skipGram) {
+                for (int c = from; c <= to; c++) {
+                    if (c != pos) {
+                        rowWord[rows] = sentence[c];
+                        rowOffset[rows] = sentence[c] * dimension;
+                        rows++;
+                    }
+                }
+            } else {
+                int off = t * dimension;
+                Arrays.fill(hidden, off, off + dimension, 0f);
+                int contexts = 0;
+                for (int c = from; c <= to; c++) {
+                    if (c != pos) {
+                        kernel.axpy(1f, syn0, sentence[c] * dimension, hidden, off, dimension);
+                        contexts++;
+                    }
+                }
+                if (cbowMean) {
+                    float inv = 1f / contexts;
+                    for (int i = 0; i < dimension; i++) {
+                        hidden[off + i] *= inv;
+                    }
+                }
+                rowOffset[rows] = off;
+                rows++;
+            }
+            groupRowFrom[groups] = rows;
+        }
+
+        private double flushBatch(int[] sentence, float alpha) {
+            if (fixedNegatives != null) {
+                System.arraycopy(fixedNegatives, 0, negativeWords, 0, negatives);
+            } else {
+                for (int k = 0; k < negatives; k++) {
+                    random = random * LCG_MULTIPLIER + 11;
+                    negativeWords[k] = unigramTable.sample(random);
+                }
+            }
+            double loss = step(alpha);
+            applyInputErrors(sentence);
+            groups = 0;
+            rows = 0;
+            return loss;
+        }
+
+        /**
+         * The batch update of the groups and rows set up so far with the drawn {@link #negativeWords}: C, G, dA
+         * into {@link #inputErrors}, and dB added to syn1neg. The input rows are not changed yet.
+         */
+        private double step(float alpha) {
+            final int d = dimension;
+            final float[] in = inputs();
+            double loss = 0;
+            for (int k = 0; k < negatives; k++) {
+                columnOffset[k + 1] = negativeWords[k] * d;
+            }
+            for (int t = 0; t < groups; t++) {
+                int target = groupTarget[t];
+                columnOffset[0] = target * d;
+                for (int r = groupRowFrom[t]; r < groupRowFrom[t + 1]; r++) {
+                    int base = r * columns;
+                    batchKernel.dots(in, rowOffset[r], syn1neg, columnOffset, columns, d, scores, base);
+                    for (int j = 0; j < columns; j++) {
+                        if (j > 0 && negativeWords[j - 1] == target) {
+                            scores[base + j] = 0f;
+                            continue;
+                        }
+                        float f = scores[base + j];
+                        if (computeLoss) {
+                            loss += SamplingTables.negLogSigmoid(j == 0 ? f : -f);
+                        }
+                        scores[base + j] = gradient(f, j == 0 ? 1f : 0f, alpha);
+                    }
+                    batchKernel.combine(scores, base, syn1neg, columnOffset, columns, d, inputErrors, r * d);
+                }
+            }
+            // dB = G^T A, each output row written once: the centre word of each group, then each negative.
+            for (int t = 0; t < groups; t++) {
+                int from = groupRowFrom[t];
+                batchKernel.accumulate(scores, from * columns, columns, in, rowOffset, from, groupRowFrom[t + 1] - from,
+                        d, syn1neg, groupTarget[t] * d);
+            }
+            for (int k = 0; k < negatives; k++) {
+                batchKernel.accumulate(scores, k + 1, columns, in, rowOffset, 0, rows, d, syn1neg,
+                        negativeWords[k] * d);
+            }
+            return loss;
+        }
+
+        /** Adds dA to the input vectors: each skip-gram row to its word, each CBOW row to its context words. */
+        private void applyInputErrors(int[] sentence) {
+            final int d = dimension;
+            if (skipGram) {
+                for (int r = 0; r < rows; r++) {
+                    kernel.axpy(1f, inputErrors, r * d, syn0, rowWord[r] * d, d);
+                }
+                return;
+            }
+            for (int t = 0; t < groups; t++) {
+                for (int c = groupContextFrom[t]; c <= groupContextTo[t]; c++) {
+                    if (c != groupCentre[t]) {
+                        kernel.axpy(1f, inputErrors, t * d, syn0, sentence[c] * d, d);
+                    }
+                }
+            }
+        }
+
+        /**
+         * For tests: {@link #train} on a whole sentence with {@code negativesDrawn} as the negatives of every
+         * batch instead of random draws.
+         */
+        double trainWithNegatives(int[] sentence, int[] negativesDrawn, float alpha) {
+            if (negativesDrawn.length != negatives) {
+                throw new IllegalArgumentException("expected " + negatives + " negatives, got "
+                        + negativesDrawn.length);
+            }
+            fixedNegatives = negativesDrawn;
+            try {
+                return train(sentence, sentence.length, alpha);
+            } finally {
+                fixedNegatives = null;
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package dev.nlpkit.embeddings;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * {@link BatchKernel} on the Vector API: each lane chunk of an input row is loaded once for four output rows
+ * ({@link #dots}), and each output row is loaded and stored once per chunk while all its terms are added in a
+ * register ({@link #combine}, {@link #accumulate}). Scalar tail for d not a multiple of the lane count. Loaded
+ * only when {@code jdk.incubator.vector} is present (see {@link Kernel#select}).
+ */
+final class VectorApiBatchKernel implements BatchKernel {
+
+    private static final VectorSpecies<Float> SPECIES = FloatVector.SPECIES_PREFERRED;
+
+    /**
+     * The lanes of v summed in a fixed tree (halves, quarters, ...). Not {@code reduceLanes(ADD)}: its order of
+     * additions is left to the implementation and differs between the interpreter and compiled code, so a
+     * one-worker run would not be bit-reproducible (measured: the first, partly interpreted training gave
+     * other vectors than the next ones).
+     */
+    private static float sum(FloatVector v) {
+        for (VectorShuffle<Float> fold : FOLDS) {
+            v = v.add(v.rearrange(fold));
+        }
+        return v.lane(0);
+    }
+
+    /** Lane i takes lane i + L/2, then i + L/4, ... (mod L): after all folds lane 0 holds the sum. */
+    private static final List<VectorShuffle<Float>> FOLDS = folds();
+
+    private static List<VectorShuffle<Float>> folds() {
+        List<VectorShuffle<Float>> folds = new ArrayList<>();
+        for (int half = SPECIES.length() / 2; half >= 1; half /= 2) {
+            folds.add(VectorShuffle.iota(SPECIES, half, 1, true));
+        }
+        return List.copyOf(folds);
+    }
+
+    @Override
+    public void dots(float[] a, int aOff, float[] b, int[] bOff, int m, int d, float[] c, int cOff) {
+        int bound = SPECIES.loopBound(d);
+        int step = SPECIES.length();
+        int j = 0;
+        for (; j + 3 < m; j += 4) {
+            int o0 = bOff[j];
+            int o1 = bOff[j + 1];
+            int o2 = bOff[j + 2];
+            int o3 = bOff[j + 3];
+            FloatVector s0 = FloatVector.zero(SPECIES);
+            FloatVector s1 = FloatVector.zero(SPECIES);
+            FloatVector s2 = FloatVector.zero(SPECIES);
+            FloatVector s3 = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < bound; i += step) {
+                FloatVector va = FloatVector.fromArray(SPECIES, a, aOff + i);
+                s0 = FloatVector.fromArray(SPECIES, b, o0 + i).fma(va, s0);
+                s1 = FloatVector.fromArray(SPECIES, b, o1 + i).fma(va, s1);
+                s2 = FloatVector.fromArray(SPECIES, b, o2 + i).fma(va, s2);
+                s3 = FloatVector.fromArray(SPECIES, b, o3 + i).fma(va, s3);
+            }
+            float r0 = sum(s0);
+            float r1 = sum(s1);
+            float r2 = sum(s2);
+            float r3 = sum(s3);
+            for (; i < d; i++) {
+                float x = a[aOff + i];
+                r0 += x * b[o0 + i];
+                r1 += x * b[o1 + i];
+                r2 += x * b[o2 + i];
+                r3 += x * b[o3 + i];
+            }
+            c[cOff + j] = r0;
+            c[cOff + j + 1] = r1;
+            c[cOff + j + 2] = r2;
+            c[cOff + j + 3] = r3;
+        }
+        for (; j < m; j++) {
+            int o = bOff[j];
+            FloatVector s = FloatVector.zero(SPECIES);
+            int i = 0;
+            for (; i < bound; i += step) {
+                s = FloatVector.fromArray(SPECIES, b, o + i).fma(FloatVector.fromArray(SPECIES, a, aOff + i), s);
+            }
+            float r = sum(s);
+            for (; i < d; i++) {
+                r += a[aOff + i] * b[o + i];
+            }
+            c[cOff + j] = r;
+        }
+    }
+
+    @Override
+    public void combine(float[] g, int gOff, float[] b, int[] bOff, int m, int d, float[] y, int yOff) {
+        int bound = SPECIES.loopBound(d);
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int j = 0; j < m; j++) {
+                acc = FloatVector.fromArray(SPECIES, b, bOff[j] + i)
+                        .fma(FloatVector.broadcast(SPECIES, g[gOff + j]), acc);
+            }
+            acc.intoArray(y, yOff + i);
+        }
+        for (; i < d; i++) {
+            float s = 0f;
+            for (int j = 0; j < m; j++) {
+                s += g[gOff + j] * b[bOff[j] + i];
+            }
+            y[yOff + i] = s;
+        }
+    }
+
+    @Override
+    public void accumulate(float[] g, int gOff, int gStride, float[] a, int[] aOff, int aFrom, int n, int d,
+            float[] y, int yOff) {
+        int bound = SPECIES.loopBound(d);
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
+            FloatVector acc = FloatVector.fromArray(SPECIES, y, yOff + i);
+            for (int r = 0; r < n; r++) {
+                acc = FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i).fma(
+                        FloatVector.broadcast(SPECIES, g[gOff + r * gStride]), acc);
+            }
+            acc.intoArray(y, yOff + i);
+        }
+        for (; i < d; i++) {
+            float s = y[yOff + i];
+            for (int r = 0; r < n; r++) {
+                s += g[gOff + r * gStride] * a[aOff[aFrom + r] + i];
+            }
+            y[yOff + i] = s;
+        }
+    }
+}

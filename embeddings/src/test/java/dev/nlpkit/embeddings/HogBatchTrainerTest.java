@@ -1,0 +1,265 @@
+package dev.nlpkit.embeddings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.nlpkit.embeddings.vectors.ScoredWord;
+import dev.nlpkit.embeddings.vectors.WordVectors;
+
+class HogBatchTrainerTest {
+
+    private static final int V = 7;
+    /** Not a multiple of any lane count: the vector body and the scalar tail both run. */
+    private static final int D = 37;
+
+    /** Window 2 without shrinking and one batch for the whole test sentence, so nothing random is drawn. */
+    private static Word2VecOptions batchOptions(Architecture architecture) {
+        return Word2VecOptions.defaults().withArchitecture(architecture).withAlgorithm(Algorithm.HOGBATCH)
+                .withVectorSize(D).withWindow(2).withShrinkWindows(false).withNegative(3).withBatchTargets(6)
+                .withWorkers(1);
+    }
+
+    private static float[] randomMatrix(long seed) {
+        SplittableRandom r = new SplittableRandom(seed);
+        float[] m = new float[V * D];
+        for (int i = 0; i < m.length; i++) {
+            m[i] = (float) (r.nextGaussian() * 0.5);
+        }
+        return m;
+    }
+
+    /**
+     * The batched update (C = A B^T, G, dA = G B, dB = G^T A) equals the sum over every (input row, output row)
+     * pair of word2vec.c's per-pair update evaluated at the batch's starting weights, computed here in double.
+     * The sentence repeats word 2 (twice in some windows), and the negative 1 is the centre word of the last
+     * position, which that position skips and the others use.
+     */
+    private static void assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture architecture, Kernel kernel) {
+        float[] syn0 = randomMatrix(1);
+        float[] syn1neg = randomMatrix(2);
+        float[] syn0Before = syn0.clone();
+        float[] syn1negBefore = syn1neg.clone();
+        int[] sentence = {0, 2, 3, 2, 4, 1};
+        int[] negatives = {5, 1, 6};
+        int window = 2;
+        float alpha = 0.05f;
+        SamplingTables.UnigramTable table = SamplingTables.UnigramTable.of(new long[] {7, 6, 5, 4, 3, 2, 1}, 0.75);
+        HogBatchTrainer trainer = new HogBatchTrainer(batchOptions(architecture), kernel, syn0, syn1neg, table);
+        trainer.newWorker(0).trainWithNegatives(sentence, negatives, alpha);
+
+        double[] in = new double[V * D];
+        double[] out = new double[V * D];
+        for (int i = 0; i < in.length; i++) {
+            in[i] = syn0Before[i];
+            out[i] = syn1negBefore[i];
+        }
+        double[] dIn = new double[V * D];
+        double[] dOut = new double[V * D];
+        for (int pos = 0; pos < sentence.length; pos++) {
+            int target = sentence[pos];
+            List<Integer> context = new ArrayList<>();
+            for (int c = Math.max(0, pos - window); c <= Math.min(sentence.length - 1, pos + window); c++) {
+                if (c != pos) {
+                    context.add(sentence[c]);
+                }
+            }
+            // The input rows of this centre word: each context vector (skip-gram) or their mean (CBOW).
+            List<double[]> rows = new ArrayList<>();
+            if (architecture == Architecture.SKIP_GRAM) {
+                for (int word : context) {
+                    double[] row = new double[D];
+                    for (int i = 0; i < D; i++) {
+                        row[i] = in[word * D + i];
+                    }
+                    rows.add(row);
+                }
+            } else {
+                double[] mean = new double[D];
+                for (int word : context) {
+                    for (int i = 0; i < D; i++) {
+                        mean[i] += in[word * D + i] / context.size();
+                    }
+                }
+                rows.add(mean);
+            }
+            for (int r = 0; r < rows.size(); r++) {
+                double[] row = rows.get(r);
+                double[] error = new double[D];
+                for (int j = 0; j <= negatives.length; j++) {
+                    int output = j == 0 ? target : negatives[j - 1];
+                    if (j > 0 && output == target) {
+                        continue;
+                    }
+                    double f = 0;
+                    for (int i = 0; i < D; i++) {
+                        f += row[i] * out[output * D + i];
+                    }
+                    double g = HogBatchTrainer.gradient((float) f, j == 0 ? 1f : 0f, alpha);
+                    for (int i = 0; i < D; i++) {
+                        error[i] += g * out[output * D + i];
+                        dOut[output * D + i] += g * row[i];
+                    }
+                }
+                // Skip-gram: the error goes to the row's own word; CBOW: to every context word (word2vec.c).
+                List<Integer> receivers = architecture == Architecture.SKIP_GRAM ? List.of(context.get(r)) : context;
+                for (int word : receivers) {
+                    for (int i = 0; i < D; i++) {
+                        dIn[word * D + i] += error[i];
+                    }
+                }
+            }
+        }
+        double maxUpdate = 0;
+        for (int i = 0; i < V * D; i++) {
+            assertThat((double) syn0[i]).as("syn0[%d], %s, %s", i, architecture, kernel.name())
+                    .isCloseTo(in[i] + dIn[i], within(2e-6));
+            assertThat((double) syn1neg[i]).as("syn1neg[%d], %s, %s", i, architecture, kernel.name())
+                    .isCloseTo(out[i] + dOut[i], within(2e-6));
+            maxUpdate = Math.max(maxUpdate, Math.max(Math.abs(dIn[i]), Math.abs(dOut[i])));
+        }
+        assertThat(maxUpdate).as("the example must move the weights well beyond the tolerance").isGreaterThan(1e-2);
+    }
+
+    @Test
+    void skipGramBatchedUpdateIsTheSumOfThePerPairUpdates() {
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.SKIP_GRAM, Kernel.select(VectorKernel.PLAIN));
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.SKIP_GRAM, Kernel.select(VectorKernel.AUTO));
+    }
+
+    @Test
+    void cbowBatchedUpdateIsTheSumOfThePerPairUpdates() {
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.CBOW, Kernel.select(VectorKernel.PLAIN));
+        assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.CBOW, Kernel.select(VectorKernel.AUTO));
+    }
+
+    /**
+     * Six planted synonym pairs: pair p has four left words "l{p}x{k}" and four right words "r{p}x{k}"; each
+     * sentence is one left word, either synonym "sA{p}" or "sB{p}" at random, one right word, around two function
+     * words. So the two synonyms have the same contexts and never meet, while a left or right word has other
+     * contexts. A model that learned the corpus puts each synonym among the other's three nearest neighbours.
+     */
+    private static List<List<String>> plantedSynonyms() {
+        SplittableRandom r = new SplittableRandom(5);
+        String[] function = {"the", "of", "and", "a", "to"};
+        List<List<String>> corpus = new ArrayList<>();
+        for (int s = 0; s < 4000; s++) {
+            int pair = r.nextInt(6);
+            corpus.add(List.of(function[r.nextInt(function.length)], "l" + pair + "x" + r.nextInt(4),
+                    (r.nextBoolean() ? "sA" : "sB") + pair, "r" + pair + "x" + r.nextInt(4),
+                    function[r.nextInt(function.length)]));
+        }
+        return corpus;
+    }
+
+    private static int synonymsInTopThree(Word2VecOptions options) {
+        WordVectors wv = Word2Vec.fit(plantedSynonyms(), options).vectors();
+        int found = 0;
+        for (int pair = 0; pair < 6; pair++) {
+            for (ScoredWord s : wv.mostSimilar("sA" + pair, 3)) {
+                if (s.word().equals("sB" + pair)) {
+                    found++;
+                }
+            }
+        }
+        return found;
+    }
+
+    private static Word2VecOptions synonymOptions() {
+        return Word2VecOptions.defaults().withVectorSize(32).withMinCount(3).withEpochs(5).withWorkers(1)
+                .withSeed(11).withSample(1e-2);
+    }
+
+    @Test
+    void plantedSynonymsAreLearnedByBothAlgorithmsAndArchitectures() {
+        for (Algorithm algorithm : Algorithm.values()) {
+            for (Architecture architecture : Architecture.values()) {
+                Word2VecOptions o = synonymOptions().withAlgorithm(algorithm).withArchitecture(architecture);
+                assertThat(synonymsInTopThree(o)).as("%s %s", algorithm, architecture).isGreaterThanOrEqualTo(5);
+            }
+        }
+    }
+
+    @Test
+    void hogBatchWithTwoWorkersLearnsTheSynonyms() {
+        Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withWorkers(2);
+        assertThat(synonymsInTopThree(o)).isGreaterThanOrEqualTo(5);
+    }
+
+    @Test
+    void oneWorkerHogBatchIsBitReproducibleForASeed() {
+        for (Architecture architecture : Architecture.values()) {
+            Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withArchitecture(architecture)
+                    .withEpochs(2);
+            Word2Vec a = Word2Vec.fit(plantedSynonyms(), o);
+            Word2Vec b = Word2Vec.fit(plantedSynonyms(), o);
+            assertThat(a.syn0()).as("%s", architecture).containsExactly(b.syn0());
+            assertThat(a.syn1neg()).as("%s", architecture).containsExactly(b.syn1neg());
+            Word2Vec c = Word2Vec.fit(plantedSynonyms(), o.withSeed(12));
+            assertThat(c.syn0()).as("another seed").isNotEqualTo(a.syn0());
+        }
+    }
+
+    @Test
+    void hogBatchReportsAFallingLossPerEpoch() {
+        List<Double> losses = new ArrayList<>();
+        Word2Vec.fit(plantedSynonyms(), synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withComputeLoss(true)
+                .withEpochs(3), new TrainingListener() {
+                    @Override
+                    public void onEpochEnd(TrainingProgress p) {
+                        losses.add(p.epochLoss().orElseThrow());
+                    }
+                });
+        assertThat(losses).hasSize(3);
+        assertThat(losses.get(2)).isLessThan(losses.get(0)).isPositive();
+    }
+
+    @Test
+    void hierarchicalSoftmaxWithHogBatchIsRejectedNamingBothOptions() {
+        assertThatThrownBy(() -> Word2VecOptions.defaults().withHierarchicalSoftmax(true)
+                .withAlgorithm(Algorithm.HOGBATCH))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("HOGBATCH").hasMessageContaining("hierarchicalSoftmax")
+                .hasMessageContaining("HOGWILD");
+    }
+
+    @Test
+    void batchOptionsAreValidatedAndDefaultPerArchitecture() {
+        assertThatThrownBy(() -> Word2VecOptions.defaults().withBatchTargets(-1)).hasMessageContaining("batchTargets");
+        assertThatThrownBy(() -> Word2VecOptions.defaults().withBatchNegatives(-1))
+                .hasMessageContaining("batchNegatives");
+        Word2VecOptions o = Word2VecOptions.defaults().withAlgorithm(Algorithm.HOGBATCH).withNegative(7);
+        assertThat(o.effectiveBatchNegatives()).isEqualTo(7);
+        assertThat(o.withBatchNegatives(3).effectiveBatchNegatives()).isEqualTo(3);
+        assertThat(o.effectiveBatchTargets()).isEqualTo(Word2VecOptions.CBOW_BATCH_TARGETS);
+        assertThat(o.withArchitecture(Architecture.SKIP_GRAM).effectiveBatchTargets())
+                .isEqualTo(Word2VecOptions.SKIP_GRAM_BATCH_TARGETS);
+        assertThat(Word2VecOptions.defaults().algorithm()).isEqualTo(Algorithm.HOGWILD);
+    }
+
+    @Test
+    void algorithmAndBatchOptionsRoundTripThroughTheModelFile(@TempDir Path dir) throws IOException {
+        Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withBatchTargets(3)
+                .withBatchNegatives(4).withEpochs(1);
+        Word2Vec model = Word2Vec.fit(plantedSynonyms(), o);
+        Path file = dir.resolve("hogbatch.w2v");
+        model.save(file);
+        Word2Vec back = Word2Vec.load(file);
+        assertThat(back.options()).isEqualTo(o);
+        assertThat(back.options().algorithm()).isEqualTo(Algorithm.HOGBATCH);
+        assertThat(back.syn0()).containsExactly(model.syn0());
+        // Continued training uses the stored algorithm: from the loaded and the original model alike.
+        Word2Vec a = model.continueTraining(Corpus.of(plantedSynonyms()), 1);
+        Word2Vec b = back.continueTraining(Corpus.of(plantedSynonyms()), 1);
+        assertThat(b.syn0()).containsExactly(a.syn0());
+    }
+}

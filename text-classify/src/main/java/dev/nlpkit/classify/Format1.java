@@ -142,7 +142,8 @@ final class Format1 {
         try {
             return new SequenceOptions(Integer.parseInt(require(v, "maxLength", where)),
                     Padding.valueOf(require(v, "padding", where)), Truncation.valueOf(require(v, "truncation", where)),
-                    UnknownTokens.valueOf(require(v, "unknown", where)), Integer.parseInt(require(v, "numWords", where)));
+                    UnknownTokens.valueOf(require(v, "unknown", where)),
+                    Integer.parseInt(require(v, "numWords", where)));
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(where + ": invalid sequence options: " + e.getMessage(), e);
         }

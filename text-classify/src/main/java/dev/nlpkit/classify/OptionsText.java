@@ -85,7 +85,8 @@ final class OptionsText {
                 throw new BundleFormatException(where + ": truncated: the line 'end' is missing");
             }
         } catch (IOException e) {
-            throw e instanceof BundleFormatException b ? b : new BundleFormatException(where + ": " + e.getMessage(), e);
+            throw e instanceof BundleFormatException b ? b
+                    : new BundleFormatException(where + ": " + e.getMessage(), e);
         }
         TextClassifierOptions.Sequence sequence = get(values, "sequence", TextClassifierOptions.Sequence.class, where);
         String kind = require(values, "embedding.source", where);

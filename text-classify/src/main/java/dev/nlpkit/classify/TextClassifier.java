@@ -80,9 +80,11 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
  * <p><b>Threads.</b> Immutable and thread-safe: any number of threads may call the predict, explain and
  * evaluate methods at once, and a text's probabilities do not depend on what was predicted before (the fused
  * embedding table of the network's inference path is built when the classifier is created, by {@code fit} or
- * {@code load}: one product over the vocabulary, skipped when the table would exceed recurrent's size limit). The batch forms cut the texts into chunks, preprocess each chunk on all processors
- * and run the network's fused inference path on recurrent's kernel threads. Results depend only on the inputs
- * and the number of kernel threads.
+ * {@code load}: one product over the vocabulary, skipped when the table would exceed recurrent's size limit).
+ * The batch forms cut the texts into chunks, preprocess each chunk on all processors and run the network's fused
+ * inference path on recurrent's kernel threads. Results depend only on the inputs and the number of kernel
+ * threads, except that recurrent's Vector API kernels may round the last bit of a float differently before and
+ * after the JIT compiles them (the plain-Java kernels, {@code -Dnlpkit.vector=false}, are exact).
  */
 public final class TextClassifier {
 

@@ -159,7 +159,8 @@ class TextClassifierTest {
         TextClassifierOptions post = Fixtures.tiny().withSequence(Fixtures.tiny().sequence()
                 .withPadding(dev.nlpkit.vectorize.sequence.Padding.POST));
         int before = Parallelism.threads();
-        Parallelism.setThreads(1); // one kernel thread: training is then bit-reproducible (see oneWorkerFitsAreBitReproducible)
+        // one kernel thread: training is then bit-reproducible (see oneWorkerFitsAreBitReproducible)
+        Parallelism.setThreads(1);
         try {
             TextClassifier postModel = TextClassifier.fit(train.texts(), train.labels(), null, post,
                     FitListener.NONE);

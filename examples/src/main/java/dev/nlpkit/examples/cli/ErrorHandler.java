@@ -14,7 +14,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     public int handleExecutionException(Exception ex, CommandLine cli, ParseResult parseResult) {
         boolean debug = System.getenv("NLPKIT_DEBUG") != null
                 || parseResult.originalArgs().contains("--debug");
-        String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
+        String message = ex instanceof dev.nlpkit.preprocess.corpus.CorpusException corpus ? ReadFlags.describe(corpus)
+                : ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
         cli.getErr().println(cli.getColorScheme().errorText("nlpkit: " + message));
         if (debug) {
             ex.printStackTrace(cli.getErr());

@@ -2,7 +2,7 @@ package dev.nlpkit.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
@@ -31,6 +31,8 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.Stemmer;
 import dev.nlpkit.preprocess.TextPreprocessor;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.corpus.TextDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -162,6 +164,9 @@ public final class Word2VecCommand implements Runnable {
                         + "Default: ${DEFAULT-VALUE}.")
         Path out;
 
+        @Mixin
+        ReadFlags read = new ReadFlags();
+
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(file)) {
@@ -169,12 +174,15 @@ public final class Word2VecCommand implements Runnable {
             }
             Word2VecOptions options = training.options(architecture(architecture));
             Corpus corpus;
+            PrintWriter err = spec.commandLine().getErr();
             if (preset == null) {
-                corpus = Corpus.lines(file);
+                Charset charset = TextDecoder.charsetOf(file, read.apply(ReadOptions.defaults()),
+                        w -> ReadFlags.warn(List.of(w), err));
+                corpus = Corpus.lines(file, charset);
             } else {
                 TextPreprocessor pre = TextPreprocessor.of(Choices.preset(preset).options());
                 List<List<String>> sentences = new ArrayList<>();
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                for (String line : read.lines(file, err)) {
                     List<String> tokens = pre.tokens(line);
                     if (!tokens.isEmpty()) {
                         sentences.add(tokens);
@@ -342,6 +350,9 @@ public final class Word2VecCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        ReadFlags read = new ReadFlags();
+
         @Option(names = "--file", description = "The book (default: the shared gutenberg-nltk/carroll-alice.txt).")
         Path file;
 
@@ -357,7 +368,8 @@ public final class Word2VecCommand implements Runnable {
                     .map(r -> r.resolve("english-corpus/gutenberg-nltk/carroll-alice.txt")).filter(Files::isRegularFile)
                     .orElseThrow(() -> new IllegalArgumentException("carroll-alice.txt not found: pass --file FILE or set "
                             + "NLPKIT_DATA to the shared data directory"));
-            List<List<String>> sentences = courseSentences(Files.readString(book, StandardCharsets.UTF_8));
+            List<List<String>> sentences = courseSentences(String.join("\n",
+                    read.lines(book, spec.commandLine().getErr())));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %d sentences, %d tokens%n", book, sentences.size(),
                     sentences.stream().mapToInt(List::size).sum());

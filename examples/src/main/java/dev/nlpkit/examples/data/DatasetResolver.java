@@ -99,9 +99,39 @@ public final class DatasetResolver {
         return candidates;
     }
 
+    /**
+     * The cause in words: the JDK's network exceptions often have no message ({@code HttpConnectTimeoutException},
+     * {@code ConnectException} from a refused or unreachable host) or hide it in a nested cause.
+     */
+    static String describe(Throwable cause) {
+        StringBuilder out = new StringBuilder();
+        java.util.Set<Throwable> seen = new java.util.HashSet<>();
+        for (Throwable t = cause; t != null && seen.add(t) && seen.size() <= 4; t = t.getCause()) {
+            String message = t.getMessage();
+            String part = switch (t) {
+                case java.net.UnknownHostException u -> "unknown host " + message;
+                case java.net.http.HttpConnectTimeoutException c -> "connection timed out";
+                case java.net.http.HttpTimeoutException h -> "no answer in time";
+                case java.net.ConnectException c -> message == null ? "connection refused or host unreachable"
+                        : "cannot connect: " + message;
+                case java.nio.channels.UnresolvedAddressException u -> "the host name could not be resolved";
+                default -> message == null ? t.getClass().getSimpleName() : message;
+            };
+            if (out.indexOf(part) < 0) {
+                out.append(out.length() > 0 ? ": " : "").append(part);
+            }
+            if (t instanceof java.net.ConnectException || t instanceof java.net.UnknownHostException
+                    || t instanceof java.net.http.HttpTimeoutException) {
+                break; // named; the JDK's inner causes (ClosedChannelException) add nothing
+            }
+        }
+        String text = out.toString();
+        return text.length() <= 200 ? text : text.substring(0, 197) + "...";
+    }
+
     /** One paragraph: what failed, which file to place where. */
     String offlineMessage(Dataset dataset, IOException cause) {
-        return dataset.title() + " is not available here and could not be downloaded (" + cause.getMessage() + "). "
+        return dataset.title() + " is not available here and could not be downloaded (" + describe(cause) + "). "
                 + "Download " + dataset.url() + " on a machine with network access and place the file "
                 + dataset.fileName() + " at " + cachedFile(dataset)
                 + (dataDirectory.isPresent() ? " or in " + dataDirectory.get() : " or in a directory named by the NLPKIT_DATA environment variable")

@@ -179,6 +179,24 @@ class DownloaderTest {
                 .isInstanceOf(DatasetUnavailableException.class).hasMessageContaining("nope.csv");
     }
 
+    @Test
+    void aRefusedConnectionIsNamedNotPrintedAsNull() {
+        Dataset offline = new Dataset("offline", "Offline set", URI.create("http://127.0.0.1:1/none.zip"),
+                "none.zip", List.of(), OptionalLong.empty(), Optional.empty(), "test");
+        DatasetResolver resolver = new DatasetResolver(Optional.empty(), cache.resolve("c"),
+                new Downloader(Duration.ofSeconds(2)));
+        assertThatThrownBy(() -> resolver.resolve(offline, Optional.empty(), DownloadListener.NONE))
+                .isInstanceOf(DatasetUnavailableException.class)
+                .hasMessageContaining("could not be downloaded (connection refused or host unreachable)")
+                .hasMessageNotContaining("null");
+    }
+
+    @Test
+    void aCauseWithoutMessageIsNamedByItsNestedCause() {
+        IOException wrapped = new IOException(null, new java.net.UnknownHostException("data.example"));
+        assertThat(DatasetResolver.describe(wrapped)).isEqualTo("IOException: unknown host data.example");
+    }
+
     private static String sha256Hex(byte[] bytes) {
         try {
             return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));

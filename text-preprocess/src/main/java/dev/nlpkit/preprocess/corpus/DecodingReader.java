@@ -59,7 +59,18 @@ final class DecodingReader extends Reader {
      * @param charset the encoding, or null to detect UTF-8 / ISO-8859-1
      */
     DecodingReader(InputStream in, String source, Charset charset, InvalidBytes invalidBytes) {
-        this.in = in.markSupported() ? in : new BufferedInputStream(in, BUFFER);
+        this(in, source, charset, invalidBytes, true);
+    }
+
+    /**
+     * @param sample whether detection may look ahead {@value #SAMPLE} bytes first; false for an interactive
+     *               stream, where waiting for a megabyte would stall: the first invalid UTF-8 sequence before any
+     *               non-ASCII character then decides, and UTF-16 or binary input is not recognised
+     */
+    DecodingReader(InputStream in, String source, Charset charset, InvalidBytes invalidBytes, boolean sample) {
+        this.in = in.markSupported() || !sample ? in : new BufferedInputStream(in, BUFFER);
+        this.sniffed = !sample;
+        this.mayFallBack = !sample && charset == null;
         this.source = source;
         this.invalidBytes = invalidBytes;
         this.detect = charset == null;
@@ -335,6 +346,12 @@ final class DecodingReader extends Reader {
                 out.clear();
             }
         }
+    }
+
+    /** True when characters can be handed out without waiting (decoded, or bytes available). */
+    @Override
+    public boolean ready() throws IOException {
+        return chars.hasRemaining() || in.available() > 0;
     }
 
     @Override

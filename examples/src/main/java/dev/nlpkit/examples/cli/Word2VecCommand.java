@@ -190,7 +190,15 @@ public final class Word2VecCommand implements Runnable {
                 }
                 corpus = Corpus.of(sentences);
             }
-            Word2Vec model = Word2Vec.fit(corpus, options, progress("word2vec"));
+            Word2Vec model;
+            try {
+                model = Word2Vec.fit(corpus, options, progress("word2vec"));
+            } catch (IllegalArgumentException e) {
+                if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                    throw new IllegalArgumentException(e.getMessage() + " (--charset NAME)", e);
+                }
+                throw e;
+            }
             save(model, out);
             PrintWriter pw = spec.commandLine().getOut();
             pw.printf(Locale.ROOT, "%s: %d words x %d dimensions, %s, %.1f s (%.0f words/s); saved %s%n",

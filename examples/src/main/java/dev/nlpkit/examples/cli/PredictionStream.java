@@ -7,6 +7,7 @@ import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BooleanSupplier;
 
 import dev.nlpkit.examples.sentiment.SentimentModel;
 import dev.nlpkit.vectorize.vocab.Vocabulary;
@@ -43,17 +44,23 @@ final class PredictionStream {
     private final int threads;
     private final Format format;
     private final boolean explain;
+    private final BooleanSupplier outputClosed;
 
-    PredictionStream(SentimentModel model, int threads, Format format, boolean explain) {
+    /**
+     * @param outputClosed whether the real output has failed (a closed pipe), checked after each block: the
+     *                     command's writer may sit on a {@link java.io.PrintStream}, which keeps the error to itself
+     */
+    PredictionStream(SentimentModel model, int threads, Format format, boolean explain, BooleanSupplier outputClosed) {
         this.model = model;
         this.threads = threads;
         this.format = format;
         this.explain = explain;
+        this.outputClosed = outputClosed;
     }
 
     /**
-     * Predicts every line of {@code in} onto {@code out} until the input ends or {@code out} fails (a closed pipe:
-     * {@link PrintWriter#checkError()}).
+     * Predicts every line of {@code in} onto {@code out} until the input ends or the output fails (a closed pipe:
+     * {@link PrintWriter#checkError()} or the {@code outputClosed} check).
      *
      * @return the lines predicted
      */
@@ -99,7 +106,7 @@ final class PredictionStream {
         }
         out.print(text);
         out.flush();
-        return !out.checkError();
+        return !out.checkError() && !outputClosed.getAsBoolean();
     }
 
     private List<String> explained(List<String> tokens) {

@@ -662,7 +662,8 @@ public final class SentimentCommand implements Runnable {
             SentimentModel m = SentimentModel.load(model);
             PredictionStream stream = new PredictionStream(m,
                     threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV, explain);
+                    json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV, explain,
+                    System.out::checkError);
             PrintWriter out = spec.commandLine().getOut();
             if (!texts.isEmpty()) {
                 stream.write(texts, out);

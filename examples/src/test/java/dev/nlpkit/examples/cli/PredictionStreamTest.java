@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.PipedReader;
 import java.io.PipedWriter;
 import java.io.PrintWriter;
 import java.io.StringReader;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +22,8 @@ import java.util.concurrent.TimeUnit;
 
 import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.corpus.TextDecoder;
 import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.DenseOptions;
 import dev.nlpkit.recurrent.layers.EmbeddingOptions;
@@ -61,26 +66,27 @@ class PredictionStreamTest {
 
     private static String run(String input, PredictionStream.Format format) throws IOException {
         StringWriter out = new StringWriter();
-        new PredictionStream(MODEL, 2, format, false).run(new StringReader(input), new PrintWriter(out));
+        new PredictionStream(MODEL, 2, format, false, () -> false).run(new StringReader(input), new PrintWriter(out));
         return out.toString();
     }
 
     @Test
     @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void answersALineBeforeTheInputIsClosed() throws Exception {
-        PipedWriter feed = new PipedWriter();
-        PipedReader stdin = new PipedReader(feed);
+        // stdin as the command reads it: bytes through the corpus readers' decoder
+        PipedOutputStream feed = new PipedOutputStream();
+        TextDecoder stdin = TextDecoder.of(new PipedInputStream(feed), "standard input", ReadOptions.defaults());
         PipedWriter answers = new PipedWriter();
         BufferedReader stdout = new BufferedReader(new PipedReader(answers));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Long> done = pool.submit(() -> new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false)
+            Future<Long> done = pool.submit(() -> new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false, () -> false)
                     .run(stdin, new PrintWriter(answers)));
-            feed.write("a good day\n");
+            feed.write("a good day\n".getBytes(StandardCharsets.UTF_8));
             feed.flush();
             String first = stdout.readLine(); // the input is still open: only the stream's own flush can answer
             assertThat(first).endsWith(",a good day");
-            feed.write("a bad day\n");
+            feed.write("a bad day\n".getBytes(StandardCharsets.UTF_8));
             feed.close();
             assertThat(stdout.readLine()).endsWith(",a bad day");
             assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(2);
@@ -164,7 +170,7 @@ class PredictionStreamTest {
             public void close() {
             }
         });
-        long predicted = new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false)
+        long predicted = new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false, () -> false)
                 .run(new StringReader(in.toString()), closed);
         assertThat(predicted).isLessThan(5_000);
     }

@@ -234,6 +234,9 @@ final class DecodingReader extends Reader {
                         flushed = true;
                         break;
                     }
+                    if (chars.position() > 0) {
+                        break; // hand out what has arrived before waiting for more (an interactive stream)
+                    }
                     readBytes();
                 }
                 // overflow: chars is full, fall through to hand it out

@@ -7,6 +7,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +17,7 @@ import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipOutputStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Charset detection, and the precise messages for files that cannot be read. */
@@ -74,6 +77,29 @@ class InputProblemsTest {
         try (Sentiment140Reader reader = Sentiment140Reader.open(Files2.write(dir, "r.csv", broken), options)) {
             assertThat(reader.stream().map(LabelledText::text)).containsExactly("caf\u00e9\uFFFDx");
             assertThat(reader.report().replacedBytes()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    @Timeout(30)
+    void aStreamHandsOutWhatHasArrivedWithoutWaitingForMore() throws IOException {
+        PipedOutputStream feed = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(feed);
+        try (TextDecoder decoder = TextDecoder.of(stdin, "stdin", ReadOptions.defaults())) {
+            feed.write("first line\n".getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            char[] buffer = new char[100];
+            int n = decoder.read(buffer, 0, buffer.length); // the feed stays open: must not block
+            assertThat(new String(buffer, 0, n)).isEqualTo("first line\n");
+            assertThat(decoder.ready()).isFalse();
+            feed.write("caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1));
+            feed.close();
+            StringBuilder rest = new StringBuilder();
+            while ((n = decoder.read(buffer, 0, buffer.length)) >= 0) {
+                rest.append(buffer, 0, n);
+            }
+            assertThat(rest.toString()).isEqualTo("caf\u00e9\n");
+            assertThat(decoder.warnings()).singleElement().asString().contains("stdin is not valid UTF-8 from line 2");
         }
     }
 

@@ -98,7 +98,7 @@ final class CorpusReader {
                     try {
                         line = decoder.reset().decode(ByteBuffer.wrap(buffer, start, contentEnd - start)).toString();
                     } catch (CharacterCodingException e) {
-                        throw new IllegalArgumentException(file.path() + ", line " + lineNumber + ": not valid "
+                        throw new IllegalArgumentException(file.path() + ":" + lineNumber + ": not valid "
                                 + file.charset() + " text (" + e.getClass().getSimpleName()
                                 + "); the file is in another charset", e);
                     }

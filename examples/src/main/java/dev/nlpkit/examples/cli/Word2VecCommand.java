@@ -175,10 +175,19 @@ public final class Word2VecCommand implements Runnable {
             Word2VecOptions options = training.options(architecture(architecture));
             Corpus corpus;
             PrintWriter err = spec.commandLine().getErr();
-            if (preset == null) {
+            if (preset == null && streamable(file)) {
                 Charset charset = TextDecoder.charsetOf(file, read.apply(ReadOptions.defaults()),
                         w -> ReadFlags.warn(List.of(w), err));
                 corpus = Corpus.lines(file, charset);
+            } else if (preset == null) { // a zip, or gzip without .gz in its name: through the corpus readers
+                List<List<String>> sentences = new ArrayList<>();
+                for (String line : read.lines(file, err)) {
+                    List<String> tokens = List.of(line.strip().split("\\s+"));
+                    if (!tokens.get(0).isEmpty()) {
+                        sentences.add(tokens);
+                    }
+                }
+                corpus = Corpus.of(sentences);
             } else {
                 TextPreprocessor pre = TextPreprocessor.of(Choices.preset(preset).options());
                 List<List<String>> sentences = new ArrayList<>();
@@ -208,6 +217,21 @@ public final class Word2VecCommand implements Runnable {
             pw.flush();
             return 0;
         }
+    }
+
+    /**
+     * Whether the embeddings module's line reader can stream {@code file}: plain text, or gzip named {@code .gz}
+     * (it decompresses by name and knows no zip).
+     */
+    static boolean streamable(Path file) throws IOException {
+        byte[] head = new byte[2];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 2);
+        }
+        boolean gzip = n == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        boolean zip = n == 2 && head[0] == 'P' && head[1] == 'K';
+        return !zip && gzip == file.getFileName().toString().endsWith(".gz");
     }
 
     static void save(Word2Vec model, Path out) throws IOException {

@@ -146,6 +146,26 @@ class InputMessagesTest {
     }
 
     @Test
+    void word2vecTrainsOnTheNamedEntryOfAZip() throws IOException {
+        Path zip = dir.resolve("corpus.zip");
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry("README"));
+            out.write("not the corpus\n".getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+            out.putNextEntry(new ZipEntry("sentences.txt"));
+            out.write("the cat sat on the mat\nthe dog sat on the log\n".repeat(50).getBytes(StandardCharsets.UTF_8));
+            out.closeEntry();
+        }
+        assertThat(oneLine(CommandRun.of("word2vec", "train", zip.toString(), "--out", dir.resolve("a.model").toString())))
+                .contains("'README', 'sentences.txt'").contains("--zip-entry NAME");
+        CommandRun run = CommandRun.of("word2vec", "train", zip.toString(), "--zip-entry", "sentences.txt",
+                "--min-count", "1", "--size", "8", "--epochs", "1", "--workers", "1",
+                "--out", dir.resolve("w.model").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("7 words x 8 dimensions");
+    }
+
+    @Test
     void binaryInputToWord2vecPresetIsNamedNotInputLength() throws IOException {
         byte[] png = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R', 0, 0, 1, 0};
         Path file = Files.write(dir.resolve("picture.png"), png);

@@ -111,12 +111,12 @@ public final class SentimentCommand implements Runnable {
         var report = data.report();
         long[] counts = data.classCounts();
         ReadFlags.warn(report, err);
-        out.printf(Locale.ROOT, "data: %s (%s): %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral or "
-                + "irrelevant dropped%s%n",
-                report.source(), report.charset().name(), report.rows(), data.size(), data.labelEncoder().decode(0),
+        out.printf(Locale.ROOT, "data: %s: %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral or "
+                + "irrelevant dropped, %s%s%n",
+                report.source(), report.rows(), data.size(), data.labelEncoder().decode(0),
                 counts[0], data.labelEncoder().decode(1), counts[1], report.skipped(),
                 report.skippedByKind().isEmpty() ? "" : " " + report.skippedByKind(), data.droppedNeutral(),
-                ReadFlags.replaced(report));
+                report.charset().name(), ReadFlags.replaced(report));
         report.firstProblems().forEach(p -> out.println("  skipped " + p));
         out.flush();
         return data;

@@ -99,8 +99,8 @@ final class CorpusReader {
                         line = decoder.reset().decode(ByteBuffer.wrap(buffer, start, contentEnd - start)).toString();
                     } catch (CharacterCodingException e) {
                         throw new IllegalArgumentException(file.path() + ":" + lineNumber + ": not valid "
-                                + file.charset() + " text (" + e + "); pass the file's charset to "
-                                + "Corpus.lines(path, charset)", e);
+                                + file.charset() + " text (" + e.getClass().getSimpleName()
+                                + "); the file is in another charset", e);
                     }
                 }
                 if (!sink.accept(line)) {

@@ -198,6 +198,7 @@ public final class Word2VecFormat {
         }
 
         private void readBinary(int n, int count, int dimension, float[] vector) throws IOException {
+            String previous = null;
             byte[] raw = new byte[4 * dimension];
             ByteBuffer buffer = ByteBuffer.wrap(raw).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < n; i++) {
@@ -215,7 +216,19 @@ public final class Word2VecFormat {
                     throw new WordVectorFormatException(file, where, "file ended after " + i + " of " + count
                             + " vectors announced by the header");
                 }
-                String word = decode(bytes.toByteArray(), where);
+                String word;
+                try {
+                    word = decode(bytes.toByteArray(), where);
+                } catch (WordVectorFormatException e) {
+                    if (i == 0) {
+                        throw e;
+                    }
+                    throw misaligned(i, previous, dimension, e);
+                }
+                if (i > 0 && hasControl(word)) {
+                    throw misaligned(i, previous, dimension, null);
+                }
+                previous = word;
                 int got = in.readNBytes(raw, 0, raw.length);
                 if (got != raw.length) {
                     throw new WordVectorFormatException(file, where, "truncated vector of '" + abbreviate(word)
@@ -233,6 +246,27 @@ public final class Word2VecFormat {
                 }
                 sink.accept(i, word, vector);
             }
+        }
+
+        /**
+         * After a vector, the next word is not text: the vectors are not {@code dimension} floats long, so reading
+         * went out of step (a header edited by hand, or vectors from another model).
+         */
+        private WordVectorFormatException misaligned(int i, String previous, int dimension, Exception cause) {
+            return new WordVectorFormatException(file, "word index " + i, "the bytes after the vector of '"
+                    + abbreviate(previous) + "' are not a word: the vectors do not seem to be " + dimension
+                    + " float32 values (" + 4 * dimension + " bytes) long as the header says; the header's "
+                    + "dimension does not match the data, or the file is damaged", cause);
+        }
+
+        private static boolean hasControl(String word) {
+            for (int k = 0; k < word.length(); k++) {
+                char c = word.charAt(k);
+                if (c < 0x20 || c == 0x7f || c == '\uFFFD') {
+                    return true;
+                }
+            }
+            return false;
         }
 
         /** Reads bytes up to '\n' (dropped, with a preceding '\r') and decodes them; null at end of file. */
@@ -267,7 +301,7 @@ public final class Word2VecFormat {
                 return chars.toString();
             } catch (CharacterCodingException e) {
                 throw new WordVectorFormatException(file, where, "bytes not valid in " + options.charset()
-                        + " (" + e.getMessage() + "); choose the charset or MalformedInputPolicy in ReadOptions", e);
+                        + " (" + e.getMessage() + "); the file is in another charset, or damaged", e);
             }
         }
     }

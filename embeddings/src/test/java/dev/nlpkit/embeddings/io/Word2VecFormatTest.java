@@ -127,6 +127,22 @@ class Word2VecFormatTest {
     }
 
     @Test
+    void aBinaryHeaderWithTheWrongDimensionIsCalledThatNotACharsetProblem(@TempDir Path dir) throws IOException {
+        byte[] full = Files.readAllBytes(Golden.file("vectors.bin")); // gensim's: "54 8\n", then word, 8 floats
+        String header = "54 8\n";
+        assertThat(new String(full, 0, header.length(), StandardCharsets.US_ASCII)).isEqualTo(header);
+        byte[] edited = new byte[full.length];
+        System.arraycopy(full, 0, edited, 0, full.length);
+        edited[3] = '6'; // "54 6": two floats short per vector
+        Path p = dir.resolve("dim.bin");
+        Files.write(p, edited);
+        assertThatThrownBy(() -> Word2VecFormat.read(p, Format.BINARY))
+                .hasMessageContaining("word index 1")
+                .hasMessageContaining("not seem to be 6 float32 values")
+                .hasMessageNotContaining("UTF-8").hasMessageNotContaining("ReadOptions");
+    }
+
+    @Test
     void fewerVectorsThanTheHeaderSaysIsAnError(@TempDir Path dir) throws IOException {
         Path p = dir.resolve("few.txt");
         Files.writeString(p, "3 2\nking 0.1 0.2\nqueen 0.3 0.4\n");

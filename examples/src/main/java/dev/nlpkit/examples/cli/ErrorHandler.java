@@ -7,6 +7,7 @@ import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
 
+import dev.nlpkit.preprocess.corpus.CorpusException;
 import dev.nlpkit.recurrent.model.TrainingDivergedException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -52,6 +53,9 @@ final class ErrorHandler implements IExecutionExceptionHandler, IParameterExcept
     static String message(Throwable ex) {
         Throwable e = ex instanceof UncheckedIOException u && u.getCause() != null && u.getMessage() != null
                 && u.getMessage().equals(String.valueOf(u.getCause())) ? u.getCause() : ex;
+        if (e instanceof CorpusException corpus) {
+            return ReadFlags.describe(corpus);
+        }
         if (e instanceof TrainingDivergedException diverged) {
             String text = diverged.getMessage();
             int cut = text.indexOf("; the weights are");

@@ -2,7 +2,6 @@ package dev.nlpkit.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -24,6 +23,7 @@ import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -84,6 +84,9 @@ public final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42", description = "Seed of training and sampling. Default: ${DEFAULT-VALUE}.")
     long seed;
 
+    @Mixin
+    ReadFlags read = new ReadFlags();
+
     @Override
     public Integer call() throws IOException {
         FlagChecks.atLeast("--chars", chars, 2);
@@ -98,7 +101,7 @@ public final class GenerateCommand implements Callable<Integer> {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("text file " + file + " does not exist or is not a file");
         }
-        String text = Files.readString(file, StandardCharsets.UTF_8).replaceAll("\\s+", " ");
+        String text = String.join(" ", read.lines(file, spec.commandLine().getErr())).replaceAll("\\s+", " ");
         text = text.substring(0, Math.min(chars, text.length()));
         if (text.length() <= window + 1) {
             throw new IllegalArgumentException("text file " + file + " has " + text.length()

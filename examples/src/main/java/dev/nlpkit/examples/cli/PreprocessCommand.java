@@ -88,7 +88,7 @@ public final class PreprocessCommand implements Callable<Integer> {
         if (explain) {
             out.println("chain: " + pipeline.describe());
         }
-        for (String text : TextArguments.textsOrStdin(texts)) {
+        for (String text : TextArguments.textsOrStdin(texts, spec.commandLine().getErr())) {
             if (explain && lemmatization == Preprocessing.Lemmatization.POS) {
                 out.println(text);
                 for (TokenPipeline.TaggedToken t : pipeline.tagged(pipeline.chainTokens(text))) {

@@ -67,8 +67,12 @@ import dev.nlpkit.vectorize.sequence.SequenceOptions;
 import dev.nlpkit.vectorize.vocab.ReservedTokens;
 import dev.nlpkit.vectorize.vocab.Vocabulary;
 import dev.nlpkit.vectorize.vocab.VocabularyOptions;
+import dev.nlpkit.preprocess.corpus.InvalidBytes;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.corpus.TextDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -91,22 +95,28 @@ public final class SentimentCommand implements Runnable {
     /** The Sentiment140 archive's entries. */
     static final String S140_TRAIN_ENTRY = "training.1600000.processed.noemoticon.csv";
 
-    static SentimentData readData(Path file, Optional<LabelEncoder> expected, PrintWriter out) {
-        String entry = file.getFileName().toString().equals(DatasetRegistry.SENTIMENT140.fileName()) ? S140_TRAIN_ENTRY
-                : null;
+    static SentimentData readData(Path file, ReadFlags read, Optional<LabelEncoder> expected, PrintWriter out,
+            PrintWriter err) {
+        ReadOptions options = read.apply(ReadOptions.defaults());
+        if (read.zipEntry == null && file.getFileName().toString().equals(DatasetRegistry.SENTIMENT140.fileName())) {
+            options = options.withZipEntry(S140_TRAIN_ENTRY);
+        }
         Progress progress = Progress.start("read " + file.getFileName(), -1, "rows");
         SentimentData data;
         try {
-            data = SentimentData.read(file, entry, expected, progress::stepTo);
+            data = SentimentData.read(file, options, expected, progress::stepTo);
         } finally {
             progress.close();
         }
         var report = data.report();
         long[] counts = data.classCounts();
-        out.printf(Locale.ROOT, "data: %s: %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral or irrelevant dropped%n",
-                report.source(), report.rows(), data.size(), data.labelEncoder().decode(0), counts[0],
-                data.labelEncoder().decode(1), counts[1], report.skipped(),
-                report.skippedByKind().isEmpty() ? "" : " " + report.skippedByKind(), data.droppedNeutral());
+        ReadFlags.warn(report, err);
+        out.printf(Locale.ROOT, "data: %s: %d rows read, %d used (%s: %d, %s: %d), %d skipped%s, %d neutral or "
+                + "irrelevant dropped, %s%s%n",
+                report.source(), report.rows(), data.size(), data.labelEncoder().decode(0),
+                counts[0], data.labelEncoder().decode(1), counts[1], report.skipped(),
+                report.skippedByKind().isEmpty() ? "" : " " + report.skippedByKind(), data.droppedNeutral(),
+                report.charset().name(), ReadFlags.replaced(report));
         report.firstProblems().forEach(p -> out.println("  skipped " + p));
         out.flush();
         return data;
@@ -129,6 +139,9 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--test", description = "A separate labelled test file (e.g. Sentiment140's hand-labelled "
                 + "test set); the data is then split into training and validation only.")
         Path test;
+
+        @Mixin
+        ReadFlags read = new ReadFlags();
 
         @Option(names = "--limit", description = "Use a seeded stratified sample of this many rows (e.g. 5000 for a "
                 + "quick run).")
@@ -279,12 +292,14 @@ public final class SentimentCommand implements Runnable {
             // 1. data
             Path file = data != null ? data : DatasetResolver.fromEnvironment(System.getenv())
                     .resolve(DatasetRegistry.SENTIMENT140, Optional.empty(), "--data", DataCommand.progressListener());
-            SentimentData all = timer.time("read", () -> readData(file, Optional.empty(), pw));
+            SentimentData all = timer.time("read", () -> readData(file, read, Optional.empty(), pw,
+                    spec.commandLine().getErr()));
             int[] rows = limit == null ? null : sample(all.labels(), limit, seed);
 
             // 2. split
             SentimentData testData = test == null ? null
-                    : timer.time("read test", () -> readData(test, Optional.of(all.labelEncoder()), pw));
+                    : timer.time("read test", () -> readData(test, read, Optional.of(all.labelEncoder()), pw,
+                    spec.commandLine().getErr()));
             int[] universe = rows != null ? rows : java.util.stream.IntStream.range(0, all.size()).toArray();
             int[] universeLabels = all.labels(universe);
             StratifiedSplit split = StratifiedSplit.of(universeLabels,
@@ -675,7 +690,11 @@ public final class SentimentCommand implements Runnable {
     }
 
     @Command(name = "predict", mixinStandardHelpOptions = true,
-            description = "Apply a model bundle to texts (arguments, or one per line on stdin): label and probability.")
+            description = {"Apply a model bundle to texts (arguments, or one per line on stdin), streaming: one output "
+                + "line per input line, in blocks of up to 1,000 lines (or what has arrived on an interactive stdin).",
+                "Output: CSV label,probability,text (RFC 4180, no header; control characters in the text written as "
+                    + "\\t, \\r, \\uXXXX and a backslash as \\\\), or --json lines. A blank line gets the "
+                    + "prediction of the empty text."})
     static final class Predict implements Callable<Integer> {
         @Spec
         CommandSpec spec;
@@ -683,8 +702,20 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--model", required = true, description = "The model bundle (from 'sentiment train').")
         Path model;
 
-        @Option(names = "--explain", description = "Also show the tokens after preprocessing and which are unknown.")
+        @Option(names = "--explain", description = "Also output the tokens after preprocessing, unknown ones "
+                + "marked (a fourth CSV column, or a \"tokens\" array).")
         boolean explain;
+
+        @Option(names = "--json", description = "One JSON object per line instead of CSV.")
+        boolean json;
+
+        @Option(names = "--threads", description = "Threads for preprocessing (default: the number of cores).")
+        Integer threads;
+
+        @Option(names = "--charset", paramLabel = "NAME",
+                description = "Charset of stdin (default: UTF-8, or ISO-8859-1 from the first invalid UTF-8 byte "
+                        + "when nothing before it was non-ASCII, with a warning).")
+        String charset;
 
         @Parameters(paramLabel = "TEXT", arity = "0..*", description = "Texts; none: stdin, one per line.")
         List<String> texts = new ArrayList<>();
@@ -694,24 +725,32 @@ public final class SentimentCommand implements Runnable {
             if (!Files.isRegularFile(model)) {
                 throw new IllegalArgumentException("model bundle " + model + " does not exist or is not a file");
             }
-            SentimentModel m = SentimentModel.load(model);
-            List<String> input = TextArguments.textsOrStdin(texts);
-            List<List<String>> tokens = m.pipeline().tokensBatch(input, 1);
-            double[] p = m.probabilities(tokens);
-            PrintWriter out = spec.commandLine().getOut();
-            for (int i = 0; i < input.size(); i++) {
-                String label = m.labels().decode(p[i] >= 0.5 ? 1 : 0);
-                out.printf(Locale.ROOT, "%s\t%.4f\t%s%n", label, p[i], input.get(i));
-                if (explain) {
-                    StringBuilder b = new StringBuilder("  tokens:");
-                    for (String t : tokens.get(i)) {
-                        b.append(' ').append(t).append(m.encoder().vocabulary().indexOf(t) < 0 ? "(unknown)" : "");
-                    }
-                    out.println(b);
-                }
+            if (threads != null && threads < 1) {
+                throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
             }
-            out.flush();
-            return 0;
+            ReadFlags read = new ReadFlags();
+            read.charset = charset;
+            ReadOptions options = read.apply(ReadOptions.defaults()).withInvalidBytes(InvalidBytes.REPLACE);
+            SentimentModel m = SentimentModel.load(model);
+            PredictionStream stream = new PredictionStream(m,
+                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
+                    json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV, explain,
+                    System.out::checkError);
+            PrintWriter out = spec.commandLine().getOut();
+            if (!texts.isEmpty()) {
+                stream.write(texts, out);
+                return 0;
+            }
+            TextDecoder stdin = TextDecoder.of(System.in, "standard input", options);
+            stream.run(stdin, out);
+            PrintWriter err = spec.commandLine().getErr();
+            ReadFlags.warn(stdin.warnings(), err);
+            if (stdin.replacedBytes() > 0) {
+                err.printf(Locale.ROOT, "warning: standard input: %d invalid bytes replaced by U+FFFD (--charset NAME "
+                        + "to choose the charset)%n", stdin.replacedBytes());
+                err.flush();
+            }
+            return 0; // a closed stdout (| head) ends the run early, quietly
         }
     }
 
@@ -734,6 +773,9 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--force", description = "Replace an existing --roc file even if it is not an nlpkit file.")
         boolean force;
 
+        @Mixin
+        ReadFlags read = new ReadFlags();
+
         @Override
         public Integer call() throws IOException {
             if (!Files.isRegularFile(model)) {
@@ -744,7 +786,7 @@ public final class SentimentCommand implements Runnable {
             }
             PrintWriter out = spec.commandLine().getOut();
             SentimentModel m = SentimentModel.load(model);
-            SentimentData d = readData(data, Optional.of(m.labels()), out);
+            SentimentData d = readData(data, read, Optional.of(m.labels()), out, spec.commandLine().getErr());
             double[] p = m.probabilities(m.pipeline().tokensBatch(d.texts(), Runtime.getRuntime().availableProcessors()));
             BinaryMetrics metrics = BinaryMetrics.of(d.labels(), p);
             String name = m.info().getOrDefault("model", "model");

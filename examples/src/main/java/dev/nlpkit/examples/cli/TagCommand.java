@@ -2,7 +2,6 @@ package dev.nlpkit.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -78,6 +78,9 @@ public final class TagCommand implements Callable<Integer> {
             description = "Clip the gradients to this global L2 norm (0: off). Default: ${DEFAULT-VALUE}.")
     double clipNorm;
 
+    @Mixin
+    ReadFlags readFlags = new ReadFlags();
+
     @Option(names = "--seed", defaultValue = "42", description = "Seed. Default: ${DEFAULT-VALUE}.")
     long seed;
 
@@ -114,8 +117,8 @@ public final class TagCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--files " + files + " with --test " + testFraction
                     + " leaves no training file");
         }
-        List<Sentence> train = read(used.subList(testFiles, used.size()));
-        List<Sentence> test = read(used.subList(0, testFiles));
+        List<Sentence> train = read(used.subList(testFiles, used.size()), readFlags, spec.commandLine().getErr());
+        List<Sentence> test = read(used.subList(0, testFiles), readFlags, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
 
         Map<String, Integer> wordIds = new HashMap<>();   // 0 = padding, 1 = unknown
@@ -202,12 +205,12 @@ public final class TagCommand implements Callable<Integer> {
     }
 
     /** Brown format: one sentence per non-blank line, tokens "word/tag"; words lower-cased, tags simplified. */
-    static List<Sentence> read(List<Path> files) throws IOException {
+    static List<Sentence> read(List<Path> files, ReadFlags readFlags, PrintWriter err) {
         List<Sentence> sentences = new ArrayList<>();
         for (Path file : files) {
-            int lineNo = 0;
-            for (String line : Files.readAllLines(file, StandardCharsets.ISO_8859_1)) {
-                lineNo++;
+            for (dev.nlpkit.preprocess.corpus.LabelledText record : readFlags.records(file, err)) {
+                long lineNo = record.line();
+                String line = record.text();
                 String trimmed = line.strip();
                 if (trimmed.isEmpty()) {
                     continue;

@@ -12,14 +12,17 @@ import dev.nlpkit.examples.report.StageTimer;
 import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.TokenPipeline;
 import dev.nlpkit.preprocess.corpus.CorpusReader;
+import dev.nlpkit.preprocess.corpus.DelimitedFormat;
 import dev.nlpkit.preprocess.corpus.DelimitedTextReader;
 import dev.nlpkit.preprocess.corpus.LabelledText;
 import dev.nlpkit.preprocess.corpus.LineDocumentReader;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.vectorize.bow.TermWeight;
 import dev.nlpkit.vectorize.bow.TfidfOptions;
 import dev.nlpkit.vectorize.bow.TfidfVectorizer;
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -64,6 +67,9 @@ public final class TfidfCommand implements Callable<Integer> {
     @Option(names = "--csv", description = "FILE is a CSV/TSV with a header; its text column is used.")
     boolean csv;
 
+    @Mixin
+    ReadFlags readFlags = new ReadFlags();
+
     @Override
     public Integer call() throws Exception {
         if (!Files.isRegularFile(file)) {
@@ -77,10 +83,13 @@ public final class TfidfCommand implements Callable<Integer> {
         StageTimer timer = StageTimer.start();
         List<String> texts = timer.time("read", () -> {
             List<String> read = new ArrayList<>();
-            try (CorpusReader reader = csv ? DelimitedTextReader.open(file) : LineDocumentReader.open(file)) {
+            ReadOptions options = readFlags.apply(ReadOptions.defaults());
+            try (CorpusReader reader = csv ? DelimitedTextReader.open(file, DelimitedFormat.forFile(file), options)
+                    : LineDocumentReader.open(file, options)) {
                 for (LabelledText row : reader) {
                     read.add(row.text());
                 }
+                ReadFlags.warn(reader.report(), spec.commandLine().getErr());
             }
             return read;
         });

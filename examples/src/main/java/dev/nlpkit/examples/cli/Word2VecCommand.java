@@ -2,7 +2,7 @@ package dev.nlpkit.examples.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.BreakIterator;
@@ -33,6 +33,8 @@ import dev.nlpkit.examples.data.DatasetRegistry;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.Stemmer;
 import dev.nlpkit.preprocess.TextPreprocessor;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.corpus.TextDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -184,6 +186,9 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--force", description = "Replace an existing --out file even if it is not an nlpkit file.")
         boolean force;
 
+        @Mixin
+        ReadFlags read = new ReadFlags();
+
         @Override
         public Integer call() throws IOException {
             // options, then the input, then the output: all before the corpus is read
@@ -194,11 +199,23 @@ public final class Word2VecCommand implements Runnable {
             }
             OutputCheck.of(force).input("FILE", file).file("--out", out);
             Corpus corpus;
-            if (pre == null) {
-                corpus = Corpus.lines(file);
+            PrintWriter err = spec.commandLine().getErr();
+            if (pre == null && streamable(file)) {
+                Charset charset = TextDecoder.charsetOf(file, read.apply(ReadOptions.defaults()),
+                        w -> ReadFlags.warn(List.of(w), err));
+                corpus = Corpus.lines(file, charset);
+            } else if (pre == null) { // a zip, or gzip without .gz in its name: through the corpus readers
+                List<List<String>> sentences = new ArrayList<>();
+                for (String line : read.lines(file, err)) {
+                    List<String> tokens = List.of(line.strip().split("\\s+"));
+                    if (!tokens.get(0).isEmpty()) {
+                        sentences.add(tokens);
+                    }
+                }
+                corpus = Corpus.of(sentences);
             } else {
                 List<List<String>> sentences = new ArrayList<>();
-                for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                for (String line : read.lines(file, err)) {
                     List<String> tokens = pre.tokens(line);
                     if (!tokens.isEmpty()) {
                         sentences.add(tokens);
@@ -206,7 +223,15 @@ public final class Word2VecCommand implements Runnable {
                 }
                 corpus = Corpus.of(sentences);
             }
-            Word2Vec model = Word2Vec.fit(corpus, options, progress("word2vec"));
+            Word2Vec model;
+            try {
+                model = Word2Vec.fit(corpus, options, progress("word2vec"));
+            } catch (IllegalArgumentException e) {
+                if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                    throw new IllegalArgumentException(e.getMessage() + " (--charset NAME)", e);
+                }
+                throw e;
+            }
             save(model, out);
             PrintWriter pw = spec.commandLine().getOut();
             pw.printf(Locale.ROOT, "%s: %d words x %d dimensions, %s, %.1f s (%.0f words/s); saved %s%n",
@@ -216,6 +241,21 @@ public final class Word2VecCommand implements Runnable {
             pw.flush();
             return 0;
         }
+    }
+
+    /**
+     * Whether the embeddings module's line reader can stream {@code file}: plain text, or gzip named {@code .gz}
+     * (it decompresses by name and knows no zip).
+     */
+    static boolean streamable(Path file) throws IOException {
+        byte[] head = new byte[2];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, 2);
+        }
+        boolean gzip = n == 2 && (head[0] & 0xff) == 0x1f && (head[1] & 0xff) == 0x8b;
+        boolean zip = n == 2 && head[0] == 'P' && head[1] == 'K';
+        return !zip && gzip == file.getFileName().toString().endsWith(".gz");
     }
 
     static void save(Word2Vec model, Path out) throws IOException {
@@ -365,6 +405,9 @@ public final class Word2VecCommand implements Runnable {
         @Spec
         CommandSpec spec;
 
+        @Mixin
+        ReadFlags read = new ReadFlags();
+
         @Option(names = "--file", description = "The book (default: the alice dataset, NLTK's carroll-alice.txt).")
         Path file;
 
@@ -377,7 +420,8 @@ public final class Word2VecCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             Path book = DataFiles.resolve(DatasetRegistry.ALICE, file, "--file");
-            List<List<String>> sentences = courseSentences(Files.readString(book, StandardCharsets.UTF_8));
+            List<List<String>> sentences = courseSentences(String.join("\n",
+                    read.lines(book, spec.commandLine().getErr())));
             PrintWriter out = spec.commandLine().getOut();
             out.printf("%s: %d sentences, %d tokens%n", book, sentences.size(),
                     sentences.stream().mapToInt(List::size).sum());

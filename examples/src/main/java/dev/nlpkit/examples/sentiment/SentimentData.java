@@ -10,12 +10,13 @@ import java.util.function.LongConsumer;
 
 import dev.nlpkit.preprocess.corpus.BadRowPolicy;
 import dev.nlpkit.preprocess.corpus.CorpusLayout;
+import dev.nlpkit.preprocess.corpus.CorpusException;
 import dev.nlpkit.preprocess.corpus.CorpusReader;
+import dev.nlpkit.preprocess.corpus.DelimitedTextReader;
 import dev.nlpkit.preprocess.corpus.InvalidBytes;
 import dev.nlpkit.preprocess.corpus.LabelledText;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.ReadReport;
-import dev.nlpkit.preprocess.corpus.Sentiment140Reader;
 import dev.nlpkit.vectorize.label.LabelEncoder;
 
 /**
@@ -49,36 +50,29 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
     /**
      * Reads {@code file}.
      *
-     * @param zipEntry  the entry to read inside a zip with several files (null: the only one)
+     * @param read      charset (null: detected) and zip entry (null: the only one); bad rows are always skipped
+     *                  and counted, invalid bytes replaced and counted
      * @param expected  the label mapping the labels must follow (evaluating a saved model), or empty to fit one
      * @param progress  receives the number of rows read so far, about every 10,000 rows
-     * @throws IllegalArgumentException when the file is missing, has no label column, no rows, or not two classes
+     * @throws IllegalArgumentException when the file is missing, has no rows, or not two classes
+     * @throws CorpusException          when it is empty, not a labelled table (saying which column is missing),
+     *                                  UTF-16, binary, a damaged gzip or an ambiguous zip
      */
-    public static SentimentData read(Path file, String zipEntry, Optional<LabelEncoder> expected,
+    public static SentimentData read(Path file, ReadOptions read, Optional<LabelEncoder> expected,
             LongConsumer progress) {
         if (!Files.isRegularFile(file)) {
             throw new IllegalArgumentException("data file " + file + " does not exist or is not a file");
         }
-        ReadOptions lenient = ReadOptions.defaults().withInvalidBytes(InvalidBytes.REPLACE)
-                .withBadRows(BadRowPolicy.SKIP);
-        if (zipEntry != null) {
-            lenient = lenient.withZipEntry(zipEntry);
-        }
-        CorpusLayout layout = CorpusLayout.detect(file, lenient);
-        ReadOptions options = layout == CorpusLayout.SENTIMENT140
-                ? Sentiment140Reader.defaultOptions().withInvalidBytes(InvalidBytes.REPLACE)
-                        .withBadRows(BadRowPolicy.SKIP).withZipEntry(zipEntry)
-                : lenient;
-        if (layout == CorpusLayout.LINES) {
-            throw new IllegalArgumentException("data file " + file + " has no label column: expected the Sentiment140 "
-                    + "six-column CSV or a CSV/TSV header with a label column (target, label, sentiment, polarity...) "
-                    + "and a text column (text, tweet...)");
-        }
+        ReadOptions options = read.withInvalidBytes(InvalidBytes.REPLACE).withBadRows(BadRowPolicy.SKIP);
+        CorpusLayout.requireLabelled(file, options);
         List<String> texts = new ArrayList<>();
         List<String> rawLabels = new ArrayList<>();
         long neutral = 0;
         ReadReport report;
+        String labelColumn;
         try (CorpusReader reader = CorpusLayout.open(file, options)) {
+            labelColumn = reader instanceof DelimitedTextReader d ? "label column " + quoted(d.labelColumn())
+                    : "target column (column 1)";
             long rows = 0;
             for (LabelledText row : reader) {
                 if (++rows % 10_000 == 0) {
@@ -96,8 +90,10 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
             report = reader.report();
         }
         if (texts.isEmpty()) {
-            throw new IllegalArgumentException("data file " + file + " has no labelled rows (" + report.rows()
-                    + " rows read, " + report.skipped() + " skipped, " + neutral + " neutral)");
+            throw new IllegalArgumentException(report.rows() == 0
+                    ? "data file " + file + " has no labelled rows: no data rows after the header"
+                    : "data file " + file + " has no labelled rows (" + report.rows() + " rows read, "
+                            + report.skipped() + " skipped, " + neutral + " neutral)");
         }
         LabelEncoder encoder;
         if (expected.isPresent()) {
@@ -107,8 +103,9 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
                 if (!encoder.classes().contains(label)) {
                     String same = samePolarity(label, encoder.classes());
                     if (same == null) {
-                        throw new IllegalArgumentException("data file " + file + ": label '" + label
-                                + "' is not one of the model's classes " + encoder.classes());
+                        rejectFreeText(file, rawLabels, labelColumn);
+                        throw new IllegalArgumentException("data file " + file + ": label " + quoted(label)
+                                + " is not one of the model's classes " + encoder.classes());
                     }
                     rawLabels.set(i, same);
                 }
@@ -117,16 +114,68 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
             TreeSet<String> distinct = new TreeSet<>(rawLabels);
             if (distinct.size() == 1) {
                 throw new IllegalArgumentException("data file " + file + " has one class only: all " + texts.size()
-                        + " labelled rows are '" + distinct.first() + "'; a classifier needs two");
+                        + " labelled rows are " + quoted(distinct.first()) + "; a classifier needs two");
             }
             if (distinct.size() > 2) {
+                rejectFreeText(file, rawLabels, labelColumn);
                 throw new IllegalArgumentException("data file " + file + " has " + distinct.size() + " classes "
-                        + distinct + "; the sentiment model is binary (neutral rows are dropped)");
+                        + examples(rawLabels) + "; the sentiment model is binary (neutral rows are dropped)");
             }
             encoder = LabelEncoder.fit(rawLabels);
         }
         int[] labels = encoder.encode(rawLabels);
         return new SentimentData(file, List.copyOf(texts), labels, encoder, report, neutral);
+    }
+
+    /** Longest label quoted in a message. */
+    private static final int SHOWN = 40;
+
+    static String quoted(String text) {
+        StringBuilder out = new StringBuilder("'");
+        text.codePoints().limit(SHOWN).forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.append(text.codePointCount(0, text.length()) > SHOWN ? "...'" : "'").toString();
+    }
+
+    /** At most five distinct labels, in file order, quoted and shortened: {@code ('a', 'b', ... and 7 more)}. */
+    static String examples(List<String> labels) {
+        java.util.LinkedHashSet<String> first = new java.util.LinkedHashSet<>();
+        TreeSet<String> all = new TreeSet<>();
+        for (String label : labels) {
+            all.add(label);
+            if (first.size() < 5) {
+                first.add(label);
+            }
+        }
+        StringBuilder out = new StringBuilder("(");
+        for (String label : first) {
+            out.append(out.length() > 1 ? ", " : "").append(quoted(label));
+        }
+        if (all.size() > first.size()) {
+            out.append(" and ").append(all.size() - first.size()).append(" more");
+        }
+        return out.append(')').toString();
+    }
+
+    /**
+     * Fails when the labels look like free text (more than 20 distinct values, or most of the first 1,000 with
+     * a space): the label and text columns are probably swapped or misnamed. Examples are at most five values,
+     * quoted and shortened.
+     */
+    static void rejectFreeText(Path file, List<String> labels, String labelColumn) {
+        long distinct = labels.stream().distinct().limit(21).count();
+        List<String> head = labels.subList(0, Math.min(labels.size(), 1000));
+        long withSpaces = head.stream().filter(l -> l.strip().contains(" ")).count();
+        if (distinct <= 20 && withSpaces * 2 <= head.size()) {
+            return;
+        }
+        throw new IllegalArgumentException("data file " + file + ": the " + labelColumn + " looks like free text, "
+                + "not labels: " + examples(head) + "; are the label and text columns swapped?");
     }
 
     /**

@@ -58,8 +58,9 @@ class SentimentCommandTest {
         assertThat(predict.exitCode()).as(predict.err()).isZero();
         SentimentModel model = SentimentModel.load(bundle);
         double[] p = model.predictTexts(List.of("I love this, best day ever :)", "this is awful and sad"));
-        assertThat(predict.out()).contains(String.format(java.util.Locale.ROOT, "\t%.4f\tI love this", p[0]))
-                .contains("  tokens: i love this , best day ever :)");
+        assertThat(predict.out()).contains(String.format(java.util.Locale.ROOT, ",%.4f,\"I love this, best day ever :)\",",
+                p[0])).contains(",\"i love this , best day ever :)");
+        assertThat(predict.out().lines().count()).isEqualTo(2); // one CSV line per text, tokens as a fourth column
         assertThat(p[0]).isGreaterThan(p[1]);
 
         // a truncated or newer bundle: one clear line, exit code 1

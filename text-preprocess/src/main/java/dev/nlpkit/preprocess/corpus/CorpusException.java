@@ -2,16 +2,29 @@ package dev.nlpkit.preprocess.corpus;
 
 /**
  * A corpus file could not be read as asked: an invalid byte sequence, a bad row under
- * {@link BadRowPolicy#FAIL}, broken CSV quoting, a zip without the wanted entry. The message names the
- * file (for zip entries {@code archive.zip!entry}), the line and the reason.
+ * {@link BadRowPolicy#FAIL}, broken CSV quoting, a truncated gzip, a zip without the wanted entry. The
+ * message names the file (for zip entries {@code archive.zip!entry}), the line and the reason; user text in
+ * it is quoted and shortened. {@link #remedy()} says which read option would address it, so a front end can
+ * name its own flag for it.
  */
 public final class CorpusException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** Which {@link ReadOptions} setting addresses the problem. */
+    public enum Remedy {
+        /** None: the file itself must change. */
+        NONE,
+        /** Choose the charset ({@link ReadOptions#withCharset}). */
+        CHARSET,
+        /** Choose the zip entry ({@link ReadOptions#withZipEntry}). */
+        ZIP_ENTRY
+    }
+
     private final String source;
     private final long line;
     private final String reason;
+    private final Remedy remedy;
 
     /**
      * @param source the file name ({@code archive.zip!entry} inside a zip)
@@ -24,10 +37,16 @@ public final class CorpusException extends RuntimeException {
 
     /** As {@link #CorpusException(String, long, String)}, with the underlying cause. */
     public CorpusException(String source, long line, String reason, Throwable cause) {
+        this(source, line, reason, cause, Remedy.NONE);
+    }
+
+    /** As {@link #CorpusException(String, long, String, Throwable)}, with the read option that addresses it. */
+    public CorpusException(String source, long line, String reason, Throwable cause, Remedy remedy) {
         super(source + (line > 0 ? ", line " + line : "") + ": " + reason, cause);
         this.source = source;
         this.line = line;
         this.reason = reason;
+        this.remedy = remedy == null ? Remedy.NONE : remedy;
     }
 
     /** The file ({@code archive.zip!entry} inside a zip). */
@@ -43,5 +62,10 @@ public final class CorpusException extends RuntimeException {
     /** What went wrong, without file and line. */
     public String reason() {
         return reason;
+    }
+
+    /** The read option that addresses the problem, or {@link Remedy#NONE}. */
+    public Remedy remedy() {
+        return remedy;
     }
 }

@@ -77,6 +77,44 @@ public enum CorpusLayout {
         };
     }
 
+    /**
+     * The layout of {@code path} when it is a labelled table ({@link #SENTIMENT140}, {@link #DELIMITED_CSV} or
+     * {@link #DELIMITED_TSV}).
+     *
+     * @throws CorpusException saying precisely why not: the file is empty; its header has a label column but
+     *                         no text column (or the reverse); or its first line is neither a header nor a
+     *                         Sentiment140 row (the line is shown, shortened)
+     */
+    public static CorpusLayout requireLabelled(Path path, ReadOptions options) {
+        CorpusLayout layout = detect(path, options);
+        if (layout != LINES) {
+            return layout;
+        }
+        String name = String.valueOf(path.getFileName());
+        String first = firstLine(path, options.withInvalidBytes(InvalidBytes.REPLACE));
+        if (first == null) {
+            throw new CorpusException(name, 0, "the file is empty: expected a header naming a label and a text "
+                    + "column, or Sentiment140's six columns");
+        }
+        boolean tabs = first.chars().filter(c -> c == '\t').count() > first.chars().filter(c -> c == ',').count();
+        List<String> header = fields(first, tabs ? '\t' : ',');
+        var label = HeaderColumns.findLabel(header);
+        var text = HeaderColumns.findText(header);
+        if (label.isPresent() && text.isEmpty()) {
+            throw new CorpusException(name, 1, "the header has a label column " + Quoted.of(header.get(label.getAsInt()))
+                    + " but no text column; expected one named " + HeaderColumns.TEXT_NAMES
+                    + " (or ending with one of them)");
+        }
+        if (text.isPresent() && label.isEmpty()) {
+            throw new CorpusException(name, 1, "the header has a text column " + Quoted.of(header.get(text.getAsInt()))
+                    + " but no label column; expected one named " + HeaderColumns.LABEL_NAMES
+                    + " (or ending with one of them)");
+        }
+        throw new CorpusException(name, 1, "no label column: the first line " + Quoted.of(first) + " is neither "
+                + "a header naming a label column " + HeaderColumns.LABEL_NAMES.subList(0, 4) + "... and a text column "
+                + HeaderColumns.TEXT_NAMES.subList(0, 3) + "..., nor a Sentiment140 row (six columns, target 0/2/4)");
+    }
+
     private static String firstLine(Path path, ReadOptions options) {
         try (TextSource source = TextSource.open(path, options);
              BufferedReader lines = new BufferedReader(source.reader(), 1 << 16)) {

@@ -29,7 +29,7 @@ public abstract sealed class CorpusReader implements Iterable<LabelledText>, Aut
 
     CorpusReader(TextSource source, ReadOptions options) {
         this.source = source;
-        this.problems = new ProblemLog(source.name(), options);
+        this.problems = new ProblemLog(source, options);
     }
 
     /** The next record, or null at the end of the file. */

@@ -44,7 +44,11 @@ final class CsvRows {
             linesConsumed = parser.getCurrentLineNumber();
             return new Row(record, start);
         } catch (UncheckedIOException | IllegalStateException e) {
-            String detail = e.getCause() != null ? e.getCause().getMessage() : e.getMessage();
+            Throwable cause = e.getCause() != null ? e.getCause() : e;
+            if (cause instanceof CorpusException corpus) {
+                throw corpus; // a damaged or undecodable stream under the parser: already precise
+            }
+            String detail = cause.getMessage() != null ? cause.getMessage() : cause.getClass().getSimpleName();
             throw new CorpusException(source.name(), start, "malformed CSV (RFC 4180 quoting: a field that starts "
                     + "with a quote must end with one, inner quotes doubled): " + detail, e);
         }

@@ -76,7 +76,7 @@ public final class DelimitedTextReader extends CorpusReader {
             problems.blankLine();
         }
         if (row == null) {
-            throw new CorpusException(source.name(), 1, "empty file: expected a header row naming the columns");
+            throw new CorpusException(source.name(), 1, "the file is empty: expected a header row naming the columns");
         }
         List<String> names = new ArrayList<>(row.record().size());
         row.record().forEach(names::add);
@@ -103,22 +103,22 @@ public final class DelimitedTextReader extends CorpusReader {
             textIndex = named(format.textColumn(), line);
         }
         if (labelIndex == textIndex) {
-            throw new CorpusException(source.name(), line, "label and text are the same column '"
-                    + header.get(labelIndex) + "' in header " + header);
+            throw new CorpusException(source.name(), line, "label and text are the same column "
+                    + Quoted.of(header.get(labelIndex)) + " in header " + Quoted.list(header));
         }
     }
 
     private int named(String name, long line) {
         OptionalInt index = HeaderColumns.indexOf(header, name);
         if (index.isEmpty()) {
-            throw new CorpusException(source.name(), line, "no column named '" + name + "' in header " + header);
+            throw new CorpusException(source.name(), line, "no column named " + Quoted.of(name) + " in header " + Quoted.list(header));
         }
         return index.getAsInt();
     }
 
     private int detectedOrFail(OptionalInt index, String what, List<String> names, long line) {
         if (index.isEmpty()) {
-            throw new CorpusException(source.name(), line, "no " + what + " column in header " + header
+            throw new CorpusException(source.name(), line, "no " + what + " column in header " + Quoted.list(header)
                     + "; expected one named " + names + " (or ending with one of them), or name it explicitly");
         }
         return index.getAsInt();
@@ -148,8 +148,8 @@ public final class DelimitedTextReader extends CorpusReader {
             if (!format.labelMapping().isEmpty()) {
                 label = format.labelMapping().get(raw);
                 if (label == null) {
-                    problems.reject(row.line(), BadRowKind.UNKNOWN_LABEL, "label '" + raw + "' in column '"
-                            + labelColumn() + "' is not one of " + format.labelMapping().keySet());
+                    problems.reject(row.line(), BadRowKind.UNKNOWN_LABEL, "label " + Quoted.of(raw) + " in column "
+                            + Quoted.of(labelColumn()) + " is not one of " + format.labelMapping().keySet());
                     continue;
                 }
             }

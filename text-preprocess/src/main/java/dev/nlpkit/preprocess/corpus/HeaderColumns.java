@@ -45,12 +45,12 @@ public final class HeaderColumns {
     public static Detected detect(List<String> header) {
         OptionalInt label = find(header, LABEL_NAMES, -1);
         if (label.isEmpty()) {
-            throw new IllegalArgumentException("no label column in header " + header + "; expected one named "
+            throw new IllegalArgumentException("no label column in header " + Quoted.list(header) + "; expected one named "
                     + LABEL_NAMES + " (or ending with one of them), or name it explicitly");
         }
         OptionalInt text = find(header, TEXT_NAMES, label.getAsInt());
         if (text.isEmpty()) {
-            throw new IllegalArgumentException("no text column in header " + header + "; expected one named "
+            throw new IllegalArgumentException("no text column in header " + Quoted.list(header) + "; expected one named "
                     + TEXT_NAMES + " (or ending with one of them), or name it explicitly");
         }
         return new Detected(label.getAsInt(), header.get(label.getAsInt()), text.getAsInt(),

@@ -9,6 +9,7 @@ import java.util.Map;
 final class ProblemLog {
 
     private final String source;
+    private final DecodingReader decoding;
     private final BadRowPolicy policy;
     private final int keep;
     private final Map<BadRowKind, Long> byKind = new EnumMap<>(BadRowKind.class);
@@ -18,8 +19,9 @@ final class ProblemLog {
     private long skipped;
     private long blankLines;
 
-    ProblemLog(String source, ReadOptions options) {
-        this.source = source;
+    ProblemLog(TextSource text, ReadOptions options) {
+        this.source = text.name();
+        this.decoding = text.reader();
         this.policy = options.badRows();
         this.keep = options.reportedProblems();
     }
@@ -39,7 +41,7 @@ final class ProblemLog {
     /** Rejects a row: throws under FAIL, counts under SKIP. */
     void reject(long line, BadRowKind kind, String reason) {
         if (policy == BadRowPolicy.FAIL) {
-            throw new CorpusException(source, line, reason + " (BadRowPolicy.SKIP would skip and count such rows)");
+            throw new CorpusException(source, line, reason + " (the skip policy for bad rows would skip and count such rows)");
         }
         skipped++;
         byKind.merge(kind, 1L, Long::sum);
@@ -49,6 +51,7 @@ final class ProblemLog {
     }
 
     ReadReport report() {
-        return new ReadReport(source, rows, records, skipped, byKind, first, blankLines);
+        return new ReadReport(source, rows, records, skipped, byKind, first, blankLines, decoding.charset(),
+                decoding.replacedBytes(), decoding.warnings());
     }
 }

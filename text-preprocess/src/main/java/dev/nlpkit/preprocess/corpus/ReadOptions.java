@@ -1,14 +1,14 @@
 package dev.nlpkit.preprocess.corpus;
 
 import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 
 /**
  * How to read a corpus file. Immutable; start from {@link #defaults()} and use the withers.
  *
- * @param charset          the text encoding (default UTF-8; {@link Sentiment140Reader} defaults to
- *                         ISO-8859-1, the encoding of the original file)
+ * @param charset          the text encoding, or null (the default) to detect it: valid UTF-8 is read as
+ *                         UTF-8, anything else as ISO-8859-1 with a warning in the {@link ReadReport}
+ *                         (see {@link #withDetectedCharset()})
  * @param invalidBytes     what to do with bytes invalid in {@code charset} (default {@link InvalidBytes#FAIL})
  * @param badRows          what to do with rows that are not records (default {@link BadRowPolicy#FAIL})
  * @param compression      how the file is compressed (default {@link Compression#AUTO})
@@ -19,9 +19,8 @@ import java.util.Objects;
 public record ReadOptions(Charset charset, InvalidBytes invalidBytes, BadRowPolicy badRows,
                           Compression compression, String zipEntry, int reportedProblems) {
 
-    /** Validates: all but {@code zipEntry} non-null; {@code zipEntry} not blank; {@code reportedProblems >= 0}. */
+    /** Validates: all but {@code charset} and {@code zipEntry} non-null; {@code zipEntry} not blank; {@code reportedProblems >= 0}. */
     public ReadOptions {
-        Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(invalidBytes, "invalidBytes");
         Objects.requireNonNull(badRows, "badRows");
         Objects.requireNonNull(compression, "compression");
@@ -33,13 +32,31 @@ public record ReadOptions(Charset charset, InvalidBytes invalidBytes, BadRowPoli
         }
     }
 
-    /** UTF-8, fail on invalid bytes and on bad rows, compression detected, the only zip entry, 10 problems. */
+    /**
+     * Charset detected (UTF-8, else ISO-8859-1), fail on invalid bytes and on bad rows, compression detected,
+     * the only zip entry, 10 problems.
+     */
     public static ReadOptions defaults() {
-        return new ReadOptions(StandardCharsets.UTF_8, InvalidBytes.FAIL, BadRowPolicy.FAIL, Compression.AUTO,
+        return new ReadOptions(null, InvalidBytes.FAIL, BadRowPolicy.FAIL, Compression.AUTO,
                 null, 10);
     }
 
-    /** A copy with another charset. */
+    /**
+     * A copy detecting the charset: the first megabyte decides (valid UTF-8: UTF-8; otherwise ISO-8859-1 and a
+     * warning in {@link ReadReport#warnings()}); when it is pure ASCII, the first invalid UTF-8 sequence before
+     * any non-ASCII character switches to ISO-8859-1 from there, with a warning. UTF-16 and binary input are
+     * reported as such.
+     */
+    public ReadOptions withDetectedCharset() {
+        return new ReadOptions(null, invalidBytes, badRows, compression, zipEntry, reportedProblems);
+    }
+
+    /** Whether the charset is detected ({@link #charset()} is null). */
+    public boolean detectsCharset() {
+        return charset == null;
+    }
+
+    /** A copy with another charset (null: detect it). */
     public ReadOptions withCharset(Charset value) {
         return new ReadOptions(value, invalidBytes, badRows, compression, zipEntry, reportedProblems);
     }

@@ -1,7 +1,9 @@
 package dev.nlpkit.preprocess.corpus;
 
+import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * What a reader has done so far: rows seen, records returned, rows skipped by reason and the first few
@@ -14,14 +16,21 @@ import java.util.Map;
  * @param skippedByKind skipped rows per reason (only reasons that occurred)
  * @param firstProblems the first {@link ReadOptions#reportedProblems()} skipped rows
  * @param blankLines    blank lines passed over (not documents, not errors)
+ * @param charset       the charset the text was decoded with (detected, or the one asked for)
+ * @param replacedBytes bytes of invalid sequences replaced by U+FFFD under {@link InvalidBytes#REPLACE}
+ * @param warnings      what a user should know though nothing failed: a charset detected as ISO-8859-1
+ *                      because the file is not valid UTF-8, naming the line and bytes
  */
 public record ReadReport(String source, long rows, long records, long skipped, Map<BadRowKind, Long> skippedByKind,
-                         List<Problem> firstProblems, long blankLines) {
+                         List<Problem> firstProblems, long blankLines, Charset charset, long replacedBytes,
+                         List<String> warnings) {
 
     /** Defensive copies. */
     public ReadReport {
         skippedByKind = Map.copyOf(skippedByKind);
         firstProblems = List.copyOf(firstProblems);
+        Objects.requireNonNull(charset, "charset");
+        warnings = List.copyOf(warnings);
     }
 
     /**

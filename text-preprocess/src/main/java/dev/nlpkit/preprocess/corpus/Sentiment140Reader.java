@@ -1,6 +1,5 @@
 package dev.nlpkit.preprocess.corpus;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -11,8 +10,8 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * The Sentiment140 CSV ({@code training.1600000.processed.noemoticon.csv} and its samples): six columns
  * {@code target, id, date, query, user, text}, RFC 4180 quoting, no header (a first row whose target
- * field is a column name such as {@code target} or {@code polarity} is passed over), ISO-8859-1 by
- * default. Targets map {@code 0 -> negative}, {@code 2 -> neutral}, {@code 4 -> positive}. A row with
+ * field is a column name such as {@code target} or {@code polarity} is passed over), charset detected
+ * (the original file is ISO-8859-1, UTF-8 exports are common). Targets map {@code 0 -> negative}, {@code 2 -> neutral}, {@code 4 -> positive}. A row with
  * another number of columns, another target or a blank text is a bad row (see {@link BadRowPolicy}).
  */
 public final class Sentiment140Reader extends CorpusReader {
@@ -33,9 +32,12 @@ public final class Sentiment140Reader extends CorpusReader {
         this.rows = new CsvRows(source, CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get());
     }
 
-    /** {@link ReadOptions#defaults()} with the ISO-8859-1 charset of the original file. */
+    /**
+     * {@link ReadOptions#defaults()}: the charset is detected, because the original file is ISO-8859-1 and
+     * UTF-8 exports of it are common (read as ISO-8859-1 they would turn every accent and emoji into mojibake).
+     */
     public static ReadOptions defaultOptions() {
-        return ReadOptions.defaults().withCharset(StandardCharsets.ISO_8859_1);
+        return ReadOptions.defaults();
     }
 
     /** Opens {@code path} with {@link #defaultOptions()}. */
@@ -71,7 +73,7 @@ public final class Sentiment140Reader extends CorpusReader {
             String label = LABELS.get(target);
             if (label == null) {
                 problems.reject(row.line(), BadRowKind.UNKNOWN_LABEL,
-                        "target '" + target + "' is not 0 (negative), 2 (neutral) or 4 (positive)");
+                        "target " + Quoted.of(target) + " is not 0 (negative), 2 (neutral) or 4 (positive)");
                 continue;
             }
             String text = row.record().get(TEXT);

@@ -1,7 +1,8 @@
 /**
  * Streaming corpus readers: labelled or unlabelled text out of the files people have, without loading
  * them: the Sentiment140 CSV, any CSV/TSV with a header (label and text columns named or detected), and
- * one document per line; plain, gzip or zip (the only entry or a named one), in a chosen charset. Bad
+ * one document per line; plain, gzip or zip (the only entry or a named one), charset detected (UTF-8, else
+ * ISO-8859-1 with a warning) or chosen. Bad
  * rows and invalid bytes either stop the read with file, line and reason, or are skipped/replaced and
  * counted in a {@link dev.nlpkit.preprocess.corpus.ReadReport}.
  *

@@ -57,7 +57,13 @@ class CorpusLayoutTest {
     void realKaggleFileIsLatin1AndFailsAsUtf8OnTheRightLine() {
         Path file = SharedData.require("sentiment140-kaggle-100k/train.csv.gz");
         assertThat(CorpusLayout.detect(file, ReadOptions.defaults())).isEqualTo(CorpusLayout.DELIMITED_CSV);
-        try (CorpusReader utf8 = CorpusLayout.open(file, ReadOptions.defaults())) {
+        try (CorpusReader detected = CorpusLayout.open(file, ReadOptions.defaults())) {
+            assertThat(detected.stream().count()).isEqualTo(99_978L);
+            assertThat(detected.report().charset()).isEqualTo(StandardCharsets.ISO_8859_1);
+            assertThat(detected.report().warnings()).singleElement().asString().contains("line 415")
+                    .contains("0xE0");
+        }
+        try (CorpusReader utf8 = CorpusLayout.open(file, ReadOptions.defaults().withCharset(StandardCharsets.UTF_8))) {
             // Python: the first byte that is not UTF-8 is 0xE0 on line 415 of the decompressed file.
             assertThatThrownBy(() -> utf8.forEach(row -> { }))
                     .isInstanceOf(CorpusException.class)

@@ -50,14 +50,14 @@ class DelimitedTextReaderTest {
         DelimitedFormat format = DelimitedFormat.csv().withLabelColumn("polarity");
         assertThatThrownBy(() -> DelimitedTextReader.open(file("c.csv", CSV), format, ReadOptions.defaults()))
                 .isInstanceOf(CorpusException.class)
-                .hasMessage("c.csv, line 1: no column named 'polarity' in header [target, id, text, sources]");
+                .hasMessage("c.csv, line 1: no column named 'polarity' in header ['target', 'id', 'text', 'sources']");
     }
 
     @Test
     void undetectableHeaderFailsNamingWhatWasLookedFor() throws IOException {
         assertThatThrownBy(() -> DelimitedTextReader.open(file("c.csv", "a,b\n1,2\n")))
                 .isInstanceOf(CorpusException.class)
-                .hasMessageContaining("no label column in header [a, b]");
+                .hasMessageContaining("no label column in header ['a', 'b']");
     }
 
     @Test
@@ -119,7 +119,7 @@ class DelimitedTextReaderTest {
     void emptyFileFailsAskingForAHeader() throws IOException {
         assertThatThrownBy(() -> DelimitedTextReader.open(file("e.csv", "")))
                 .isInstanceOf(CorpusException.class)
-                .hasMessageContaining("e.csv, line 1: empty file");
+                .hasMessageContaining("e.csv, line 1: the file is empty");
     }
 
     @Test

@@ -39,7 +39,7 @@ class HeaderColumnsTest {
     void missingTextColumnIsReportedWithTheNamesLookedFor() {
         assertThatThrownBy(() -> HeaderColumns.detect(List.of("label", "id")))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("no text column in header [label, id]")
+                .hasMessageContaining("no text column in header ['label', 'id']")
                 .hasMessageContaining("tweet");
     }
 

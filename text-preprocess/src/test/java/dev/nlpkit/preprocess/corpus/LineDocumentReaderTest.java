@@ -56,7 +56,8 @@ class LineDocumentReaderTest {
         }
         byte[] bytes = (text + "bad \u00ff here\n").getBytes(StandardCharsets.ISO_8859_1);
         Path file = Files2.write(dir, "big.txt", bytes);
-        try (LineDocumentReader reader = LineDocumentReader.open(file)) {
+        try (LineDocumentReader reader = LineDocumentReader.open(file,
+                ReadOptions.defaults().withCharset(StandardCharsets.UTF_8))) {
             assertThatThrownBy(() -> reader.forEach(doc -> { }))
                     .isInstanceOf(CorpusException.class)
                     .hasMessageStartingWith("big.txt, line 20001: invalid UTF-8 byte sequence 0xFF");
@@ -66,7 +67,8 @@ class LineDocumentReaderTest {
     @Test
     void forcedCompressionOverridesDetection() throws IOException {
         Path file = Files2.gzip(dir, "docs.bin", "x\n".getBytes(StandardCharsets.UTF_8));
-        ReadOptions plain = ReadOptions.defaults().withCompression(Compression.NONE).withInvalidBytes(InvalidBytes.REPLACE);
+        ReadOptions plain = ReadOptions.defaults().withCompression(Compression.NONE).withInvalidBytes(InvalidBytes.REPLACE)
+                .withCharset(StandardCharsets.UTF_8); // detection would refuse the gzip bytes as binary
         assertThat(readAll(LineDocumentReader.open(file, plain))).extracting(LabelledText::text)
                 .noneMatch("x"::equals);
         assertThat(readAll(LineDocumentReader.open(file, ReadOptions.defaults().withCompression(Compression.GZIP))))

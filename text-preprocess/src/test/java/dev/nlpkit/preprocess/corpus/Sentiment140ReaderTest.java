@@ -74,8 +74,8 @@ class Sentiment140ReaderTest {
         assertThatThrownBy(() -> Sentiment140Reader.open(file))
                 .isInstanceOf(CorpusException.class)
                 .hasMessageContaining("two.zip")
-                .hasMessageContaining("[a.csv, b.csv]")
-                .hasMessageContaining("withZipEntry");
+                .hasMessageContaining("('a.csv', 'b.csv')")
+                .hasMessageContaining("name the one to read");
     }
 
     @Test

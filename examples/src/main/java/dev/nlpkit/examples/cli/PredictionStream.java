@@ -1,0 +1,293 @@
+package dev.nlpkit.examples.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BooleanSupplier;
+
+import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.vectorize.vocab.Vocabulary;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * {@code sentiment predict} on a stream: reads up to {@value #BLOCK} lines (fewer when the input pauses, so an
+ * interactive user sees each answer at once), predicts them in one batch, prints one line per input line and
+ * flushes; memory stays constant whatever the input length. Lines end with LF (a CRLF's CR is dropped); a
+ * lone CR is part of the text. A blank line gets the prediction of the empty text, so output lines up with
+ * input.
+ *
+ * <p>Output, one record per line: RFC 4180 CSV {@code label,probability,text[,tokens]} (no header), or with
+ * {@link Format#JSON} one JSON object per line {@code {"label":..,"probability":..,"text":..[,"tokens":[..]]}}.
+ * In the CSV form, the text's control characters (tab, CR, ESC, NUL, DEL, C1) are written as {@code \t},
+ * {@code \r} or {@code \}{@code uXXXX} and a backslash as {@code \\}, so nothing reaches a terminal raw and the
+ * text can be recovered exactly; JSON escapes them in its own syntax.
+ */
+final class PredictionStream {
+
+    /** Most lines predicted as one batch. */
+    static final int BLOCK = 1000;
+
+    /** The output form. */
+    enum Format {
+        /** RFC 4180 CSV, text control characters backslash-escaped. */
+        CSV,
+        /** One JSON object per line. */
+        JSON
+    }
+
+    private final SentimentModel model;
+    private final int threads;
+    private final Format format;
+    private final boolean explain;
+    private final BooleanSupplier outputClosed;
+
+    /**
+     * @param outputClosed whether the real output has failed (a closed pipe), checked after each block: the
+     *                     command's writer may sit on a {@link java.io.PrintStream}, which keeps the error to itself
+     */
+    PredictionStream(SentimentModel model, int threads, Format format, boolean explain, BooleanSupplier outputClosed) {
+        this.model = model;
+        this.threads = threads;
+        this.format = format;
+        this.explain = explain;
+        this.outputClosed = outputClosed;
+    }
+
+    /**
+     * Predicts every line of {@code in} onto {@code out} until the input ends or the output fails (a closed pipe:
+     * {@link PrintWriter#checkError()} or the {@code outputClosed} check).
+     *
+     * @return the lines predicted
+     */
+    long run(Reader in, PrintWriter out) throws IOException {
+        LineSplitter lines = new LineSplitter(in);
+        List<String> block = new ArrayList<>(BLOCK);
+        long done = 0;
+        while (true) {
+            String line = lines.next();
+            if (line == null) {
+                return done;
+            }
+            block.add(line);
+            while (block.size() < BLOCK && lines.ready()) {
+                String more = lines.next();
+                if (more == null) {
+                    break;
+                }
+                block.add(more);
+            }
+            if (!write(block, out)) {
+                return done;
+            }
+            done += block.size();
+            block.clear();
+        }
+    }
+
+    /** Predicts a list of texts (command-line arguments) onto {@code out}. */
+    boolean write(List<String> texts, PrintWriter out) {
+        List<List<String>> tokens = model.pipeline().tokensBatch(texts, threads);
+        double[] p = model.probabilities(tokens);
+        StringBuilder text = new StringBuilder(texts.size() * 64);
+        for (int i = 0; i < texts.size(); i++) {
+            String label = model.labels().decode(p[i] >= 0.5 ? 1 : 0);
+            String probability = String.format(Locale.ROOT, "%.4f", p[i]);
+            List<String> shown = explain ? explained(tokens.get(i)) : null;
+            if (format == Format.JSON) {
+                json(text, label, probability, texts.get(i), shown);
+            } else {
+                csv(text, label, probability, texts.get(i), shown);
+            }
+        }
+        out.print(text);
+        out.flush();
+        return !out.checkError() && !outputClosed.getAsBoolean();
+    }
+
+    private List<String> explained(List<String> tokens) {
+        Vocabulary vocabulary = model.encoder().vocabulary();
+        List<String> out = new ArrayList<>(tokens.size());
+        for (String t : tokens) {
+            out.add(vocabulary.indexOf(t) < 0 ? t + "(unknown)" : t);
+        }
+        return out;
+    }
+
+    private static void csv(StringBuilder out, String label, String probability, String text, List<String> tokens) {
+        StringWriter line = new StringWriter();
+        try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+            List<String> fields = new ArrayList<>(List.of(escapeControls(label), probability, escapeControls(text)));
+            if (tokens != null) {
+                fields.add(escapeControls(String.join(" ", tokens)));
+            }
+            printer.printRecord(fields);
+        } catch (IOException e) {
+            throw new IllegalStateException("writing to a string cannot fail", e);
+        }
+        out.append(line);
+    }
+
+    private static void json(StringBuilder out, String label, String probability, String text, List<String> tokens) {
+        out.append("{\"label\":");
+        jsonString(out, label);
+        out.append(",\"probability\":").append(probability).append(",\"text\":");
+        jsonString(out, text);
+        if (tokens != null) {
+            out.append(",\"tokens\":[");
+            for (int i = 0; i < tokens.size(); i++) {
+                if (i > 0) {
+                    out.append(',');
+                }
+                jsonString(out, tokens.get(i));
+            }
+            out.append(']');
+        }
+        out.append("}\n");
+    }
+
+    /** Whether {@code c} must not reach a terminal raw: C0 controls, DEL, C1 controls, line and paragraph separators. */
+    static boolean isControl(char c) {
+        return c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029';
+    }
+
+    /** RFC 8259 string: quote, backslash and controls escaped (DEL, C1 and U+2028/9 too, for terminals and JS). */
+    static void jsonString(StringBuilder out, String s) {
+        out.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (isControl(c)) {
+                        out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** Backslash escapes for the CSV text column: {@code \\}, {@code \t}, {@code \r}, {@code \n}, else {@code \}{@code uXXXX}. */
+    static String escapeControls(String s) {
+        StringBuilder out = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' && !isControl(c)) {
+                if (out != null) {
+                    out.append(c);
+                }
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length() + 16).append(s, 0, i);
+            }
+            switch (c) {
+                case '\\' -> out.append("\\\\");
+                case '\t' -> out.append("\\t");
+                case '\r' -> out.append("\\r");
+                case '\n' -> out.append("\\n");
+                default -> out.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+            }
+        }
+        return out == null ? s : out.toString();
+    }
+
+    /** The inverse of {@link #escapeControls}. */
+    static String unescapeControls(String s) {
+        StringBuilder out = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != '\\' || i + 1 == s.length()) {
+                out.append(c);
+                continue;
+            }
+            char next = s.charAt(++i);
+            switch (next) {
+                case 't' -> out.append('\t');
+                case 'r' -> out.append('\r');
+                case 'n' -> out.append('\n');
+                case 'u' -> {
+                    out.append((char) Integer.parseInt(s.substring(i + 1, i + 5), 16));
+                    i += 4;
+                }
+                default -> out.append(next);
+            }
+        }
+        return out.toString();
+    }
+
+    /**
+     * Splits a character stream into lines at LF only (a trailing CR before it is dropped; a lone CR stays in the
+     * line), without reading past what {@link Reader#ready()} says has arrived once a line is complete.
+     */
+    static final class LineSplitter {
+        private final Reader in;
+        private final char[] buffer = new char[1 << 14];
+        private int position;
+        private int limit;
+        private boolean end;
+
+        LineSplitter(Reader in) {
+            this.in = in;
+        }
+
+        /** The next line, waiting for it if need be; null at the end of the input. */
+        String next() throws IOException {
+            StringBuilder line = null;
+            while (true) {
+                if (position == limit) {
+                    if (end) {
+                        return line == null ? null : strip(line);
+                    }
+                    int n = in.read(buffer, 0, buffer.length);
+                    if (n < 0) {
+                        end = true;
+                        continue;
+                    }
+                    position = 0;
+                    limit = n;
+                }
+                int start = position;
+                while (position < limit && buffer[position] != '\n') {
+                    position++;
+                }
+                if (line == null) {
+                    line = new StringBuilder(Math.max(16, position - start));
+                }
+                line.append(buffer, start, position - start);
+                if (position < limit) {
+                    position++; // the LF
+                    return strip(line);
+                }
+            }
+        }
+
+        /** Whether a line can be read without waiting: a complete line is buffered, or the reader has input. */
+        boolean ready() throws IOException {
+            for (int i = position; i < limit; i++) {
+                if (buffer[i] == '\n') {
+                    return true;
+                }
+            }
+            return !end && in.ready();
+        }
+
+        private static String strip(StringBuilder line) {
+            int n = line.length();
+            return n > 0 && line.charAt(n - 1) == '\r' ? line.substring(0, n - 1) : line.toString();
+        }
+    }
+}

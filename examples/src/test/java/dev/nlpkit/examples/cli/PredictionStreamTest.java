@@ -1,0 +1,177 @@
+package dev.nlpkit.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.io.PipedReader;
+import java.io.PipedWriter;
+import java.io.PrintWriter;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import dev.nlpkit.examples.sentiment.Preprocessing;
+import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.corpus.TextDecoder;
+import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.DenseOptions;
+import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.RecurrentOptions;
+import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.model.Sequential;
+import dev.nlpkit.vectorize.label.LabelEncoder;
+import dev.nlpkit.vectorize.sequence.SequenceEncoder;
+import dev.nlpkit.vectorize.sequence.SequenceOptions;
+import dev.nlpkit.vectorize.vocab.ReservedTokens;
+import dev.nlpkit.vectorize.vocab.VocabularyOptions;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code sentiment predict}'s streaming: answers before the input ends, one line out per line in, control
+ * characters escaped, CSV and JSON that parse back to the input. The model is a small untrained network (random
+ * weights from a seed): what is tested is the stream, not the sentiment.
+ */
+class PredictionStreamTest {
+
+    private static final SentimentModel MODEL = tinyModel();
+
+    static SentimentModel tinyModel() {
+        List<List<String>> documents = List.of(List.of("good", "day"), List.of("bad", "day"), List.of("ok"));
+        SequenceEncoder encoder = SequenceEncoder.fit(documents,
+                VocabularyOptions.defaults().withMinCount(1).withReserved(ReservedTokens.PAD_AND_UNK),
+                SequenceOptions.defaults().withMaxLength(8));
+        Sequential network = Sequential.builder(Shape.tokens())
+                .add(EmbeddingOptions.random(encoder.vocabulary().size(), 4))
+                .add(RecurrentOptions.lstm(3))
+                .add(DenseOptions.of(1, Activation.SIGMOID))
+                .build(7);
+        return new SentimentModel(Preprocessing.defaults(), encoder, LabelEncoder.fit(List.of("0", "4")), network,
+                Map.of());
+    }
+
+    private static String run(String input, PredictionStream.Format format) throws IOException {
+        StringWriter out = new StringWriter();
+        new PredictionStream(MODEL, 2, format, false, () -> false).run(new StringReader(input), new PrintWriter(out));
+        return out.toString();
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void answersALineBeforeTheInputIsClosed() throws Exception {
+        // stdin as the command reads it: bytes through the corpus readers' decoder
+        PipedOutputStream feed = new PipedOutputStream();
+        TextDecoder stdin = TextDecoder.of(new PipedInputStream(feed), "standard input", ReadOptions.defaults());
+        PipedWriter answers = new PipedWriter();
+        BufferedReader stdout = new BufferedReader(new PipedReader(answers));
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Future<Long> done = pool.submit(() -> new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false, () -> false)
+                    .run(stdin, new PrintWriter(answers)));
+            feed.write("a good day\n".getBytes(StandardCharsets.UTF_8));
+            feed.flush();
+            String first = stdout.readLine(); // the input is still open: only the stream's own flush can answer
+            assertThat(first).endsWith(",a good day");
+            feed.write("a bad day\n".getBytes(StandardCharsets.UTF_8));
+            feed.close();
+            assertThat(stdout.readLine()).endsWith(",a bad day");
+            assertThat(done.get(30, TimeUnit.SECONDS)).isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void blankLinesGetTheEmptyTextsPrediction() throws IOException {
+        String out = run("good day\n\n  \nbad day\n", PredictionStream.Format.CSV);
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(4);
+        double empty = MODEL.predictTexts(List.of("")).clone()[0];
+        assertThat(lines.get(1)).isEqualTo(MODEL.labels().decode(empty >= 0.5 ? 1 : 0) + ","
+                + String.format(Locale.ROOT, "%.4f", empty) + ",");
+        assertThat(lines.get(2)).endsWith(",\"  \""); // commons-csv quotes a field with outer spaces
+    }
+
+    @Test
+    void everyInputLineGivesOneOutputLineAcrossBlocks() throws IOException {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 2_345; i++) {
+            in.append(i % 7 == 0 ? "" : "line " + i).append(i % 3 == 0 ? "\r\n" : "\n");
+        }
+        List<String> out = run(in.toString(), PredictionStream.Format.CSV).lines().toList();
+        assertThat(out).hasSize(2_345);
+        assertThat(out.get(2_344)).endsWith(",line 2344");
+    }
+
+    @Test
+    void controlCharactersAreEscapedAndTheCsvParsesBack() throws IOException {
+        String text = "red \u001b[31mALERT\u001b[0m nul\u0000 tab\there lone\rcr back\\slash \"quoted\", comma";
+        String out = run(text + "\n", PredictionStream.Format.CSV);
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\t")
+                .doesNotContain("\r");
+        assertThat(out.lines().count()).isEqualTo(1);
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(out)).setFormat(CSVFormat.RFC4180).get()) {
+            List<CSVRecord> records = parser.getRecords();
+            assertThat(records).hasSize(1);
+            CSVRecord record = records.get(0);
+            assertThat(record.size()).isEqualTo(3);
+            assertThat(record.get(0)).isIn("0", "4");
+            assertThat(Double.parseDouble(record.get(1))).isBetween(0.0, 1.0);
+            assertThat(PredictionStream.unescapeControls(record.get(2))).isEqualTo(text);
+        }
+    }
+
+    @Test
+    void jsonLinesAreEscapedAndParseBack() throws IOException {
+        String text = "esc\u001b nul\u0000 tab\t cr\r quote\" back\\ del\u007f c1\u009b emoji \uD83D\uDE00";
+        String out = run(text + "\nplain\n", PredictionStream.Format.JSON);
+        assertThat(out).doesNotContain("\u001b").doesNotContain("\u0000").doesNotContain("\u009b")
+                .doesNotContain("\t").doesNotContain("\r");
+        List<String> lines = out.lines().toList();
+        assertThat(lines).hasSize(2);
+        Map<String, Object> parsed = MiniJson.object(lines.get(0));
+        assertThat(parsed.get("text")).isEqualTo(text);
+        assertThat(parsed.get("label")).isIn("0", "4");
+        assertThat((Double) parsed.get("probability")).isBetween(0.0, 1.0);
+        assertThat(MiniJson.object(lines.get(1)).get("text")).isEqualTo("plain");
+    }
+
+    @Test
+    void aClosedOutputStopsTheRunEarly() throws IOException {
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 5_000; i++) {
+            in.append("line ").append(i).append('\n');
+        }
+        PrintWriter closed = new PrintWriter(new java.io.Writer() {
+            @Override
+            public void write(char[] buffer, int offset, int length) throws IOException {
+                throw new IOException("Broken pipe");
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        });
+        long predicted = new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false, () -> false)
+                .run(new StringReader(in.toString()), closed);
+        assertThat(predicted).isLessThan(5_000);
+    }
+}

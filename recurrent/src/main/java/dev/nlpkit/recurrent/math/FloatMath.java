@@ -41,6 +41,12 @@ public final class FloatMath {
     /** Below it exp rounds to 0 (e^-103.97 < 2^-150), above the other it overflows; clamped to keep k small. */
     static final float EXP_MIN = -104f;
     static final float EXP_MAX = 89f;
+    /** ln(2^-126): from here up e^x is a normal float and 2^k one normal scale factor. */
+    static final float NORMAL_EXP_MIN = -87.33654f;
+    /** 127 << 23: the exponent bias in place. */
+    static final int EXPONENT_BIAS = 127 << 23;
+    /** tanh's argument of exp is clamped here: 1 - 2 / (e^19 + 1) already rounds to 1. */
+    static final float TANH_EXP_MAX = 19f;
     static final float E5 = 0.000198527617612853646278381f;
     static final float E4 = 0.00139304355252534151077271f;
     static final float E3 = 0.00833336077630519866943359f;
@@ -65,21 +71,38 @@ public final class FloatMath {
         float k = shifted - SHIFTER;
         float r = Math.fma(k, -LN2_HI, xc);
         r = Math.fma(k, -LN2_LO, r);
-        float p = Math.fma(E5, r, E4);
-        p = Math.fma(p, r, E3);
-        p = Math.fma(p, r, E2);
-        p = Math.fma(p, r, E1);
-        p = Math.fma(p, r, E0);
-        // 1 + r + r^2 p with 1 + r split exactly into hi + lo (Fast2Sum, |r| < 1): one rounding at the end.
-        float hi = 1f + r;
-        float lo = (1f - hi) + r;
-        float er = hi + Math.fma(r * r, p, lo);
+        float er = expReduced(r);
+        // 2^k as two factors, so that both overflow and gradual underflow round once.
         int ki = Float.floatToRawIntBits(shifted) - SHIFTER_BITS;
         int k1 = ki >> 1;
         int k2 = ki - k1;
         float s1 = Float.intBitsToFloat((k1 + 127) << 23);
         float s2 = Float.intBitsToFloat((k2 + 127) << 23);
         return er * s1 * s2;
+    }
+
+    /**
+     * {@code e^x} for {@code x} in {@code [NORMAL_EXP_MIN, 88.37]}, where {@code 2^k} is one normal float: the
+     * cheaper form tanh and sigmoid use.
+     */
+    private static float expNormalRange(float x) {
+        float shifted = Math.fma(x, LOG2E, SHIFTER);
+        float k = shifted - SHIFTER;
+        float r = Math.fma(k, -LN2_HI, x);
+        r = Math.fma(k, -LN2_LO, r);
+        // bits(shifted) = SHIFTER_BITS + k, and SHIFTER_BITS << 23 overflows to 0: the exponent field of 2^k.
+        return expReduced(r) * Float.intBitsToFloat((Float.floatToRawIntBits(shifted) << 23) + EXPONENT_BIAS);
+    }
+
+    /** {@code e^r} for {@code |r| <= ln(2) / 2}: Horner down to {@code 1 + r p(r)}, rounded once at the end. */
+    private static float expReduced(float r) {
+        float p = Math.fma(E5, r, E4);
+        p = Math.fma(p, r, E3);
+        p = Math.fma(p, r, E2);
+        p = Math.fma(p, r, E1);
+        p = Math.fma(p, r, E0);
+        p = Math.fma(p, r, 1f);
+        return Math.fma(p, r, 1f);
     }
 
     /** {@code tanh(x)}, at most 2 ulp from the correctly rounded result; see the class documentation. */
@@ -95,14 +118,17 @@ public final class FloatMath {
             q = Math.fma(q, z, T0);
             t = Math.fma(q, z * a, a);
         } else {
-            t = 1f - 2f / (exp(a + a) + 1f);
+            // Past 2|x| = 19 the formula is 1 to the last bit; the clamp keeps exp in its normal range.
+            t = 1f - 2f / (expNormalRange(Math.min(a + a, TANH_EXP_MAX)) + 1f);
         }
         return Math.copySign(t, x);
     }
 
     /** {@code 1 / (1 + e^-x)}, at most 2 ulp from the correctly rounded result; see the class documentation. */
     public static float sigmoid(float x) {
-        float e = exp(-Math.abs(x));
+        float m = -Math.abs(x);
+        // Results below Float.MIN_NORMAL are 0 (the one e^x needed is then below it too).
+        float e = m < NORMAL_EXP_MIN ? 0f : expNormalRange(Math.max(m, NORMAL_EXP_MIN));
         boolean negative = x < 0f;
         float q = 1f + e;
         // q = 1 + e exactly as q + qErr (Fast2Sum, e <= 1): rounding q alone would cost up to 1 ulp.

@@ -19,96 +19,153 @@ final class VectorElementwise {
     private VectorElementwise() {
     }
 
-    static void exp(float[] x, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            exp(FloatVector.fromArray(S, x, i)).intoArray(x, i);
-        }
-        if (i < end) {
-            VectorMask<Float> mask = S.indexInRange(i, end);
-            exp(FloatVector.fromArray(S, x, i, mask)).intoArray(x, i, mask);
-        }
-    }
+    // exp, sigmoid and tanh run, operation for operation, what FloatMath does on one float (the operands of an
+    // add, multiply or FMA only swapped where that cannot change the result), so both give the same bits. Each
+    // kernel is written out in one loop body, exp included: a vector passed to a call that C2 does not inline
+    // is boxed, and calls to helpers this size were measured not to be inlined reliably.
 
-    static void sigmoid(float[] x, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            sigmoid(FloatVector.fromArray(S, x, i)).intoArray(x, i);
-        }
-        if (i < end) {
-            // The tail (a gate block of 100 units leaves 4) as one masked vector, not scalar calls.
-            VectorMask<Float> mask = S.indexInRange(i, end);
-            sigmoid(FloatVector.fromArray(S, x, i, mask)).intoArray(x, i, mask);
-        }
-    }
-
-    static void tanh(float[] x, int off, int len) {
-        int i = off;
-        int end = off + len;
-        for (int bound = off + S.loopBound(len); i < bound; i += L) {
-            tanh(FloatVector.fromArray(S, x, i)).intoArray(x, i);
-        }
-        if (i < end) {
-            VectorMask<Float> mask = S.indexInRange(i, end);
-            tanh(FloatVector.fromArray(S, x, i, mask)).intoArray(x, i, mask);
-        }
-    }
-
-    // The three lane-wise kernels below run, operation for operation, what FloatMath does on one float (the
-    // operands of each add, multiply and FMA only swapped where that cannot change the result), so both give
-    // the same bits. They are small and private so that C2 inlines them into the loops above (a vector passed
-    // to a call that is not inlined is boxed).
-
-    private static FloatVector exp(FloatVector x) {
-        FloatVector xc = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
-        FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
-        FloatVector k = shifted.sub(FloatMath.SHIFTER);
-        FloatVector r = k.fma(FloatVector.broadcast(S, -FloatMath.LN2_HI), xc);
-        r = k.fma(FloatVector.broadcast(S, -FloatMath.LN2_LO), r);
-        FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
-        p = p.fma(r, FloatVector.broadcast(S, FloatMath.E3));
-        p = p.fma(r, FloatVector.broadcast(S, FloatMath.E2));
-        p = p.fma(r, FloatVector.broadcast(S, FloatMath.E1));
-        p = p.fma(r, FloatVector.broadcast(S, FloatMath.E0));
-        FloatVector hi = r.add(1f);
-        FloatVector lo = FloatVector.broadcast(S, 1f).sub(hi).add(r);
-        FloatVector er = hi.add(r.mul(r).fma(p, lo));
-        IntVector ki = shifted.reinterpretAsInts().sub(FloatMath.SHIFTER_BITS);
-        IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
-        IntVector k2 = ki.sub(k1);
-        FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        FloatVector s2 = k2.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
-        return er.mul(s1).mul(s2);
-    }
-
-    private static FloatVector tanh(FloatVector x) {
-        FloatVector a = x.abs();
-        FloatVector z = a.mul(a);
-        FloatVector q = z.fma(FloatMath.T4, FloatMath.T3);
-        q = q.fma(z, FloatVector.broadcast(S, FloatMath.T2));
-        q = q.fma(z, FloatVector.broadcast(S, FloatMath.T1));
-        q = q.fma(z, FloatVector.broadcast(S, FloatMath.T0));
-        FloatVector small = q.fma(z.mul(a), a);
-        FloatVector large = FloatVector.broadcast(S, 1f)
-                .sub(FloatVector.broadcast(S, 2f).div(exp(a.add(a)).add(1f)));
-        FloatVector t = large.blend(small, a.lt(FloatMath.TANH_SMALL));
-        // Math.copySign(t, x): t is not negative (or NaN), so OR-ing in the sign bit of x is the same.
-        return t.reinterpretAsInts().or(x.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
-    }
-
-    private static FloatVector sigmoid(FloatVector x) {
-        FloatVector e = exp(x.abs().neg());
-        VectorMask<Float> negative = x.lt(0f);
+    static void exp(float[] a, int off, int len) {
         FloatVector one = FloatVector.broadcast(S, 1f);
-        FloatVector q = e.add(1f);
-        FloatVector qErr = one.sub(q).add(e);
-        FloatVector num = one.blend(e, negative);
-        FloatVector y = num.div(q);
-        FloatVector minusY = y.neg();
-        FloatVector correction = minusY.fma(qErr, minusY.fma(q, num));
-        return correction.fma(y.blend(one.sub(y), negative), y);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        int end = off + len;
+        if (len < L) {
+            for (int i = off; i < end; i++) {
+                a[i] = FloatMath.exp(a[i]);
+            }
+            return;
+        }
+        // The tail (a gate block of 100 units leaves 4 with AVX-512) as the last whole vector of the range, read
+        // before the loop writes any of it: its first lanes are computed twice from the same inputs.
+        FloatVector lastInput = FloatVector.fromArray(S, a, end - L);
+        for (int i = off; i < end; i += L) {
+            int at = i + L <= end ? i : end - L;
+            FloatVector v = at == i ? FloatVector.fromArray(S, a, i) : lastInput;
+            FloatVector x = v;
+            FloatVector xc = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
+            FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector k = shifted.sub(FloatMath.SHIFTER);
+            FloatVector r = k.fma(minusLn2Hi, xc);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            p = p.fma(r, one);
+            FloatVector er = p.fma(r, one);
+            IntVector ki = shifted.reinterpretAsInts().sub(FloatMath.SHIFTER_BITS);
+            IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
+            FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = ki.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = er.mul(s1).mul(s2);
+            e.intoArray(a, at);
+        }
+    }
+
+    static void sigmoid(float[] a, int off, int len) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        int end = off + len;
+        if (len < L) {
+            for (int i = off; i < end; i++) {
+                a[i] = FloatMath.sigmoid(a[i]);
+            }
+            return;
+        }
+        // The tail (a gate block of 100 units leaves 4 with AVX-512) as the last whole vector of the range, read
+        // before the loop writes any of it: its first lanes are computed twice from the same inputs.
+        FloatVector lastInput = FloatVector.fromArray(S, a, end - L);
+        for (int i = off; i < end; i += L) {
+            int at = i + L <= end ? i : end - L;
+            FloatVector v = at == i ? FloatVector.fromArray(S, a, i) : lastInput;
+            FloatVector x = v.abs().neg();
+            FloatVector xc = x.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector k = shifted.sub(FloatMath.SHIFTER);
+            FloatVector r = k.fma(minusLn2Hi, xc);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            p = p.fma(r, one);
+            FloatVector er = p.fma(r, one);
+            FloatVector e = er.mul(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            e = e.blend(0f, x.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> negative = v.lt(0f);
+            FloatVector q = e.add(1f);
+            FloatVector qErr = one.sub(q).add(e);
+            FloatVector num = one.blend(e, negative);
+            FloatVector y = num.div(q);
+            FloatVector minusY = y.neg();
+            FloatVector correction = minusY.fma(qErr, minusY.fma(q, num));
+            correction.fma(y.blend(one.sub(y), negative), y).intoArray(a, at);
+        }
+    }
+
+    static void tanh(float[] a, int off, int len) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector t2 = FloatVector.broadcast(S, FloatMath.T2);
+        FloatVector t1 = FloatVector.broadcast(S, FloatMath.T1);
+        FloatVector t0 = FloatVector.broadcast(S, FloatMath.T0);
+        int end = off + len;
+        if (len < L) {
+            for (int i = off; i < end; i++) {
+                a[i] = FloatMath.tanh(a[i]);
+            }
+            return;
+        }
+        // The tail (a gate block of 100 units leaves 4 with AVX-512) as the last whole vector of the range, read
+        // before the loop writes any of it: its first lanes are computed twice from the same inputs.
+        FloatVector lastInput = FloatVector.fromArray(S, a, end - L);
+        for (int i = off; i < end; i += L) {
+            int at = i + L <= end ? i : end - L;
+            FloatVector v = at == i ? FloatVector.fromArray(S, a, i) : lastInput;
+            FloatVector abs = v.abs();
+            FloatVector xc = abs.add(abs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector k = shifted.sub(FloatMath.SHIFTER);
+            FloatVector r = k.fma(minusLn2Hi, xc);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            p = p.fma(r, one);
+            FloatVector er = p.fma(r, one);
+            FloatVector e = er.mul(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector large = one.sub(two.div(e.add(1f)));
+            FloatVector z = abs.mul(abs);
+            FloatVector q = z.fma(FloatMath.T4, FloatMath.T3);
+            q = q.fma(z, t2);
+            q = q.fma(z, t1);
+            q = q.fma(z, t0);
+            FloatVector small = q.fma(z.mul(abs), abs);
+            FloatVector t = large.blend(small, abs.lt(FloatMath.TANH_SMALL));
+            // Math.copySign(t, v): t is not negative (or NaN), so OR-ing in the sign bit of v is the same.
+            t.reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats().intoArray(a, at);
+        }
     }
 
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {

@@ -81,7 +81,8 @@ final class FloatMathProbe {
             Math.nextDown(Float.MIN_NORMAL), 1e-30f, -1e-30f, Float.MAX_VALUE, -Float.MAX_VALUE,
             Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY, Float.NaN, 1f, -1f, 0.5f, -0.5f,
             FloatMath.TANH_SMALL, -FloatMath.TANH_SMALL, Math.nextDown(FloatMath.TANH_SMALL), 88.72283f, 88.7229f,
-            89f, -103f, -104f, -105f, 9.2f, -9.2f, 17.5f, -17.5f, 6f, -6f};
+            89f, -103f, -104f, -105f, 9.2f, -9.2f, 17.5f, -17.5f, 6f, -6f, FloatMath.NORMAL_EXP_MIN,
+            Math.nextDown(FloatMath.NORMAL_EXP_MIN), -95f, 9.5f, -9.5f, 10f};
         float[] x = new float[n];
         SplittableRandom random = new SplittableRandom(42);
         for (int i = 0; i < n; i++) {

@@ -28,10 +28,20 @@ final class SamplingTables {
     private SamplingTables() {
     }
 
+    /**
+     * The entry of the sigmoid tables for {@code x} in {@code [-MAX_EXP, MAX_EXP]}: word2vec.c's
+     * {@code (int) ((x + MAX_EXP) * EXP_SCALE)}, clamped to the last entry. The float sum rounds to 12 for the
+     * largest floats below 6 (and is 12 at 6, which negative sampling looks up), which would index one past the
+     * table (word2vec.c reads past it silently); every other argument gets the index it always had.
+     */
+    static int tableIndex(float x) {
+        return Math.min((int) ((x + MAX_EXP) * EXP_SCALE), EXP_TABLE_SIZE - 1);
+    }
+
     /** {@code -log s(x)} for any x: the table inside the range, exact outside. */
     static double negLogSigmoid(float x) {
         if (x > -MAX_EXP && x < MAX_EXP) {
-            return NEG_LOG_SIGMOID[(int) ((x + MAX_EXP) * EXP_SCALE)];
+            return NEG_LOG_SIGMOID[tableIndex(x)];
         }
         return x > 0 ? Math.log1p(Math.exp(-x)) : -x + Math.log1p(Math.exp(x));
     }

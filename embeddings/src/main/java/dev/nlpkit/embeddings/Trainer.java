@@ -479,7 +479,7 @@ final class Trainer {
                 if (f <= -SamplingTables.MAX_EXP || f >= SamplingTables.MAX_EXP) {
                     continue;
                 }
-                float s = SamplingTables.SIGMOID[(int) ((f + SamplingTables.MAX_EXP) * SamplingTables.EXP_SCALE)];
+                float s = SamplingTables.SIGMOID[SamplingTables.tableIndex(f)];
                 float g = (1 - code - s) * alpha;
                 kernel.axpyBoth(g, syn1, l2, neu1e, in, inOff, d);
             }
@@ -515,8 +515,7 @@ final class Trainer {
                 } else if (f < -SamplingTables.MAX_EXP) {
                     g = label * alpha;
                 } else {
-                    g = (label - SamplingTables.SIGMOID[(int) ((f + SamplingTables.MAX_EXP)
-                            * SamplingTables.EXP_SCALE)]) * alpha;
+                    g = (label - SamplingTables.SIGMOID[SamplingTables.tableIndex(f)]) * alpha;
                 }
                 kernel.axpyBoth(g, syn1neg, l2, neu1e, in, inOff, d);
             }

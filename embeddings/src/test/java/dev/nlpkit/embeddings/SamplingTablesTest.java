@@ -71,4 +71,57 @@ class SamplingTablesTest {
         assertThat(codes[0].length()).isLessThanOrEqualTo(codes[5].length());
         assertThat(codes[0]).hasSize(1);
     }
+
+    /** word2vec.c's index, unclamped: what Trainer computed before. */
+    private static int unclampedIndex(float x) {
+        return (int) ((x + SamplingTables.MAX_EXP) * SamplingTables.EXP_SCALE);
+    }
+
+    @Test
+    void tableIndexStaysInsideTheTableAtTheBoundaries() {
+        int last = SamplingTables.EXP_TABLE_SIZE - 1;
+        // The case that crashed: the float sum rounds to 12 just below 6.
+        assertThat(unclampedIndex(Math.nextDown(6f))).isEqualTo(SamplingTables.EXP_TABLE_SIZE);
+        assertThat(SamplingTables.tableIndex(Math.nextDown(6f))).isEqualTo(last);
+        assertThat(SamplingTables.tableIndex(6f)).isEqualTo(last);
+        assertThat(SamplingTables.tableIndex(-6f)).isZero();
+        assertThat(SamplingTables.tableIndex(Math.nextUp(-6f))).isZero();
+        // The 10,000 largest floats below 6 and the 10,000 smallest above -6 (within 0.005 of +-6).
+        float high = 6f;
+        float low = -6f;
+        for (int i = 0; i < 10_000; i++) {
+            high = Math.nextDown(high);
+            low = Math.nextUp(low);
+            assertThat(SamplingTables.tableIndex(high)).isBetween(last - 1, last);
+            assertThat(SamplingTables.tableIndex(low)).isBetween(0, 1);
+        }
+    }
+
+    @Test
+    void tableIndexIsUnchangedWhereverTheOldIndexFitted() {
+        // Every 101st float of [-6, 6] (about 20 million), both signs.
+        for (int bits = 0; bits <= Float.floatToIntBits(6f); bits += 101) {
+            for (float x : new float[] {Float.intBitsToFloat(bits), -Float.intBitsToFloat(bits)}) {
+                int old = unclampedIndex(x);
+                if (old < SamplingTables.EXP_TABLE_SIZE) {
+                    assertThat(SamplingTables.tableIndex(x)).isEqualTo(old);
+                }
+            }
+        }
+    }
+
+    @Test
+    void everyLookupAcceptsTheBoundaryValues() {
+        int last = SamplingTables.EXP_TABLE_SIZE - 1;
+        float belowSix = Math.nextDown(6f);
+        // negLogSigmoid's table lookup (the loss) on both sides.
+        assertThat(SamplingTables.negLogSigmoid(belowSix)).isEqualTo(SamplingTables.NEG_LOG_SIGMOID[last]);
+        assertThat(SamplingTables.negLogSigmoid(-belowSix)).isEqualTo(SamplingTables.NEG_LOG_SIGMOID[0]);
+        assertThat(SamplingTables.negLogSigmoid(6f)).isCloseTo(Math.log1p(Math.exp(-6)), within(1e-12));
+        // Hierarchical softmax looks up (-6, 6), negative sampling [-6, 6]: both through tableIndex.
+        for (float f : new float[] {belowSix, 6f, -6f, Math.nextUp(-6f), -belowSix}) {
+            float s = SamplingTables.SIGMOID[SamplingTables.tableIndex(f)];
+            assertThat(s).isCloseTo((float) (1 / (1 + Math.exp(-f))), within(0.01f));
+        }
+    }
 }

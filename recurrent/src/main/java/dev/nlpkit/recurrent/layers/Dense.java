@@ -100,24 +100,7 @@ public final class Dense extends Layer {
                     }
                 }
             }
-            case SOFTMAX -> {
-                for (int r = 0; r < rows; r++) {
-                    int o = r * u;
-                    double max = Double.NEGATIVE_INFINITY;
-                    for (int j = 0; j < u; j++) {
-                        max = Math.max(max, y.get(o + j));
-                    }
-                    double sum = 0;
-                    for (int j = 0; j < u; j++) {
-                        double e = Math.exp(y.get(o + j) - max);
-                        y.set(o + j, e);
-                        sum += e;
-                    }
-                    for (int j = 0; j < u; j++) {
-                        y.set(o + j, y.get(o + j) / sum);
-                    }
-                }
-            }
+            case SOFTMAX -> Ops.softmaxRows(y, rows, u);
             default -> throw new IllegalStateException("unknown activation " + options.activation());
         }
     }

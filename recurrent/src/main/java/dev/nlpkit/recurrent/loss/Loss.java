@@ -87,6 +87,7 @@ public enum Loss {
         }
         double sum = 0;
         int correct = 0;
+        double[] exps = null;
         double perRow = this == SPARSE_CATEGORICAL_CROSSENTROPY || this == SPARSE_CATEGORICAL_CROSSENTROPY_FROM_LOGITS
                 ? 1.0 / real : 1.0 / ((double) real * k);
         for (int r = 0; r < rows; r++) {
@@ -101,12 +102,12 @@ public enum Loss {
                         double v = z.get(o + j);
                         double g;
                         if (useLogits) {
-                            sum += Math.max(v, 0) - v * y + Math.log1p(Math.exp(-Math.abs(v)));
-                            g = Ops.sigmoid(v) - y;
+                            sum += Math.max(v, 0) - v * y + StrictMath.log1p(StrictMath.exp(-Math.abs(v)));
+                            g = Ops.sigmoidAt(z, o + j) - y;
                             correct += (v > 0) == (y > 0.5) ? 1 : 0;
                         } else {
                             double p = Math.min(Math.max(v, EPS), 1 - EPS);
-                            sum += -(y * Math.log(p) + (1 - y) * Math.log(1 - p));
+                            sum += -(y * StrictMath.log(p) + (1 - y) * StrictMath.log(1 - p));
                             g = (v > EPS && v < 1 - EPS) ? (p - y) / (p * (1 - p)) : 0;
                             correct += (v > 0.5) == (y > 0.5) ? 1 : 0;
                         }
@@ -130,22 +131,26 @@ public enum Loss {
                     correct += arg == label ? 1 : 0;
                     if (useLogits) {
                         double max = z.get(o + arg);
+                        if (exps == null || exps.length < k) {
+                            exps = new double[k];
+                        }
                         double se = 0;
                         for (int j = 0; j < k; j++) {
-                            se += Math.exp(z.get(o + j) - max);
+                            exps[j] = Ops.expAt(z, o + j, max);
+                            se += exps[j];
                         }
-                        double lse = max + Math.log(se);
+                        double lse = max + StrictMath.log(se);
                         sum += lse - z.get(o + label);
                         if (grad != null) {
                             for (int j = 0; j < k; j++) {
-                                double p = Math.exp(z.get(o + j) - lse);
+                                double p = exps[j] / se;
                                 grad.set(o + j, (p - (j == label ? 1 : 0)) * perRow);
                             }
                         }
                     } else {
                         double v = z.get(o + label);
                         double p = Math.min(Math.max(v, EPS), 1 - EPS);
-                        sum += -Math.log(p);
+                        sum += -StrictMath.log(p);
                         if (grad != null && v > EPS && v < 1 - EPS) {
                             grad.set(o + label, -perRow / p);
                         }

@@ -6,25 +6,22 @@ final class PlainOps {
     private PlainOps() {
     }
 
+    static void exp(float[] x, int off, int len) {
+        for (int i = off, end = off + len; i < end; i++) {
+            x[i] = FloatMath.exp(x[i]);
+        }
+    }
+
     static void sigmoid(float[] x, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) {
-            x[i] = sigmoid(x[i]);
+            x[i] = FloatMath.sigmoid(x[i]);
         }
     }
 
     static void tanh(float[] x, int off, int len) {
         for (int i = off, end = off + len; i < end; i++) {
-            x[i] = (float) Math.tanh(x[i]);
+            x[i] = FloatMath.tanh(x[i]);
         }
-    }
-
-    static float sigmoid(float v) {
-        // exp of a negative argument only, so no overflow; both branches are exact to float rounding.
-        if (v >= 0f) {
-            return (float) (1.0 / (1.0 + Math.exp(-v)));
-        }
-        double e = Math.exp(v);
-        return (float) (e / (1.0 + e));
     }
 
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {

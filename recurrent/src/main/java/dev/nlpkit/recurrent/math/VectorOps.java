@@ -4,15 +4,29 @@ package dev.nlpkit.recurrent.math;
  * Element-wise helpers on {@code float[]} ranges, vectorized when the Vector API is active
  * ({@link Kernels#vectorApi()}); the plain path gives the same results within float tolerance.
  *
- * <p>{@code sigmoid} and {@code tanh} are accurate to a few float ulps over the whole range, saturate to exactly
- * 0/1 and -1/1 for large arguments, and propagate NaN.
+ * <p>{@code exp}, {@code sigmoid} and {@code tanh} are {@link FloatMath}'s kernels: the same bits on both paths,
+ * interpreted or compiled, within 2 ulp of the correctly rounded result, saturating to exactly 0/1 and -1/1 for
+ * large arguments, propagating NaN.
  */
 public final class VectorOps {
 
     private VectorOps() {
     }
 
-    /** {@code x[i] = 1 / (1 + exp(-x[i]))} for {@code i} in {@code [off, off + len)}, in place. */
+    /** {@code x[i] = exp(x[i])} for {@code i} in {@code [off, off + len)}, in place ({@link FloatMath#exp}). */
+    public static void exp(float[] x, int off, int len) {
+        checkRange("x", x, off, len);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.exp(x, off, len);
+        } else {
+            PlainOps.exp(x, off, len);
+        }
+    }
+
+    /**
+     * {@code x[i] = 1 / (1 + exp(-x[i]))} for {@code i} in {@code [off, off + len)}, in place
+     * ({@link FloatMath#sigmoid}).
+     */
     public static void sigmoid(float[] x, int off, int len) {
         checkRange("x", x, off, len);
         if (Kernels.vectorApi()) {
@@ -22,7 +36,7 @@ public final class VectorOps {
         }
     }
 
-    /** {@code x[i] = tanh(x[i])} for {@code i} in {@code [off, off + len)}, in place. */
+    /** {@code x[i] = tanh(x[i])} for {@code i} in {@code [off, off + len)}, in place ({@link FloatMath#tanh}). */
     public static void tanh(float[] x, int off, int len) {
         checkRange("x", x, off, len);
         if (Kernels.vectorApi()) {

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.tensor;
 
+import dev.nlpkit.recurrent.math.FloatMath;
 import dev.nlpkit.recurrent.math.Gemm;
 import dev.nlpkit.recurrent.math.VectorOps;
 
@@ -50,7 +51,53 @@ public final class Ops {
         } else {
             double[] d = ((DoubleTensor) x).data();
             for (int i = off; i < off + len; i++) {
-                d[i] = Math.tanh(d[i]);
+                d[i] = StrictMath.tanh(d[i]);
+            }
+        }
+    }
+
+    /**
+     * Softmax over each of {@code rows} rows of {@code cols} values of {@code x}, in place, minus the row maximum
+     * for stability: {@code x[r, j] = exp(x[r, j] - max_r) / sum_k exp(x[r, k] - max_r)}. Float tensors use
+     * {@link VectorOps#exp}, which gives the same bits in every JVM mode; double tensors {@code StrictMath}.
+     */
+    public static void softmaxRows(Tensor x, int rows, int cols) {
+        if (x instanceof FloatTensor f) {
+            float[] d = f.data();
+            for (int r = 0; r < rows; r++) {
+                int o = r * cols;
+                float max = Float.NEGATIVE_INFINITY;
+                for (int j = 0; j < cols; j++) {
+                    max = Math.max(max, d[o + j]);
+                }
+                for (int j = 0; j < cols; j++) {
+                    d[o + j] -= max;
+                }
+                VectorOps.exp(d, o, cols);
+                double sum = 0;
+                for (int j = 0; j < cols; j++) {
+                    sum += d[o + j];
+                }
+                for (int j = 0; j < cols; j++) {
+                    d[o + j] = (float) (d[o + j] / sum);
+                }
+            }
+            return;
+        }
+        double[] d = ((DoubleTensor) x).data();
+        for (int r = 0; r < rows; r++) {
+            int o = r * cols;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int j = 0; j < cols; j++) {
+                max = Math.max(max, d[o + j]);
+            }
+            double sum = 0;
+            for (int j = 0; j < cols; j++) {
+                d[o + j] = StrictMath.exp(d[o + j] - max);
+                sum += d[o + j];
+            }
+            for (int j = 0; j < cols; j++) {
+                d[o + j] /= sum;
             }
         }
     }
@@ -80,12 +127,29 @@ public final class Ops {
         }
     }
 
-    /** The logistic function in double, stable for large negative inputs. */
+    /**
+     * The logistic function of element {@code i} of {@code x}: {@link FloatMath#sigmoid} on a float tensor (the
+     * same bits as the layers' sigmoid, in every JVM mode), {@link #sigmoid(double)} on a double one.
+     */
+    public static double sigmoidAt(Tensor x, int i) {
+        return x instanceof FloatTensor f ? FloatMath.sigmoid(f.data()[i]) : sigmoid(x.get(i));
+    }
+
+    /**
+     * {@code exp(x[i] - shift)}: {@link FloatMath#exp} of the float difference on a float tensor (what
+     * {@link #softmaxRows} computes), {@code StrictMath.exp} on a double one.
+     */
+    public static double expAt(Tensor x, int i, double shift) {
+        return x instanceof FloatTensor f ? FloatMath.exp(f.data()[i] - (float) shift)
+                : StrictMath.exp(x.get(i) - shift);
+    }
+
+    /** The logistic function in double, stable for large negative inputs ({@code StrictMath}, reproducible). */
     public static double sigmoid(double z) {
         if (z >= 0) {
-            return 1.0 / (1.0 + Math.exp(-z));
+            return 1.0 / (1.0 + StrictMath.exp(-z));
         }
-        double e = Math.exp(z);
+        double e = StrictMath.exp(z);
         return e / (1.0 + e);
     }
 

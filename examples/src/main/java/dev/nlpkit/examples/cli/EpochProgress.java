@@ -11,7 +11,7 @@ import dev.nlpkit.recurrent.model.TrainingListener;
  * accuracy, closed at the epoch's end, after which {@code onEpochEnd} reports the epoch (a line of the command's
  * own wording).
  */
-final class EpochProgress implements TrainingListener {
+final class EpochProgress implements TrainingListener, AutoCloseable {
 
     private final int epochs;
     private final Consumer<History.Epoch> onEpochEnd;
@@ -33,10 +33,16 @@ final class EpochProgress implements TrainingListener {
 
     @Override
     public void onEpochEnd(History.Epoch epoch) {
+        close();
+        onEpochEnd.accept(epoch);
+    }
+
+    /** Closes an open bar (when training stops inside an epoch, so an error line starts on a line of its own). */
+    @Override
+    public void close() {
         if (bar != null) {
             bar.close();
             bar = null;
         }
-        onEpochEnd.accept(epoch);
     }
 }

@@ -139,11 +139,13 @@ public final class GenerateCommand implements Callable<Integer> {
                 .build(seed);
         FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(learningRate))
                 .withEpochs(epochs).withBatchSize(64).withSeed(seed).withClipNorm(clipNorm);
-        model.fit(Dataset.of(Inputs.tokens(x), Targets.stepLabels(y)), null, fit, new EpochProgress(epochs, e -> {
+        try (EpochProgress progress = new EpochProgress(epochs, e -> {
             out.printf(Locale.ROOT, "epoch %d: loss %.4f, next-character accuracy %.4f%n", e.epoch() + 1, e.loss(),
                     e.accuracy());
             out.flush();
-        }));
+        })) {
+            model.fit(Dataset.of(Inputs.tokens(x), Targets.stepLabels(y)), null, fit, progress);
+        }
 
         String start = prompt != null ? prompt : text.substring(0, window);
         StringBuilder written = new StringBuilder(start);

@@ -359,10 +359,16 @@ public final class SentimentCommand implements Runnable {
             pw.println();
             pw.println(model.summary());
             pw.flush();
-            History history = timer.time("train network", () -> model.fit(
-                    Dataset.of(Inputs.tokens(trainIds.ids()), Targets.binary(floats(trainLabels))),
-                    Dataset.of(Inputs.tokens(validationIds.ids()), Targets.binary(floats(validationLabels))),
-                    fit, epochListener(trainLabels.length, pw)));
+            EpochBar listener = new EpochBar(trainLabels.length, pw);
+            History history;
+            try {
+                history = timer.time("train network", () -> model.fit(
+                        Dataset.of(Inputs.tokens(trainIds.ids()), Targets.binary(floats(trainLabels))),
+                        Dataset.of(Inputs.tokens(validationIds.ids()), Targets.binary(floats(validationLabels))),
+                        fit, listener));
+            } finally {
+                listener.closeBar(); // a diverged run's error line must not land on the bar's line
+            }
             if (history.stoppedEarly()) {
                 pw.printf("early stopping after epoch %d; weights of epoch %d restored%n", history.epochs().size(),
                         history.bestEpoch() + 1);
@@ -515,43 +521,53 @@ public final class SentimentCommand implements Runnable {
             return builder.add(DenseOptions.of(1, Activation.SIGMOID)).build(seed);
         }
 
-        private TrainingListener epochListener(int trainRows, PrintWriter pw) {
-            return new TrainingListener() {
-                private Progress bar;
-                private long started = System.nanoTime();
-                private double lossSum;
-                private double accuracySum;
+        /** Per-epoch progress bar with running loss, accuracy, samples/s and ETA, then the epoch's line. */
+        private final class EpochBar implements TrainingListener {
+            private final int trainRows;
+            private final PrintWriter pw;
+            private Progress bar;
+            private long started = System.nanoTime();
+            private double lossSum;
+            private double accuracySum;
 
-                @Override
-                public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
-                    if (bar == null) {
-                        bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches,
-                                "batches");
-                        lossSum = 0;
-                        accuracySum = 0;
-                    }
-                    lossSum += loss;
-                    accuracySum += accuracy;
-                    double seconds = (System.nanoTime() - started) / 1e9;
-                    double samplesPerSecond = Math.min((long) (batch + 1) * batchSize, trainRows) / Math.max(seconds, 1e-9);
-                    double eta = seconds / (batch + 1) * (batches - batch - 1);
-                    bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f, %.0f samples/s, ETA %.0f s",
-                            lossSum / (batch + 1), accuracySum / (batch + 1), samplesPerSecond, eta));
-                    bar.stepTo(batch + 1);
-                }
+            EpochBar(int trainRows, PrintWriter pw) {
+                this.trainRows = trainRows;
+                this.pw = pw;
+            }
 
-                @Override
-                public void onEpochEnd(History.Epoch e) {
-                    if (bar != null) {
-                        bar.close();
-                        bar = null;
-                    }
-                    started = System.nanoTime();
-                    pw.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f  val_loss %.4f val_acc %.4f%n", e.epoch() + 1,
-                            e.loss(), e.accuracy(), e.validationLoss(), e.validationAccuracy());
-                    pw.flush();
+            void closeBar() {
+                if (bar != null) {
+                    bar.close();
+                    bar = null;
                 }
-            };
+            }
+
+            @Override
+            public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
+                if (bar == null) {
+                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches,
+                            "batches");
+                    lossSum = 0;
+                    accuracySum = 0;
+                }
+                lossSum += loss;
+                accuracySum += accuracy;
+                double seconds = (System.nanoTime() - started) / 1e9;
+                double samplesPerSecond = Math.min((long) (batch + 1) * batchSize, trainRows) / Math.max(seconds, 1e-9);
+                double eta = seconds / (batch + 1) * (batches - batch - 1);
+                bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f, %.0f samples/s, ETA %.0f s",
+                        lossSum / (batch + 1), accuracySum / (batch + 1), samplesPerSecond, eta));
+                bar.stepTo(batch + 1);
+            }
+
+            @Override
+            public void onEpochEnd(History.Epoch e) {
+                closeBar();
+                started = System.nanoTime();
+                pw.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f  val_loss %.4f val_acc %.4f%n", e.epoch() + 1,
+                        e.loss(), e.accuracy(), e.validationLoss(), e.validationAccuracy());
+                pw.flush();
+            }
         }
 
         private void baselines(List<List<String>> trainTokens, int[] trainLabels, List<List<String>> testTokens,

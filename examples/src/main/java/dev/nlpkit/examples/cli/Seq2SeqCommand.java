@@ -109,14 +109,18 @@ public final class Seq2SeqCommand implements Callable<Integer> {
         FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(learningRate))
                 .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed).withClipNorm(clipNorm);
         Progress progress = Progress.start("seq2seq", epochs, "epochs");
-        History history = model.fit(trainSources, trainTargets, fit, new TrainingListener() {
-            @Override
-            public void onEpochEnd(History.Epoch e) {
-                progress.message(String.format(Locale.ROOT, "loss %.4f", e.loss()));
-                progress.stepTo(e.epoch() + 1);
-            }
-        });
-        progress.close();
+        History history;
+        try {
+            history = model.fit(trainSources, trainTargets, fit, new TrainingListener() {
+                @Override
+                public void onEpochEnd(History.Epoch e) {
+                    progress.message(String.format(Locale.ROOT, "loss %.4f", e.loss()));
+                    progress.stepTo(e.epoch() + 1);
+                }
+            });
+        } finally {
+            progress.close();
+        }
         int maxDigits = Integer.toString(max).length() + 2;
         int[][] predicted = model.predict(testSources, maxDigits, 256);
         int exact = 0;

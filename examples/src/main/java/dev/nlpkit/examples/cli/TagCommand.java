@@ -152,10 +152,12 @@ public final class TagCommand implements Callable<Integer> {
         FitOptions fit = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(learningRate))
                 .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed).withClipNorm(clipNorm);
         Dataset trainSet = Dataset.of(Inputs.tokens(trainX), Targets.stepLabels(trainY));
-        model.fit(trainSet, null, fit, new EpochProgress(epochs, e -> {
+        try (EpochProgress progress = new EpochProgress(epochs, e -> {
             out.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f%n", e.epoch() + 1, e.loss(), e.accuracy());
             out.flush();
-        }));
+        })) {
+            model.fit(trainSet, null, fit, progress);
+        }
 
         float[][][] predicted = model.predictSequences(Inputs.tokens(ids(test, wordIds)), 256);
         List<String> tagNames = new ArrayList<>(tagIds.keySet());

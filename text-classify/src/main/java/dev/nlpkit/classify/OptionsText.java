@@ -145,8 +145,18 @@ final class OptionsText {
         }
     }
 
+    /**
+     * Fields added to an options record after format 2 was first written, with the value that reproduces the
+     * behaviour of bundles written before them (Word2Vec's HOGBATCH options: such bundles trained with
+     * word2vec.c's algorithm). A field missing from this table is still an error.
+     */
+    private static final Map<String, String> ADDED_LATER = Map.of(
+            "embedding.word2vec.algorithm", "HOGWILD",
+            "embedding.word2vec.batchTargets", "0",
+            "embedding.word2vec.batchNegatives", "0");
+
     private static String require(Map<String, String> values, String key, String where) throws BundleFormatException {
-        String v = values.get(key);
+        String v = values.getOrDefault(key, ADDED_LATER.get(key));
         if (v == null) {
             throw new BundleFormatException(where + ": field '" + key + "' is missing");
         }

@@ -50,29 +50,38 @@ class FastTextTrainingTest {
     }
 
     /**
-     * Planted synonyms: in a topic corpus, every occurrence of t0w0 is replaced by "carriage" or "automobile" and
-     * every t1w0 by "puppy" or "doggie" (fair coin), so each pair shares all its contexts but no spelling.
+     * Planted synonyms: sentences are random walks where each of 150 words has its own 3 possible successors, so a
+     * word's contexts are its own; every occurrence of w7 is then written "carriage" or "automobile" and every w11
+     * "puppy" or "doggie" (fair coin). Each pair shares all its contexts and no spelling.
      */
     @Test
     void plantedSynonymsBecomeNearestNeighbours() {
-        SplittableRandom coin = new SplittableRandom(3);
-        List<List<String>> corpus = new ArrayList<>();
-        for (List<String> sentence : CORPUS) {
-            List<String> s = new ArrayList<>();
-            for (String w : sentence) {
-                s.add(switch (w) {
-                    case "t0w0" -> coin.nextBoolean() ? "carriage" : "automobile";
-                    case "t1w0" -> coin.nextBoolean() ? "puppy" : "doggie";
-                    default -> w;
-                });
+        SplittableRandom random = new SplittableRandom(3);
+        int words = 150;
+        int[][] successors = new int[words][3];
+        for (int[] s : successors) {
+            for (int k = 0; k < 3; k++) {
+                s[k] = random.nextInt(words);
             }
-            corpus.add(s);
+        }
+        List<List<String>> corpus = new ArrayList<>();
+        for (int n = 0; n < 3000; n++) {
+            List<String> sentence = new ArrayList<>();
+            int w = random.nextInt(words);
+            for (int i = 0, length = 10 + random.nextInt(10); i < length; i++) {
+                sentence.add(switch (w) {
+                    case 7 -> random.nextBoolean() ? "carriage" : "automobile";
+                    case 11 -> random.nextBoolean() ? "puppy" : "doggie";
+                    default -> "w" + w;
+                });
+                w = successors[w][random.nextInt(3)];
+            }
+            corpus.add(sentence);
         }
         for (Architecture a : Architecture.values()) {
             FastTextVectors v = FastText.fit(corpus, small().withArchitecture(a).withEpochs(10), 5).vectors();
-            // the same-topic words share the n-gram "<t0" with each other; the planted pair shares only contexts
-            assertThat(v.mostSimilar("carriage", 5)).as(a.name()).extracting(ScoredWord::word).contains("automobile");
-            assertThat(v.mostSimilar("puppy", 5)).as(a.name()).extracting(ScoredWord::word).contains("doggie");
+            assertThat(v.mostSimilar("carriage", 3)).as(a.name()).extracting(ScoredWord::word).contains("automobile");
+            assertThat(v.mostSimilar("puppy", 3)).as(a.name()).extracting(ScoredWord::word).contains("doggie");
             assertThat(v.similarity("carriage", "automobile")).as(a.name())
                     .isGreaterThan(v.similarity("carriage", "doggie") + 0.2);
         }

@@ -17,7 +17,9 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.nlpkit.embeddings.io.Word2VecFormat;
 import dev.nlpkit.embeddings.io.WordVectorFormatException;
+import dev.nlpkit.embeddings.vectors.WordVectors;
 
 /** gensim-tiny.bin and its vectors: see src/test/resources/dev/nlpkit/embeddings/fasttext/README.md. */
 class FacebookFastTextFormatTest {
@@ -89,5 +91,14 @@ class FacebookFastTextFormatTest {
         Files.writeString(text, "2 3\nthe 0.1 0.2 0.3\nfox 0.1 0.2 0.3\n");
         IOException e = assertThrows(WordVectorFormatException.class, () -> FastText.loadFacebookModel(text));
         assertTrue(e.getMessage().contains("not a fastText .bin model"), e.getMessage());
+    }
+
+    @Test
+    void facebookVecFilesAreWord2VecTextWithATrailingSpaceAndReadAsSuch(@TempDir Path dir) throws Exception {
+        Path vec = dir.resolve("wiki.vec");
+        Files.writeString(vec, "2 3\nthe 0.1 0.2 0.3 \ncafé -0.5 0.25 1 \n"); // fastText writes "word v1 .. vd \n"
+        WordVectors vectors = Word2VecFormat.read(vec, Word2VecFormat.Format.TEXT);
+        assertEquals(2, vectors.size());
+        assertArrayEquals(new float[] {-0.5f, 0.25f, 1f}, vectors.vector("café").orElseThrow());
     }
 }

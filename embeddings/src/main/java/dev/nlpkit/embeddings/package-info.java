@@ -16,5 +16,13 @@
  * wv.mostSimilar(List.of("king", "woman"), List.of("man"), 5);   // queen, ...
  * model.save(Path.of("model.w2v"));                              // continue later: Word2Vec.load(...)
  * }</pre>
+ *
+ * <p>{@link dev.nlpkit.embeddings.FastText} adds hashed character n-grams (Bojanowski et al. 2017), so every
+ * word, seen in training or not, has a vector:
+ * <pre>{@code
+ * FastText ft = FastText.fit(Corpus.lines(Path.of("tweets.txt")), FastTextOptions.defaults(), 42L);
+ * float[] v = ft.vectors().vector("sooooo");                     // out of vocabulary: mean of its n-gram rows
+ * FastText fb = FastText.loadFacebookModel(Path.of("wiki.en.bin"));
+ * }</pre>
  */
 package dev.nlpkit.embeddings;

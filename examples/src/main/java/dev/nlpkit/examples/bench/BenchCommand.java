@@ -26,6 +26,7 @@ public final class BenchCommand implements Callable<Integer> {
             PreprocessBench.class,
             TfidfBench.class,
             Word2VecBench.class,
+            FastTextBench.class,
             LstmBench.class
     );
 

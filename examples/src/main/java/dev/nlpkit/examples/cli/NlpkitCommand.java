@@ -12,7 +12,7 @@ import picocli.CommandLine.IVersionProvider;
         description = "nlpkit: tweets to tokens, vectors, word embeddings and recurrent sentiment models.",
         subcommands = {InfoCommand.class, DataCommand.class,
                 dev.nlpkit.examples.vectorize.OneHotCommand.class, PreprocessCommand.class, TfidfCommand.class,
-                Word2VecCommand.class, SentimentCommand.class, TagCommand.class, Seq2SeqCommand.class, GenerateCommand.class,
+                Word2VecCommand.class, FastTextCommand.class, SentimentCommand.class, TagCommand.class, Seq2SeqCommand.class, GenerateCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NlpkitCommand implements Runnable {
 

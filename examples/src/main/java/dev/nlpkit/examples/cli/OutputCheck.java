@@ -22,10 +22,11 @@ import java.util.regex.Pattern;
  */
 final class OutputCheck {
 
-    /** First bytes of the files nlpkit writes: sentiment bundle, Word2Vec model, recurrent model, PNG. */
+    /** First bytes of the files nlpkit writes: sentiment bundle, Word2Vec model, FastText model, recurrent model, PNG. */
     private static final List<byte[]> MAGICS = List.of(
             "NLPKBNDL".getBytes(StandardCharsets.US_ASCII),
             "NLPKW2VM".getBytes(StandardCharsets.US_ASCII),
+            "NLPKFTXT".getBytes(StandardCharsets.US_ASCII),
             new byte[] {'N', 'L', 'P', 'K', 'R', 'N', 'N', 0},
             new byte[] {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
 

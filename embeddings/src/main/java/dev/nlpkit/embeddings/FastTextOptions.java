@@ -1,0 +1,244 @@
+package dev.nlpkit.embeddings;
+
+/**
+ * FastText training options, with gensim 4's parameter names (camel-cased) and defaults. The seed is not an
+ * option: it is an argument of every {@link FastText#fit} call.
+ *
+ * <table>
+ * <caption>Options and their gensim counterparts</caption>
+ * <tr><th>option</th><th>gensim</th><th>default</th></tr>
+ * <tr><td>architecture</td><td>sg</td><td>CBOW</td></tr>
+ * <tr><td>vectorSize</td><td>vector_size</td><td>100</td></tr>
+ * <tr><td>window</td><td>window</td><td>5</td></tr>
+ * <tr><td>minCount</td><td>min_count</td><td>5</td></tr>
+ * <tr><td>maxFinalVocab</td><td>max_final_vocab</td><td>0 = no limit (gensim: None)</td></tr>
+ * <tr><td>sample</td><td>sample</td><td>1e-3 (0 = no subsampling)</td></tr>
+ * <tr><td>negative</td><td>negative</td><td>5</td></tr>
+ * <tr><td>nsExponent</td><td>ns_exponent</td><td>0.75</td></tr>
+ * <tr><td>alpha, minAlpha</td><td>alpha, min_alpha</td><td>0.025, 1e-4</td></tr>
+ * <tr><td>cbowInput</td><td>cbow_mean</td><td>MEAN</td></tr>
+ * <tr><td>epochs</td><td>epochs</td><td>5</td></tr>
+ * <tr><td>workers</td><td>workers</td><td>3</td></tr>
+ * <tr><td>minN, maxN</td><td>min_n, max_n</td><td>3, 6</td></tr>
+ * <tr><td>bucket</td><td>bucket</td><td>2,000,000</td></tr>
+ * <tr><td>wordNgrams</td><td>word_ngrams</td><td>1 (the only value gensim and unsupervised fastText use)</td></tr>
+ * <tr><td>shrinkWindows</td><td>shrink_windows</td><td>true</td></tr>
+ * <tr><td>batchWords</td><td>batch_words</td><td>10000</td></tr>
+ * <tr><td>kernel</td><td>-</td><td>AUTO</td></tr>
+ * </table>
+ *
+ * <p>Only negative sampling is implemented (gensim's FastText also offers {@code hs=1}; fastText's default
+ * loss for word vectors is negative sampling). With {@code maxN < minN} no character n-grams are used and the
+ * model is a Word2Vec model (gensim's convention); {@code bucket} is then ignored.
+ *
+ * @param architecture  CBOW or skip-gram
+ * @param vectorSize    dimension d of the vectors, &ge; 1
+ * @param window        maximum distance between the centre word and a context word, &ge; 1
+ * @param minCount      words with a lower total count are ignored, &ge; 1
+ * @param maxFinalVocab bound on the final vocabulary, 0 = none
+ * @param sample        subsampling threshold (as Word2Vec), 0 = off
+ * @param negative      negative samples per positive one, &ge; 1
+ * @param nsExponent    exponent of the unigram counts in the negative-sampling distribution
+ * @param alpha         initial learning rate
+ * @param minAlpha      final learning rate
+ * @param cbowInput     mean or sum of the CBOW context rows
+ * @param epochs        passes over the corpus, &ge; 1
+ * @param workers       training threads, &ge; 1 (lock-free "hogwild" updates)
+ * @param minN          shortest character n-gram, &ge; 1
+ * @param maxN          longest character n-gram; below minN = no n-grams
+ * @param bucket        rows the n-gram hashes are folded into, &ge; 1 when n-grams are used
+ * @param wordNgrams    must be 1 (word n-grams are a supervised-fastText feature)
+ * @param shrinkWindows draw the effective window uniformly from 1..window for each centre word
+ * @param batchWords    target number of words in a job handed to a worker
+ * @param kernel        implementation of the vector arithmetic
+ */
+public record FastTextOptions(
+        Architecture architecture,
+        int vectorSize,
+        int window,
+        int minCount,
+        int maxFinalVocab,
+        double sample,
+        int negative,
+        double nsExponent,
+        double alpha,
+        double minAlpha,
+        CbowInput cbowInput,
+        int epochs,
+        int workers,
+        int minN,
+        int maxN,
+        int bucket,
+        int wordNgrams,
+        boolean shrinkWindows,
+        int batchWords,
+        VectorKernel kernel) {
+
+    /** Validates every option; the message names the option and the value found. */
+    public FastTextOptions {
+        require(architecture != null, "architecture must not be null");
+        require(cbowInput != null, "cbowInput must not be null");
+        require(kernel != null, "kernel must not be null");
+        require(vectorSize >= 1, "vectorSize must be >= 1, got " + vectorSize);
+        require(window >= 1, "window must be >= 1, got " + window);
+        require(minCount >= 1, "minCount must be >= 1, got " + minCount);
+        require(maxFinalVocab >= 0, "maxFinalVocab must be >= 0 (0 = no limit), got " + maxFinalVocab);
+        require(sample >= 0 && Double.isFinite(sample), "sample must be a finite value >= 0, got " + sample);
+        require(negative >= 1, "negative must be >= 1 (only negative sampling is implemented), got " + negative);
+        require(Double.isFinite(nsExponent), "nsExponent must be finite, got " + nsExponent);
+        require(alpha > 0 && Double.isFinite(alpha), "alpha must be > 0, got " + alpha);
+        require(minAlpha >= 0 && minAlpha <= alpha, "minAlpha must be in [0, alpha=" + alpha + "], got " + minAlpha);
+        require(epochs >= 1, "epochs must be >= 1, got " + epochs);
+        require(workers >= 1, "workers must be >= 1, got " + workers);
+        require(minN >= 1, "minN must be >= 1, got " + minN);
+        require(maxN >= 0, "maxN must be >= 0 (below minN = no character n-grams), got " + maxN);
+        require(maxN < minN || bucket >= 1, "bucket must be >= 1 when character n-grams are used (minN=" + minN
+                + ", maxN=" + maxN + "), got " + bucket);
+        require(bucket >= 0, "bucket must be >= 0, got " + bucket);
+        require(wordNgrams == 1, "wordNgrams must be 1 (word n-grams belong to supervised fastText; gensim "
+                + "rejects other values too), got " + wordNgrams);
+        require(batchWords >= 1, "batchWords must be >= 1, got " + batchWords);
+    }
+
+    private static void require(boolean condition, String message) {
+        if (!condition) {
+            throw new IllegalArgumentException("FastTextOptions: " + message);
+        }
+    }
+
+    /** gensim 4's defaults (workers 3). */
+    public static FastTextOptions defaults() {
+        return new FastTextOptions(Architecture.CBOW, 100, 5, 5, 0, 1e-3, 5, 0.75, 0.025, 1e-4, CbowInput.MEAN, 5,
+                3, 3, 6, 2_000_000, 1, true, 10_000, VectorKernel.AUTO);
+    }
+
+    /** Whether character n-grams are used ({@code minN <= maxN}). */
+    public boolean usesNgrams() {
+        return maxN >= minN;
+    }
+
+    /** Rows of n-gram vectors actually allocated: {@code bucket}, or 0 without n-grams. */
+    public int ngramRows() {
+        return usesNgrams() ? bucket : 0;
+    }
+
+    /** The Word2Vec options of the vocabulary builder (minCount, maxFinalVocab), shared with Word2Vec. */
+    Word2VecOptions vocabularyOptions() {
+        return Word2VecOptions.defaults().withMinCount(minCount).withMaxFinalVocab(maxFinalVocab);
+    }
+
+    public FastTextOptions withArchitecture(Architecture v) {
+        return new FastTextOptions(v, vectorSize, window, minCount, maxFinalVocab, sample, negative, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withVectorSize(int v) {
+        return new FastTextOptions(architecture, v, window, minCount, maxFinalVocab, sample, negative, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withWindow(int v) {
+        return new FastTextOptions(architecture, vectorSize, v, minCount, maxFinalVocab, sample, negative, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withMinCount(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, v, maxFinalVocab, sample, negative, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withMaxFinalVocab(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, v, sample, negative, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withSample(double v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, v, negative, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withNegative(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, v, nsExponent,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withNsExponent(double v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative, v,
+                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                kernel);
+    }
+
+    public FastTextOptions withAlpha(double v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, v, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withMinAlpha(double v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, v, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withCbowInput(CbowInput v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, v, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withEpochs(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, v, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withWorkers(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, v, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    /** Both n-gram lengths at once (validation sees the pair). */
+    public FastTextOptions withNgramLengths(int newMinN, int newMaxN) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, newMinN, newMaxN, bucket, wordNgrams,
+                shrinkWindows, batchWords, kernel);
+    }
+
+    public FastTextOptions withBucket(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, v, wordNgrams, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withWordNgrams(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, v, shrinkWindows,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withShrinkWindows(boolean v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, v,
+                batchWords, kernel);
+    }
+
+    public FastTextOptions withBatchWords(int v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                v, kernel);
+    }
+
+    public FastTextOptions withKernel(VectorKernel v) {
+        return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                batchWords, v);
+    }
+}

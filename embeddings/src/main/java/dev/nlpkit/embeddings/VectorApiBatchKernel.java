@@ -23,7 +23,7 @@ final class VectorApiBatchKernel implements BatchKernel {
      * one-worker run would not be bit-reproducible (measured: the first, partly interpreted training gave
      * other vectors than the next ones).
      */
-    private static float sum(FloatVector v) {
+    static float sum(FloatVector v) {
         for (VectorShuffle<Float> fold : FOLDS) {
             v = v.add(v.rearrange(fold));
         }

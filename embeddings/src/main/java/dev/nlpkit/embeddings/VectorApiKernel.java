@@ -1,7 +1,6 @@
 package dev.nlpkit.embeddings;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -35,7 +34,9 @@ final class VectorApiKernel implements Kernel {
             FloatVector vb = FloatVector.fromArray(SPECIES, b, bOff + i);
             acc = va.fma(vb, acc);
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        // a fixed order of additions: reduceLanes(ADD) sums in an order that differs between the interpreter
+        // and compiled code, which broke one-worker bit-reproducibility in a fresh JVM
+        float s = VectorApiBatchKernel.sum(acc);
         for (; i < n; i++) {
             s += a[aOff + i] * b[bOff + i];
         }

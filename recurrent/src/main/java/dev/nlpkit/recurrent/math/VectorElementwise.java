@@ -1,9 +1,13 @@
 package dev.nlpkit.recurrent.math;
 
+import java.util.ArrayList;
+import java.util.List;
+
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -226,6 +230,29 @@ final class VectorElementwise {
         }
     }
 
+    /** Lane i takes lane i + L/2, then i + L/4, ... (mod L): after all folds lane 0 holds the sum. */
+    private static final List<VectorShuffle<Float>> FOLDS = folds();
+
+    private static List<VectorShuffle<Float>> folds() {
+        List<VectorShuffle<Float>> folds = new ArrayList<>();
+        for (int half = L / 2; half >= 1; half /= 2) {
+            folds.add(VectorShuffle.iota(S, half, 1, true));
+        }
+        return List.copyOf(folds);
+    }
+
+    /**
+     * The lanes of v summed in a fixed tree (halves, quarters, ...). Not {@code reduceLanes(ADD)}: its order of
+     * additions is left to the implementation and differs between the interpreter and compiled code, which would
+     * break bit-identical results across JIT tiers.
+     */
+    static float sumLanes(FloatVector v) {
+        for (VectorShuffle<Float> fold : FOLDS) {
+            v = v.add(v.rearrange(fold));
+        }
+        return v.lane(0);
+    }
+
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
         FloatVector s0 = FloatVector.zero(S);
         FloatVector s1 = FloatVector.zero(S);
@@ -237,7 +264,7 @@ final class VectorElementwise {
         for (int bound = S.loopBound(len); i < bound; i += L) {
             s0 = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), s0);
         }
-        float sum = s0.add(s1).reduceLanes(VectorOperators.ADD);
+        float sum = sumLanes(s0.add(s1));
         for (; i < len; i++) {
             sum += a[aOff + i] * b[bOff + i];
         }

@@ -88,6 +88,8 @@ final class OptionsText {
             throw e instanceof BundleFormatException b ? b
                     : new BundleFormatException(where + ": " + e.getMessage(), e);
         }
+        // written since: absent from the first bundles of this format, where it was always off
+        values.putIfAbsent("training.clipNorm", "0.0");
         TextClassifierOptions.Sequence sequence = get(values, "sequence", TextClassifierOptions.Sequence.class, where);
         String kind = require(values, "embedding.source", where);
         EmbeddingSource source = switch (kind) {

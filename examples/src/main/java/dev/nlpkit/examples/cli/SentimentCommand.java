@@ -111,9 +111,10 @@ public final class SentimentCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The course's workflow end to end: data, stratified split, preprocessing, TF-IDF baselines "
-                + "(Smile logistic regression and naive Bayes), Word2Vec, the LSTM (Embedding from Word2Vec -> "
-                + "Dropout(0.5) -> LSTM(100, dropout 0.2, recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early "
-                + "stopping), a report with every model side by side, PNG plots and a model bundle.",
+                + "(Smile logistic regression and naive Bayes), then text-classify's TextClassifier: Word2Vec and "
+                + "the network (by default Embedding(Word2Vec, frozen) -> Dropout(0.5) -> LSTM(100, dropout 0.2, "
+                + "recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early stopping; the flags below change it), a "
+                + "report with every model side by side, PNG plots and a model bundle (TextClassifier format 2).",
                 "Without --data it uses Sentiment140 from NLPKIT_DATA, the cache, or a download."})
     static final class Train implements Callable<Integer> {
         @Spec
@@ -223,7 +224,8 @@ public final class SentimentCommand implements Runnable {
         boolean noBaselines;
 
         @Option(names = "--torch", description = "Also train the same recipe with PyTorch (/usr/bin/python3, "
-                + "python3-torch) on the same data and report it side by side.")
+                + "python3-torch) on the same data and report it side by side. Only the one-layer, one-direction "
+                + "LSTM: with --cell gru/rnn, --layers > 1 or --bidirectional it stops before training.")
         boolean torch;
 
         @Option(names = "--word-map", defaultValue = "pca",

@@ -88,8 +88,14 @@ final class OptionsText {
             throw e instanceof BundleFormatException b ? b
                     : new BundleFormatException(where + ": " + e.getMessage(), e);
         }
-        // written since: absent from the first bundles of this format, where it was always off
+        // fields added since the first bundles of this format, read as what those bundles did: no gradient
+        // clipping, and word2vec.c's HOGWILD Word2Vec (the only algorithm then; the batch sizes are HOGBATCH's)
         values.putIfAbsent("training.clipNorm", "0.0");
+        if ("word2vec".equals(values.get("embedding.source"))) {
+            values.putIfAbsent("embedding.word2vec.algorithm", "HOGWILD");
+            values.putIfAbsent("embedding.word2vec.batchTargets", "0");    // HOGBATCH only; 0 = automatic
+            values.putIfAbsent("embedding.word2vec.batchNegatives", "0");  // HOGBATCH only; 0 = negative
+        }
         TextClassifierOptions.Sequence sequence = get(values, "sequence", TextClassifierOptions.Sequence.class, where);
         String kind = require(values, "embedding.source", where);
         EmbeddingSource source = switch (kind) {

@@ -1,6 +1,7 @@
 package dev.nlpkit.classify;
 
 import dev.nlpkit.embeddings.TrainingProgress;
+import dev.nlpkit.embeddings.vectors.WordVectors;
 import dev.nlpkit.recurrent.model.TrainingListener;
 
 /**
@@ -32,5 +33,19 @@ public interface FitListener extends TrainingListener {
 
     /** Word2Vec's progress (from embeddings' listener). */
     default void onWord2VecProgress(TrainingProgress progress) {
+    }
+
+    /** Word2Vec has finished: its vectors (every word it kept, by count), e.g. for a map of the words. */
+    default void onWord2VecVectors(WordVectors vectors) {
+    }
+
+    /**
+     * The embedding matrix the network starts from, one row per vocabulary id ({@code <pad>} = 0, {@code <unk>} =
+     * 1), before any fine-tuning; e.g. for a reference run of the same recipe elsewhere. Read it, do not change it.
+     *
+     * @param matrix        the rows (null for a random embedding)
+     * @param withoutVector vocabulary words the embedding source had no vector for (0 for a random embedding)
+     */
+    default void onEmbeddingMatrix(float[][] matrix, int withoutVector) {
     }
 }

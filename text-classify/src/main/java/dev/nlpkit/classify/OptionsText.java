@@ -88,6 +88,14 @@ final class OptionsText {
             throw e instanceof BundleFormatException b ? b
                     : new BundleFormatException(where + ": " + e.getMessage(), e);
         }
+        // fields added since the first bundles of this format, read as what those bundles did: no gradient
+        // clipping, and word2vec.c's HOGWILD Word2Vec (the only algorithm then; the batch sizes are HOGBATCH's)
+        values.putIfAbsent("training.clipNorm", "0.0");
+        if ("word2vec".equals(values.get("embedding.source"))) {
+            values.putIfAbsent("embedding.word2vec.algorithm", "HOGWILD");
+            values.putIfAbsent("embedding.word2vec.batchTargets", "0");    // HOGBATCH only; 0 = automatic
+            values.putIfAbsent("embedding.word2vec.batchNegatives", "0");  // HOGBATCH only; 0 = negative
+        }
         TextClassifierOptions.Sequence sequence = get(values, "sequence", TextClassifierOptions.Sequence.class, where);
         String kind = require(values, "embedding.source", where);
         EmbeddingSource source = switch (kind) {
@@ -145,18 +153,8 @@ final class OptionsText {
         }
     }
 
-    /**
-     * Fields added to an options record after format 2 was first written, with the value that reproduces the
-     * behaviour of bundles written before them (Word2Vec's HOGBATCH options: such bundles trained with
-     * word2vec.c's algorithm). A field missing from this table is still an error.
-     */
-    private static final Map<String, String> ADDED_LATER = Map.of(
-            "embedding.word2vec.algorithm", "HOGWILD",
-            "embedding.word2vec.batchTargets", "0",
-            "embedding.word2vec.batchNegatives", "0");
-
     private static String require(Map<String, String> values, String key, String where) throws BundleFormatException {
-        String v = values.getOrDefault(key, ADDED_LATER.get(key));
+        String v = values.get(key);
         if (v == null) {
             throw new BundleFormatException(where + ": field '" + key + "' is missing");
         }

@@ -180,13 +180,16 @@ public final class TextClassifier {
                 .withMinCount(s.minCount()), new SequenceOptions(s.maxLength(), s.padding(), s.truncation(),
                 s.unknown(), s.numWords()));
 
-        float[][] matrix = embeddingMatrix(options, encoder.vocabulary(), trainTokens, events);
+        EmbeddingMatrix.Result built = embeddingMatrix(options, encoder.vocabulary(), trainTokens, events);
+        float[][] matrix = built == null ? null : built.matrix();
+        events.onEmbeddingMatrix(matrix, built == null ? 0 : built.oovCount());
         events.onStage(FitListener.Stage.NETWORK);
         Sequential network = network(options, encoder.vocabulary().size(), matrix, labelEncoder.classCount());
         TextClassifierOptions.Training t = options.training();
         boolean binary = labelEncoder.classCount() == 2;
         FitOptions fit = FitOptions.of(binary ? Loss.BINARY_CROSSENTROPY : Loss.SPARSE_CATEGORICAL_CROSSENTROPY,
                         optimizer(t)).withEpochs(t.epochs()).withBatchSize(t.batchSize()).withSeed(t.seed())
+                .withClipNorm(t.clipNorm())
                 .withEarlyStopping(t.patience() > 0 ? FitOptions.EarlyStopping.patience(t.patience()) : null);
         Dataset train = dataset(encoder, trainTokens, labelEncoder.encode(labels), binary);
         Dataset val = validation == null || validation.size() == 0 ? null
@@ -195,7 +198,7 @@ public final class TextClassifier {
         return new TextClassifier(options, encoder, labelEncoder, network, history, true);
     }
 
-    private static float[][] embeddingMatrix(TextClassifierOptions options, Vocabulary vocabulary,
+    private static EmbeddingMatrix.Result embeddingMatrix(TextClassifierOptions options, Vocabulary vocabulary,
             List<List<String>> trainTokens, FitListener events) {
         EmbeddingMatrix.Options matrixOptions = EmbeddingMatrix.Options.defaults().withPadToken(Vocabulary.PAD)
                 .withUnkToken(Vocabulary.UNK);
@@ -209,7 +212,9 @@ public final class TextClassifier {
                                 events.onWord2VecProgress(progress);
                             }
                         });
-                yield EmbeddingMatrix.build(w2v.vectors(), vocabulary.terms(), matrixOptions).matrix();
+                WordVectors vectors = w2v.vectors();
+                events.onWord2VecVectors(vectors);
+                yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions);
             }
             case PretrainedSource p -> {
                 WordVectors vectors;
@@ -219,7 +224,7 @@ public final class TextClassifier {
                     throw new UncheckedIOException("cannot read the pretrained vectors " + p.file() + ": "
                             + e.getMessage(), e);
                 }
-                yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions).matrix();
+                yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions);
             }
             case RandomSource r -> null;
         };

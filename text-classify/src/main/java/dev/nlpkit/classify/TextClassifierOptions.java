@@ -334,9 +334,10 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @param patience     early stopping: epochs without a better validation loss before stopping (the best
      *                     epoch's weights are restored); 0: off. Needs validation texts.
      * @param seed         seed of the network's initialization, shuffling and dropout (and of random embeddings)
+     * @param clipNorm     clip the gradients to this global L2 norm before each update, >= 0 (0: off)
      */
     public record Training(Optimizer optimizer, double learningRate, int batchSize, int epochs, int patience,
-            long seed) {
+            long seed, double clipNorm) {
 
         /** Validates. */
         public Training {
@@ -348,6 +349,15 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
                 throw new IllegalArgumentException("training needs batchSize >= 1, epochs >= 1, patience >= 0; got "
                         + "batchSize=" + batchSize + ", epochs=" + epochs + ", patience=" + patience);
             }
+            if (!(clipNorm >= 0) || !Double.isFinite(clipNorm)) {
+                throw new IllegalArgumentException("training clipNorm must be >= 0 (0: off), got " + clipNorm);
+            }
+        }
+
+        /** Without gradient clipping. */
+        public Training(Optimizer optimizer, double learningRate, int batchSize, int epochs, int patience,
+                long seed) {
+            this(optimizer, learningRate, batchSize, epochs, patience, seed, 0);
         }
 
         /** Adam 0.002, batches of 128, at most 10 epochs, patience 2, seed 42. */
@@ -357,27 +367,32 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
 
         /** With another optimizer and learning rate. */
         public Training withOptimizer(Optimizer value, double rate) {
-            return new Training(value, rate, batchSize, epochs, patience, seed);
+            return new Training(value, rate, batchSize, epochs, patience, seed, clipNorm);
         }
 
         /** With another batch size. */
         public Training withBatchSize(int value) {
-            return new Training(optimizer, learningRate, value, epochs, patience, seed);
+            return new Training(optimizer, learningRate, value, epochs, patience, seed, clipNorm);
         }
 
         /** With other epochs. */
         public Training withEpochs(int value) {
-            return new Training(optimizer, learningRate, batchSize, value, patience, seed);
+            return new Training(optimizer, learningRate, batchSize, value, patience, seed, clipNorm);
         }
 
         /** With another patience (0: no early stopping). */
         public Training withPatience(int value) {
-            return new Training(optimizer, learningRate, batchSize, epochs, value, seed);
+            return new Training(optimizer, learningRate, batchSize, epochs, value, seed, clipNorm);
         }
 
         /** With another seed. */
         public Training withSeed(long value) {
-            return new Training(optimizer, learningRate, batchSize, epochs, patience, value);
+            return new Training(optimizer, learningRate, batchSize, epochs, patience, value, clipNorm);
+        }
+
+        /** With another gradient clipping norm (0: off). */
+        public Training withClipNorm(double value) {
+            return new Training(optimizer, learningRate, batchSize, epochs, patience, seed, value);
         }
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 
-import dev.nlpkit.examples.sentiment.SentimentModel;
-import dev.nlpkit.vectorize.vocab.Vocabulary;
+import dev.nlpkit.classify.TextClassifier;
+import dev.nlpkit.classify.TokenContribution;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -40,8 +40,7 @@ final class PredictionStream {
         JSON
     }
 
-    private final SentimentModel model;
-    private final int threads;
+    private final TextClassifier model;
     private final Format format;
     private final boolean explain;
     private final BooleanSupplier outputClosed;
@@ -50,9 +49,8 @@ final class PredictionStream {
      * @param outputClosed whether the real output has failed (a closed pipe), checked after each block: the
      *                     command's writer may sit on a {@link java.io.PrintStream}, which keeps the error to itself
      */
-    PredictionStream(SentimentModel model, int threads, Format format, boolean explain, BooleanSupplier outputClosed) {
+    PredictionStream(TextClassifier model, Format format, boolean explain, BooleanSupplier outputClosed) {
         this.model = model;
-        this.threads = threads;
         this.format = format;
         this.explain = explain;
         this.outputClosed = outputClosed;
@@ -91,13 +89,15 @@ final class PredictionStream {
 
     /** Predicts a list of texts (command-line arguments) onto {@code out}. */
     boolean write(List<String> texts, PrintWriter out) {
-        List<List<String>> tokens = model.pipeline().tokensBatch(texts, threads);
-        double[] p = model.probabilities(tokens);
+        double[][] p = model.predictProba(texts);
+        List<String> classes = model.labels();
         StringBuilder text = new StringBuilder(texts.size() * 64);
         for (int i = 0; i < texts.size(); i++) {
-            String label = model.labels().decode(p[i] >= 0.5 ? 1 : 0);
-            String probability = String.format(Locale.ROOT, "%.4f", p[i]);
-            List<String> shown = explain ? explained(tokens.get(i)) : null;
+            // two classes: the second's probability (the positive one), as the model was trained; more: the best
+            int best = classes.size() == 2 ? (p[i][1] >= 0.5 ? 1 : 0) : argmax(p[i]);
+            String label = classes.get(best);
+            String probability = String.format(Locale.ROOT, "%.4f", p[i][classes.size() == 2 ? 1 : best]);
+            List<String> shown = explain ? explained(texts.get(i)) : null;
             if (format == Format.JSON) {
                 json(text, label, probability, texts.get(i), shown);
             } else {
@@ -109,13 +109,23 @@ final class PredictionStream {
         return !out.checkError() && !outputClosed.getAsBoolean();
     }
 
-    private List<String> explained(List<String> tokens) {
-        Vocabulary vocabulary = model.encoder().vocabulary();
-        List<String> out = new ArrayList<>(tokens.size());
-        for (String t : tokens) {
-            out.add(vocabulary.indexOf(t) < 0 ? t + "(unknown)" : t);
+    /** The tokens that reached the model, unknown ones marked (from the model's explanation). */
+    private List<String> explained(String text) {
+        List<String> out = new ArrayList<>();
+        for (TokenContribution t : model.explain(text).tokens()) {
+            out.add(t.known() ? t.token() : t.token() + "(unknown)");
         }
         return out;
+    }
+
+    private static int argmax(double[] p) {
+        int best = 0;
+        for (int c = 1; c < p.length; c++) {
+            if (p[c] > p[best]) {
+                best = c;
+            }
+        }
+        return best;
     }
 
     private static void csv(StringBuilder out, String label, String probability, String text, List<String> tokens) {

@@ -4,20 +4,26 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.IntStream;
 
+import dev.nlpkit.classify.FitListener;
+import dev.nlpkit.classify.LabeledTexts;
+import dev.nlpkit.classify.TextClassifier;
+import dev.nlpkit.classify.TextClassifierOptions;
+import dev.nlpkit.classify.metrics.BinaryMetrics;
+import dev.nlpkit.classify.metrics.RocCurve;
+import dev.nlpkit.core.OutputClaim;
 import dev.nlpkit.embeddings.Architecture;
-import dev.nlpkit.embeddings.Corpus;
-import dev.nlpkit.embeddings.Word2Vec;
+import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.Word2VecOptions;
-import dev.nlpkit.embeddings.io.EmbeddingMatrix;
 import dev.nlpkit.embeddings.vectors.WordVectors;
 import dev.nlpkit.examples.baseline.LogisticRegressionBaseline;
 import dev.nlpkit.examples.baseline.NaiveBayesBaseline;
@@ -28,48 +34,29 @@ import dev.nlpkit.examples.plot.Charts;
 import dev.nlpkit.examples.plot.Polarity;
 import dev.nlpkit.examples.plot.TrainingHistory;
 import dev.nlpkit.examples.plot.WordMapProjection;
-import dev.nlpkit.classify.metrics.BinaryMetrics;
 import dev.nlpkit.examples.report.ComparisonTable;
-import dev.nlpkit.classify.metrics.RocCurve;
 import dev.nlpkit.examples.report.StageTimer;
 import dev.nlpkit.examples.sentiment.OpinionLexicon;
 import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.SentimentData;
-import dev.nlpkit.examples.sentiment.SentimentModel;
 import dev.nlpkit.examples.sentiment.StratifiedSplit;
-import dev.nlpkit.examples.sentiment.TokenPipeline;
 import dev.nlpkit.examples.sentiment.TorchReference;
-import dev.nlpkit.recurrent.layers.Activation;
-import dev.nlpkit.recurrent.layers.BidirectionalOptions;
-import dev.nlpkit.recurrent.layers.DenseOptions;
-import dev.nlpkit.recurrent.layers.DropoutOptions;
-import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.preprocess.Lemmatization;
+import dev.nlpkit.preprocess.PreprocessOptions;
+import dev.nlpkit.preprocess.TextPreprocessor;
+import dev.nlpkit.preprocess.corpus.InvalidBytes;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.corpus.TextDecoder;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
-import dev.nlpkit.recurrent.layers.Shape;
-import dev.nlpkit.recurrent.loss.Loss;
-import dev.nlpkit.recurrent.model.Dataset;
-import dev.nlpkit.recurrent.model.FitOptions;
 import dev.nlpkit.recurrent.model.History;
-import dev.nlpkit.recurrent.model.Inputs;
-import dev.nlpkit.recurrent.model.Sequential;
-import dev.nlpkit.recurrent.model.Targets;
-import dev.nlpkit.recurrent.model.TrainingListener;
-import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.vectorize.bow.CountOptions;
 import dev.nlpkit.vectorize.bow.CountVectorizer;
 import dev.nlpkit.vectorize.bow.TfidfOptions;
 import dev.nlpkit.vectorize.bow.TfidfVectorizer;
 import dev.nlpkit.vectorize.label.LabelEncoder;
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
-import dev.nlpkit.vectorize.sequence.PaddedSequences;
 import dev.nlpkit.vectorize.sequence.SequenceEncoder;
-import dev.nlpkit.vectorize.sequence.SequenceOptions;
-import dev.nlpkit.vectorize.vocab.ReservedTokens;
-import dev.nlpkit.vectorize.vocab.Vocabulary;
 import dev.nlpkit.vectorize.vocab.VocabularyOptions;
-import dev.nlpkit.preprocess.corpus.InvalidBytes;
-import dev.nlpkit.preprocess.corpus.ReadOptions;
-import dev.nlpkit.preprocess.corpus.TextDecoder;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
@@ -124,9 +111,10 @@ public final class SentimentCommand implements Runnable {
 
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The course's workflow end to end: data, stratified split, preprocessing, TF-IDF baselines "
-                + "(Smile logistic regression and naive Bayes), Word2Vec, the LSTM (Embedding from Word2Vec -> "
-                + "Dropout(0.5) -> LSTM(100, dropout 0.2, recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early "
-                + "stopping), a report with every model side by side, PNG plots and a model bundle.",
+                + "(Smile logistic regression and naive Bayes), then text-classify's TextClassifier: Word2Vec and "
+                + "the network (by default Embedding(Word2Vec, frozen) -> Dropout(0.5) -> LSTM(100, dropout 0.2, "
+                + "recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early stopping; the flags below change it), a "
+                + "report with every model side by side, PNG plots and a model bundle (TextClassifier format 2).",
                 "Without --data it uses Sentiment140 from NLPKIT_DATA, the cache, or a download."})
     static final class Train implements Callable<Integer> {
         @Spec
@@ -236,7 +224,8 @@ public final class SentimentCommand implements Runnable {
         boolean noBaselines;
 
         @Option(names = "--torch", description = "Also train the same recipe with PyTorch (/usr/bin/python3, "
-                + "python3-torch) on the same data and report it side by side.")
+                + "python3-torch) on the same data and report it side by side. Only the one-layer, one-direction "
+                + "LSTM: with --cell gru/rnn, --layers > 1 or --bidirectional it stops before training.")
         boolean torch;
 
         @Option(names = "--word-map", defaultValue = "pca",
@@ -275,156 +264,101 @@ public final class SentimentCommand implements Runnable {
             PrintWriter pw = spec.commandLine().getOut();
             // every option and every output path is checked before any data is read
             validate();
-            Preprocessing preprocessing = preprocessing();
-            Architecture w2vArchitecture = Choices.parse(Architecture.class, "--architecture", architecture);
-            String cellName = FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn");
+            TextClassifierOptions options = options();
             FlagChecks.oneOf("--word-map", wordMap, "pca", "tsne", "none");
-            int threads = Runtime.getRuntime().availableProcessors();
-            Word2VecOptions w2vOptions = Word2VecOptions.defaults().withArchitecture(w2vArchitecture)
-                    .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
-                    .withWorkers(threads).withSeed(seed);
-            FitOptions fit = FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(learningRate))
-                    .withEpochs(epochs).withBatchSize(batchSize).withSeed(seed).withClipNorm(clipNorm)
-                    .withEarlyStopping(patience > 0 ? FitOptions.EarlyStopping.patience(patience) : null);
+            if (torch) {
+                torchUnsupported(options.network()).ifPresent(reason -> {
+                    throw new IllegalArgumentException("--torch: " + reason);
+                });
+            }
             checkOutputs();
-            StageTimer timer = StageTimer.start();
+            try (OutputClaim claim = OutputClaims.claim("--out", out)) {
+                return train(options, claim, pw);
+            }
+        }
 
-            // 1. data
+        private int train(TextClassifierOptions options, OutputClaim claim, PrintWriter pw) throws IOException {
+            StageTimer timer = StageTimer.start();
             Path file = data != null ? data : DatasetResolver.fromEnvironment(System.getenv())
                     .resolve(DatasetRegistry.SENTIMENT140, Optional.empty(), "--data", DataCommand.progressListener());
             SentimentData all = timer.time("read", () -> readData(file, read, Optional.empty(), pw,
                     spec.commandLine().getErr()));
-            int[] rows = limit == null ? null : sample(all.labels(), limit, seed);
+            Splits splits = split(all, timer, pw);
 
-            // 2. split
-            SentimentData testData = test == null ? null
-                    : timer.time("read test", () -> readData(test, read, Optional.of(all.labelEncoder()), pw,
-                    spec.commandLine().getErr()));
-            int[] universe = rows != null ? rows : java.util.stream.IntStream.range(0, all.size()).toArray();
-            int[] universeLabels = all.labels(universe);
-            StratifiedSplit split = StratifiedSplit.of(universeLabels,
-                    new StratifiedSplit.Fractions(validation, test == null ? testFraction : 0), seed);
-            int[] trainRows = map(universe, split.train());
-            int[] validationRows = map(universe, split.validation());
-            List<String> trainTexts = all.texts(trainRows);
-            List<String> validationTexts = all.texts(validationRows);
-            List<String> testTexts = testData != null ? testData.texts() : all.texts(map(universe, split.test()));
-            int[] trainLabels = all.labels(trainRows);
-            int[] validationLabels = all.labels(validationRows);
-            int[] testLabels = testData != null ? testData.labels() : all.labels(map(universe, split.test()));
-            if (testLabels.length == 0 || validationLabels.length == 0) {
-                throw new IllegalArgumentException("the split leaves no " + (testLabels.length == 0 ? "test" : "validation")
-                        + " examples; use more data or larger fractions");
-            }
-            pw.printf("split (seed %d, stratified): train %d, validation %d, test %d%s%n", seed, trainLabels.length,
-                    validationLabels.length, testLabels.length, testData != null ? " (from " + test + ")" : "");
-
-            // 3. preprocess
-            TokenPipeline pipeline = TokenPipeline.of(preprocessing);
-            pw.println("preprocessing: " + pipeline.describe());
+            TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
+            pw.println("preprocessing: " + preprocessor);
+            pw.println("network: " + describe(options));
             pw.flush();
-            List<List<List<String>>> tokenized = timer.time("preprocess", () -> List.of(
-                    pipeline.tokensBatch(trainTexts, threads), pipeline.tokensBatch(validationTexts, threads),
-                    pipeline.tokensBatch(testTexts, threads)));
-            List<List<String>> trainTokens = tokenized.get(0);
-            List<List<String>> validationTokens = tokenized.get(1);
-            List<List<String>> testTokens = tokenized.get(2);
-
-            // 4. baselines
             ComparisonTable.Builder table = ComparisonTable.builder();
             Map<String, RocCurve> rocs = new LinkedHashMap<>();
             if (!noBaselines) {
-                timer.run("baselines", () -> baselines(trainTokens, trainLabels, testTokens, testLabels, table, rocs, pw));
+                int threads = Runtime.getRuntime().availableProcessors();
+                List<List<List<String>>> tokens = timer.time("preprocess (baselines)", () -> List.of(
+                        preprocessor.tokensBatch(splits.trainTexts(), threads),
+                        preprocessor.tokensBatch(splits.testTexts(), threads)));
+                timer.run("baselines", () -> baselines(tokens.get(0), splits.trainLabels(), tokens.get(1),
+                        splits.testLabels(), table, rocs, pw));
             }
 
-            // 5. Word2Vec and the aligned embedding matrix
-            Word2Vec w2v = timer.time("word2vec", () -> Word2Vec.fit(Corpus.of(trainTokens), w2vOptions,
-                    Word2VecCommand.progress("word2vec")));
-            pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
-                    w2vOptions.architecture(), w2v.vectors().size(), vectorSize, window, minCount,
-                    w2v.lastTraining().seconds());
-            SequenceEncoder encoder = SequenceEncoder.fit(trainTokens, VocabularyOptions.defaults().withMinCount(minCount)
-                    .withReserved(ReservedTokens.PAD_AND_UNK), SequenceOptions.defaults().withMaxLength(maxLength));
-            Vocabulary vocabulary = encoder.vocabulary();
-            EmbeddingMatrix.Result embedding = EmbeddingMatrix.build(w2v.vectors(), vocabulary.terms(),
-                    EmbeddingMatrix.Options.defaults().withPadToken(Vocabulary.PAD).withUnkToken(Vocabulary.UNK));
-            pw.printf("vocabulary: %d entries (pad, unk and words seen >= %d times); %d without a Word2Vec vector%n",
-                    vocabulary.size(), minCount, embedding.oovCount());
-            PaddedSequences trainIds = encoder.transform(trainTokens);
-            PaddedSequences validationIds = encoder.transform(validationTokens);
-            PaddedSequences testIds = encoder.transform(testTokens);
-
-            // 6. the network
-            Sequential model = network(embedding.matrix(), cellName);
-            pw.println();
-            pw.println(model.summary());
-            pw.flush();
-            EpochBar listener = new EpochBar(trainLabels.length, pw);
-            History history;
+            // the workflow: preprocess -> vocabulary and ids -> Word2Vec -> network -> fit, in text-classify
+            FitBar listener = new FitBar(splits.trainLabels().length, options, timer, pw);
+            TextClassifier classifier;
             try {
-                history = timer.time("train network", () -> model.fit(
-                        Dataset.of(Inputs.tokens(trainIds.ids()), Targets.binary(floats(trainLabels))),
-                        Dataset.of(Inputs.tokens(validationIds.ids()), Targets.binary(floats(validationLabels))),
-                        fit, listener));
+                classifier = TextClassifier.fit(splits.trainTexts(), names(all, splits.trainLabels()),
+                        new LabeledTexts(splits.validationTexts(), names(all, splits.validationLabels())), options,
+                        listener);
             } finally {
-                listener.closeBar(); // a diverged run's error line must not land on the bar's line
+                listener.finish(); // a diverged run's error line must not land on the bar's line
             }
+            History history = classifier.history();
+            pw.println();
+            pw.println(classifier.network().summary());
             if (history.stoppedEarly()) {
                 pw.printf("early stopping after epoch %d; weights of epoch %d restored%n", history.epochs().size(),
                         history.bestEpoch() + 1);
             }
 
-            // 7. report
-            String modelName = (bidirectional ? "bi" : "") + cellName;
-            double[] probabilities = timer.time("predict", () -> {
-                float[][] p = model.predict(Inputs.tokens(testIds.ids()), 512);
-                double[] d = new double[p.length];
-                for (int i = 0; i < d.length; i++) {
-                    d[i] = p[i][0];
-                }
-                return d;
-            });
-            BinaryMetrics lstmMetrics = BinaryMetrics.of(testLabels, probabilities);
+            String modelName = modelName(options.network());
+            String positive = all.labelEncoder().decode(1);
+            double[][] probabilities = timer.time("predict", () -> classifier.predictProba(splits.testTexts()));
+            BinaryMetrics lstmMetrics = BinaryMetrics.of(splits.testLabels(),
+                    column(probabilities, classifier.labels().indexOf(positive)));
             table.add(modelName, lstmMetrics);
             rocs.put(modelName, lstmMetrics.roc());
             if (torch) {
-                timer.run("pytorch", () -> torchReference(embedding.matrix(), trainIds, validationIds, testIds,
-                        trainLabels, validationLabels, testLabels, table, rocs, pw));
+                timer.run("pytorch", () -> torchReference(classifier, listener.matrix, splits, table, rocs, pw));
             }
             pw.println();
-            pw.println("test metrics (" + testLabels.length + " tweets, positive class '"
-                    + all.labelEncoder().decode(1) + "', threshold 0.5):");
+            pw.println("test metrics (" + splits.testLabels().length + " tweets, positive class '" + positive
+                    + "', threshold 0.5):");
             pw.print(table.build().render());
             pw.println();
             pw.println(modelName + " confusion matrix:");
-            pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), all.labelEncoder().decode(1)));
+            pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), positive));
 
-            // 8. bundle, before the plots: a plot failure must never cost the trained model
-            Map<String, String> info = new LinkedHashMap<>();
-            info.put("nlpkit", BuildInfo.version());
-            info.put("created", Instant.now().toString());
-            info.put("data", file.toString());
-            info.put("test_accuracy", String.format(Locale.ROOT, "%.6f", lstmMetrics.accuracy()));
-            info.put("model", modelName);
-            SentimentModel bundle = new SentimentModel(preprocessing, encoder, all.labelEncoder(), model, info);
-            timer.run("save bundle", () -> bundle.save(out));
+            // the bundle before the plots: a plot failure must never cost the trained model
+            claim.checkStillHeld();
+            timer.run("save bundle", () -> classifier.save(out));
             pw.println();
-            pw.println("model bundle: " + out + " (" + Files.size(out) + " bytes)");
+            pw.println("model bundle: " + out + " (" + Files.size(out) + " bytes, format "
+                    + TextClassifier.FORMAT_VERSION + ")");
 
-            // 9. pictures
             String plotFailure = null;
             try {
-                List<Path> written = timer.time("plots", () -> plotStep.write(history, rocs, w2v.vectors(),
-                        trainTokens));
+                List<Path> written = timer.time("plots", () -> plotStep.write(history, rocs, listener.vectors,
+                        List.of()));
                 written.forEach(p -> pw.println("plot: " + p));
             } catch (IOException | RuntimeException e) {
                 plotFailure = ErrorHandler.message(e);
             }
             pw.flush();
-            double[] reloaded = timer.time("check bundle", () -> SentimentModel.load(out).probabilities(testTokens));
+            double[][] reloaded = timer.time("check bundle", () -> TextClassifier.load(out)
+                    .predictProba(splits.testTexts()));
             double worst = 0;
             for (int i = 0; i < reloaded.length; i++) {
-                worst = Math.max(worst, Math.abs(reloaded[i] - probabilities[i]));
+                for (int c = 0; c < reloaded[i].length; c++) {
+                    worst = Math.max(worst, Math.abs(reloaded[i][c] - probabilities[i][c]));
+                }
             }
             if (worst != 0) {
                 throw new IllegalStateException("the saved bundle " + out + " does not reproduce the test probabilities "
@@ -444,6 +378,34 @@ public final class SentimentCommand implements Runnable {
                 return 1;
             }
             return 0;
+        }
+
+        /** The training, validation and test texts and labels (labels as SentimentData's class indices). */
+        private record Splits(List<String> trainTexts, int[] trainLabels, List<String> validationTexts,
+                int[] validationLabels, List<String> testTexts, int[] testLabels) {
+        }
+
+        private Splits split(SentimentData all, StageTimer timer, PrintWriter pw) {
+            int[] rows = limit == null ? null : sample(all.labels(), limit, seed);
+            SentimentData testData = test == null ? null
+                    : timer.time("read test", () -> readData(test, read, Optional.of(all.labelEncoder()), pw,
+                    spec.commandLine().getErr()));
+            int[] universe = rows != null ? rows : IntStream.range(0, all.size()).toArray();
+            StratifiedSplit split = StratifiedSplit.of(all.labels(universe),
+                    new StratifiedSplit.Fractions(validation, test == null ? testFraction : 0), seed);
+            int[] trainRows = map(universe, split.train());
+            int[] validationRows = map(universe, split.validation());
+            int[] testRows = map(universe, split.test());
+            Splits s = new Splits(all.texts(trainRows), all.labels(trainRows), all.texts(validationRows),
+                    all.labels(validationRows), testData != null ? testData.texts() : all.texts(testRows),
+                    testData != null ? testData.labels() : all.labels(testRows));
+            if (s.testLabels().length == 0 || s.validationLabels().length == 0) {
+                throw new IllegalArgumentException("the split leaves no " + (s.testLabels().length == 0 ? "test"
+                        : "validation") + " examples; use more data or larger fractions");
+            }
+            pw.printf("split (seed %d, stratified): train %d, validation %d, test %d%s%n", seed, s.trainLabels().length,
+                    s.validationLabels().length, s.testLabels().length, testData != null ? " (from " + test + ")" : "");
+            return s;
         }
 
         /** Every file the run writes, checked against the inputs and what exists (see {@link OutputCheck}). */
@@ -494,6 +456,38 @@ public final class SentimentCommand implements Runnable {
             }
         }
 
+        /** The flags as text-classify's recipe: the one description of the network, its training and its input. */
+        TextClassifierOptions options() {
+            Preprocessing preprocessing = preprocessing();
+            if (preprocessing.lemmatization() == Preprocessing.Lemmatization.POS) {
+                throw new IllegalArgumentException("--lemmatize pos is not available in this version of 'sentiment "
+                        + "train' (the tagger is not yet a stage of the model's preprocessing); use --lemmatize noun "
+                        + "or none");
+            }
+            PreprocessOptions preprocess = preprocessing.options();
+            if (preprocessing.lemmatization() == Preprocessing.Lemmatization.NOUN) {
+                preprocess = preprocess.withLemmatization(Lemmatization.NOUN);
+            }
+            Word2VecOptions word2vec = Word2VecOptions.defaults()
+                    .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
+                    .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
+                    .withWorkers(Runtime.getRuntime().availableProcessors()).withSeed(seed);
+            RecurrentOptions.Cell cellType = switch (FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn")) {
+                case "lstm" -> RecurrentOptions.Cell.LSTM;
+                case "gru" -> RecurrentOptions.Cell.GRU;
+                default -> RecurrentOptions.Cell.SIMPLE_RNN;
+            };
+            TextClassifierOptions.Network lesson = TextClassifierOptions.Network.lesson();
+            return new TextClassifierOptions(preprocess,
+                    TextClassifierOptions.Sequence.defaults().withMaxLength(maxLength).withMinCount(minCount),
+                    new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(word2vec), fineTune),
+                    new TextClassifierOptions.Network(cellType, units, layers, bidirectional, lesson.dropout(),
+                            recurrentDropout, lesson.inputDropout()),
+                    new TextClassifierOptions.Training(TextClassifierOptions.Optimizer.ADAM, learningRate, batchSize,
+                            epochs, patience, seed, clipNorm));
+        }
+
+        /** The command-line spelling of the preprocessing flags (preset, stemmer, lemmatization, switches). */
         Preprocessing preprocessing() {
             Preprocessing p = Preprocessing.of(Choices.preset(preset)).withKeepStopWords(keepStopWords)
                     .withKeepPunctuation(keepPunctuation);
@@ -504,35 +498,88 @@ public final class SentimentCommand implements Runnable {
             return l == Preprocessing.Lemmatization.NONE ? p : p.withLemmatization(l);
         }
 
-        private Sequential network(float[][] embedding, String cellName) {
-            RecurrentOptions recurrent = switch (cellName) {
-                case "lstm" -> RecurrentOptions.lstm(units);
-                case "gru" -> RecurrentOptions.gru(units);
-                default -> RecurrentOptions.simpleRnn(units);
-            };
-            recurrent = recurrent.withDropout(0.2).withRecurrentDropout(recurrentDropout);
-            Sequential.Builder builder = Sequential.builder(Shape.tokens())
-                    .add(EmbeddingOptions.pretrained(embedding).withTrainable(fineTune))
-                    .add(DropoutOptions.of(0.5));
-            for (int layer = 0; layer < layers; layer++) {
-                RecurrentOptions r = recurrent.withReturnSequences(layer < layers - 1);
-                builder.add(bidirectional ? BidirectionalOptions.of(r) : r);
-            }
-            return builder.add(DenseOptions.of(1, Activation.SIGMOID)).build(seed);
-        }
-
-        /** Per-epoch progress bar with running loss, accuracy, samples/s and ETA, then the epoch's line. */
-        private final class EpochBar implements TrainingListener {
+        /** Progress of the fit: Word2Vec's bar, the stage times, then a bar per epoch and the epoch's line. */
+        private final class FitBar implements FitListener {
             private final int trainRows;
+            private final TextClassifierOptions options;
+            private final StageTimer timer;
             private final PrintWriter pw;
+            private Progress word2vecBar;
             private Progress bar;
             private long started = System.nanoTime();
+            private String stage;
+            private long stageStarted;
             private double lossSum;
             private double accuracySum;
+            /** Word2Vec's vectors (for the word map), when the embedding came from Word2Vec. */
+            WordVectors vectors;
+            /** The embedding matrix the network started from (for the PyTorch reference). */
+            float[][] matrix;
 
-            EpochBar(int trainRows, PrintWriter pw) {
+            FitBar(int trainRows, TextClassifierOptions options, StageTimer timer, PrintWriter pw) {
                 this.trainRows = trainRows;
+                this.options = options;
+                this.timer = timer;
                 this.pw = pw;
+            }
+
+            @Override
+            public void onStage(Stage next) {
+                endStage();
+                stage = switch (next) {
+                    case PREPROCESS -> "preprocess";
+                    case VOCABULARY -> "vocabulary";
+                    case WORD2VEC -> "word2vec";
+                    case NETWORK -> "train network";
+                };
+                stageStarted = System.nanoTime();
+                started = stageStarted;
+            }
+
+            private void endStage() {
+                if (stage != null) {
+                    timer.record(stage, java.time.Duration.ofNanos(System.nanoTime() - stageStarted));
+                    stage = null;
+                }
+            }
+
+            @Override
+            public synchronized void onWord2VecProgress(TrainingProgress p) {
+                if (word2vecBar == null) {
+                    word2vecBar = Progress.start("word2vec", p.totalWords(), "words");
+                }
+                word2vecBar.message(String.format(Locale.ROOT, "epoch %d/%d, %.0f words/s", p.epoch(), p.epochs(),
+                        p.wordsPerSecond()));
+                word2vecBar.stepTo(p.wordsProcessed());
+            }
+
+            @Override
+            public void onWord2VecVectors(WordVectors trained) {
+                synchronized (this) {
+                    if (word2vecBar != null) {
+                        word2vecBar.close();
+                        word2vecBar = null;
+                    }
+                }
+                vectors = trained;
+                double seconds = (System.nanoTime() - stageStarted) / 1e9;
+                var w = ((TextClassifierOptions.Word2VecSource) options.embedding().source()).options();
+                pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
+                        w.architecture(), trained.size(), w.vectorSize(), w.window(), w.minCount(), seconds);
+                pw.flush();
+            }
+
+            @Override
+            public void onEmbeddingMatrix(float[][] rows, int withoutVector) {
+                matrix = rows;
+                pw.printf("vocabulary: %d entries (pad, unk and words seen >= %d times); %d without a Word2Vec "
+                        + "vector%n", rows == null ? 0 : rows.length, options.sequence().minCount(), withoutVector);
+                pw.flush();
+            }
+
+            void finish() {
+                closeBar();
+                endStage();
             }
 
             void closeBar() {
@@ -545,7 +592,7 @@ public final class SentimentCommand implements Runnable {
             @Override
             public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
                 if (bar == null) {
-                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches,
+                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, options.training().epochs()), batches,
                             "batches");
                     lossSum = 0;
                     accuracySum = 0;
@@ -553,7 +600,7 @@ public final class SentimentCommand implements Runnable {
                 lossSum += loss;
                 accuracySum += accuracy;
                 double seconds = (System.nanoTime() - started) / 1e9;
-                double samplesPerSecond = Math.min((long) (batch + 1) * batchSize, trainRows) / Math.max(seconds, 1e-9);
+                double samplesPerSecond = Math.min((long) (batch + 1) * options.training().batchSize(), trainRows) / Math.max(seconds, 1e-9);
                 double eta = seconds / (batch + 1) * (batches - batch - 1);
                 bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f, %.0f samples/s, ETA %.0f s",
                         lossSum / (batch + 1), accuracySum / (batch + 1), samplesPerSecond, eta));
@@ -591,17 +638,29 @@ public final class SentimentCommand implements Runnable {
             pw.flush();
         }
 
-        private void torchReference(float[][] embedding, PaddedSequences train, PaddedSequences validation,
-                PaddedSequences testIds, int[] trainLabels, int[] validationLabels, int[] testLabels,
+        private void torchReference(TextClassifier classifier, float[][] embedding, Splits splits,
                 ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) throws IOException {
+            TextClassifierOptions options = classifier.options();
+            TextClassifierOptions.Network network = options.network();
+            TextClassifierOptions.Training training = options.training();
+            // the recipe's ids: the classifier's own preprocessing and vocabulary, padded as its options say
+            int threads = Runtime.getRuntime().availableProcessors();
+            TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
+            SequenceEncoder encoder = classifier.encoder();
+            int maxLength = encoder.options().maxLength();
             Path dir = Files.createTempDirectory("nlpkit-torch");
-            TorchReference.Recipe recipe = TorchReference.Recipe.defaults().withHidden(units).withEpochs(epochs)
-                    .withBatchSize(batchSize).withLearningRate(learningRate).withFineTune(fineTune).withSeed(seed)
-                    .withPatience(patience)
-                    .withDropouts(0.5, 0.2, recurrentDropout);
-            TorchReference.export(dir, embedding, maxLength, new TorchReference.Split(train.ids(), trainLabels),
-                    new TorchReference.Split(validation.ids(), validationLabels),
-                    new TorchReference.Split(testIds.ids(), testLabels), recipe);
+            TorchReference.Recipe recipe = TorchReference.Recipe.defaults().withHidden(network.units())
+                    .withEpochs(training.epochs()).withBatchSize(training.batchSize())
+                    .withLearningRate(training.learningRate()).withFineTune(options.embedding().fineTune())
+                    .withSeed(training.seed()).withPatience(training.patience())
+                    .withDropouts(network.inputDropout(), network.dropout(), network.recurrentDropout());
+            TorchReference.export(dir, embedding, maxLength,
+                    new TorchReference.Split(encoder.transform(preprocessor.tokensBatch(splits.trainTexts(), threads))
+                            .ids(), splits.trainLabels()),
+                    new TorchReference.Split(encoder.transform(preprocessor.tokensBatch(splits.validationTexts(),
+                            threads)).ids(), splits.validationLabels()),
+                    new TorchReference.Split(encoder.transform(preprocessor.tokensBatch(splits.testTexts(), threads))
+                            .ids(), splits.testLabels()), recipe);
             TorchReference.Result result;
             try {
                 result = TorchReference.run(dir, Path.of("/usr/bin/python3"), List.of(), line -> {
@@ -610,14 +669,15 @@ public final class SentimentCommand implements Runnable {
                 });
             } finally {
                 try (var files = Files.walk(dir)) {
-                    for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
                         Files.deleteIfExists(p);
                     }
                 }
             }
-            BinaryMetrics metrics = BinaryMetrics.of(testLabels, result.testProbabilities());
-            table.add("pytorch-lstm", metrics);
-            rocs.put("pytorch-lstm", metrics.roc());
+            BinaryMetrics metrics = BinaryMetrics.of(splits.testLabels(), result.testProbabilities());
+            String name = "pytorch-" + modelName(network);
+            table.add(name, metrics);
+            rocs.put(name, metrics.roc());
         }
 
         private List<Path> plots(History history, Map<String, RocCurve> rocs, WordVectors vectors,
@@ -666,6 +726,88 @@ public final class SentimentCommand implements Runnable {
         }
     }
 
+    /**
+     * Why {@code --torch} cannot train this network the way the Java side does ({@code sentiment_torch.py} builds
+     * one layer of one LSTM direction, with Keras' per-sequence input and recurrent dropout masks), or empty when
+     * it can.
+     */
+    static Optional<String> torchUnsupported(TextClassifierOptions.Network network) {
+        List<String> differences = new ArrayList<>();
+        if (network.cell() != RecurrentOptions.Cell.LSTM) {
+            differences.add("--cell " + cellFlag(network.cell()));
+        }
+        if (network.layers() != 1) {
+            differences.add("--layers " + network.layers());
+        }
+        if (network.bidirectional()) {
+            differences.add("--bidirectional");
+        }
+        if (differences.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of("the PyTorch reference (sentiment_torch.py) trains only the course's one-layer, "
+                + "one-direction LSTM, so it cannot train the same recipe with " + String.join(", ", differences)
+                + "; drop --torch or " + (differences.size() == 1 ? "that flag" : "those flags"));
+    }
+
+    private static String cellFlag(RecurrentOptions.Cell cell) {
+        return switch (cell) {
+            case LSTM -> "lstm";
+            case GRU -> "gru";
+            case SIMPLE_RNN -> "rnn";
+        };
+    }
+
+    /** The report's name of the network: {@code lstm}, {@code bigru}, {@code 2xlstm}... */
+    static String modelName(TextClassifierOptions.Network network) {
+        return (network.layers() > 1 ? network.layers() + "x" : "") + (network.bidirectional() ? "bi" : "")
+                + cellFlag(network.cell());
+    }
+
+    /**
+     * The recipe in words, as {@code train} prints it: e.g. {@code Embedding(Word2Vec, frozen) -> Dropout(0.5) ->
+     * LSTM(100, dropout 0.2, recurrent dropout 0.2) -> Dense(1, sigmoid)} for the course's network.
+     */
+    static String describe(TextClassifierOptions options) {
+        TextClassifierOptions.Network n = options.network();
+        String source = switch (options.embedding().source()) {
+            case TextClassifierOptions.Word2VecSource w -> "Word2Vec";
+            case TextClassifierOptions.PretrainedSource p -> "vectors of " + p.file();
+            case TextClassifierOptions.RandomSource r -> "random";
+        };
+        StringBuilder b = new StringBuilder("Embedding(").append(source)
+                .append(options.embedding().fineTune() ? ", fine-tuned)" : ", frozen)");
+        if (n.inputDropout() > 0) {
+            b.append(" -> Dropout(").append(n.inputDropout()).append(')');
+        }
+        String cellName = cellFlag(n.cell()).equals("rnn") ? "SimpleRNN" : cellFlag(n.cell()).toUpperCase(Locale.ROOT);
+        String layer = cellName + "(" + n.units() + ", dropout " + n.dropout() + ", recurrent dropout "
+                + n.recurrentDropout() + ")";
+        if (n.bidirectional()) {
+            layer = "Bidirectional(" + layer + ")";
+        }
+        b.append(" -> ").append(n.layers() > 1 ? n.layers() + " x " + layer : layer);
+        return b.append(" -> Dense(1, sigmoid)").toString();
+    }
+
+    /** The class names of SentimentData's label indices. */
+    static List<String> names(SentimentData data, int[] labels) {
+        List<String> names = new ArrayList<>(labels.length);
+        for (int label : labels) {
+            names.add(data.labelEncoder().decode(label));
+        }
+        return names;
+    }
+
+    /** One column of a probability matrix. */
+    static double[] column(double[][] probabilities, int column) {
+        double[] out = new double[probabilities.length];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = probabilities[i][column];
+        }
+        return out;
+    }
+
     static SparseRows sparse(CsrMatrix m) {
         int[] pointers = m.rowPointers();
         int[] columns = m.columnIndices();
@@ -685,14 +827,6 @@ public final class SentimentCommand implements Runnable {
             out[i] = universe[positions[i]];
         }
         return out;
-    }
-
-    static float[] floats(int[] labels) {
-        float[] f = new float[labels.length];
-        for (int i = 0; i < f.length; i++) {
-            f[i] = labels[i];
-        }
-        return f;
     }
 
     /** A seeded stratified sample of {@code n} row indices (ascending). */
@@ -725,7 +859,8 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--json", description = "One JSON object per line instead of CSV.")
         boolean json;
 
-        @Option(names = "--threads", description = "Threads for preprocessing (default: the number of cores).")
+        @Option(names = "--threads", description = "Kept for existing scripts: the model's batch prediction "
+                + "preprocesses and predicts on all cores whatever its value.")
         Integer threads;
 
         @Option(names = "--charset", paramLabel = "NAME",
@@ -747,10 +882,8 @@ public final class SentimentCommand implements Runnable {
             ReadFlags read = new ReadFlags();
             read.charset = charset;
             ReadOptions options = read.apply(ReadOptions.defaults()).withInvalidBytes(InvalidBytes.REPLACE);
-            SentimentModel m = SentimentModel.load(model);
-            PredictionStream stream = new PredictionStream(m,
-                    threads != null ? threads : Runtime.getRuntime().availableProcessors(),
-                    json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV, explain,
+            TextClassifier m = TextClassifier.load(model);
+            PredictionStream stream = new PredictionStream(m, json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV, explain,
                     System.out::checkError);
             PrintWriter out = spec.commandLine().getOut();
             if (!texts.isEmpty()) {
@@ -801,14 +934,18 @@ public final class SentimentCommand implements Runnable {
                 OutputCheck.of(force).input("--model", model).input("--data", data).file("--roc", roc);
             }
             PrintWriter out = spec.commandLine().getOut();
-            SentimentModel m = SentimentModel.load(model);
-            SentimentData d = readData(data, read, Optional.of(m.labels()), out, spec.commandLine().getErr());
-            double[] p = m.probabilities(m.pipeline().tokensBatch(d.texts(), Runtime.getRuntime().availableProcessors()));
-            BinaryMetrics metrics = BinaryMetrics.of(d.labels(), p);
-            String name = m.info().getOrDefault("model", "model");
+            TextClassifier m = TextClassifier.load(model);
+            if (m.labels().size() != 2) {
+                throw new IllegalArgumentException("model bundle " + model + " has " + m.labels().size()
+                        + " classes " + m.labels() + "; 'sentiment evaluate' reports two-class models");
+            }
+            LabelEncoder classes = LabelEncoder.fit(m.labels());
+            SentimentData d = readData(data, read, Optional.of(classes), out, spec.commandLine().getErr());
+            BinaryMetrics metrics = BinaryMetrics.of(d.labels(), column(m.predictProba(d.texts()), 1));
+            String name = modelName(m.options().network());
             out.print(ComparisonTable.builder().add(name, metrics).build().render());
             out.println();
-            out.print(metrics.confusion().render(m.labels().decode(0), m.labels().decode(1)));
+            out.print(metrics.confusion().render(classes.decode(0), classes.decode(1)));
             if (roc != null) {
                 out.println("plot: " + Charts.writeRocCurves(roc, Map.of(name, metrics.roc())));
             }

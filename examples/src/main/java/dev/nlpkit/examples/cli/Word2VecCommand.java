@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
+import dev.nlpkit.core.OutputClaim;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
 import dev.nlpkit.embeddings.TrainingListener;
@@ -198,48 +199,52 @@ public final class Word2VecCommand implements Runnable {
                 throw new IllegalArgumentException("corpus file " + file + " does not exist or is not a file");
             }
             OutputCheck.of(force).input("FILE", file).file("--out", out);
-            Corpus corpus;
-            PrintWriter err = spec.commandLine().getErr();
-            if (pre == null && streamable(file)) {
-                Charset charset = TextDecoder.charsetOf(file, read.apply(ReadOptions.defaults()),
-                        w -> ReadFlags.warn(List.of(w), err));
-                corpus = Corpus.lines(file, charset);
-            } else if (pre == null) { // a zip, or gzip without .gz in its name: through the corpus readers
-                List<List<String>> sentences = new ArrayList<>();
-                for (String line : read.lines(file, err)) {
-                    List<String> tokens = List.of(line.strip().split("\\s+"));
-                    if (!tokens.get(0).isEmpty()) {
-                        sentences.add(tokens);
+            // a second run writing the same --out is reported now, not discovered when one result is lost
+            try (OutputClaim claim = OutputClaims.claim("--out", out)) {
+                Corpus corpus;
+                PrintWriter err = spec.commandLine().getErr();
+                if (pre == null && streamable(file)) {
+                    Charset charset = TextDecoder.charsetOf(file, read.apply(ReadOptions.defaults()),
+                            w -> ReadFlags.warn(List.of(w), err));
+                    corpus = Corpus.lines(file, charset);
+                } else if (pre == null) { // a zip, or gzip without .gz in its name: through the corpus readers
+                    List<List<String>> sentences = new ArrayList<>();
+                    for (String line : read.lines(file, err)) {
+                        List<String> tokens = List.of(line.strip().split("\\s+"));
+                        if (!tokens.get(0).isEmpty()) {
+                            sentences.add(tokens);
+                        }
                     }
-                }
-                corpus = Corpus.of(sentences);
-            } else {
-                List<List<String>> sentences = new ArrayList<>();
-                for (String line : read.lines(file, err)) {
-                    List<String> tokens = pre.tokens(line);
-                    if (!tokens.isEmpty()) {
-                        sentences.add(tokens);
+                    corpus = Corpus.of(sentences);
+                } else {
+                    List<List<String>> sentences = new ArrayList<>();
+                    for (String line : read.lines(file, err)) {
+                        List<String> tokens = pre.tokens(line);
+                        if (!tokens.isEmpty()) {
+                            sentences.add(tokens);
+                        }
                     }
+                    corpus = Corpus.of(sentences);
                 }
-                corpus = Corpus.of(sentences);
-            }
-            Word2Vec model;
-            try {
-                model = Word2Vec.fit(corpus, options, progress("word2vec"));
-            } catch (IllegalArgumentException e) {
-                if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-                    throw new IllegalArgumentException(e.getMessage() + " (--charset NAME)", e);
+                Word2Vec model;
+                try {
+                    model = Word2Vec.fit(corpus, options, progress("word2vec"));
+                } catch (IllegalArgumentException e) {
+                    if (e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+                        throw new IllegalArgumentException(e.getMessage() + " (--charset NAME)", e);
+                    }
+                    throw e;
                 }
-                throw e;
+                claim.checkStillHeld();
+                save(model, out);
+                PrintWriter pw = spec.commandLine().getOut();
+                pw.printf(Locale.ROOT, "%s: %d words x %d dimensions, %s, %.1f s (%.0f words/s); saved %s%n",
+                        options.architecture(), model.vectors().size(), model.vectors().dimension(),
+                        options.hierarchicalSoftmax() ? "hierarchical softmax" : "negative " + options.negative(),
+                        model.lastTraining().seconds(), model.lastTraining().effectiveWordsPerSecond(), out);
+                pw.flush();
+                return 0;
             }
-            save(model, out);
-            PrintWriter pw = spec.commandLine().getOut();
-            pw.printf(Locale.ROOT, "%s: %d words x %d dimensions, %s, %.1f s (%.0f words/s); saved %s%n",
-                    options.architecture(), model.vectors().size(), model.vectors().dimension(),
-                    options.hierarchicalSoftmax() ? "hierarchical softmax" : "negative " + options.negative(),
-                    model.lastTraining().seconds(), model.lastTraining().effectiveWordsPerSecond(), out);
-            pw.flush();
-            return 0;
         }
     }
 

@@ -1,21 +1,18 @@
 /**
- * The sentiment workflow of the examples, behind {@code nlpkit sentiment train|predict|evaluate}: labelled tweets
- * read with text-preprocess's corpus readers ({@link dev.nlpkit.examples.sentiment.SentimentData}), a seeded
- * stratified split ({@link dev.nlpkit.examples.sentiment.StratifiedSplit}), the preprocessing choices and their
- * token pipeline, with optional POS-aware WordNet lemmatization from Smile's HMM tagger
- * ({@link dev.nlpkit.examples.sentiment.Preprocessing}, {@link dev.nlpkit.examples.sentiment.TokenPipeline}), the
- * trained model and its one-file bundle ({@link dev.nlpkit.examples.sentiment.SentimentModel},
- * {@link dev.nlpkit.classify.io.ModelBundle}), the opinion lexicon that colours the word map, and the
- * PyTorch reference run ({@link dev.nlpkit.examples.sentiment.TorchReference}).
+ * What the sentiment command line adds around text-classify's {@code TextClassifier} (which owns the workflow:
+ * preprocessing, vocabulary, Word2Vec, network, fit, evaluation and the bundle): labelled tweets read with
+ * text-preprocess's corpus readers ({@link dev.nlpkit.examples.sentiment.SentimentData}), a seeded stratified
+ * split ({@link dev.nlpkit.examples.sentiment.StratifiedSplit}), the command-line spelling of the preprocessing
+ * choices ({@link dev.nlpkit.examples.sentiment.Preprocessing}, shared with {@code preprocess} and {@code tfidf},
+ * whose {@link dev.nlpkit.examples.sentiment.TokenPipeline} still offers POS-aware lemmatization from Smile's HMM
+ * tagger), the opinion lexicon that colours the word map, and the PyTorch reference run
+ * ({@link dev.nlpkit.examples.sentiment.TorchReference}).
  *
  * <pre>{@code
  * SentimentData data = SentimentData.read(Path.of("combined.csv.gz"), null, Optional.empty(), rows -> { });
  * StratifiedSplit split = StratifiedSplit.of(data.labels(), StratifiedSplit.Fractions.defaults(), 42);
- * TokenPipeline pipeline = TokenPipeline.of(Preprocessing.defaults()
- *         .withLemmatization(Preprocessing.Lemmatization.POS));
- * List<List<String>> tokens = pipeline.tokensBatch(data.texts(split.train()), 2);
- * SentimentModel model = SentimentModel.load(Path.of("sentiment.nlpkit"));     // a bundle from 'sentiment train'
- * double[] p = model.predictTexts(List.of("what a great day :)"));              // P(positive)
+ * TextClassifier model = TextClassifier.load(Path.of("sentiment.nlpkit"));    // a bundle from 'sentiment train'
+ * double[][] p = model.predictProba(List.of("what a great day :)"));          // one column per model.labels()
  * }</pre>
  */
 package dev.nlpkit.examples.sentiment;

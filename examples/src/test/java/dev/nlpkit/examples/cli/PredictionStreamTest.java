@@ -20,21 +20,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import dev.nlpkit.examples.sentiment.Preprocessing;
-import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.classify.FitListener;
+import dev.nlpkit.classify.TextClassifier;
+import dev.nlpkit.classify.TextClassifierOptions;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.TextDecoder;
-import dev.nlpkit.recurrent.layers.Activation;
-import dev.nlpkit.recurrent.layers.DenseOptions;
-import dev.nlpkit.recurrent.layers.EmbeddingOptions;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
-import dev.nlpkit.recurrent.layers.Shape;
-import dev.nlpkit.recurrent.model.Sequential;
-import dev.nlpkit.vectorize.label.LabelEncoder;
-import dev.nlpkit.vectorize.sequence.SequenceEncoder;
-import dev.nlpkit.vectorize.sequence.SequenceOptions;
-import dev.nlpkit.vectorize.vocab.ReservedTokens;
-import dev.nlpkit.vectorize.vocab.VocabularyOptions;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,25 +39,21 @@ import org.junit.jupiter.api.Timeout;
  */
 class PredictionStreamTest {
 
-    private static final SentimentModel MODEL = tinyModel();
+    private static final TextClassifier MODEL = tinyModel();
 
-    static SentimentModel tinyModel() {
-        List<List<String>> documents = List.of(List.of("good", "day"), List.of("bad", "day"), List.of("ok"));
-        SequenceEncoder encoder = SequenceEncoder.fit(documents,
-                VocabularyOptions.defaults().withMinCount(1).withReserved(ReservedTokens.PAD_AND_UNK),
-                SequenceOptions.defaults().withMaxLength(8));
-        Sequential network = Sequential.builder(Shape.tokens())
-                .add(EmbeddingOptions.random(encoder.vocabulary().size(), 4))
-                .add(RecurrentOptions.lstm(3))
-                .add(DenseOptions.of(1, Activation.SIGMOID))
-                .build(7);
-        return new SentimentModel(Preprocessing.defaults(), encoder, LabelEncoder.fit(List.of("0", "4")), network,
-                Map.of());
+    static TextClassifier tinyModel() {
+        TextClassifierOptions options = TextClassifierOptions.defaults()
+                .withSequence(TextClassifierOptions.Sequence.defaults().withMaxLength(8).withMinCount(1))
+                .withEmbedding(new TextClassifierOptions.Embedding(new TextClassifierOptions.RandomSource(4), false))
+                .withNetwork(new TextClassifierOptions.Network(RecurrentOptions.Cell.LSTM, 3, 1, false, 0, 0, 0))
+                .withTraining(TextClassifierOptions.Training.defaults().withEpochs(1).withPatience(0).withSeed(7));
+        return TextClassifier.fit(List.of("good day", "bad day", "ok"), List.of("4", "0", "4"), null, options,
+                FitListener.NONE);
     }
 
     private static String run(String input, PredictionStream.Format format) throws IOException {
         StringWriter out = new StringWriter();
-        new PredictionStream(MODEL, 2, format, false, () -> false).run(new StringReader(input), new PrintWriter(out));
+        new PredictionStream(MODEL, format, false, () -> false).run(new StringReader(input), new PrintWriter(out));
         return out.toString();
     }
 
@@ -80,7 +67,7 @@ class PredictionStreamTest {
         BufferedReader stdout = new BufferedReader(new PipedReader(answers));
         ExecutorService pool = Executors.newSingleThreadExecutor();
         try {
-            Future<Long> done = pool.submit(() -> new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false, () -> false)
+            Future<Long> done = pool.submit(() -> new PredictionStream(MODEL, PredictionStream.Format.CSV, false, () -> false)
                     .run(stdin, new PrintWriter(answers)));
             feed.write("a good day\n".getBytes(StandardCharsets.UTF_8));
             feed.flush();
@@ -100,8 +87,8 @@ class PredictionStreamTest {
         String out = run("good day\n\n  \nbad day\n", PredictionStream.Format.CSV);
         List<String> lines = out.lines().toList();
         assertThat(lines).hasSize(4);
-        double empty = MODEL.predictTexts(List.of("")).clone()[0];
-        assertThat(lines.get(1)).isEqualTo(MODEL.labels().decode(empty >= 0.5 ? 1 : 0) + ","
+        double empty = MODEL.predictProba("")[1];
+        assertThat(lines.get(1)).isEqualTo(MODEL.labels().get(empty >= 0.5 ? 1 : 0) + ","
                 + String.format(Locale.ROOT, "%.4f", empty) + ",");
         assertThat(lines.get(2)).endsWith(",\"  \""); // commons-csv quotes a field with outer spaces
     }
@@ -170,7 +157,7 @@ class PredictionStreamTest {
             public void close() {
             }
         });
-        long predicted = new PredictionStream(MODEL, 1, PredictionStream.Format.CSV, false, () -> false)
+        long predicted = new PredictionStream(MODEL, PredictionStream.Format.CSV, false, () -> false)
                 .run(new StringReader(in.toString()), closed);
         assertThat(predicted).isLessThan(5_000);
     }

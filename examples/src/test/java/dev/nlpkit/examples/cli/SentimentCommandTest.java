@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 
 import javax.imageio.ImageIO;
 
-import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -56,8 +56,8 @@ class SentimentCommandTest {
         CommandRun predict = CommandRun.of("sentiment", "predict", "--model", bundle.toString(), "--explain",
                 "I love this, best day ever :)", "this is awful and sad");
         assertThat(predict.exitCode()).as(predict.err()).isZero();
-        SentimentModel model = SentimentModel.load(bundle);
-        double[] p = model.predictTexts(List.of("I love this, best day ever :)", "this is awful and sad"));
+        double[] p = SentimentCommand.column(TextClassifier.load(bundle).predictProba(
+                List.of("I love this, best day ever :)", "this is awful and sad")), 1);
         assertThat(predict.out()).contains(String.format(java.util.Locale.ROOT, ",%.4f,\"I love this, best day ever :)\",",
                 p[0])).contains(",\"i love this , best day ever :)");
         assertThat(predict.out().lines().count()).isEqualTo(2); // one CSV line per text, tokens as a fourth column

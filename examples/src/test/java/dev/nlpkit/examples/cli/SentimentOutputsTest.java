@@ -11,7 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
-import dev.nlpkit.examples.sentiment.SentimentModel;
+import dev.nlpkit.classify.TextClassifier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -67,6 +67,6 @@ class SentimentOutputsTest {
         assertThat(err.toString().strip()).isEqualTo("nlpkit: the plots were not written (simulated: no space left "
                 + "on device); the model bundle " + bundle + " is saved");
         assertThat(out.toString()).contains("model bundle: " + bundle);
-        assertThat(SentimentModel.load(bundle).predictTexts(List.of("happy good fun day"))).hasSize(1);
+        assertThat(TextClassifier.load(bundle).predict(List.of("happy good fun day"))).hasSize(1);
     }
 }

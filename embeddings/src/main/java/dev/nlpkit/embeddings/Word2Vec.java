@@ -42,6 +42,8 @@ public final class Word2Vec {
     private final float[] syn1neg;
     private final int epochsTrained;
     private final TrainingSummary lastTraining;
+    /** The query view, built on first use from syn0 (never changed after construction) and the vocabulary's index. */
+    private volatile WordVectors vectors;
 
     Word2Vec(Vocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg,
             int epochsTrained, TrainingSummary lastTraining) {
@@ -142,9 +144,25 @@ public final class Word2Vec {
         return new Word2Vec(vocabulary, newOptions, syn0, syn1, syn1neg, epochsTrained, lastTraining);
     }
 
-    /** The immutable, thread-safe query view of the input vectors (a copy). */
+    /**
+     * The immutable, thread-safe query view of the input vectors (a copy of them, so it stays valid whatever
+     * happens to this model). Built once, on the first call, and cached; it looks words up in the vocabulary's
+     * index (one word index per model).
+     *
+     * @return the query view (the same instance on every call)
+     */
     public WordVectors vectors() {
-        return WordVectors.of(vocabulary.wordArray().clone(), syn0.clone(), options.vectorSize());
+        WordVectors view = vectors;
+        if (view == null) {
+            synchronized (this) {
+                view = vectors;
+                if (view == null) {
+                    view = WordVectors.of(vocabulary.wordArray(), syn0, options.vectorSize(), vocabulary.wordIndex());
+                    vectors = view;
+                }
+            }
+        }
+        return view;
     }
 
     public Vocabulary vocabulary() {

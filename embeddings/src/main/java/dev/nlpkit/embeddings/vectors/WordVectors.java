@@ -1,12 +1,11 @@
 package dev.nlpkit.embeddings.vectors;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import dev.nlpkit.embeddings.WordIndex;
 
 /**
  * Word vectors and the queries on them (gensim's {@code KeyedVectors}): V words, most frequent first, each with
@@ -31,10 +30,10 @@ public final class WordVectors {
     private final float[] unit;
     private final int dimension;
     private final int limit;
-    private final Map<String, Integer> index;
+    private final WordIndex index;
 
     private WordVectors(String[] words, float[] vectors, float[] unit, int dimension, int limit,
-            Map<String, Integer> index) {
+            WordIndex index) {
         this.words = words;
         this.vectors = vectors;
         this.unit = unit;
@@ -52,7 +51,26 @@ public final class WordVectors {
      */
     public static WordVectors of(String[] words, float[] rowMajor, int dimension) {
         Objects.requireNonNull(words, "words");
+        String[] w = words.clone();
+        return of(w, rowMajor, dimension, new WordIndex(w));
+    }
+
+    /**
+     * Word vectors from flat row-major data (copied) that use an existing index of the same words instead of
+     * building their own (a trained {@code Word2Vec} shares its vocabulary's index with its view this way).
+     *
+     * @param words     the words, row order
+     * @param rowMajor  {@code words.length * dimension} values, row i is the vector of {@code words[i]}
+     * @param dimension the vector dimension d
+     * @param index     an index in which {@code words[i]} has index i, for every i
+     * @return the view
+     * @throws IllegalArgumentException when the index does not match the words, on a length mismatch, or on a
+     *                                  non-finite value (the message names the word index)
+     */
+    public static WordVectors of(String[] words, float[] rowMajor, int dimension, WordIndex index) {
+        Objects.requireNonNull(words, "words");
         Objects.requireNonNull(rowMajor, "rowMajor");
+        Objects.requireNonNull(index, "index");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
         }
@@ -60,19 +78,18 @@ public final class WordVectors {
             throw new IllegalArgumentException("expected " + words.length + " x " + dimension + " = "
                     + (long) words.length * dimension + " values, got " + rowMajor.length);
         }
+        if (index.size() != words.length) {
+            throw new IllegalArgumentException("the index holds " + index.size() + " words, expected "
+                    + words.length);
+        }
         String[] w = words.clone();
-        float[] v = rowMajor.clone();
-        Map<String, Integer> index = new HashMap<>(Math.max(16, w.length * 2));
         for (int i = 0; i < w.length; i++) {
-            if (w[i] == null) {
-                throw new IllegalArgumentException("word index " + i + " is null");
-            }
-            Integer previous = index.putIfAbsent(w[i], i);
-            if (previous != null) {
-                throw new IllegalArgumentException("word index " + i + ": duplicate word '" + w[i]
-                        + "' (first at index " + previous + ")");
+            if (w[i] == null || index.indexOf(w[i]) != i) {
+                throw new IllegalArgumentException("word index " + i + " ('" + w[i] + "') has index "
+                        + (w[i] == null ? "none" : index.indexOf(w[i])) + " in the given index");
             }
         }
+        float[] v = rowMajor.clone();
         float[] unit = new float[v.length];
         for (int i = 0; i < w.length; i++) {
             int off = i * dimension;
@@ -92,7 +109,7 @@ public final class WordVectors {
                 }
             }
         }
-        return new WordVectors(w, v, unit, dimension, w.length, Collections.unmodifiableMap(index));
+        return new WordVectors(w, v, unit, dimension, w.length, index);
     }
 
     /** Word vectors from one {@code float[d]} row per word (copied). */
@@ -143,8 +160,8 @@ public final class WordVectors {
 
     /** The row of {@code word}, or -1 when unknown. */
     public int indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null || i >= limit ? -1 : i;
+        int i = index.indexOf(word);
+        return i >= limit ? -1 : i;
     }
 
     public boolean contains(String word) {

@@ -40,6 +40,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
     }
 
     /**
+     * A copy with another charset.
+     *
      * @param v the charset of the words
      * @return a copy with this charset
      */
@@ -48,6 +50,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
     }
 
     /**
+     * A copy with another malformed-input policy.
+     *
      * @param v the policy for invalid byte sequences
      * @return a copy with this policy
      */
@@ -56,6 +60,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
     }
 
     /**
+     * A copy with another limit.
+     *
      * @param v read only the first {@code v} vectors; 0 = all
      * @return a copy with this limit
      */
@@ -64,6 +70,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
     }
 
     /**
+     * A copy with another header policy.
+     *
      * @param v whether text files start with the header line ({@link TextHeader#NONE} for GloVe)
      * @return a copy with this header policy
      */

@@ -53,24 +53,46 @@ public final class Word2VecFormat {
 
     /** Text or binary. */
     public enum Format {
+        /** One line per word: the word and its values as decimal text. */
         TEXT,
+        /** Per word: the word's bytes, a space and d little-endian float32 values. */
         BINARY
     }
 
     /** Receives the vectors of a file as they are read. */
     public interface VectorSink {
-        /** The header: the number of vectors that will follow (after the limit) and the dimension. */
+        /**
+         * The header: the number of vectors that will follow (after the limit) and the dimension.
+         *
+         * @param count     the number of vectors that will follow
+         * @param dimension the number of values per vector
+         */
         default void header(int count, int dimension) {
         }
 
-        /** Vector number {@code index}; {@code vector} is reused for the next call: copy it to keep it. */
+        /**
+         * Vector number {@code index}; {@code vector} is reused for the next call: copy it to keep it.
+         *
+         * @param index  the vector number, from 0
+         * @param word   the word
+         * @param vector its values (reused by the next call)
+         */
         void accept(int index, String word, float[] vector);
     }
 
     private Word2VecFormat() {
     }
 
-    /** Reads a whole file into {@link WordVectors} (rows in file order). */
+    /**
+     * Reads a whole file into {@link WordVectors} (rows in file order).
+     *
+     * @param file    the file (gzip-compressed when its name ends in {@code .gz})
+     * @param format  text or binary
+     * @param options charset, malformed-input policy, limit and header policy
+     * @return the vectors
+     * @throws IOException               when the file cannot be read
+     * @throws WordVectorFormatException when the content is malformed (the message names file and line)
+     */
     public static WordVectors read(Path file, Format format, ReadOptions options) throws IOException {
         List<String> words = new ArrayList<>();
         float[][] data = new float[1][];
@@ -95,7 +117,15 @@ public final class Word2VecFormat {
         }
     }
 
-    /** Reads with {@link ReadOptions#defaults()}. */
+    /**
+     * Reads with {@link ReadOptions#defaults()}.
+     *
+     * @param file   the file (gzip-compressed when its name ends in {@code .gz})
+     * @param format text or binary
+     * @return the vectors
+     * @throws IOException               when the file cannot be read
+     * @throws WordVectorFormatException when the content is malformed (the message names file and line)
+     */
     public static WordVectors read(Path file, Format format) throws IOException {
         return read(file, format, ReadOptions.defaults());
     }

@@ -48,6 +48,11 @@ public final class WordVectors {
      *
      * @throws IllegalArgumentException on duplicate or null words, a length mismatch, or a non-finite value
      *                                  (the message names the word index)
+     *
+     * @param words     the words, row order (distinct, non-null)
+     * @param rowMajor  {@code words.length * dimension} values, row i is the vector of {@code words[i]}
+     * @param dimension the vector dimension d
+     * @return the view (the data is copied)
      */
     public static WordVectors of(String[] words, float[] rowMajor, int dimension) {
         Objects.requireNonNull(words, "words");
@@ -112,7 +117,13 @@ public final class WordVectors {
         return new WordVectors(w, v, unit, dimension, w.length, index);
     }
 
-    /** Word vectors from one {@code float[d]} row per word (copied). */
+    /**
+     * Word vectors from one {@code float[d]} row per word (copied).
+     *
+     * @param words the words, row order (distinct, non-null)
+     * @param rows  one vector per word, all of the same length
+     * @return the view (the data is copied)
+     */
     public static WordVectors of(List<String> words, float[][] rows) {
         if (words.size() != rows.length) {
             throw new IllegalArgumentException(words.size() + " words but " + rows.length + " vectors");
@@ -129,7 +140,12 @@ public final class WordVectors {
         return of(words.toArray(String[]::new), flat, d);
     }
 
-    /** A view in which only the {@code n} most frequent words exist (the first n rows); shares the data. */
+    /**
+     * A view in which only the {@code n} most frequent words exist (the first n rows); shares the data.
+     *
+     * @param n the number of rows kept visible (more than {@link #size()} keeps all)
+     * @return the restricted view
+     */
     public WordVectors restrictToMostFrequent(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
@@ -137,56 +153,103 @@ public final class WordVectors {
         return new WordVectors(words, vectors, unit, dimension, Math.min(n, limit), index);
     }
 
-    /** Number of words (after any restriction). */
+    /**
+     * Number of words (after any restriction).
+     *
+     * @return the number of visible words
+     */
     public int size() {
         return limit;
     }
 
-    /** Vector dimension d. */
+    /**
+     * Vector dimension d.
+     *
+     * @return the number of components of each vector
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** The word of row {@code i}. */
+    /**
+     * The word of row {@code i}.
+     *
+     * @param i a row index in {@code [0, size())}
+     * @return the word of that row
+     */
     public String word(int i) {
         Objects.checkIndex(i, limit);
         return words[i];
     }
 
-    /** The words, row order (most frequent first). */
+    /**
+     * The words, row order (most frequent first).
+     *
+     * @return an unmodifiable list of the visible words
+     */
     public List<String> words() {
         return List.of(words).subList(0, limit);
     }
 
-    /** The row of {@code word}, or -1 when unknown. */
+    /**
+     * The row of {@code word}, or -1 when unknown.
+     *
+     * @param word a word
+     * @return its row, or -1
+     */
     public int indexOf(String word) {
         int i = index.indexOf(word);
         return i >= limit ? -1 : i;
     }
 
+    /**
+     * Whether {@code word} has a vector in this view.
+     *
+     * @param word a word
+     * @return whether it is a visible word
+     */
     public boolean contains(String word) {
         return indexOf(word) >= 0;
     }
 
-    /** A copy of the vector of {@code word}, or empty when unknown. */
+    /**
+     * A copy of the vector of {@code word}, or empty when unknown.
+     *
+     * @param word a word
+     * @return a copy of its vector, or empty
+     */
     public Optional<float[]> vector(String word) {
         int i = indexOf(word);
         return i < 0 ? Optional.empty() : Optional.of(row(vectors, i));
     }
 
-    /** A copy of the unit vector of {@code word}, or empty when unknown. */
+    /**
+     * A copy of the unit vector of {@code word}, or empty when unknown.
+     *
+     * @param word a word
+     * @return a copy of its L2-normalised vector, or empty
+     */
     public Optional<float[]> unitVector(String word) {
         int i = indexOf(word);
         return i < 0 ? Optional.empty() : Optional.of(row(unit, i));
     }
 
-    /** A copy of row {@code i} of the raw vectors. */
+    /**
+     * A copy of row {@code i} of the raw vectors.
+     *
+     * @param i a row index in {@code [0, size())}
+     * @return a copy of that row
+     */
     public float[] vectorAt(int i) {
         Objects.checkIndex(i, limit);
         return row(vectors, i);
     }
 
-    /** A copy of the flat row-major raw vectors of the visible rows ({@code float[size*d]}). */
+    /**
+     * A copy of the flat row-major raw vectors of the visible rows ({@code float[size*d]}).
+     *
+     * @return a new array of {@code size() * dimension()} values
+     */
     public float[] toFlatArray() {
         float[] out = new float[limit * dimension];
         System.arraycopy(vectors, 0, out, 0, out.length);
@@ -207,22 +270,51 @@ public final class WordVectors {
         return i;
     }
 
-    /** Cosine similarity of two words. */
+    /**
+     * Cosine similarity of two words.
+     *
+     * @param a a word
+     * @param b another word
+     * @return {@code cos(a, b)} in [-1, 1]
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public double similarity(String a, String b) {
         return dotUnit(require(a), unit, require(b) * dimension);
     }
 
-    /** The n words most similar to {@code word} (cosine), the word itself excluded. */
+    /**
+     * The n words most similar to {@code word} (cosine), the word itself excluded.
+     *
+     * @param word the query word
+     * @param n    the number of results
+     * @return up to n words, most similar first
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public List<ScoredWord> mostSimilar(String word, int n) {
         return mostSimilar(List.of(word), List.of(), n);
     }
 
-    /** 3CosAdd: the n words nearest to {@code unit(sum unit(positive) - sum unit(negative))}. */
+    /**
+     * 3CosAdd: the n words nearest to {@code unit(sum unit(positive) - sum unit(negative))}.
+     *
+     * @param positive words added (e.g. king, woman)
+     * @param negative words subtracted (e.g. man)
+     * @param n        the number of results
+     * @return up to n words, best first, query words excluded
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public List<ScoredWord> mostSimilar(List<String> positive, List<String> negative, int n) {
         return mostSimilar(indices(positive), indices(negative), n);
     }
 
-    /** 3CosAdd by row indices (for evaluation); input rows are excluded from the results. */
+    /**
+     * 3CosAdd by row indices (for evaluation); input rows are excluded from the results.
+     *
+     * @param positive rows added
+     * @param negative rows subtracted
+     * @param n        the number of results
+     * @return up to n words, best first, input rows excluded
+     */
     public List<ScoredWord> mostSimilar(int[] positive, int[] negative, int n) {
         if (positive.length + negative.length == 0) {
             throw new IllegalArgumentException("mostSimilar needs at least one positive or negative word");
@@ -244,7 +336,13 @@ public final class WordVectors {
         return nearestExcluding(mean, n, concat(positive, negative));
     }
 
-    /** The n words nearest to {@code vector} (cosine), none excluded. */
+    /**
+     * The n words nearest to {@code vector} (cosine), none excluded.
+     *
+     * @param vector a query vector of {@link #dimension()} components
+     * @param n      the number of results
+     * @return up to n words, nearest first
+     */
     public List<ScoredWord> nearest(float[] vector, int n) {
         if (vector.length != dimension) {
             throw new IllegalArgumentException("expected a vector of length " + dimension + ", got " + vector.length);
@@ -259,7 +357,15 @@ public final class WordVectors {
         return nearestExcluding(q, n, new int[0]);
     }
 
-    /** 3CosMul (Levy and Goldberg 2014): {@code prod_p c(x,p) / (prod_n c(x,n) + 1e-6)}, c = (1 + cos)/2. */
+    /**
+     * 3CosMul (Levy and Goldberg 2014): {@code prod_p c(x,p) / (prod_n c(x,n) + 1e-6)}, c = (1 + cos)/2.
+     *
+     * @param positive words whose similarity is multiplied in
+     * @param negative words whose similarity divides
+     * @param n        the number of results
+     * @return up to n words, best first, query words excluded
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public List<ScoredWord> mostSimilarCosMul(List<String> positive, List<String> negative, int n) {
         int[] pos = indices(positive);
         int[] neg = indices(negative);
@@ -285,7 +391,12 @@ public final class WordVectors {
         return top.drain(words);
     }
 
-    /** The word least like the others: lowest cosine to the normalised mean of the unit vectors. */
+    /**
+     * The word least like the others: lowest cosine to the normalised mean of the unit vectors.
+     *
+     * @param candidates the words to compare (unknown ones are skipped)
+     * @return the odd one out
+     */
     public String doesntMatch(List<String> candidates) {
         List<Integer> used = new ArrayList<>();
         for (String w : candidates) {

@@ -42,6 +42,8 @@ public final class Word2Vec {
     private final float[] syn1neg;
     private final int epochsTrained;
     private final TrainingSummary lastTraining;
+    /** The query view, built on first use from syn0 (never changed after construction) and the vocabulary's index. */
+    private volatile WordVectors vectors;
 
     Word2Vec(Vocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg,
             int epochsTrained, TrainingSummary lastTraining) {
@@ -54,7 +56,14 @@ public final class Word2Vec {
         this.lastTraining = lastTraining;
     }
 
-    /** Builds the vocabulary of {@code corpus} and trains on it. */
+    /**
+     * Builds the vocabulary of {@code corpus} and trains on it.
+     *
+     * @param corpus    the training corpus, read once for the vocabulary and once per epoch
+     * @param options   the training options (seed, workers, sizes)
+     * @param listeners receive progress events (per epoch and job); none is fine
+     * @return the trained model
+     */
     public static Word2Vec fit(Corpus corpus, Word2VecOptions options, TrainingListener... listeners) {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(options, "options");
@@ -63,23 +72,51 @@ public final class Word2Vec {
         return fit(corpus, vocabulary, options, listeners);
     }
 
-    /** Trains on a re-iterable sentence corpus (see {@link Corpus#of}). */
+    /**
+     * Trains on a re-iterable sentence corpus (see {@link Corpus#of}).
+     *
+     * @param sentences tokenised sentences, iterated once per pass
+     * @param options   the training options (seed, workers, sizes)
+     * @param listeners receive progress events (per epoch and job); none is fine
+     * @return the trained model
+     */
     public static Word2Vec fit(Iterable<? extends List<String>> sentences, Word2VecOptions options,
             TrainingListener... listeners) {
         return fit(Corpus.of(sentences), options, listeners);
     }
 
-    /** Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}). */
+    /**
+     * Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}).
+     *
+     * @param lineFile  one sentence per line, tokens separated by white space
+     * @param options   the training options (seed, workers, sizes)
+     * @param listeners receive progress events (per epoch and job); none is fine
+     * @return the trained model
+     */
     public static Word2Vec fit(Path lineFile, Word2VecOptions options, TrainingListener... listeners) {
         return fit(Corpus.lines(lineFile), options, listeners);
     }
 
-    /** Builds only the vocabulary (gensim's {@code build_vocab}), e.g. to time training apart. */
+    /**
+     * Builds only the vocabulary (gensim's {@code build_vocab}), e.g. to time training apart.
+     *
+     * @param corpus  the training corpus
+     * @param options its minCount and maxFinalVocab apply
+     * @return the vocabulary, most frequent word first
+     */
     public static Vocabulary buildVocabulary(Corpus corpus, Word2VecOptions options) {
         return VocabularyBuilder.build(corpus, options);
     }
 
-    /** Trains with a vocabulary built beforehand by {@link #buildVocabulary} on the same corpus. */
+    /**
+     * Trains with a vocabulary built beforehand by {@link #buildVocabulary} on the same corpus.
+     *
+     * @param corpus     the corpus the vocabulary was built on
+     * @param vocabulary from {@link #buildVocabulary}
+     * @param options    the training options (seed, workers, sizes)
+     * @param listeners receive progress events (per epoch and job); none is fine
+     * @return the trained model
+     */
     public static Word2Vec fit(Corpus corpus, Vocabulary vocabulary, Word2VecOptions options,
             TrainingListener... listeners) {
         int v = vocabulary.size();
@@ -107,6 +144,11 @@ public final class Word2Vec {
      * Trains {@code epochs} more epochs on {@code corpus} with the existing vocabulary (new words are
      * ignored), the learning rate again decaying from alpha to minAlpha (as gensim's {@code train}). Returns a
      * new model; this one is unchanged.
+     *
+     * @param corpus    the corpus to train on
+     * @param epochs    the number of further epochs (at least 1)
+     * @param listeners receive progress events (per epoch and job); none is fine
+     * @return the further trained model
      */
     public Word2Vec continueTraining(Corpus corpus, int epochs, TrainingListener... listeners) {
         if (epochs < 1) {
@@ -130,7 +172,12 @@ public final class Word2Vec {
         return new Word2Vec(vocabulary, options, in, out1, outNeg, epochsTrained + epochs, summary);
     }
 
-    /** A copy of this model with other worker count / seed / kernel for further training. */
+    /**
+     * A copy of this model with other worker count / seed / kernel for further training.
+     *
+     * @param newOptions options with the same vectorSize, hierarchicalSoftmax and negative on/off
+     * @return a model sharing these weights, trained further with {@code newOptions}
+     */
     public Word2Vec withTrainingOptions(Word2VecOptions newOptions) {
         if (newOptions.vectorSize() != options.vectorSize()
                 || newOptions.hierarchicalSoftmax() != options.hierarchicalSoftmax()
@@ -142,35 +189,80 @@ public final class Word2Vec {
         return new Word2Vec(vocabulary, newOptions, syn0, syn1, syn1neg, epochsTrained, lastTraining);
     }
 
-    /** The immutable, thread-safe query view of the input vectors (a copy). */
+    /**
+     * The immutable, thread-safe query view of the input vectors (a copy of them, so it stays valid whatever
+     * happens to this model). Built once, on the first call, and cached; it looks words up in the vocabulary's
+     * index (one word index per model).
+     *
+     * @return the query view (the same instance on every call)
+     */
     public WordVectors vectors() {
-        return WordVectors.of(vocabulary.wordArray().clone(), syn0.clone(), options.vectorSize());
+        WordVectors view = vectors;
+        if (view == null) {
+            synchronized (this) {
+                view = vectors;
+                if (view == null) {
+                    view = WordVectors.of(vocabulary.wordArray(), syn0, options.vectorSize(), vocabulary.wordIndex());
+                    vectors = view;
+                }
+            }
+        }
+        return view;
     }
 
+    /**
+     * The training vocabulary.
+     *
+     * @return the vocabulary, most frequent word first
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
+    /**
+     * The options this model was (last) trained with.
+     *
+     * @return the options of the last training
+     */
     public Word2VecOptions options() {
         return options;
     }
 
-    /** Epochs trained in total, continued training included. */
+    /**
+     * Epochs trained in total, continued training included.
+     *
+     * @return the number of epochs
+     */
     public int epochsTrained() {
         return epochsTrained;
     }
 
-    /** Statistics of the last training call. */
+    /**
+     * Statistics of the last training call.
+     *
+     * @return seconds, words, losses and the kernel used
+     */
     public TrainingSummary lastTraining() {
         return lastTraining;
     }
 
-    /** Saves the full model for continued training (see {@link Word2VecModelFormat}); atomic. */
+    /**
+     * Saves the full model for continued training (see {@link Word2VecModelFormat}); atomic.
+     *
+     * @param file the target; replaced atomically
+     * @throws IOException when it cannot be written (an existing file is kept)
+     */
     public void save(Path file) throws IOException {
         Word2VecModelFormat.write(this, file);
     }
 
-    /** Loads a model written by {@link #save}. */
+    /**
+     * Loads a model written by {@link #save}.
+     *
+     * @param file a file written by {@link #save}
+     * @return the model, ready for queries or continued training
+     * @throws IOException when it cannot be read or is not a valid model file (the message says why)
+     */
     public static Word2Vec load(Path file) throws IOException {
         return Word2VecModelFormat.read(file);
     }
@@ -191,6 +283,10 @@ public final class Word2Vec {
      * Estimated heap needed to train a vocabulary of {@code vocabularySize} words with {@code options}
      * (gensim's {@code estimate_memory}); word strings are counted at 48 bytes + 2 per char of an assumed
      * average length of 8.
+     *
+     * @param vocabularySize the number of vocabulary words
+     * @param options        the training options (vector size, output layers)
+     * @return the estimate, per part
      */
     public static MemoryEstimate estimateMemory(int vocabularySize, Word2VecOptions options) {
         if (vocabularySize < 0) {

@@ -130,120 +130,238 @@ public record Word2VecOptions(
         }
     }
 
-    /** gensim 4's defaults (workers 3, seed 1). */
+    /**
+     * gensim 4's defaults (workers 3, seed 1).
+     *
+     * @return the default options
+     */
     public static Word2VecOptions defaults() {
         return new Word2VecOptions(Architecture.CBOW, 100, 5, 5, 0, 0, 1e-3, 5, false, 0.75, 0.025, 1e-4,
                 CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO, Algorithm.HOGWILD, 0, 0);
     }
 
+    /**
+     * A copy with another {@code architecture} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code architecture}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withArchitecture(Architecture v) {
         return new Word2VecOptions(v, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code vectorSize} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code vectorSize}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withVectorSize(int v) {
         return new Word2VecOptions(architecture, v, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code window} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code window}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withWindow(int v) {
         return new Word2VecOptions(architecture, vectorSize, v, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code minCount} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code minCount}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withMinCount(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, v, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code maxVocabSize} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code maxVocabSize}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withMaxVocabSize(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, v, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code maxFinalVocab} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code maxFinalVocab}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withMaxFinalVocab(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, v, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code sample} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code sample}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withSample(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, v,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code negative} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code negative}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withNegative(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 v, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code hierarchicalSoftmax} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code hierarchicalSoftmax}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withHierarchicalSoftmax(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, v, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code nsExponent} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code nsExponent}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withNsExponent(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, v, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code alpha} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code alpha}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, v, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code minAlpha} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code minAlpha}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withMinAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, v, cbowInput, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code cbowInput} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code cbowInput}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withCbowInput(CbowInput v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, v, epochs, workers, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code epochs} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code epochs}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withEpochs(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, v, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code workers} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code workers}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withWorkers(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, v, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code seed} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code seed}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withSeed(long v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, v,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code shrinkWindows} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code shrinkWindows}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withShrinkWindows(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, v,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code computeLoss} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code computeLoss}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withComputeLoss(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, v, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
+    /**
+     * A copy with another {@code batchWords} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code batchWords}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withBatchWords(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
@@ -254,6 +372,8 @@ public record Word2VecOptions(
      * The targets per HOGBATCH batch: {@code batchTargets}, or when 0, {@value #SKIP_GRAM_BATCH_TARGETS} for
      * skip-gram (one window, pWord2Vec's scheme: its context rows already make a batch) and
      * {@value #CBOW_BATCH_TARGETS} for CBOW (one input row per target, so a batch needs several targets).
+     *
+     * @return the centre words per HOGBATCH batch
      */
     public int effectiveBatchTargets() {
         if (batchTargets > 0) {
@@ -262,11 +382,21 @@ public record Word2VecOptions(
         return architecture == Architecture.SKIP_GRAM ? SKIP_GRAM_BATCH_TARGETS : CBOW_BATCH_TARGETS;
     }
 
-    /** The negatives shared by a HOGBATCH batch: {@code batchNegatives}, or {@code negative} when 0. */
+    /**
+     * The negatives shared by a HOGBATCH batch: {@code batchNegatives}, or {@code negative} when 0.
+     *
+     * @return the negatives per HOGBATCH batch
+     */
     public int effectiveBatchNegatives() {
         return batchNegatives > 0 ? batchNegatives : negative;
     }
 
+    /**
+     * A copy with another {@code kernel} (meaning and range: the record parameter of that name).
+     *
+     * @param v the new {@code kernel}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withKernel(VectorKernel v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
@@ -274,21 +404,36 @@ public record Word2VecOptions(
                 batchNegatives);
     }
 
-    /** The training algorithm; {@link Algorithm#HOGBATCH} rejects {@code hierarchicalSoftmax = true}. */
+    /**
+     * The training algorithm; {@link Algorithm#HOGBATCH} rejects {@code hierarchicalSoftmax = true}.
+     *
+     * @param v the algorithm
+     * @return the copy (validated)
+     */
     public Word2VecOptions withAlgorithm(Algorithm v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, v, batchTargets, batchNegatives);
     }
 
-    /** Centre words per HOGBATCH batch (0 = automatic). */
+    /**
+     * Centre words per HOGBATCH batch (0 = automatic).
+     *
+     * @param v centre words per batch, 0 = automatic
+     * @return the copy (validated)
+     */
     public Word2VecOptions withBatchTargets(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, v, batchNegatives);
     }
 
-    /** Negatives shared by a HOGBATCH batch (0 = {@code negative}). */
+    /**
+     * Negatives shared by a HOGBATCH batch (0 = {@code negative}).
+     *
+     * @param v negatives per batch, 0 = {@code negative}
+     * @return the copy (validated)
+     */
     public Word2VecOptions withBatchNegatives(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,

@@ -11,6 +11,7 @@ public final class OutputInUseException extends IOException {
 
     private final transient Path output;
     private final transient Path lockFile;
+    /** The process id of the lock holder, or 0 or less when it is unknown. */
     private final long ownerPid;
 
     OutputInUseException(Path output, Path lockFile, long ownerPid, boolean self) {

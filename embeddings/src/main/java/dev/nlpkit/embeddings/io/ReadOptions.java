@@ -10,31 +10,72 @@ import java.util.Objects;
  * @param charset    encoding of the words (UTF-8 by default)
  * @param malformed  policy for invalid byte sequences
  * @param limit      read only the first {@code limit} vectors (gensim's {@code limit}); 0 = all
+ * @param header     whether a text file starts with the {@code "<count> <dimension>"} line ({@link TextHeader#NONE}
+ *                   for GloVe files, gensim's {@code no_header=True}); binary files always do
  */
-public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int limit) {
+public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int limit, TextHeader header) {
 
+    /**
+     * Validates the options.
+     *
+     * @throws NullPointerException     when an argument is null
+     * @throws IllegalArgumentException when {@code limit} is negative
+     */
     public ReadOptions {
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(malformed, "malformed");
+        Objects.requireNonNull(header, "header");
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0 (0 = all), got " + limit);
         }
     }
 
-    /** UTF-8, REPORT, no limit. */
+    /**
+     * The defaults: UTF-8, {@link MalformedInputPolicy#REPORT}, no limit, header required ({@link TextHeader#COUNTS}).
+     *
+     * @return the default options
+     */
     public static ReadOptions defaults() {
-        return new ReadOptions(StandardCharsets.UTF_8, MalformedInputPolicy.REPORT, 0);
+        return new ReadOptions(StandardCharsets.UTF_8, MalformedInputPolicy.REPORT, 0, TextHeader.COUNTS);
     }
 
+    /**
+     * A copy with another charset.
+     *
+     * @param v the charset of the words
+     * @return a copy with this charset
+     */
     public ReadOptions withCharset(Charset v) {
-        return new ReadOptions(v, malformed, limit);
+        return new ReadOptions(v, malformed, limit, header);
     }
 
+    /**
+     * A copy with another malformed-input policy.
+     *
+     * @param v the policy for invalid byte sequences
+     * @return a copy with this policy
+     */
     public ReadOptions withMalformed(MalformedInputPolicy v) {
-        return new ReadOptions(charset, v, limit);
+        return new ReadOptions(charset, v, limit, header);
     }
 
+    /**
+     * A copy with another limit.
+     *
+     * @param v read only the first {@code v} vectors; 0 = all
+     * @return a copy with this limit
+     */
     public ReadOptions withLimit(int v) {
-        return new ReadOptions(charset, malformed, v);
+        return new ReadOptions(charset, malformed, v, header);
+    }
+
+    /**
+     * A copy with another header policy.
+     *
+     * @param v whether text files start with the header line ({@link TextHeader#NONE} for GloVe)
+     * @return a copy with this header policy
+     */
+    public ReadOptions withHeader(TextHeader v) {
+        return new ReadOptions(charset, malformed, limit, v);
     }
 }

@@ -36,6 +36,9 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  *       little-endian float32 values; we write a newline after each vector (word2vec.c does, gensim does not;
  *       readers skip white space before a word, so both load everywhere).</li>
  * </ul>
+ * GloVe files (and gensim's {@code no_header=True}) are the text format without the header line: read them with
+ * {@link ReadOptions#withHeader ReadOptions.withHeader(TextHeader.NONE)} (or {@link TextHeader#AUTO}), write them with
+ * {@link #write(WordVectors, Path, Format, java.nio.charset.Charset, TextHeader)}.
  * Names ending in {@code .gz} are (de)compressed. Reading streams the file ({@link #stream}): vectors go one at
  * a time to a {@link VectorSink}, so files larger than memory can be filtered. Errors name the file and the
  * line (text) or word index (binary): a bad header, a short or non-numeric line, a truncated vector, a
@@ -50,24 +53,46 @@ public final class Word2VecFormat {
 
     /** Text or binary. */
     public enum Format {
+        /** One line per word: the word and its values as decimal text. */
         TEXT,
+        /** Per word: the word's bytes, a space and d little-endian float32 values. */
         BINARY
     }
 
     /** Receives the vectors of a file as they are read. */
     public interface VectorSink {
-        /** The header: the number of vectors that will follow (after the limit) and the dimension. */
+        /**
+         * The header: the number of vectors that will follow (after the limit) and the dimension.
+         *
+         * @param count     the number of vectors that will follow
+         * @param dimension the number of values per vector
+         */
         default void header(int count, int dimension) {
         }
 
-        /** Vector number {@code index}; {@code vector} is reused for the next call: copy it to keep it. */
+        /**
+         * Vector number {@code index}; {@code vector} is reused for the next call: copy it to keep it.
+         *
+         * @param index  the vector number, from 0
+         * @param word   the word
+         * @param vector its values (reused by the next call)
+         */
         void accept(int index, String word, float[] vector);
     }
 
     private Word2VecFormat() {
     }
 
-    /** Reads a whole file into {@link WordVectors} (rows in file order). */
+    /**
+     * Reads a whole file into {@link WordVectors} (rows in file order).
+     *
+     * @param file    the file (gzip-compressed when its name ends in {@code .gz})
+     * @param format  text or binary
+     * @param options charset, malformed-input policy, limit and header policy
+     * @return the vectors
+     * @throws IOException               when the file cannot be read
+     * @throws WordVectorFormatException when the content is malformed (the message names file and line)
+     */
     public static WordVectors read(Path file, Format format, ReadOptions options) throws IOException {
         List<String> words = new ArrayList<>();
         float[][] data = new float[1][];
@@ -92,17 +117,62 @@ public final class Word2VecFormat {
         }
     }
 
-    /** Reads with {@link ReadOptions#defaults()}. */
+    /**
+     * Reads with {@link ReadOptions#defaults()}.
+     *
+     * @param file   the file (gzip-compressed when its name ends in {@code .gz})
+     * @param format text or binary
+     * @return the vectors
+     * @throws IOException               when the file cannot be read
+     * @throws WordVectorFormatException when the content is malformed (the message names file and line)
+     */
     public static WordVectors read(Path file, Format format) throws IOException {
         return read(file, format, ReadOptions.defaults());
     }
 
-    /** Streams the vectors of a file to {@code sink}. */
+    /**
+     * Streams the vectors of a file to {@code sink}. A text file read with {@link TextHeader#NONE} (or
+     * {@link TextHeader#AUTO} finding no header) is read twice: once to count its lines, once for the vectors.
+     *
+     * @param file    the file (gzip-compressed when its name ends in {@code .gz})
+     * @param format  text or binary
+     * @param options charset, malformed-input policy, limit and header policy
+     * @param sink    receives the header, then each vector in file order
+     * @throws IOException                when the file cannot be read
+     * @throws WordVectorFormatException  when the content is malformed (the message names file and line)
+     * @throws IllegalArgumentException   when a binary file is read with a header policy other than
+     *                                    {@link TextHeader#COUNTS}
+     */
     public static void stream(Path file, Format format, ReadOptions options, VectorSink sink) throws IOException {
+        if (format == Format.BINARY && options.header() != TextHeader.COUNTS) {
+            throw new IllegalArgumentException("binary word2vec files always start with the '<count> <dimension>' "
+                    + "header; header policy " + options.header() + " applies to text files only");
+        }
+        int[] headerless = null;
+        if (format == Format.TEXT && options.header() != TextHeader.COUNTS) {
+            headerless = open(file, in -> new Reader(file, in, options, sink).scanHeaderless(options.header()));
+        }
+        int[] shape = headerless;
+        open(file, in -> {
+            Reader reader = new Reader(file, in, options, sink);
+            if (shape == null) {
+                reader.read(format);
+            } else {
+                reader.readHeaderless(shape[0], shape[1]);
+            }
+            return null;
+        });
+    }
+
+    private interface StreamFunction<T> {
+        T apply(InputStream in) throws IOException;
+    }
+
+    private static <T> T open(Path file, StreamFunction<T> body) throws IOException {
         try (InputStream raw = Files.newInputStream(file);
              InputStream in = new BufferedInputStream(
                      file.toString().endsWith(".gz") ? new GZIPInputStream(raw, 1 << 16) : raw, 1 << 16)) {
-            new Reader(file, in, options, sink).read(format);
+            return body.apply(in);
         } catch (NoSuchFileException e) {
             throw new NoSuchFileException(file.toString(), null, "word2vec file not found");
         }
@@ -145,9 +215,10 @@ public final class Word2VecFormat {
                 count = Integer.parseInt(parts[0]);
                 dimension = Integer.parseInt(parts[1]);
             } catch (NumberFormatException e) {
-                throw new WordVectorFormatException(file, "line 1", "expected a '<count> <dimension>' header, found '"
+                    throw new WordVectorFormatException(file, "line 1", "expected a '<count> <dimension>' header, found '"
                         + abbreviate(header) + "'" + (format == Format.TEXT && parts.length > 2
-                        ? " (a text file without header? word2vec files start with the counts)" : ""));
+                        ? " (a text file without header, such as GloVe's? read it with "
+                        + "ReadOptions.withHeader(TextHeader.NONE) or TextHeader.AUTO)" : ""));
             }
             if (count < 0 || dimension < 1) {
                 throw new WordVectorFormatException(file, "line 1", "header says " + count + " vectors of dimension "
@@ -157,19 +228,70 @@ public final class Word2VecFormat {
             sink.header(n, dimension);
             float[] vector = new float[dimension];
             if (format == Format.TEXT) {
-                readText(n, count, dimension, vector);
+                readText(n, count, dimension, vector, 2);
             } else {
                 readBinary(n, count, dimension, vector);
             }
         }
 
-        private void readText(int n, int count, int dimension, float[] vector) throws IOException {
+        /**
+         * The first pass over a text file that may have no header: {@code null} when {@code policy} is AUTO and
+         * line 1 is a {@code "<count> <dimension>"} header, else {count, dimension} of the headerless file (the
+         * dimension from line 1, the count from the number of lines).
+         */
+        int[] scanHeaderless(TextHeader policy) throws IOException {
+            String first = readLine();
+            if (first == null) {
+                throw new WordVectorFormatException(file, "line 1", "empty file; expected "
+                        + (policy == TextHeader.AUTO ? "a '<count> <dimension>' header or " : "")
+                        + "a word followed by its values");
+            }
+            String[] parts = first.strip().split(" ");
+            if (policy == TextHeader.AUTO && parts.length == 2 && isInteger(parts[0]) && isInteger(parts[1])) {
+                return null;
+            }
+            if (parts.length < 2 || parts[0].isEmpty()) {
+                throw new WordVectorFormatException(file, "line 1", (policy == TextHeader.AUTO
+                        ? "neither a '<count> <dimension>' header nor a word followed by its values: '"
+                        : "expected a word followed by its values (no header: TextHeader." + policy + "), found '")
+                        + abbreviate(first) + "'");
+            }
+            int lines = 1;
+            for (int b = in.read(), previous = '\n'; b != -1; previous = b, b = in.read()) {
+                if (previous == '\n') {
+                    lines++;
+                }
+            }
+            return new int[] {lines, parts.length - 1};
+        }
+
+        /** Reads a text file without header line whose first pass found {@code count} lines of {@code dimension}. */
+        void readHeaderless(int count, int dimension) throws IOException {
+            int n = options.limit() > 0 ? Math.min(count, options.limit()) : count;
+            sink.header(n, dimension);
+            readText(n, count, dimension, new float[dimension], 1);
+        }
+
+        private static boolean isInteger(String s) {
+            if (s.isEmpty() || s.length() > 10) {
+                return false;
+            }
+            for (int i = 0; i < s.length(); i++) {
+                if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+                    return false;
+                }
+            }
+            return true;
+        }
+
+        private void readText(int n, int count, int dimension, float[] vector, int firstLine) throws IOException {
             for (int i = 0; i < n; i++) {
-                long lineNo = i + 2L;
+                long lineNo = i + (long) firstLine;
                 String line = readLine();
                 if (line == null) {
                     throw new WordVectorFormatException(file, "line " + lineNo, "file ended after " + i + " of "
-                            + count + " vectors announced by the header");
+                            + count + " vectors " + (firstLine == 1 ? "counted in the first pass (the file changed "
+                            + "while being read?)" : "announced by the header"));
                 }
                 String stripped = line.strip();
                 String[] parts = stripped.split(" ");
@@ -310,17 +432,54 @@ public final class Word2VecFormat {
         return s.length() <= 40 ? s : s.substring(0, 37) + "...";
     }
 
-    /** Writes all vectors in UTF-8 (atomic; gzip when the name ends in .gz). */
+    /**
+     * Writes all vectors in UTF-8 (atomic; gzip when the name ends in .gz), with the header line.
+     *
+     * @param vectors the vectors, written in row order
+     * @param file    the target; replaced atomically
+     * @param format  text or binary
+     * @throws IOException              when the file cannot be written (the old file, if any, is kept)
+     * @throws IllegalArgumentException when a word cannot be represented (named by its index)
+     */
     public static void write(WordVectors vectors, Path file, Format format) throws IOException {
         write(vectors, file, format, java.nio.charset.StandardCharsets.UTF_8);
     }
 
     /**
-     * Writes all vectors in {@code charset} (atomic). Words that are empty or contain white space cannot be
-     * represented and are rejected, naming the word index.
+     * Writes all vectors in {@code charset} (atomic), with the header line. Words that are empty or contain white
+     * space cannot be represented and are rejected, naming the word index.
+     *
+     * @param vectors the vectors, written in row order
+     * @param file    the target; replaced atomically
+     * @param format  text or binary
+     * @param charset the encoding of the words
+     * @throws IOException              when the file cannot be written (the old file, if any, is kept)
+     * @throws IllegalArgumentException when a word cannot be represented (named by its index)
      */
     public static void write(WordVectors vectors, Path file, Format format, java.nio.charset.Charset charset)
             throws IOException {
+        write(vectors, file, format, charset, TextHeader.COUNTS);
+    }
+
+    /**
+     * Writes all vectors in {@code charset} (atomic), with or without the header line: {@link TextHeader#NONE}
+     * writes a GloVe file (text only).
+     *
+     * @param vectors the vectors, written in row order
+     * @param file    the target; replaced atomically
+     * @param format  text or binary
+     * @param charset the encoding of the words
+     * @param header  {@link TextHeader#COUNTS} (word2vec) or {@link TextHeader#NONE} (GloVe, text only)
+     * @throws IOException              when the file cannot be written (the old file, if any, is kept)
+     * @throws IllegalArgumentException when a word cannot be represented (named by its index), or for
+     *                                  {@link TextHeader#AUTO} or a binary file without header
+     */
+    public static void write(WordVectors vectors, Path file, Format format, java.nio.charset.Charset charset,
+            TextHeader header) throws IOException {
+        if (header == TextHeader.AUTO || (header == TextHeader.NONE && format == Format.BINARY)) {
+            throw new IllegalArgumentException("cannot write " + format + " with header policy " + header
+                    + ": write COUNTS (word2vec), or NONE for a text file (GloVe)");
+        }
         int v = vectors.size();
         int d = vectors.dimension();
         CharsetEncoder encoder = charset.newEncoder();
@@ -337,7 +496,9 @@ public final class Word2VecFormat {
         }
         float[] data = vectors.toFlatArray();
         writeAtomically(file, out -> {
-            out.write((v + " " + d + "\n").getBytes(charset));
+            if (header == TextHeader.COUNTS) {
+                out.write((v + " " + d + "\n").getBytes(charset));
+            }
             if (format == Format.TEXT) {
                 writeText(vectors, data, d, charset, out);
             } else {

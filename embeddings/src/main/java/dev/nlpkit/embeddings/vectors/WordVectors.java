@@ -1,12 +1,11 @@
 package dev.nlpkit.embeddings.vectors;
 
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+
+import dev.nlpkit.embeddings.WordIndex;
 
 /**
  * Word vectors and the queries on them (gensim's {@code KeyedVectors}): V words, most frequent first, each with
@@ -31,10 +30,10 @@ public final class WordVectors {
     private final float[] unit;
     private final int dimension;
     private final int limit;
-    private final Map<String, Integer> index;
+    private final WordIndex index;
 
     private WordVectors(String[] words, float[] vectors, float[] unit, int dimension, int limit,
-            Map<String, Integer> index) {
+            WordIndex index) {
         this.words = words;
         this.vectors = vectors;
         this.unit = unit;
@@ -49,10 +48,34 @@ public final class WordVectors {
      *
      * @throws IllegalArgumentException on duplicate or null words, a length mismatch, or a non-finite value
      *                                  (the message names the word index)
+     *
+     * @param words     the words, row order (distinct, non-null)
+     * @param rowMajor  {@code words.length * dimension} values, row i is the vector of {@code words[i]}
+     * @param dimension the vector dimension d
+     * @return the view (the data is copied)
      */
     public static WordVectors of(String[] words, float[] rowMajor, int dimension) {
         Objects.requireNonNull(words, "words");
+        String[] w = words.clone();
+        return of(w, rowMajor, dimension, new WordIndex(w));
+    }
+
+    /**
+     * Word vectors from flat row-major data (copied) that use an existing index of the same words instead of
+     * building their own (a trained {@code Word2Vec} shares its vocabulary's index with its view this way).
+     *
+     * @param words     the words, row order
+     * @param rowMajor  {@code words.length * dimension} values, row i is the vector of {@code words[i]}
+     * @param dimension the vector dimension d
+     * @param index     an index in which {@code words[i]} has index i, for every i
+     * @return the view
+     * @throws IllegalArgumentException when the index does not match the words, on a length mismatch, or on a
+     *                                  non-finite value (the message names the word index)
+     */
+    public static WordVectors of(String[] words, float[] rowMajor, int dimension, WordIndex index) {
+        Objects.requireNonNull(words, "words");
         Objects.requireNonNull(rowMajor, "rowMajor");
+        Objects.requireNonNull(index, "index");
         if (dimension < 1) {
             throw new IllegalArgumentException("dimension must be >= 1, got " + dimension);
         }
@@ -60,19 +83,18 @@ public final class WordVectors {
             throw new IllegalArgumentException("expected " + words.length + " x " + dimension + " = "
                     + (long) words.length * dimension + " values, got " + rowMajor.length);
         }
+        if (index.size() != words.length) {
+            throw new IllegalArgumentException("the index holds " + index.size() + " words, expected "
+                    + words.length);
+        }
         String[] w = words.clone();
-        float[] v = rowMajor.clone();
-        Map<String, Integer> index = new HashMap<>(Math.max(16, w.length * 2));
         for (int i = 0; i < w.length; i++) {
-            if (w[i] == null) {
-                throw new IllegalArgumentException("word index " + i + " is null");
-            }
-            Integer previous = index.putIfAbsent(w[i], i);
-            if (previous != null) {
-                throw new IllegalArgumentException("word index " + i + ": duplicate word '" + w[i]
-                        + "' (first at index " + previous + ")");
+            if (w[i] == null || index.indexOf(w[i]) != i) {
+                throw new IllegalArgumentException("word index " + i + " ('" + w[i] + "') has index "
+                        + (w[i] == null ? "none" : index.indexOf(w[i])) + " in the given index");
             }
         }
+        float[] v = rowMajor.clone();
         float[] unit = new float[v.length];
         for (int i = 0; i < w.length; i++) {
             int off = i * dimension;
@@ -92,10 +114,16 @@ public final class WordVectors {
                 }
             }
         }
-        return new WordVectors(w, v, unit, dimension, w.length, Collections.unmodifiableMap(index));
+        return new WordVectors(w, v, unit, dimension, w.length, index);
     }
 
-    /** Word vectors from one {@code float[d]} row per word (copied). */
+    /**
+     * Word vectors from one {@code float[d]} row per word (copied).
+     *
+     * @param words the words, row order (distinct, non-null)
+     * @param rows  one vector per word, all of the same length
+     * @return the view (the data is copied)
+     */
     public static WordVectors of(List<String> words, float[][] rows) {
         if (words.size() != rows.length) {
             throw new IllegalArgumentException(words.size() + " words but " + rows.length + " vectors");
@@ -112,7 +140,12 @@ public final class WordVectors {
         return of(words.toArray(String[]::new), flat, d);
     }
 
-    /** A view in which only the {@code n} most frequent words exist (the first n rows); shares the data. */
+    /**
+     * A view in which only the {@code n} most frequent words exist (the first n rows); shares the data.
+     *
+     * @param n the number of rows kept visible (more than {@link #size()} keeps all)
+     * @return the restricted view
+     */
     public WordVectors restrictToMostFrequent(int n) {
         if (n < 0) {
             throw new IllegalArgumentException("n must be >= 0, got " + n);
@@ -120,56 +153,103 @@ public final class WordVectors {
         return new WordVectors(words, vectors, unit, dimension, Math.min(n, limit), index);
     }
 
-    /** Number of words (after any restriction). */
+    /**
+     * Number of words (after any restriction).
+     *
+     * @return the number of visible words
+     */
     public int size() {
         return limit;
     }
 
-    /** Vector dimension d. */
+    /**
+     * Vector dimension d.
+     *
+     * @return the number of components of each vector
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** The word of row {@code i}. */
+    /**
+     * The word of row {@code i}.
+     *
+     * @param i a row index in {@code [0, size())}
+     * @return the word of that row
+     */
     public String word(int i) {
         Objects.checkIndex(i, limit);
         return words[i];
     }
 
-    /** The words, row order (most frequent first). */
+    /**
+     * The words, row order (most frequent first).
+     *
+     * @return an unmodifiable list of the visible words
+     */
     public List<String> words() {
         return List.of(words).subList(0, limit);
     }
 
-    /** The row of {@code word}, or -1 when unknown. */
+    /**
+     * The row of {@code word}, or -1 when unknown.
+     *
+     * @param word a word
+     * @return its row, or -1
+     */
     public int indexOf(String word) {
-        Integer i = index.get(word);
-        return i == null || i >= limit ? -1 : i;
+        int i = index.indexOf(word);
+        return i >= limit ? -1 : i;
     }
 
+    /**
+     * Whether {@code word} has a vector in this view.
+     *
+     * @param word a word
+     * @return whether it is a visible word
+     */
     public boolean contains(String word) {
         return indexOf(word) >= 0;
     }
 
-    /** A copy of the vector of {@code word}, or empty when unknown. */
+    /**
+     * A copy of the vector of {@code word}, or empty when unknown.
+     *
+     * @param word a word
+     * @return a copy of its vector, or empty
+     */
     public Optional<float[]> vector(String word) {
         int i = indexOf(word);
         return i < 0 ? Optional.empty() : Optional.of(row(vectors, i));
     }
 
-    /** A copy of the unit vector of {@code word}, or empty when unknown. */
+    /**
+     * A copy of the unit vector of {@code word}, or empty when unknown.
+     *
+     * @param word a word
+     * @return a copy of its L2-normalised vector, or empty
+     */
     public Optional<float[]> unitVector(String word) {
         int i = indexOf(word);
         return i < 0 ? Optional.empty() : Optional.of(row(unit, i));
     }
 
-    /** A copy of row {@code i} of the raw vectors. */
+    /**
+     * A copy of row {@code i} of the raw vectors.
+     *
+     * @param i a row index in {@code [0, size())}
+     * @return a copy of that row
+     */
     public float[] vectorAt(int i) {
         Objects.checkIndex(i, limit);
         return row(vectors, i);
     }
 
-    /** A copy of the flat row-major raw vectors of the visible rows ({@code float[size*d]}). */
+    /**
+     * A copy of the flat row-major raw vectors of the visible rows ({@code float[size*d]}).
+     *
+     * @return a new array of {@code size() * dimension()} values
+     */
     public float[] toFlatArray() {
         float[] out = new float[limit * dimension];
         System.arraycopy(vectors, 0, out, 0, out.length);
@@ -190,22 +270,51 @@ public final class WordVectors {
         return i;
     }
 
-    /** Cosine similarity of two words. */
+    /**
+     * Cosine similarity of two words.
+     *
+     * @param a a word
+     * @param b another word
+     * @return {@code cos(a, b)} in [-1, 1]
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public double similarity(String a, String b) {
         return dotUnit(require(a), unit, require(b) * dimension);
     }
 
-    /** The n words most similar to {@code word} (cosine), the word itself excluded. */
+    /**
+     * The n words most similar to {@code word} (cosine), the word itself excluded.
+     *
+     * @param word the query word
+     * @param n    the number of results
+     * @return up to n words, most similar first
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public List<ScoredWord> mostSimilar(String word, int n) {
         return mostSimilar(List.of(word), List.of(), n);
     }
 
-    /** 3CosAdd: the n words nearest to {@code unit(sum unit(positive) - sum unit(negative))}. */
+    /**
+     * 3CosAdd: the n words nearest to {@code unit(sum unit(positive) - sum unit(negative))}.
+     *
+     * @param positive words added (e.g. king, woman)
+     * @param negative words subtracted (e.g. man)
+     * @param n        the number of results
+     * @return up to n words, best first, query words excluded
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public List<ScoredWord> mostSimilar(List<String> positive, List<String> negative, int n) {
         return mostSimilar(indices(positive), indices(negative), n);
     }
 
-    /** 3CosAdd by row indices (for evaluation); input rows are excluded from the results. */
+    /**
+     * 3CosAdd by row indices (for evaluation); input rows are excluded from the results.
+     *
+     * @param positive rows added
+     * @param negative rows subtracted
+     * @param n        the number of results
+     * @return up to n words, best first, input rows excluded
+     */
     public List<ScoredWord> mostSimilar(int[] positive, int[] negative, int n) {
         if (positive.length + negative.length == 0) {
             throw new IllegalArgumentException("mostSimilar needs at least one positive or negative word");
@@ -227,7 +336,13 @@ public final class WordVectors {
         return nearestExcluding(mean, n, concat(positive, negative));
     }
 
-    /** The n words nearest to {@code vector} (cosine), none excluded. */
+    /**
+     * The n words nearest to {@code vector} (cosine), none excluded.
+     *
+     * @param vector a query vector of {@link #dimension()} components
+     * @param n      the number of results
+     * @return up to n words, nearest first
+     */
     public List<ScoredWord> nearest(float[] vector, int n) {
         if (vector.length != dimension) {
             throw new IllegalArgumentException("expected a vector of length " + dimension + ", got " + vector.length);
@@ -242,7 +357,15 @@ public final class WordVectors {
         return nearestExcluding(q, n, new int[0]);
     }
 
-    /** 3CosMul (Levy and Goldberg 2014): {@code prod_p c(x,p) / (prod_n c(x,n) + 1e-6)}, c = (1 + cos)/2. */
+    /**
+     * 3CosMul (Levy and Goldberg 2014): {@code prod_p c(x,p) / (prod_n c(x,n) + 1e-6)}, c = (1 + cos)/2.
+     *
+     * @param positive words whose similarity is multiplied in
+     * @param negative words whose similarity divides
+     * @param n        the number of results
+     * @return up to n words, best first, query words excluded
+     * @throws UnknownWordException when a word is not in the (restricted) vocabulary
+     */
     public List<ScoredWord> mostSimilarCosMul(List<String> positive, List<String> negative, int n) {
         int[] pos = indices(positive);
         int[] neg = indices(negative);
@@ -268,7 +391,12 @@ public final class WordVectors {
         return top.drain(words);
     }
 
-    /** The word least like the others: lowest cosine to the normalised mean of the unit vectors. */
+    /**
+     * The word least like the others: lowest cosine to the normalised mean of the unit vectors.
+     *
+     * @param candidates the words to compare (unknown ones are skipped)
+     * @return the odd one out
+     */
     public String doesntMatch(List<String> candidates) {
         List<Integer> used = new ArrayList<>();
         for (String w : candidates) {

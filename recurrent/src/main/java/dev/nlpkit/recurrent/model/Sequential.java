@@ -6,6 +6,7 @@ import dev.nlpkit.recurrent.layers.Dense;
 import dev.nlpkit.recurrent.layers.Gradients;
 import dev.nlpkit.recurrent.layers.Layer;
 import dev.nlpkit.recurrent.layers.LayerOptions;
+import dev.nlpkit.recurrent.layers.LayerSpec;
 import dev.nlpkit.recurrent.layers.Parameter;
 import dev.nlpkit.recurrent.layers.RecurrentLayer;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
@@ -251,6 +252,9 @@ public final class Sequential {
             Layer l = layers.get(i);
             Layer.Forward f = (l instanceof RecurrentLayer r && initialStates != null && initialStates[i] != null)
                     ? r.forward(s, initialStates[i], training, rng) : l.forward(s, training, rng);
+            if (l.options() instanceof LayerSpec) {
+                UserLayerChecks.output(i, names.get(i), l, s, f == null ? null : f.output());
+            }
             out.add(f);
             s = f.output();
         }
@@ -296,6 +300,10 @@ public final class Sequential {
                 d = b.dInput();
             } else {
                 d = l.backward(f, d, grads);
+                if (l.options() instanceof LayerSpec) {
+                    Signal in = i == 0 ? null : pass.forwards().get(i - 1).output();
+                    UserLayerChecks.gradient(i, names.get(i), l, in, d, grads);
+                }
             }
             if (d == null) {
                 break;
@@ -600,7 +608,15 @@ public final class Sequential {
         }
         for (int i = first; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            s = l instanceof RecurrentLayer r ? r.infer(s) : l.forward(s, false, null).output();
+            if (l instanceof RecurrentLayer r) {
+                s = r.infer(s);
+            } else {
+                Signal next = l.forward(s, false, null).output();
+                if (l.options() instanceof LayerSpec) {
+                    UserLayerChecks.output(i, names.get(i), l, s, next);
+                }
+                s = next;
+            }
         }
         return s;
     }

@@ -1,13 +1,14 @@
 package dev.nlpkit.recurrent.model;
 
-import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import java.nio.file.Path;
 
 /**
  * How {@link Sequential#fit} trains.
  *
- * @param loss            the loss
+ * @param loss            the loss: a built-in {@link dev.nlpkit.recurrent.loss.Loss} or a user
+ *                        {@link LossFunction}
  * @param optimizer       optimizer settings (the state is created on the first fit and kept by the model)
  * @param epochs          passes over the training data, >= 1
  * @param batchSize       examples per update, >= 1 ({@link Integer#MAX_VALUE}: full-batch gradient descent)
@@ -26,7 +27,7 @@ import java.nio.file.Path;
  *                        or infinite loss); 0 disables the check. Default 100: a loss a hundred times its
  *                        starting value means the steps are too large, and the weights are already useless
  */
-public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
+public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
                          boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
                          double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor) {
 
@@ -100,7 +101,7 @@ public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int 
      * 10 epochs of batch 32, seed 42, shuffled, no validation, no clipping, full BPTT, stop when the loss grows to
      * 100 times its first value.
      */
-    public static FitOptions of(Loss loss, OptimizerOptions optimizer) {
+    public static FitOptions of(LossFunction loss, OptimizerOptions optimizer) {
         return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null, DEFAULT_DIVERGENCE_FACTOR);
     }
 

@@ -17,6 +17,8 @@ import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import dev.nlpkit.recurrent.optim.OptimizerRegistry;
+import dev.nlpkit.recurrent.optim.OptimizerSpec;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.io.IOException;
@@ -430,7 +432,23 @@ public final class ModelFile {
                     + a.sparseUpdate();
             case OptimizerOptions.RmsProp r -> "rmsprop lr=" + schedule(r.learningRate()) + " rho=" + r.rho()
                     + " epsilon=" + r.epsilon() + " momentum=" + r.momentum();
+            case OptimizerSpec u -> customOptimizer(u);
         };
+    }
+
+    /** A user optimizer: its registry type name, its schedule, then its settings with URL-escaped values. */
+    private static String customOptimizer(OptimizerSpec u) {
+        StringBuilder sb = new StringBuilder("custom type=").append(u.type()).append(" lr=")
+                .append(schedule(u.learningRate()));
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(u.config()).entrySet()) {
+            if (!e.getKey().matches("[A-Za-z0-9._-]+") || e.getKey().equals("type") || e.getKey().equals("lr")) {
+                throw new IllegalArgumentException("user optimizer " + u.type() + " has setting name '" + e.getKey()
+                        + "': use letters, digits, '.', '_' or '-' (and not 'type' or 'lr')");
+            }
+            sb.append(' ').append(e.getKey()).append('=')
+                    .append(java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
     }
 
     private static String schedule(LearningRate lr) {
@@ -458,6 +476,15 @@ public final class ModelFile {
                     OptimizerOptions.SparseUpdate.valueOf(get(kv, "sparseUpdate")));
             case "rmsprop" -> new OptimizerOptions.RmsProp(lr, doubleOf(kv, "rho"), doubleOf(kv, "epsilon"),
                     doubleOf(kv, "momentum"));
+            case "custom" -> {
+                Map<String, String> config = new LinkedHashMap<>();
+                kv.forEach((k, v) -> {
+                    if (!k.equals("type") && !k.equals("lr")) {
+                        config.put(k, java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+                    }
+                });
+                yield OptimizerRegistry.create(get(kv, "type"), lr, config);
+            }
             default -> throw new IllegalArgumentException("unknown optimizer '" + parts[0] + "'");
         };
     }

@@ -14,6 +14,7 @@ import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.Signal;
 import dev.nlpkit.recurrent.layers.TimeDistributed;
 import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -262,7 +263,7 @@ public final class Sequential {
     }
 
     /** The logits of the output layer when its activation pairs with {@code loss}, else null. */
-    Tensor fusedLogits(Pass pass, Loss loss) {
+    Tensor fusedLogits(Pass pass, LossFunction loss) {
         Dense last = outputDense();
         if (last == null) {
             return null;
@@ -313,7 +314,7 @@ public final class Sequential {
     }
 
     /** Loss of one batch; with {@code grads} non-null also back-propagates it. */
-    Loss.Evaluation lossAndGradient(Signal in, Targets targets, int[] rows, Loss loss, SplittableRandom rng,
+    Loss.Evaluation lossAndGradient(Signal in, Targets targets, int[] rows, LossFunction loss, SplittableRandom rng,
                                     Gradients grads) {
         Pass pass = forward(in, grads != null, rng);
         Signal out = pass.output();
@@ -420,7 +421,7 @@ public final class Sequential {
                 listener.onBatchEnd(epoch, b, batches, e.loss(), e.accuracy());
             }
             double trainLoss = lossSum / Math.max(1, rowsSum);
-            double trainAcc = options.loss() == Loss.MEAN_SQUARED_ERROR ? Double.NaN : accSum / Math.max(1, rowsSum);
+            double trainAcc = !options.loss().hasAccuracy() ? Double.NaN : accSum / Math.max(1, rowsSum);
             Metrics val = valSet == null ? null : evaluate(valSet, options.loss(), options.batchSize());
             History.Epoch record = new History.Epoch(epoch, trainLoss, trainAcc,
                     val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy());
@@ -486,7 +487,7 @@ public final class Sequential {
     }
 
     /** Mean loss and accuracy over {@code data}, batched, without dropout. */
-    public Metrics evaluate(Dataset data, Loss loss, int batchSize) {
+    public Metrics evaluate(Dataset data, LossFunction loss, int batchSize) {
         checkInputs(data.inputs());
         double lossSum = 0;
         double accSum = 0;
@@ -500,7 +501,7 @@ public final class Sequential {
             rowsSum += e.rows();
         }
         return new Metrics(lossSum / Math.max(1, rowsSum),
-                loss == Loss.MEAN_SQUARED_ERROR ? Double.NaN : accSum / Math.max(1, rowsSum));
+                !loss.hasAccuracy() ? Double.NaN : accSum / Math.max(1, rowsSum));
     }
 
     /**

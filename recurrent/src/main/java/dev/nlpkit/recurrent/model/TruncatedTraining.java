@@ -7,6 +7,7 @@ import dev.nlpkit.recurrent.layers.RecurrentLayer;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.Signal;
 import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.ArrayList;
@@ -92,11 +93,11 @@ final class TruncatedTraining {
             rowSum += e.rows();
         }
         double lossMean = rowSum == 0 ? 0 : lossSum / rowSum;
-        double acc = options.loss() == Loss.MEAN_SQUARED_ERROR || rowSum == 0 ? Double.NaN : accSum / rowSum;
+        double acc = !options.loss().hasAccuracy() || rowSum == 0 ? Double.NaN : accSum / rowSum;
         return new Loss.Evaluation(lossMean, acc, rowSum, null, false);
     }
 
-    private static Loss loss(FitOptions o) {
+    private static LossFunction loss(FitOptions o) {
         return o.loss();
     }
 

@@ -26,14 +26,19 @@ public final class Optimizer {
     private Optimizer(OptimizerOptions options, List<Parameter> parameters) {
         this.options = options;
         this.parameters = List.copyOf(parameters);
-        int count = switch (options) {
-            case OptimizerOptions.Sgd s -> s.momentum() > 0 ? 1 : 0;
-            case OptimizerOptions.Adam a -> 2;
-            case OptimizerOptions.RmsProp r -> r.momentum() > 0 ? 2 : 1;
-        };
         for (Parameter p : this.parameters) {
             if (!p.trainable()) {
                 continue;
+            }
+            int count = switch (options) {
+                case OptimizerOptions.Sgd s -> s.momentum() > 0 ? 1 : 0;
+                case OptimizerOptions.Adam a -> 2;
+                case OptimizerOptions.RmsProp r -> r.momentum() > 0 ? 2 : 1;
+                case OptimizerSpec u -> u.slotCount(p);
+            };
+            if (count < 0) {
+                throw new IllegalArgumentException("optimizer " + ((OptimizerSpec) options).type()
+                        + " asks for " + count + " slots for parameter " + p);
             }
             Tensor[] s = new Tensor[count];
             for (int i = 0; i < count; i++) {
@@ -119,6 +124,7 @@ public final class Optimizer {
                     }
                 }
                 case OptimizerOptions.RmsProp o -> rmsProp(o, lr, w, g, s);
+                case OptimizerSpec o -> o.update(p, w, g, s, lr, steps);
             }
             p.markChanged();
         }

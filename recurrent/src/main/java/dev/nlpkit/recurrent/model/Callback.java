@@ -72,6 +72,15 @@ public interface Callback {
     }
 
     /**
+     * Before each epoch (before its shuffle).
+     *
+     * @param run   the run
+     * @param epoch the epoch number
+     */
+    default void onEpochBegin(Run run, int epoch) {
+    }
+
+    /**
      * After a batch's loss is known and before its update is applied: throwing here prevents the update.
      *
      * @param run   the run

@@ -135,6 +135,9 @@ final class Trainer {
         }
         boolean stoppedEarly = false;
         for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
+            for (Callback c : run.callbacks) {
+                c.onEpochBegin(run, epoch);
+            }
             if (options.shuffle()) {
                 for (int i = n - 1; i > 0; i--) {
                     int j = shuffler.nextInt(i + 1);

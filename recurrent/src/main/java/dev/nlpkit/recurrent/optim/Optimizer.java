@@ -22,6 +22,7 @@ public final class Optimizer {
     private final List<Parameter> parameters;
     private final Map<Parameter, Tensor[]> slots = new IdentityHashMap<>();
     private long steps;
+    private double rateOverride = Double.NaN;
 
     private Optimizer(OptimizerOptions options, List<Parameter> parameters) {
         this.options = options;
@@ -68,7 +69,25 @@ public final class Optimizer {
 
     /** The learning rate the next update will use. */
     public double currentLearningRate() {
-        return options.learningRate().at(steps);
+        return Double.isNaN(rateOverride) ? options.learningRate().at(steps) : rateOverride;
+    }
+
+    /**
+     * Overrides the schedule of the options with a fixed rate until {@link #clearLearningRate()} (per-epoch
+     * schedules as callbacks); not saved with the model.
+     *
+     * @param rate the rate, finite and &gt; 0
+     */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + rate);
+        }
+        rateOverride = rate;
+    }
+
+    /** Returns to the schedule of the options. */
+    public void clearLearningRate() {
+        rateOverride = Double.NaN;
     }
 
     /** The slot tensors of every trainable parameter, in parameter order (for saving). */
@@ -102,7 +121,7 @@ public final class Optimizer {
 
     /** Applies one update from the accumulated gradients. */
     public void step(Gradients grads) {
-        double lr = options.learningRate().at(steps);
+        double lr = currentLearningRate();
         steps++;
         for (Parameter p : parameters) {
             if (!p.trainable() || !grads.has(p)) {

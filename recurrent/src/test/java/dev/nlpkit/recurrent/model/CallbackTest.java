@@ -124,4 +124,33 @@ class CallbackTest {
         assertThat(h.epochs()).hasSize(2);
         assertThat(h.stoppedEarly()).isTrue();
     }
+
+    @Test
+    void aLearningRateSchedulerSetsTheRateOfEachEpochAndClearsItAtTheEnd() {
+        Sequential m = model();
+        List<Double> rates = new ArrayList<>();
+        Callback probe = new Callback() {
+            @Override
+            public void onEpochEnd(Run run, History.Epoch epoch) {
+                rates.add(run.optimizer().currentLearningRate());
+            }
+        };
+        m.fit(Tasks.firstBit(64, 5, 1L), null, fit(3), TrainingListener.NONE,
+                List.of(new LearningRateScheduler((epoch, lr) -> 0.02 / (1 << epoch)), probe));
+        assertThat(rates).containsExactly(0.02, 0.01, 0.005);
+        assertThat(m.optimizer().currentLearningRate()).isEqualTo(0.02);
+    }
+
+    @Test
+    void aConstantScheduleEqualToTheOptionsTrainsBitIdentically() {
+        Sequential plain = model();
+        Sequential scheduled = model();
+        plain.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.NONE);
+        scheduled.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.NONE,
+                List.of(new LearningRateScheduler((epoch, lr) -> 0.02)));
+        for (int i = 0; i < plain.parameters().size(); i++) {
+            assertThat(scheduled.parameters().get(i).value().toFloatArray())
+                    .containsExactly(plain.parameters().get(i).value().toFloatArray());
+        }
+    }
 }

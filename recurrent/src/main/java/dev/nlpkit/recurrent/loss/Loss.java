@@ -21,8 +21,10 @@ import dev.nlpkit.recurrent.tensor.Tensor;
  * </pre>
  * Targets: a tensor of the prediction's shape for BCE and MSE; class ids {@code [batch]} or {@code [batch, time]}
  * for the sparse categorical losses.
+ *
+ * <p>These are the built-in implementations of {@link LossFunction}; a user loss implements that interface.
  */
-public enum Loss {
+public enum Loss implements LossFunction {
     /** Binary cross-entropy on sigmoid probabilities (stable through the logits when available). */
     BINARY_CROSSENTROPY,
     /** Binary cross-entropy on logits. */
@@ -50,8 +52,15 @@ public enum Loss {
     }
 
     /** Whether the loss reads integer class labels. */
+    @Override
     public boolean sparseLabels() {
         return this == SPARSE_CATEGORICAL_CROSSENTROPY || this == SPARSE_CATEGORICAL_CROSSENTROPY_FROM_LOGITS;
+    }
+
+    /** Whether the loss has an accuracy: all but {@link #MEAN_SQUARED_ERROR}. */
+    @Override
+    public boolean hasAccuracy() {
+        return this != MEAN_SQUARED_ERROR;
     }
 
     /**
@@ -64,6 +73,7 @@ public enum Loss {
      * @param mask        per-row real flags, or null
      * @param gradient    whether to compute the gradient
      */
+    @Override
     public Evaluation evaluate(Tensor predictions, Tensor logits, Tensor targets, boolean[] mask, boolean gradient) {
         int k = predictions.dim(predictions.rank() - 1);
         int rows = predictions.size() / k;

@@ -1,13 +1,14 @@
 package dev.nlpkit.recurrent.model;
 
-import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import java.nio.file.Path;
 
 /**
  * How {@link Sequential#fit} trains.
  *
- * @param loss            the loss
+ * @param loss            the loss: a built-in {@link dev.nlpkit.recurrent.loss.Loss} or a user
+ *                        {@link LossFunction}
  * @param optimizer       optimizer settings (the state is created on the first fit and kept by the model)
  * @param epochs          passes over the training data, >= 1
  * @param batchSize       examples per update, >= 1 ({@link Integer#MAX_VALUE}: full-batch gradient descent)
@@ -26,29 +27,96 @@ import java.nio.file.Path;
  *                        or infinite loss); 0 disables the check. Default 100: a loss a hundred times its
  *                        starting value means the steps are too large, and the weights are already useless
  */
-public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
+public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
                          boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
-                         double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor) {
+                         double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor,
+                         int initialEpoch) {
 
     /**
-     * Early stopping on the validation loss (the training loss when there is no validation data).
+     * Early stopping (a callback of the training loop): stops when the monitored metric has not improved by more
+     * than {@code minDelta} for {@code patience} epochs. The checkpoint follows the same monitor.
      *
      * @param patience           epochs without improvement before stopping, >= 0
-     * @param minDelta           smallest decrease that counts as an improvement, >= 0
+     * @param minDelta           smallest change in the good direction that counts as an improvement, >= 0
      * @param restoreBestWeights whether the weights of the best epoch are restored at the end
+     * @param monitor            the metric watched; null: the validation loss with validation data, else the
+     *                           training loss
+     * @param mode               whether the metric should go down or up
      */
-    public record EarlyStopping(int patience, double minDelta, boolean restoreBestWeights) {
+    public record EarlyStopping(int patience, double minDelta, boolean restoreBestWeights, History.Metric monitor,
+                                Mode mode) {
+
+        /** The direction of improvement. */
+        public enum Mode {
+            /** Accuracies should go up, losses down (Keras' "auto"). */
+            AUTO,
+            /** Lower is better. */
+            MIN,
+            /** Higher is better. */
+            MAX
+        }
+
         /** Validates. */
         public EarlyStopping {
             if (patience < 0 || !(minDelta >= 0)) {
                 throw new IllegalArgumentException("early stopping needs patience >= 0 and minDelta >= 0, got "
                         + patience + ", " + minDelta);
             }
+            if (mode == null) {
+                throw new IllegalArgumentException("early stopping needs a mode (AUTO, MIN or MAX)");
+            }
+        }
+
+        /**
+         * On the default monitor (validation loss, else training loss), lower is better.
+         *
+         * @param patience           epochs without improvement before stopping
+         * @param minDelta           smallest decrease that counts
+         * @param restoreBestWeights whether the best weights are restored at the end
+         */
+        public EarlyStopping(int patience, double minDelta, boolean restoreBestWeights) {
+            this(patience, minDelta, restoreBestWeights, null, Mode.AUTO);
         }
 
         /** Patience {@code p}, any decrease counts, best weights restored. */
         public static EarlyStopping patience(int p) {
             return new EarlyStopping(p, 0, true);
+        }
+
+        /**
+         * A copy watching another logged metric in a given direction.
+         *
+         * @param metric the metric
+         * @param m      the direction ({@link Mode#AUTO}: accuracies up, losses down)
+         * @return the copy
+         */
+        public EarlyStopping monitoring(History.Metric metric, Mode m) {
+            return new EarlyStopping(patience, minDelta, restoreBestWeights, metric, m);
+        }
+
+        /**
+         * A copy with another minimum improvement.
+         *
+         * @param d the smallest change that counts, >= 0
+         * @return the copy
+         */
+        public EarlyStopping withMinDelta(double d) {
+            return new EarlyStopping(patience, d, restoreBestWeights, monitor, mode);
+        }
+
+        /**
+         * A copy restoring (or not) the best weights at the end.
+         *
+         * @param restore whether to restore
+         * @return the copy
+         */
+        public EarlyStopping withRestoreBestWeights(boolean restore) {
+            return new EarlyStopping(patience, minDelta, restore, monitor, mode);
+        }
+
+        /** Whether larger values of {@code metric} are improvements under this mode. */
+        boolean maximizes(History.Metric metric) {
+            return mode == Mode.MAX || (mode == Mode.AUTO && metric.higherIsBetter());
         }
     }
 
@@ -87,10 +155,39 @@ public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int 
             throw new IllegalArgumentException("clipNorm and clipValue must be >= 0, got " + clipNorm + ", "
                     + clipValue);
         }
+        if (initialEpoch < 0 || initialEpoch >= epochs) {
+            throw new IllegalArgumentException("initialEpoch must be in [0, epochs), got " + initialEpoch + " with epochs "
+                    + epochs + " (epochs is the number of the epoch to stop before, as Keras' epochs with "
+                    + "initial_epoch)");
+        }
         if (!(divergenceFactor == 0 || divergenceFactor > 1) || Double.isInfinite(divergenceFactor)) {
             throw new IllegalArgumentException("divergenceFactor must be 0 (off) or a finite number > 1, got "
                     + divergenceFactor);
         }
+    }
+
+    /**
+     * The options without {@link #initialEpoch()} (it is 0), as before it existed.
+     *
+     * @param loss             the loss
+     * @param optimizer        the optimizer
+     * @param epochs           epochs
+     * @param batchSize        batch size
+     * @param seed             seed
+     * @param shuffle          whether to shuffle
+     * @param validationSplit  validation fraction
+     * @param earlyStopping    early stopping or null
+     * @param checkpoint       checkpoint file or null
+     * @param clipNorm         global-norm clip, 0 off
+     * @param clipValue        value clip, 0 off
+     * @param truncation       truncated BPTT or null
+     * @param divergenceFactor divergence factor, 0 off
+     */
+    public FitOptions(LossFunction loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
+                      boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
+                      double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor) {
+        this(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping, checkpoint, clipNorm,
+                clipValue, truncation, divergenceFactor, 0);
     }
 
     /** The default {@link #divergenceFactor()}. */
@@ -100,79 +197,92 @@ public record FitOptions(Loss loss, OptimizerOptions optimizer, int epochs, int 
      * 10 epochs of batch 32, seed 42, shuffled, no validation, no clipping, full BPTT, stop when the loss grows to
      * 100 times its first value.
      */
-    public static FitOptions of(Loss loss, OptimizerOptions optimizer) {
-        return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null, DEFAULT_DIVERGENCE_FACTOR);
+    public static FitOptions of(LossFunction loss, OptimizerOptions optimizer) {
+        return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null, DEFAULT_DIVERGENCE_FACTOR,
+                0);
     }
 
     /** A copy with another epoch count. */
     public FitOptions withEpochs(int e) {
         return new FitOptions(loss, optimizer, e, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy with another batch size. */
     public FitOptions withBatchSize(int b) {
         return new FitOptions(loss, optimizer, epochs, b, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy with another seed. */
     public FitOptions withSeed(long s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, s, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy with (or without) shuffling. */
     public FitOptions withShuffle(boolean s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, s, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy holding out the last {@code f} of the training data for validation. */
     public FitOptions withValidationSplit(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, f, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy with early stopping. */
     public FitOptions withEarlyStopping(EarlyStopping e) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, e,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy saving checkpoints to {@code file}. */
     public FitOptions withCheckpoint(Path file) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                file, clipNorm, clipValue, truncation, divergenceFactor);
+                file, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy clipping by global norm. */
     public FitOptions withClipNorm(double n) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, n, clipValue, truncation, divergenceFactor);
+                checkpoint, n, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy clipping by value. */
     public FitOptions withClipValue(double v) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, v, truncation, divergenceFactor);
+                checkpoint, clipNorm, v, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy with truncated BPTT. */
     public FitOptions withTruncation(TruncatedBptt t) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, t, divergenceFactor);
+                checkpoint, clipNorm, clipValue, t, divergenceFactor, initialEpoch);
     }
 
     /** A copy with another optimizer. */
     public FitOptions withOptimizer(OptimizerOptions o) {
         return new FitOptions(loss, o, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
     /** A copy with another divergence factor (0: only NaN and infinite losses stop training). */
     public FitOptions withDivergenceFactor(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, f);
+                checkpoint, clipNorm, clipValue, truncation, f, initialEpoch);
+    }
+
+    /**
+     * A copy starting at epoch number {@code e} (continued training; {@link #epochs()} stays the number to stop
+     * before, so {@code withInitialEpoch(5).withEpochs(10)} trains epochs 5 to 9).
+     *
+     * @param e the first epoch's number, in [0, epochs)
+     * @return the copy
+     */
+    public FitOptions withInitialEpoch(int e) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, e);
     }
 }

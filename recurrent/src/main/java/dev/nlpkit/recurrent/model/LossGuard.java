@@ -1,12 +1,11 @@
 package dev.nlpkit.recurrent.model;
 
-import dev.nlpkit.recurrent.layers.Gradients;
-
 /**
- * The divergence check of one {@code fit} call: a NaN or infinite batch loss, or one above
- * {@link FitOptions#divergenceFactor()} times the first positive batch loss, stops training before the update.
+ * The divergence check of one {@code fit} call, a callback run before every update: a NaN or infinite batch loss,
+ * or one above {@link FitOptions#divergenceFactor()} times the first positive batch loss, throws
+ * {@link TrainingDivergedException}; the step strategy then zeroes the gradients, so no update happens.
  */
-final class LossGuard {
+final class LossGuard implements Callback {
 
     private final double factor;
     private double reference = Double.NaN;
@@ -15,16 +14,14 @@ final class LossGuard {
         this.factor = options.divergenceFactor();
     }
 
-    /** Throws (after zeroing the gradients, so no update happens) when {@code loss} shows divergence. */
-    void check(double loss, int epoch, int batch, Gradients grads) {
+    @Override
+    public void beforeUpdate(Callback.Run run, int epoch, int batch, double loss) {
         if (!Double.isFinite(loss)) {
-            grads.zero();
             throw new TrainingDivergedException(epoch, batch, loss);
         }
         if (!(reference > 0)) {
             reference = loss;
         } else if (factor > 0 && loss > factor * reference) {
-            grads.zero();
             throw new TrainingDivergedException(epoch, batch, loss, reference, factor);
         }
     }

@@ -7,6 +7,8 @@ import dev.nlpkit.recurrent.layers.DenseOptions;
 import dev.nlpkit.recurrent.layers.DropoutOptions;
 import dev.nlpkit.recurrent.layers.EmbeddingOptions;
 import dev.nlpkit.recurrent.layers.LayerOptions;
+import dev.nlpkit.recurrent.layers.LayerRegistry;
+import dev.nlpkit.recurrent.layers.LayerSpec;
 import dev.nlpkit.recurrent.layers.Parameter;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.RepeatVectorOptions;
@@ -15,6 +17,8 @@ import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
+import dev.nlpkit.recurrent.optim.OptimizerRegistry;
+import dev.nlpkit.recurrent.optim.OptimizerSpec;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.io.IOException;
@@ -339,7 +343,28 @@ public final class ModelFile {
             case BidirectionalOptions b -> "bidirectional merge=" + b.merge() + " " + recurrent(b.layer());
             case TimeDistributedOptions t -> "timedistributed " + dense(t.dense());
             case RepeatVectorOptions r -> "repeatvector times=" + r.times();
+            case LayerSpec u -> custom(u);
         };
+    }
+
+    /** A user layer: its registry type name, then its settings with URL-escaped values. */
+    private static String custom(LayerSpec u) {
+        StringBuilder sb = new StringBuilder("custom type=");
+        String type = u.type();
+        if (type == null || !type.matches("[A-Za-z0-9._$-]+")) {
+            throw new IllegalArgumentException("user layer " + u.getClass().getName() + " has type name '" + type
+                    + "': use letters, digits, '.', '_', '-' or '$'");
+        }
+        sb.append(type);
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(u.config()).entrySet()) {
+            if (!e.getKey().matches("[A-Za-z0-9._-]+") || e.getKey().equals("type")) {
+                throw new IllegalArgumentException("user layer " + type + " has setting name '" + e.getKey()
+                        + "': use letters, digits, '.', '_' or '-' (and not 'type')");
+            }
+            sb.append(' ').append(e.getKey()).append('=')
+                    .append(java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
     }
 
     private static String dense(DenseOptions d) {
@@ -372,8 +397,20 @@ public final class ModelFile {
                     BidirectionalOptions.Merge.valueOf(get(kv, "merge")));
             case "timedistributed" -> new TimeDistributedOptions(denseOf(kv));
             case "repeatvector" -> new RepeatVectorOptions(intOf(kv, "times"));
+            case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };
+    }
+
+    private static LayerSpec customOf(Map<String, String> kv) {
+        String type = get(kv, "type");
+        Map<String, String> config = new LinkedHashMap<>();
+        kv.forEach((k, v) -> {
+            if (!k.equals("type")) {
+                config.put(k, java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+            }
+        });
+        return LayerRegistry.create(type, config);
     }
 
     private static DenseOptions denseOf(Map<String, String> kv) {
@@ -395,7 +432,23 @@ public final class ModelFile {
                     + a.sparseUpdate();
             case OptimizerOptions.RmsProp r -> "rmsprop lr=" + schedule(r.learningRate()) + " rho=" + r.rho()
                     + " epsilon=" + r.epsilon() + " momentum=" + r.momentum();
+            case OptimizerSpec u -> customOptimizer(u);
         };
+    }
+
+    /** A user optimizer: its registry type name, its schedule, then its settings with URL-escaped values. */
+    private static String customOptimizer(OptimizerSpec u) {
+        StringBuilder sb = new StringBuilder("custom type=").append(u.type()).append(" lr=")
+                .append(schedule(u.learningRate()));
+        for (Map.Entry<String, String> e : new java.util.TreeMap<>(u.config()).entrySet()) {
+            if (!e.getKey().matches("[A-Za-z0-9._-]+") || e.getKey().equals("type") || e.getKey().equals("lr")) {
+                throw new IllegalArgumentException("user optimizer " + u.type() + " has setting name '" + e.getKey()
+                        + "': use letters, digits, '.', '_' or '-' (and not 'type' or 'lr')");
+            }
+            sb.append(' ').append(e.getKey()).append('=')
+                    .append(java.net.URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8));
+        }
+        return sb.toString();
     }
 
     private static String schedule(LearningRate lr) {
@@ -423,6 +476,15 @@ public final class ModelFile {
                     OptimizerOptions.SparseUpdate.valueOf(get(kv, "sparseUpdate")));
             case "rmsprop" -> new OptimizerOptions.RmsProp(lr, doubleOf(kv, "rho"), doubleOf(kv, "epsilon"),
                     doubleOf(kv, "momentum"));
+            case "custom" -> {
+                Map<String, String> config = new LinkedHashMap<>();
+                kv.forEach((k, v) -> {
+                    if (!k.equals("type") && !k.equals("lr")) {
+                        config.put(k, java.net.URLDecoder.decode(v, StandardCharsets.UTF_8));
+                    }
+                });
+                yield OptimizerRegistry.create(get(kv, "type"), lr, config);
+            }
             default -> throw new IllegalArgumentException("unknown optimizer '" + parts[0] + "'");
         };
     }

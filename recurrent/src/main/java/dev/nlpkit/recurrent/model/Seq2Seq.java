@@ -93,14 +93,38 @@ public final class Seq2Seq {
     }
 
     /**
-     * Trains with teacher forcing. The loss in {@code fit} is ignored: softmax cross-entropy over the target
-     * vocabulary, masked by the target lengths, is the only one that fits. Validation, early stopping, checkpoints
-     * and truncation options are not used here.
+     * Trains with teacher forcing, through the module's one training loop; {@link #fit(int[][], int[][],
+     * FitOptions, TrainingListener, List)} without callbacks of the user's.
      *
-     * @param sources source id rows (no padding needed; ids in {@code 1..sourceVocabulary-1})
-     * @param targets target id rows without START/END (ids in {@code 3..targetVocabulary-1})
+     * @param sources  source id rows (no padding needed; ids in {@code 1..sourceVocabulary-1})
+     * @param targets  target id rows without START/END (ids in {@code 3..targetVocabulary-1})
+     * @param fit      how to train (see the other overload for the options it honours and rejects)
+     * @param listener progress events
+     * @return the epoch-by-epoch history
      */
     public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener listener) {
+        return fit(sources, targets, fit, listener, List.of());
+    }
+
+    /**
+     * Trains with teacher forcing, through the module's one training loop. Honoured: epochs and
+     * {@code initialEpoch}, batch size, seed, shuffle, clipping, the divergence check, early stopping on the
+     * training metrics ({@code LOSS}, {@code ACCURACY}) and the checkpoint (written by {@link #save} with the
+     * optimizer state); the callbacks. Rejected with an {@link IllegalArgumentException} naming the option: a
+     * loss other than {@link Loss#SPARSE_CATEGORICAL_CROSSENTROPY} (the decoder ends in a softmax over the target
+     * vocabulary, masked by the target lengths), a validation split, early stopping on validation metrics, and
+     * truncated BPTT.
+     *
+     * @param sources   source id rows (no padding needed; ids in {@code 1..sourceVocabulary-1})
+     * @param targets   target id rows without START/END (ids in {@code 3..targetVocabulary-1})
+     * @param fit       how to train
+     * @param listener  progress events
+     * @param callbacks the user's callbacks, possibly empty
+     * @return the epoch-by-epoch history
+     */
+    public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener listener,
+                       List<Callback> callbacks) {
+        rejectUnsupported(fit);
         if (sources.length != targets.length || sources.length == 0) {
             throw new IllegalArgumentException("seq2seq needs as many target rows as source rows (and at least one), "
                     + "got " + sources.length + " and " + targets.length);
@@ -130,53 +154,78 @@ public final class Seq2Seq {
             optimizer = Optimizer.create(fit.optimizer(), parameters());
         }
         Gradients grads = new Gradients();
-        LossGuard guard = new LossGuard(fit);
-        int n = sources.length;
-        int batchSize = Math.min(fit.batchSize(), n);
-        int batches = (n + batchSize - 1) / batchSize;
-        int[] order = Dataset.range(0, n);
-        SplittableRandom shuffler = new SplittableRandom(fit.seed());
-        List<History.Epoch> epochs = new ArrayList<>();
-        int best = 0;
-        for (int epoch = 0; epoch < fit.epochs(); epoch++) {
-            if (fit.shuffle()) {
-                for (int i = n - 1; i > 0; i--) {
-                    int j = shuffler.nextInt(i + 1);
-                    int tmp = order[i];
-                    order[i] = order[j];
-                    order[j] = tmp;
-                }
+        Trainer.Monitor monitor = new Trainer.Monitor(fit, false);
+        Trainer.Run run = new Trainer.Run(trainerModel(), Trainer.callbacks(fit, monitor, callbacks));
+        Trainer.Step batchStep = (idx, rng, epoch, b) -> {
+            Loss.Evaluation e = step(src.batch(idx, Precision.FLOAT32), dec.batch(idx, Precision.FLOAT32), out, idx,
+                    rng, grads);
+            Trainer.beforeUpdate(run, grads, e.loss(), epoch, b);
+            if (fit.clipValue() > 0) {
+                grads.clipByValue(fit.clipValue());
             }
-            double lossSum = 0;
-            double accSum = 0;
-            long rows = 0;
-            for (int b = 0; b < batches; b++) {
-                int[] idx = Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
-                SplittableRandom rng = new SplittableRandom(Sequential.mix(fit.seed(), epoch, b));
-                Loss.Evaluation e = step(src.batch(idx, Precision.FLOAT32), dec.batch(idx, Precision.FLOAT32),
-                        out, idx, rng, grads);
-                guard.check(e.loss(), epoch, b, grads);
-                if (fit.clipValue() > 0) {
-                    grads.clipByValue(fit.clipValue());
-                }
-                if (fit.clipNorm() > 0) {
-                    grads.clipByGlobalNorm(fit.clipNorm());
-                }
-                optimizer.step(grads);
-                grads.zero();
-                lossSum += e.loss() * e.rows();
-                accSum += e.accuracy() * e.rows();
-                rows += e.rows();
-                listener.onBatchEnd(epoch, b, batches, e.loss(), e.accuracy());
+            if (fit.clipNorm() > 0) {
+                grads.clipByGlobalNorm(fit.clipNorm());
             }
-            History.Epoch rec = new History.Epoch(epoch, lossSum / rows, accSum / rows, Double.NaN, Double.NaN);
-            epochs.add(rec);
-            listener.onEpochEnd(rec);
-            if (rec.loss() < epochs.get(best).loss()) {
-                best = epoch;
-            }
+            optimizer.step(grads);
+            grads.zero();
+            return e;
+        };
+        return Trainer.fit(sources.length, fit, true, null, run, batchStep, listener, monitor);
+    }
+
+    /** Fails, naming the option, on the options an encoder-decoder cannot honour. */
+    private static void rejectUnsupported(FitOptions fit) {
+        if (fit.loss() != Loss.SPARSE_CATEGORICAL_CROSSENTROPY) {
+            throw new IllegalArgumentException("Seq2Seq trains with SPARSE_CATEGORICAL_CROSSENTROPY only (a softmax "
+                    + "over the target vocabulary, masked by the target lengths); FitOptions.loss is " + fit.loss());
         }
-        return new History(epochs, best, false);
+        if (fit.validationSplit() > 0) {
+            throw new IllegalArgumentException("Seq2Seq.fit does not hold out validation data; FitOptions."
+                    + "validationSplit must be 0, got " + fit.validationSplit());
+        }
+        if (fit.truncation() != null) {
+            throw new IllegalArgumentException("Seq2Seq.fit runs full BPTT only; FitOptions.truncation must be null, "
+                    + "got " + fit.truncation());
+        }
+        FitOptions.EarlyStopping es = fit.earlyStopping();
+        if (es != null && es.monitor() != null && es.monitor() != History.Metric.LOSS
+                && es.monitor() != History.Metric.ACCURACY) {
+            throw new IllegalArgumentException("Seq2Seq.fit has no validation data; FitOptions.earlyStopping cannot "
+                    + "monitor " + es.monitor() + " (use LOSS or ACCURACY)");
+        }
+    }
+
+    /** This model as the training loop sees it. */
+    private Trainer.Model trainerModel() {
+        return new Trainer.Model() {
+            @Override
+            public List<Tensor> snapshot() {
+                List<Tensor> copy = new ArrayList<>();
+                for (Parameter p : parameters()) {
+                    copy.add(p.value().copy());
+                }
+                return copy;
+            }
+
+            @Override
+            public void restore(List<Tensor> weights) {
+                List<Parameter> ps = parameters();
+                for (int i = 0; i < ps.size(); i++) {
+                    weights.get(i).copyTo(0, ps.get(i).value(), 0, ps.get(i).size());
+                    ps.get(i).markChanged();
+                }
+            }
+
+            @Override
+            public void save(Path file) throws IOException {
+                Seq2Seq.this.save(file, true);
+            }
+
+            @Override
+            public Optimizer optimizer() {
+                return optimizer;
+            }
+        };
     }
 
     private Loss.Evaluation step(Signal src, Signal decIn, Targets out, int[] idx, SplittableRandom rng,

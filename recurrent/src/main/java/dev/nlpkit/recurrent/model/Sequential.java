@@ -6,6 +6,7 @@ import dev.nlpkit.recurrent.layers.Dense;
 import dev.nlpkit.recurrent.layers.Gradients;
 import dev.nlpkit.recurrent.layers.Layer;
 import dev.nlpkit.recurrent.layers.LayerOptions;
+import dev.nlpkit.recurrent.layers.LayerSpec;
 import dev.nlpkit.recurrent.layers.Parameter;
 import dev.nlpkit.recurrent.layers.RecurrentLayer;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
@@ -13,6 +14,7 @@ import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.Signal;
 import dev.nlpkit.recurrent.layers.TimeDistributed;
 import dev.nlpkit.recurrent.loss.Loss;
+import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -251,6 +253,9 @@ public final class Sequential {
             Layer l = layers.get(i);
             Layer.Forward f = (l instanceof RecurrentLayer r && initialStates != null && initialStates[i] != null)
                     ? r.forward(s, initialStates[i], training, rng) : l.forward(s, training, rng);
+            if (l.options() instanceof LayerSpec) {
+                UserLayerChecks.output(i, names.get(i), l, s, f == null ? null : f.output());
+            }
             out.add(f);
             s = f.output();
         }
@@ -258,7 +263,7 @@ public final class Sequential {
     }
 
     /** The logits of the output layer when its activation pairs with {@code loss}, else null. */
-    Tensor fusedLogits(Pass pass, Loss loss) {
+    Tensor fusedLogits(Pass pass, LossFunction loss) {
         Dense last = outputDense();
         if (last == null) {
             return null;
@@ -296,6 +301,10 @@ public final class Sequential {
                 d = b.dInput();
             } else {
                 d = l.backward(f, d, grads);
+                if (l.options() instanceof LayerSpec) {
+                    Signal in = i == 0 ? null : pass.forwards().get(i - 1).output();
+                    UserLayerChecks.gradient(i, names.get(i), l, in, d, grads);
+                }
             }
             if (d == null) {
                 break;
@@ -305,7 +314,7 @@ public final class Sequential {
     }
 
     /** Loss of one batch; with {@code grads} non-null also back-propagates it. */
-    Loss.Evaluation lossAndGradient(Signal in, Targets targets, int[] rows, Loss loss, SplittableRandom rng,
+    Loss.Evaluation lossAndGradient(Signal in, Targets targets, int[] rows, LossFunction loss, SplittableRandom rng,
                                     Gradients grads) {
         Pass pass = forward(in, grads != null, rng);
         Signal out = pass.output();
@@ -343,7 +352,8 @@ public final class Sequential {
     // ------------------------------------------------------------------ fit / evaluate / predict
 
     /**
-     * Trains the model in place.
+     * Trains the model in place; {@link #fit(Dataset, Dataset, FitOptions, TrainingListener, List)} without
+     * callbacks of the user's.
      *
      * @param train      training data
      * @param validation validation data, or null (then {@code options.validationSplit()} may hold some out)
@@ -355,6 +365,28 @@ public final class Sequential {
      * @throws UncheckedIOException      when a checkpoint cannot be written
      */
     public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener listener) {
+        return fit(train, validation, options, listener, List.of());
+    }
+
+    /**
+     * Trains the model in place through the module's one training loop ({@link Callback}): seeded shuffles,
+     * one step per batch (full BPTT, or truncated BPTT windows with {@link FitOptions#truncation()}), validation
+     * after each epoch; early stopping, the checkpoint and the divergence check from {@code options} run as
+     * callbacks, then {@code callbacks} in order. A callback may end training ({@link Callback.Run#stop()}); the
+     * history is returned as usual. Epochs are numbered from {@link FitOptions#initialEpoch()}.
+     *
+     * @param train      training data
+     * @param validation validation data, or null (then {@code options.validationSplit()} may hold some out)
+     * @param options    how to train
+     * @param listener   progress events (never null; use {@link TrainingListener#NONE})
+     * @param callbacks  the user's callbacks, possibly empty
+     * @return the epoch-by-epoch history
+     * @throws TrainingDivergedException when a batch loss is NaN or infinite, or above
+     *                                   {@link FitOptions#divergenceFactor()} times the first batch loss
+     * @throws UncheckedIOException      when a checkpoint cannot be written
+     */
+    public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener listener,
+                       List<Callback> callbacks) {
         checkInputs(train.inputs());
         Dataset trainSet = train;
         Dataset valSet = validation;
@@ -375,79 +407,50 @@ public final class Sequential {
             optimizer = Optimizer.create(options.optimizer(), parameters());
         }
         Gradients grads = new Gradients();
-        LossGuard guard = new LossGuard(options);
-        int n = trainSet.size();
-        int batchSize = Math.min(options.batchSize(), n);
-        int batches = (n + batchSize - 1) / batchSize;
-        int[] order = Dataset.range(0, n);
-        SplittableRandom shuffler = new SplittableRandom(options.seed());
-        List<History.Epoch> epochs = new ArrayList<>();
-        double best = Double.POSITIVE_INFINITY;
-        int bestEpoch = -1;
-        List<Tensor> bestWeights = null;
-        boolean stoppedEarly = false;
-        for (int epoch = 0; epoch < options.epochs(); epoch++) {
-            if (options.shuffle()) {
-                for (int i = n - 1; i > 0; i--) {
-                    int j = shuffler.nextInt(i + 1);
-                    int tmp = order[i];
-                    order[i] = order[j];
-                    order[j] = tmp;
-                }
+        Trainer.Monitor monitor = new Trainer.Monitor(options, valSet != null);
+        Trainer.Run run = new Trainer.Run(trainerModel(), Trainer.callbacks(options, monitor, callbacks));
+        Dataset data = trainSet;
+        Dataset held = valSet;
+        Trainer.Step step = (rows, rng, epoch, b) -> {
+            Signal in = data.inputs().batch(rows, precision);
+            return options.truncation() == null
+                    ? fullStep(in, data.targets(), rows, options, rng, grads, run, epoch, b)
+                    : TruncatedTraining.step(this, in, data.targets(), rows, options, rng, grads, run, epoch, b);
+        };
+        return Trainer.fit(trainSet.size(), options, options.loss().hasAccuracy(),
+                held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step, listener,
+                monitor);
+    }
+
+    /** This model as the training loop sees it. */
+    private Trainer.Model trainerModel() {
+        return new Trainer.Model() {
+            @Override
+            public List<Tensor> snapshot() {
+                return Sequential.this.snapshot();
             }
-            double lossSum = 0;
-            double accSum = 0;
-            long rowsSum = 0;
-            for (int b = 0; b < batches; b++) {
-                int[] rows = java.util.Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
-                SplittableRandom rng = new SplittableRandom(mix(options.seed(), epoch, b));
-                Signal in = trainSet.inputs().batch(rows, precision);
-                Loss.Evaluation e = options.truncation() == null
-                        ? fullStep(in, trainSet.targets(), rows, options, rng, grads, guard, epoch, b)
-                        : TruncatedTraining.step(this, in, trainSet.targets(), rows, options, rng, grads, optimizer,
-                                guard, epoch, b);
-                lossSum += e.loss() * e.rows();
-                accSum += Double.isNaN(e.accuracy()) ? 0 : e.accuracy() * e.rows();
-                rowsSum += e.rows();
-                listener.onBatchEnd(epoch, b, batches, e.loss(), e.accuracy());
+
+            @Override
+            public void restore(List<Tensor> weights) {
+                Sequential.this.restore(weights);
             }
-            double trainLoss = lossSum / Math.max(1, rowsSum);
-            double trainAcc = options.loss() == Loss.MEAN_SQUARED_ERROR ? Double.NaN : accSum / Math.max(1, rowsSum);
-            Metrics val = valSet == null ? null : evaluate(valSet, options.loss(), options.batchSize());
-            History.Epoch record = new History.Epoch(epoch, trainLoss, trainAcc,
-                    val == null ? Double.NaN : val.loss(), val == null ? Double.NaN : val.accuracy());
-            epochs.add(record);
-            listener.onEpochEnd(record);
-            double monitored = val == null ? trainLoss : val.loss();
-            double minDelta = options.earlyStopping() == null ? 0 : options.earlyStopping().minDelta();
-            if (monitored < best - minDelta) {
-                best = monitored;
-                bestEpoch = epoch;
-                if (options.earlyStopping() != null && options.earlyStopping().restoreBestWeights()) {
-                    bestWeights = snapshot();
-                }
-                if (options.checkpoint() != null) {
-                    try {
-                        ModelFile.save(this, options.checkpoint(), true);
-                    } catch (IOException ex) {
-                        throw new UncheckedIOException("cannot write checkpoint " + options.checkpoint(), ex);
-                    }
-                }
-            } else if (options.earlyStopping() != null && epoch - bestEpoch >= options.earlyStopping().patience()) {
-                stoppedEarly = epoch < options.epochs() - 1;
-                break;
+
+            @Override
+            public void save(Path file) throws IOException {
+                ModelFile.save(Sequential.this, file, true);
             }
-        }
-        if (bestWeights != null) {
-            restore(bestWeights);
-        }
-        return new History(epochs, Math.max(bestEpoch, 0), stoppedEarly);
+
+            @Override
+            public Optimizer optimizer() {
+                return optimizer;
+            }
+        };
     }
 
     private Loss.Evaluation fullStep(Signal in, Targets targets, int[] rows, FitOptions options, SplittableRandom rng,
-                                     Gradients grads, LossGuard guard, int epoch, int batch) {
+                                     Gradients grads, Trainer.Run run, int epoch, int batch) {
         Loss.Evaluation e = lossAndGradient(in, targets, rows, options.loss(), rng, grads);
-        guard.check(e.loss(), epoch, batch, grads);
+        Trainer.beforeUpdate(run, grads, e.loss(), epoch, batch);
         applyUpdate(grads, options);
         return e;
     }
@@ -478,7 +481,7 @@ public final class Sequential {
     }
 
     /** Mean loss and accuracy over {@code data}, batched, without dropout. */
-    public Metrics evaluate(Dataset data, Loss loss, int batchSize) {
+    public Metrics evaluate(Dataset data, LossFunction loss, int batchSize) {
         checkInputs(data.inputs());
         double lossSum = 0;
         double accSum = 0;
@@ -492,7 +495,7 @@ public final class Sequential {
             rowsSum += e.rows();
         }
         return new Metrics(lossSum / Math.max(1, rowsSum),
-                loss == Loss.MEAN_SQUARED_ERROR ? Double.NaN : accSum / Math.max(1, rowsSum));
+                !loss.hasAccuracy() ? Double.NaN : accSum / Math.max(1, rowsSum));
     }
 
     /**
@@ -600,7 +603,15 @@ public final class Sequential {
         }
         for (int i = first; i < layers.size(); i++) {
             Layer l = layers.get(i);
-            s = l instanceof RecurrentLayer r ? r.infer(s) : l.forward(s, false, null).output();
+            if (l instanceof RecurrentLayer r) {
+                s = r.infer(s);
+            } else {
+                Signal next = l.forward(s, false, null).output();
+                if (l.options() instanceof LayerSpec) {
+                    UserLayerChecks.output(i, names.get(i), l, s, next);
+                }
+                s = next;
+            }
         }
         return s;
     }

@@ -7,14 +7,14 @@ import dev.nlpkit.recurrent.layers.RecurrentLayer;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.Signal;
 import dev.nlpkit.recurrent.loss.Loss;
-import dev.nlpkit.recurrent.optim.Optimizer;
+import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * Truncated BPTT(k1, k2) over one batch (see {@link FitOptions.TruncatedBptt}). The sequence is cut into
+ * The truncated-BPTT step strategy of the training loop ({@link Trainer}): BPTT(k1, k2) over one batch (see {@link FitOptions.TruncatedBptt}). The sequence is cut into
  * pieces of {@code k1} steps. For piece {@code c}, the window of {@code m = k2 / k1} pieces ending at {@code c}
  * is run forward from the recurrent states saved at its start, the loss is taken on piece {@code c} only, the
  * gradient flows back through all {@code m} pieces (piece to piece through the recurrent states) and stops at
@@ -27,8 +27,7 @@ final class TruncatedTraining {
     }
 
     static Loss.Evaluation step(Sequential model, Signal in, Targets targets, int[] rows, FitOptions options,
-                                SplittableRandom batchRng, Gradients grads, Optimizer optimizer, LossGuard guard,
-                                int epoch, int batch) {
+                                SplittableRandom batchRng, Gradients grads, Trainer.Run run, int epoch, int batch) {
         List<Layer> layers = model.layers();
         for (Layer l : layers) {
             if (l instanceof Bidirectional) {
@@ -79,7 +78,7 @@ final class TruncatedTraining {
             }
             Loss.Evaluation e = loss(options).evaluate(out.values(), model.fusedLogits(last, loss(options)),
                     targetSlice, mask, true);
-            guard.check(e.loss(), epoch, batch, grads);
+            Trainer.beforeUpdate(run, grads, e.loss(), epoch, batch);
             Tensor[][] dStates = model.backward(last, e.gradient(), e.onLogits(), grads, null);
             for (int p = passes.size() - 2; p >= 0; p--) {
                 Sequential.Pass pass = passes.get(p);
@@ -92,11 +91,11 @@ final class TruncatedTraining {
             rowSum += e.rows();
         }
         double lossMean = rowSum == 0 ? 0 : lossSum / rowSum;
-        double acc = options.loss() == Loss.MEAN_SQUARED_ERROR || rowSum == 0 ? Double.NaN : accSum / rowSum;
+        double acc = !options.loss().hasAccuracy() || rowSum == 0 ? Double.NaN : accSum / rowSum;
         return new Loss.Evaluation(lossMean, acc, rowSum, null, false);
     }
 
-    private static Loss loss(FitOptions o) {
+    private static LossFunction loss(FitOptions o) {
         return o.loss();
     }
 

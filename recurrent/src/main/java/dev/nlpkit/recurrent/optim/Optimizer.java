@@ -22,18 +22,24 @@ public final class Optimizer {
     private final List<Parameter> parameters;
     private final Map<Parameter, Tensor[]> slots = new IdentityHashMap<>();
     private long steps;
+    private double rateOverride = Double.NaN;
 
     private Optimizer(OptimizerOptions options, List<Parameter> parameters) {
         this.options = options;
         this.parameters = List.copyOf(parameters);
-        int count = switch (options) {
-            case OptimizerOptions.Sgd s -> s.momentum() > 0 ? 1 : 0;
-            case OptimizerOptions.Adam a -> 2;
-            case OptimizerOptions.RmsProp r -> r.momentum() > 0 ? 2 : 1;
-        };
         for (Parameter p : this.parameters) {
             if (!p.trainable()) {
                 continue;
+            }
+            int count = switch (options) {
+                case OptimizerOptions.Sgd s -> s.momentum() > 0 ? 1 : 0;
+                case OptimizerOptions.Adam a -> 2;
+                case OptimizerOptions.RmsProp r -> r.momentum() > 0 ? 2 : 1;
+                case OptimizerSpec u -> u.slotCount(p);
+            };
+            if (count < 0) {
+                throw new IllegalArgumentException("optimizer " + ((OptimizerSpec) options).type()
+                        + " asks for " + count + " slots for parameter " + p);
             }
             Tensor[] s = new Tensor[count];
             for (int i = 0; i < count; i++) {
@@ -63,7 +69,25 @@ public final class Optimizer {
 
     /** The learning rate the next update will use. */
     public double currentLearningRate() {
-        return options.learningRate().at(steps);
+        return Double.isNaN(rateOverride) ? options.learningRate().at(steps) : rateOverride;
+    }
+
+    /**
+     * Overrides the schedule of the options with a fixed rate until {@link #clearLearningRate()} (per-epoch
+     * schedules as callbacks); not saved with the model.
+     *
+     * @param rate the rate, finite and &gt; 0
+     */
+    public void setLearningRate(double rate) {
+        if (!(rate > 0) || Double.isInfinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be finite and > 0, got " + rate);
+        }
+        rateOverride = rate;
+    }
+
+    /** Returns to the schedule of the options. */
+    public void clearLearningRate() {
+        rateOverride = Double.NaN;
     }
 
     /** The slot tensors of every trainable parameter, in parameter order (for saving). */
@@ -97,7 +121,7 @@ public final class Optimizer {
 
     /** Applies one update from the accumulated gradients. */
     public void step(Gradients grads) {
-        double lr = options.learningRate().at(steps);
+        double lr = currentLearningRate();
         steps++;
         for (Parameter p : parameters) {
             if (!p.trainable() || !grads.has(p)) {
@@ -119,6 +143,7 @@ public final class Optimizer {
                     }
                 }
                 case OptimizerOptions.RmsProp o -> rmsProp(o, lr, w, g, s);
+                case OptimizerSpec o -> o.update(p, w, g, s, lr, steps);
             }
             p.markChanged();
         }

@@ -5,7 +5,8 @@ package dev.nlpkit.recurrent.optim;
  * {@link Optimizer} created from them. Formulas follow PyTorch's documentation; {@code g} is the (clipped)
  * gradient, {@code lr} the scheduled rate, {@code t} the 1-based step.
  */
-public sealed interface OptimizerOptions {
+public sealed interface OptimizerOptions permits OptimizerOptions.Sgd, OptimizerOptions.Adam,
+        OptimizerOptions.RmsProp, OptimizerSpec {
 
     /** The learning-rate schedule. */
     LearningRate learningRate();

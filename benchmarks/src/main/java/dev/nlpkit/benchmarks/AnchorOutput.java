@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,8 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -22,11 +23,11 @@ public final class BenchCommand implements Callable<Integer> {
      * The registered benchmarks, in the order {@code bench all} runs them. A benchmark is added here once it
      * works (one line each).
      */
-    public static final List<Class<?>> BENCHMARKS = List.of(
-            PreprocessBench.class,
-            TfidfBench.class,
-            Word2VecBench.class,
-            LstmBench.class
+    public static final List<Function<BenchData, Object>> BENCHMARKS = List.of(
+            PreprocessBench::new,
+            TfidfBench::new,
+            Word2VecBench::new,
+            data -> new LstmBench()
     );
 
     @Spec
@@ -57,14 +58,19 @@ public final class BenchCommand implements Callable<Integer> {
         }
     }
 
-    /** The {@code bench} command line with its benchmarks, or null when none is registered yet. */
-    public static CommandLine commandLineOrNull() {
+    /**
+     * The {@code bench} command line with its benchmarks, or null when none is registered yet.
+     *
+     * @param data where the benchmarks find their default datasets (the {@code nlpkit} command line's
+     *             dataset resolver)
+     */
+    public static CommandLine commandLineOrNull(BenchData data) {
         if (BENCHMARKS.isEmpty()) {
             return null;
         }
         CommandLine bench = new CommandLine(new BenchCommand());
-        for (Class<?> benchmark : BENCHMARKS) {
-            bench.addSubcommand(benchmark);
+        for (Function<BenchData, Object> benchmark : BENCHMARKS) {
+            bench.addSubcommand(benchmark.apply(data));
         }
         bench.addSubcommand(new All());
         return bench;

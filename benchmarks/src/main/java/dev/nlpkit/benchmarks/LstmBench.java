@@ -1,6 +1,6 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
-import dev.nlpkit.examples.anchor.AnchorProcess;
+import dev.nlpkit.benchmarks.anchor.AnchorProcess;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;

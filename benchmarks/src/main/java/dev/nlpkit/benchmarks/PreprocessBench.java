@@ -1,7 +1,7 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
-import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
-import static dev.nlpkit.examples.bench.AnchorOutput.number;
+import static dev.nlpkit.benchmarks.AnchorOutput.loadAverage;
+import static dev.nlpkit.benchmarks.AnchorOutput.number;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -39,8 +39,6 @@ import dev.nlpkit.preprocess.corpus.LabelledText;
 import dev.nlpkit.preprocess.lemma.PartOfSpeech;
 import dev.nlpkit.preprocess.lemma.WordNetLemmatizer;
 import dev.nlpkit.preprocess.stop.StopWords;
-import dev.nlpkit.examples.cli.DataFiles;
-import dev.nlpkit.examples.data.DatasetRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -90,13 +88,26 @@ public final class PreprocessBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the datasets come from when no option names a path. */
+    private final BenchData data;
+
+    /** A benchmark that reads only the paths its options give (tests, a bare command line). */
+    public PreprocessBench() {
+        this(BenchData.optionsOnly());
+    }
+
+    /** A benchmark that finds its default datasets through {@code data} ({@code nlpkit bench}). */
+    public PreprocessBench(BenchData data) {
+        this.data = java.util.Objects.requireNonNull(data, "data");
+    }
+
     @Override
     public Integer call() throws Exception {
         if (passes < 1 || nltkPasses < 1 || limit < 0) {
             throw new IllegalArgumentException("--passes and --nltk-passes must be >= 1, --limit >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path source = DataFiles.resolve(DatasetRegistry.SENTIMENT140_COMBINED, data, "--data");
+        Path source = data.resolve(BenchData.Dataset.SENTIMENT140_COMBINED, data, "--data");
         List<String> tweets = readTweets(source, limit);
         if (tweets.isEmpty()) {
             throw new IllegalArgumentException("no tweets in " + source);

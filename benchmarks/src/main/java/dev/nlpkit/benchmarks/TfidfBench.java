@@ -1,8 +1,8 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
-import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
-import static dev.nlpkit.examples.bench.AnchorOutput.number;
-import static dev.nlpkit.examples.bench.AnchorOutput.string;
+import static dev.nlpkit.benchmarks.AnchorOutput.loadAverage;
+import static dev.nlpkit.benchmarks.AnchorOutput.number;
+import static dev.nlpkit.benchmarks.AnchorOutput.string;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -32,8 +32,6 @@ import dev.nlpkit.vectorize.bow.Fitted;
 import dev.nlpkit.vectorize.bow.TfidfOptions;
 import dev.nlpkit.vectorize.bow.TfidfVectorizer;
 import dev.nlpkit.vectorize.matrix.CsrMatrix;
-import dev.nlpkit.examples.cli.DataFiles;
-import dev.nlpkit.examples.data.DatasetRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -85,13 +83,26 @@ public final class TfidfBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the datasets come from when no option names a path. */
+    private final BenchData data;
+
+    /** A benchmark that reads only the paths its options give (tests, a bare command line). */
+    public TfidfBench() {
+        this(BenchData.optionsOnly());
+    }
+
+    /** A benchmark that finds its default datasets through {@code data} ({@code nlpkit bench}). */
+    public TfidfBench(BenchData data) {
+        this.data = java.util.Objects.requireNonNull(data, "data");
+    }
+
     @Override
     public Integer call() throws Exception {
         if (repeats < 1 || threads < 1) {
             throw new IllegalArgumentException("--repeats and --threads must be >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path source = DataFiles.resolve(DatasetRegistry.SENTIMENT140_COMBINED, csv, "--csv");
+        Path source = data.resolve(BenchData.Dataset.SENTIMENT140_COMBINED, csv, "--csv");
         Path dir = Files.createTempDirectory("nlpkit-bench-tfidf");
         try {
             Path tokensFile = dir.resolve("tokens.txt");

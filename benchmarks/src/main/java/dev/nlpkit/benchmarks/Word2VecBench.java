@@ -1,11 +1,11 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
-import static dev.nlpkit.examples.bench.AnchorOutput.loadAverage;
-import static dev.nlpkit.examples.bench.AnchorOutput.machineBusySeconds;
-import static dev.nlpkit.examples.bench.AnchorOutput.number;
-import static dev.nlpkit.examples.bench.AnchorOutput.string;
+import static dev.nlpkit.benchmarks.AnchorOutput.loadAverage;
+import static dev.nlpkit.benchmarks.AnchorOutput.machineBusySeconds;
+import static dev.nlpkit.benchmarks.AnchorOutput.number;
+import static dev.nlpkit.benchmarks.AnchorOutput.string;
 
-import dev.nlpkit.examples.anchor.AnchorProcess;
+import dev.nlpkit.benchmarks.anchor.AnchorProcess;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
@@ -41,8 +41,6 @@ import dev.nlpkit.embeddings.evaluation.SimilarityEvaluation;
 import dev.nlpkit.embeddings.evaluation.SimilarityResult;
 import dev.nlpkit.embeddings.io.Word2VecFormat;
 import dev.nlpkit.embeddings.vectors.WordVectors;
-import dev.nlpkit.examples.cli.DataFiles;
-import dev.nlpkit.examples.data.DatasetRegistry;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -171,15 +169,28 @@ public final class Word2VecBench implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** Where the datasets come from when no option names a path. */
+    private final BenchData data;
+
+    /** A benchmark that reads only the paths its options give (tests, a bare command line). */
+    public Word2VecBench() {
+        this(BenchData.optionsOnly());
+    }
+
+    /** A benchmark that finds its default datasets through {@code data} ({@code nlpkit bench}). */
+    public Word2VecBench(BenchData data) {
+        this.data = java.util.Objects.requireNonNull(data, "data");
+    }
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path source = corpus != null ? corpus : DataFiles.findLocal(DatasetRegistry.ENGLISH_CORPUS)
-                .orElseGet(() -> DataFiles.resolve(DatasetRegistry.TEXT8, null, "--corpus"));
+        Path source = corpus != null ? corpus : data.findLocal(BenchData.Dataset.ENGLISH_CORPUS)
+                .orElseGet(() -> data.resolve(BenchData.Dataset.TEXT8, null, "--corpus"));
         if (!noEval && !scalingOnly) {
-            analogies = DataFiles.resolve(DatasetRegistry.QUESTIONS_WORDS, analogies, "--analogies");
-            simlex = DataFiles.resolve(DatasetRegistry.SIMLEX_999, simlex, "--simlex");
-            men = DataFiles.resolve(DatasetRegistry.MEN, men, "--men");
+            analogies = data.resolve(BenchData.Dataset.QUESTIONS_WORDS, analogies, "--analogies");
+            simlex = data.resolve(BenchData.Dataset.SIMLEX_999, simlex, "--simlex");
+            men = data.resolve(BenchData.Dataset.MEN, men, "--men");
         }
         Path dir = Files.createTempDirectory("nlpkit-bench-word2vec");
         try {

@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.bench;
+package dev.nlpkit.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.anchor;
+package dev.nlpkit.benchmarks.anchor;
 
 import java.util.List;
 import java.util.Map;

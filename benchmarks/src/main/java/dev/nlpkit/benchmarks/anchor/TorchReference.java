@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.sentiment;
+package dev.nlpkit.benchmarks.anchor;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -20,7 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import dev.nlpkit.core.AtomicFiles;
-import dev.nlpkit.examples.anchor.AnchorProcess;
+import dev.nlpkit.benchmarks.anchor.AnchorProcess;
 
 /**
  * The PyTorch side of the side-by-side comparison: exports exactly the data nlpkit trained on (split, padded index

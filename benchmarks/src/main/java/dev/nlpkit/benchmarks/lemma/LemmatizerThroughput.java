@@ -1,4 +1,4 @@
-package dev.nlpkit.preprocess.lemma;
+package dev.nlpkit.benchmarks.lemma;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -18,11 +18,15 @@ import dev.nlpkit.preprocess.corpus.DelimitedFormat;
 import dev.nlpkit.preprocess.corpus.DelimitedTextReader;
 import dev.nlpkit.preprocess.corpus.LabelledText;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
+import dev.nlpkit.preprocess.lemma.LemmaMode;
+import dev.nlpkit.preprocess.lemma.LemmatizerFilter;
+import dev.nlpkit.preprocess.lemma.WordNetLemmatizer;
 
 /**
- * Not a test: a single-thread throughput measurement of {@link WordNetLemmatizer} on the tokens of the
- * 215,470 Sentiment140 tweets (lower-cased runs of letters and apostrophes). Run with the test class path:
- * {@code java -cp <test classpath> dev.nlpkit.preprocess.lemma.LemmatizerThroughput <combined.csv.gz>}.
+ * A single-thread throughput measurement of {@link WordNetLemmatizer} on the tokens of the
+ * 215,470 Sentiment140 tweets (lower-cased runs of letters and apostrophes). Run with the command line's
+ * class path: {@code java -cp examples/target/nlpkit.jar dev.nlpkit.benchmarks.lemma.LemmatizerThroughput
+ * <combined.csv.gz>}.
  * Prints one line per mode: tokens, seconds, tokens/s (best of 5 passes after 2 warm-up passes).
  */
 public final class LemmatizerThroughput {
@@ -62,6 +66,7 @@ public final class LemmatizerThroughput {
         return out.toString();
     }
 
+    /** Runs the measurement on {@code args[0]} (the combined Sentiment140 CSV) and prints the lines. */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args.length > 0 ? args[0] : "../shared/data/sentiment140-combined/combined.csv.gz");
         Pattern word = Pattern.compile("[a-z']+");

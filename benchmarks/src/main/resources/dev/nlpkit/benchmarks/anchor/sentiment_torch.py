@@ -2,7 +2,7 @@
 """PyTorch reference for `nlpkit sentiment train`: the course's model, trained on exactly the data nlpkit prepared.
 
 nlpkit exports its split, its preprocessing output (padded index sequences) and its Word2Vec embedding matrix to a
-directory (dev.nlpkit.examples.sentiment.TorchReference); this script trains the same recipe on it with
+directory (dev.nlpkit.benchmarks.anchor.TorchReference); this script trains the same recipe on it with
 Debian's python3-torch and reports the same metrics, so the two can be compared side by side.
 
 Directory layout (all binary files little-endian, row-major):

@@ -1,4 +1,4 @@
-package dev.nlpkit.examples.sentiment;
+package dev.nlpkit.benchmarks.anchor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

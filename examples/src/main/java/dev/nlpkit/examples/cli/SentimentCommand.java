@@ -38,7 +38,7 @@ import dev.nlpkit.examples.sentiment.SentimentData;
 import dev.nlpkit.examples.sentiment.SentimentModel;
 import dev.nlpkit.examples.sentiment.StratifiedSplit;
 import dev.nlpkit.examples.sentiment.TokenPipeline;
-import dev.nlpkit.examples.sentiment.TorchReference;
+import dev.nlpkit.benchmarks.anchor.TorchReference;
 import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.BidirectionalOptions;
 import dev.nlpkit.recurrent.layers.DenseOptions;

@@ -6,7 +6,7 @@
  * ({@link dev.nlpkit.examples.sentiment.Preprocessing}, {@link dev.nlpkit.examples.sentiment.TokenPipeline}), the
  * trained model and its one-file bundle ({@link dev.nlpkit.examples.sentiment.SentimentModel},
  * {@link dev.nlpkit.classify.io.ModelBundle}), the opinion lexicon that colours the word map, and the
- * PyTorch reference run ({@link dev.nlpkit.examples.sentiment.TorchReference}).
+ * PyTorch reference run ({@code dev.nlpkit.benchmarks.anchor.TorchReference}, in the benchmarks module).
  *
  * <pre>{@code
  * SentimentData data = SentimentData.read(Path.of("combined.csv.gz"), null, Optional.empty(), rows -> { });

@@ -89,7 +89,7 @@ public final class PreprocessBench implements Callable<Integer> {
     CommandSpec spec;
 
     /** Where the datasets come from when no option names a path. */
-    private final BenchData data;
+    private final BenchData datasets;
 
     /** A benchmark that reads only the paths its options give (tests, a bare command line). */
     public PreprocessBench() {
@@ -98,7 +98,7 @@ public final class PreprocessBench implements Callable<Integer> {
 
     /** A benchmark that finds its default datasets through {@code data} ({@code nlpkit bench}). */
     public PreprocessBench(BenchData data) {
-        this.data = java.util.Objects.requireNonNull(data, "data");
+        this.datasets = java.util.Objects.requireNonNull(data, "data");
     }
 
     @Override
@@ -107,7 +107,7 @@ public final class PreprocessBench implements Callable<Integer> {
             throw new IllegalArgumentException("--passes and --nltk-passes must be >= 1, --limit >= 0");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path source = data.resolve(BenchData.Dataset.SENTIMENT140_COMBINED, data, "--data");
+        Path source = datasets.resolve(BenchData.Dataset.SENTIMENT140_COMBINED, data, "--data");
         List<String> tweets = readTweets(source, limit);
         if (tweets.isEmpty()) {
             throw new IllegalArgumentException("no tweets in " + source);

@@ -84,7 +84,7 @@ public final class TfidfBench implements Callable<Integer> {
     CommandSpec spec;
 
     /** Where the datasets come from when no option names a path. */
-    private final BenchData data;
+    private final BenchData datasets;
 
     /** A benchmark that reads only the paths its options give (tests, a bare command line). */
     public TfidfBench() {
@@ -93,7 +93,7 @@ public final class TfidfBench implements Callable<Integer> {
 
     /** A benchmark that finds its default datasets through {@code data} ({@code nlpkit bench}). */
     public TfidfBench(BenchData data) {
-        this.data = java.util.Objects.requireNonNull(data, "data");
+        this.datasets = java.util.Objects.requireNonNull(data, "data");
     }
 
     @Override
@@ -102,7 +102,7 @@ public final class TfidfBench implements Callable<Integer> {
             throw new IllegalArgumentException("--repeats and --threads must be >= 1");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Path source = data.resolve(BenchData.Dataset.SENTIMENT140_COMBINED, csv, "--csv");
+        Path source = datasets.resolve(BenchData.Dataset.SENTIMENT140_COMBINED, csv, "--csv");
         Path dir = Files.createTempDirectory("nlpkit-bench-tfidf");
         try {
             Path tokensFile = dir.resolve("tokens.txt");

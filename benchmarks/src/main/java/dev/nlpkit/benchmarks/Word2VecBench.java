@@ -170,7 +170,7 @@ public final class Word2VecBench implements Callable<Integer> {
     CommandSpec spec;
 
     /** Where the datasets come from when no option names a path. */
-    private final BenchData data;
+    private final BenchData datasets;
 
     /** A benchmark that reads only the paths its options give (tests, a bare command line). */
     public Word2VecBench() {
@@ -179,18 +179,18 @@ public final class Word2VecBench implements Callable<Integer> {
 
     /** A benchmark that finds its default datasets through {@code data} ({@code nlpkit bench}). */
     public Word2VecBench(BenchData data) {
-        this.data = java.util.Objects.requireNonNull(data, "data");
+        this.datasets = java.util.Objects.requireNonNull(data, "data");
     }
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        Path source = corpus != null ? corpus : data.findLocal(BenchData.Dataset.ENGLISH_CORPUS)
-                .orElseGet(() -> data.resolve(BenchData.Dataset.TEXT8, null, "--corpus"));
+        Path source = corpus != null ? corpus : datasets.findLocal(BenchData.Dataset.ENGLISH_CORPUS)
+                .orElseGet(() -> datasets.resolve(BenchData.Dataset.TEXT8, null, "--corpus"));
         if (!noEval && !scalingOnly) {
-            analogies = data.resolve(BenchData.Dataset.QUESTIONS_WORDS, analogies, "--analogies");
-            simlex = data.resolve(BenchData.Dataset.SIMLEX_999, simlex, "--simlex");
-            men = data.resolve(BenchData.Dataset.MEN, men, "--men");
+            analogies = datasets.resolve(BenchData.Dataset.QUESTIONS_WORDS, analogies, "--analogies");
+            simlex = datasets.resolve(BenchData.Dataset.SIMLEX_999, simlex, "--simlex");
+            men = datasets.resolve(BenchData.Dataset.MEN, men, "--men");
         }
         Path dir = Files.createTempDirectory("nlpkit-bench-word2vec");
         try {

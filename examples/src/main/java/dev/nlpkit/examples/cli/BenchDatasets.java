@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import dev.nlpkit.benchmarks.BenchData;
-import dev.nlpkit.examples.data.Dataset;
 import dev.nlpkit.examples.data.DatasetRegistry;
 
 /**
@@ -23,7 +22,7 @@ final class BenchDatasets implements BenchData {
         return DataFiles.findLocal(entry(dataset));
     }
 
-    private static Dataset entry(BenchData.Dataset dataset) {
+    private static dev.nlpkit.examples.data.Dataset entry(BenchData.Dataset dataset) {
         return switch (dataset) {
             case SENTIMENT140_COMBINED -> DatasetRegistry.SENTIMENT140_COMBINED;
             case ENGLISH_CORPUS -> DatasetRegistry.ENGLISH_CORPUS;

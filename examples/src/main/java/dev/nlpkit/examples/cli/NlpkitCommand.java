@@ -32,7 +32,7 @@ public final class NlpkitCommand implements Runnable {
     /** Builds the command line with every working subcommand registered. */
     public static CommandLine commandLine() {
         CommandLine cli = new CommandLine(new NlpkitCommand());
-        CommandLine bench = dev.nlpkit.examples.bench.BenchCommand.commandLineOrNull();
+        CommandLine bench = dev.nlpkit.benchmarks.BenchCommand.commandLineOrNull(new BenchDatasets());
         if (bench != null) {
             cli.addSubcommand("bench", bench);
         }

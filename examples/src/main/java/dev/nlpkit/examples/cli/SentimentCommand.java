@@ -40,7 +40,7 @@ import dev.nlpkit.examples.sentiment.OpinionLexicon;
 import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.SentimentData;
 import dev.nlpkit.examples.sentiment.StratifiedSplit;
-import dev.nlpkit.examples.sentiment.TorchReference;
+import dev.nlpkit.benchmarks.anchor.TorchReference;
 import dev.nlpkit.preprocess.Lemmatization;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.TextPreprocessor;

@@ -6,7 +6,7 @@
  * choices ({@link dev.nlpkit.examples.sentiment.Preprocessing}, shared with {@code preprocess} and {@code tfidf},
  * whose {@link dev.nlpkit.examples.sentiment.TokenPipeline} still offers POS-aware lemmatization from Smile's HMM
  * tagger), the opinion lexicon that colours the word map, and the PyTorch reference run
- * ({@link dev.nlpkit.examples.sentiment.TorchReference}).
+ * ({@code dev.nlpkit.benchmarks.anchor.TorchReference}).
  *
  * <pre>{@code
  * SentimentData data = SentimentData.read(Path.of("combined.csv.gz"), null, Optional.empty(), rows -> { });

@@ -14,6 +14,8 @@ import java.util.List;
 import org.apache.spark.ml.Pipeline;
 import org.apache.spark.ml.PipelineModel;
 import org.apache.spark.ml.PipelineStage;
+import org.apache.spark.ml.feature.Word2Vec;
+import org.apache.spark.ml.feature.Word2VecModel;
 import org.apache.spark.ml.linalg.Vector;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
@@ -27,6 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.nlpkit.classify.TextClassifier;
+import dev.nlpkit.embeddings.vectors.WordVectors;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.Stemmer;
 import dev.nlpkit.preprocess.TextPreprocessor;
@@ -235,6 +238,51 @@ class LocalStagesTest {
         assertThat(loaded.getOptions()).isEqualTo(options);
         assertThat(loaded.getInputCol()).isEqualTo("body");
         assertThat(loaded.uid()).isEqualTo(tokenizer.uid());
+    }
+
+    @Test
+    void word2VecModelConversionKeepsEveryVector() {
+        Dataset<Row> tokens = new NlpkitTokenizer().transform(frame(TestSpark.tweets(2_000), 2));
+        Word2VecModel w2v = new Word2Vec().setInputCol("tokens").setVectorSize(8).setMinCount(3).setMaxIter(1)
+                .setSeed(7).fit(tokens);
+        List<Row> mllib = w2v.getVectors().collectAsList();
+
+        WordVectors vectors = SparkWordVectors.fromWord2VecModel(w2v);
+
+        assertThat(vectors.size()).isEqualTo(mllib.size()).isGreaterThan(100);
+        assertThat(vectors.dimension()).isEqualTo(8);
+        for (Row row : mllib) {
+            double[] expected = ((Vector) row.get(1)).toArray();
+            float[] actual = vectors.vector(row.getString(0)).orElseThrow();
+            for (int k = 0; k < expected.length; k++) {
+                // MLlib computes in floats: the doubles it shows are floats widened, so they convert exactly
+                assertThat(actual[k]).as("%s[%d]", row.getString(0), k).isEqualTo((float) expected[k]);
+                assertThat((double) actual[k]).isEqualTo(expected[k]);
+            }
+        }
+    }
+
+    @Test
+    void wordVectorsGoToADataFrameAndBackInOrder() {
+        WordVectors vectors = WordVectors.of(List.of("good", "bad", ":)"),
+                new float[][] {{1f, 0.5f}, {-1f, 0.25f}, {0.1f, Float.MIN_VALUE}});
+        Dataset<Row> frame = SparkWordVectors.toDataFrame(spark, vectors);
+        assertThat(frame.schema().fieldNames()).containsExactly("word", "vector");
+        WordVectors back = SparkWordVectors.fromDataFrame(frame, "word", "vector");
+        assertThat(back.words()).containsExactly("good", "bad", ":)");
+        for (int i = 0; i < 3; i++) {
+            assertThat(back.vectorAt(i)).containsExactly(vectors.vectorAt(i));
+        }
+    }
+
+    @Test
+    void aRepeatedWordInAVectorFrameIsNamed() {
+        StructType schema = new StructType().add("w", DataTypes.StringType).add("v",
+                DataTypes.createArrayType(DataTypes.FloatType));
+        Dataset<Row> frame = spark.createDataFrame(List.of(RowFactory.create("a", List.of(1f, 2f).toArray()),
+                RowFactory.create("a", List.of(3f, 4f).toArray())), schema);
+        assertThatThrownBy(() -> SparkWordVectors.fromDataFrame(frame, "w", "v"))
+                .hasMessageContaining("the word 'a' appears twice (rows 0 and 1)");
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.nlpkit.classify.TextClassifier;
 
@@ -42,9 +41,11 @@ class StandaloneClusterTest {
     private static final int TWEETS = 10_000;
     private static final Duration START = Duration.ofMinutes(3);
     private static final Duration JOB = Duration.ofMinutes(6);
+    private static final java.util.regex.Pattern SCORING_TASK =
+            java.util.regex.Pattern.compile("Running task \\S+ in stage 3\\.");
 
-    @TempDir
-    static Path work;
+    /** Under target/ rather than a JUnit temporary folder: SPARK_HOME/jars holds links to the local repository. */
+    private static final Path work = Path.of("target", "cluster-test").toAbsolutePath();
 
     private static String classpath;
     private static Path shadedJar;
@@ -60,6 +61,8 @@ class StandaloneClusterTest {
     @BeforeAll
     static void startCluster() throws Exception {
         tweets = TestSpark.tweets(TWEETS);
+        deleteTree(work);
+        Files.createDirectories(work);
         classifier = TextClassifier.load(TestSpark.resource(TestSpark.BUNDLE));
         classpath = Files.readString(Path.of(System.getProperty("nlpkit.spark.classpath"))).strip();
         shadedJar = Path.of(System.getProperty("nlpkit.spark.shadedJar"));
@@ -122,7 +125,7 @@ class StandaloneClusterTest {
 
         assertThat(driver.waitFor(JOB.toSeconds(), TimeUnit.SECONDS)).as("the job finished in time").isTrue();
         assertThat(driver.exitValue()).as("driver exit status; log: %s", log("driver-fault")).isZero();
-        assertThat(log("driver-fault")).as("the driver saw the executor go").containsPattern(
+        assertThat(read(work.resolve("driver-fault.log"))).as("the driver saw the executor go").containsPattern(
                 "Lost executor|ExecutorLostFailure|Executor .* removed|lost worker|Lost task");
         checkOutput(out);
     }
@@ -218,7 +221,10 @@ class StandaloneClusterTest {
             return false;
         }
         try (Stream<Path> logs = Files.find(apps, 3, (p, a) -> p.getFileName().toString().equals("stderr"))) {
-            return logs.anyMatch(p -> read(p).contains("Running task") && read(p).contains("stage"));
+            // stage 0 reads the CSV header, stage 1 repartitions the input, stage 3 (after the skipped stage 2)
+            // tokenizes, scores and writes: kill there, so the executor takes running tasks and the shuffle output
+            // of stage 1 with it
+            return logs.anyMatch(p -> SCORING_TASK.matcher(read(p)).find());
         }
     }
 
@@ -256,6 +262,18 @@ class StandaloneClusterTest {
             text.append(i).append(",\"").append(tweets.get(i).replace("\"", "\"\"")).append("\"\n");
         }
         return Files.writeString(csv, text, StandardCharsets.UTF_8);
+    }
+
+    /** Deletes a folder left by an earlier run; links are deleted, never followed. */
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
     }
 
     private static int freePort() throws IOException {

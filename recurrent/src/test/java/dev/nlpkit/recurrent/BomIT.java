@@ -58,7 +58,10 @@ class BomIT {
         for (String module : texts(child(parent, "modules"), "module")) {
             Element project = pom(ROOT.resolve(module).resolve("pom.xml")).getDocumentElement();
             String packaging = texts(project, "packaging").stream().findFirst().orElse("jar");
-            if (packaging.equals("jar") && !module.equals("examples")) {
+            // the libraries are the jar modules that are published (examples and benchmarks set nlpkit.publish.skip)
+            boolean published = !Files.readString(ROOT.resolve(module).resolve("pom.xml"))
+                    .contains("<nlpkit.publish.skip>true</nlpkit.publish.skip>");
+            if (packaging.equals("jar") && published) {
                 libraries.add(texts(project, "artifactId").get(0));
             }
         }

@@ -28,6 +28,7 @@ public final class BenchCommand implements Callable<Integer> {
             TfidfBench::new,
             Word2VecBench::new,
             FastTextBench::new,
+            ClassifyBench::new,
             data -> new LstmBench()
     );
 

@@ -13,6 +13,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {InfoCommand.class, DataCommand.class,
                 dev.nlpkit.examples.vectorize.OneHotCommand.class, PreprocessCommand.class, TfidfCommand.class,
                 Word2VecCommand.class, SentimentCommand.class, TagCommand.class, Seq2SeqCommand.class, GenerateCommand.class,
+                dev.nlpkit.examples.serve.ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NlpkitCommand implements Runnable {
 

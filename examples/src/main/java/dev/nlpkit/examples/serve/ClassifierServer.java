@@ -67,6 +67,7 @@ public final class ClassifierServer implements AutoCloseable {
     private final ServeMetrics metrics = new ServeMetrics();
     private final byte[] keyDigest;
     private final Runnable beforeScore;
+    private volatile java.util.function.BiConsumer<String, Throwable> internalErrors = (route, e) -> { };
     private final Map<String, byte[]> files = new LinkedHashMap<>();
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object drained = new Object();
@@ -118,8 +119,6 @@ public final class ClassifierServer implements AutoCloseable {
                 http.setSendXPoweredBy(false);
                 http.setIdleTimeout(idle);
                 http.setRequestHeaderSize(16 * 1024);
-                // a body slower than this is a slow client: its request fails instead of holding a worker
-                http.setMinRequestDataRate(1024);
             });
             config.jetty.addConnector((server, http) -> {
                 ServerConnector connector = new ServerConnector(server, 1, 1, new HttpConnectionFactory(http));
@@ -165,6 +164,14 @@ public final class ClassifierServer implements AutoCloseable {
     public String url() {
         String host = options.host().contains(":") ? "[" + options.host() + "]" : options.host();
         return "http://" + host + ":" + port() + "/";
+    }
+
+    /**
+     * Where internal errors (answered 500 "internal error" without details) are reported, with the route's name,
+     * for the operator's log; by default nowhere.
+     */
+    public void onInternalError(java.util.function.BiConsumer<String, Throwable> listener) {
+        internalErrors = Objects.requireNonNull(listener, "listener");
     }
 
     /** The number of requests being answered now. */
@@ -227,8 +234,12 @@ public final class ClassifierServer implements AutoCloseable {
                 body.answer(ctx);
             } catch (ApiException e) {
                 json(ctx, e.status(), Map.of("error", e.getMessage()));
+            } catch (org.eclipse.jetty.http.BadMessageException e) {
+                // Jetty's own refusals while reading the body (e.g. a client gone quiet: 408)
+                json(ctx, e.getCode(), Map.of("error", e.getReason() == null ? "bad request" : e.getReason()));
             } catch (Exception | StackOverflowError e) {
                 json(ctx, 500, Map.of("error", "internal error"));
+                internalErrors.accept(name, e);
             } finally {
                 if (inFlight.decrementAndGet() == 0 && draining) {
                     synchronized (drained) {

@@ -60,6 +60,13 @@ public final class ServeCommand implements Callable<Integer> {
         } catch (RuntimeException e) {
             throw new IOException("cannot listen on " + host + ":" + port + ": " + rootMessage(e), e);
         }
+        PrintWriter err = spec.commandLine().getErr();
+        server.onInternalError((route, e) -> {
+            synchronized (err) {
+                err.println("nlpkit serve: internal error on " + route + ": " + e);
+                err.flush();
+            }
+        });
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.stop();

@@ -26,7 +26,8 @@ public final class BenchCommand implements Callable<Integer> {
             PreprocessBench.class,
             TfidfBench.class,
             Word2VecBench.class,
-            LstmBench.class
+            LstmBench.class,
+            ServeBench.class
     );
 
     @Spec

@@ -147,6 +147,7 @@ public final class ClassifierServer implements AutoCloseable {
         app.post("/v1/predict", route("predict", true, this::predict));
         app.error(404, ctx -> {
             if (ctx.attribute("nlpkit.answered") == null) {
+                metrics.started();
                 metrics.request("unmatched", 404, 0);
                 json(ctx, 404, Map.of("error", "no route " + ctx.method() + " " + ctx.path()));
             }
@@ -224,6 +225,7 @@ public final class ClassifierServer implements AutoCloseable {
             long start = System.nanoTime();
             ctx.attribute("nlpkit.answered", Boolean.TRUE);
             inFlight.incrementAndGet();
+            metrics.started();
             try {
                 if (draining) {
                     throw new ApiException(503, "the server is shutting down");

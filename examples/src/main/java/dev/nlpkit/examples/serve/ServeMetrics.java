@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 
 import io.prometheus.metrics.config.EscapingScheme;
 import io.prometheus.metrics.core.metrics.Counter;
+import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.expositionformats.PrometheusTextFormatWriter;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
@@ -13,7 +14,7 @@ import io.prometheus.metrics.model.registry.PrometheusRegistry;
 /**
  * The server's metrics, kept by the Prometheus Java client in a registry of their own (not the global one, so
  * two servers in one JVM, as in the tests, count apart): requests by route and status, request latency by route,
- * texts scored.
+ * texts scored, requests in flight.
  */
 final class ServeMetrics {
 
@@ -27,10 +28,17 @@ final class ServeMetrics {
     private final Histogram latency = Histogram.builder().name("nlpkit_http_request_duration_seconds")
             .help("Time from the request to its answer, by route").labelNames("route").classicOnly()
             .classicUpperBounds(BOUNDS).register(registry);
+    private final Gauge inFlight = Gauge.builder().name("nlpkit_http_requests_in_flight")
+            .help("Requests being answered now").register(registry);
     private final Counter texts = Counter.builder().name("nlpkit_texts_scored_total")
             .help("Texts classified by /v1/predict").register(registry);
 
+    void started() {
+        inFlight.inc();
+    }
+
     void request(String route, int status, long nanos) {
+        inFlight.dec();
         requests.labelValues(route, Integer.toString(status)).inc();
         latency.labelValues(route).observe(nanos / 1e9);
     }

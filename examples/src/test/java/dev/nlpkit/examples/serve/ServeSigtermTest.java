@@ -31,8 +31,8 @@ class ServeSigtermTest {
     void sigterm_lets_the_request_in_flight_finish_then_stops() throws Exception {
         Path file = ServeFixture.bundle(dir);
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        Process server = new ProcessBuilder(java.toString(), "-cp", classPath, "dev.nlpkit.examples.cli.NlpkitCommand",
+        Path javaBin = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process server = new ProcessBuilder(javaBin.toString(), "-cp", classPath, "dev.nlpkit.examples.cli.NlpkitCommand",
                 "serve", "--model", file.toString(), "--port", "0", "--threads", "4")
                 .redirectErrorStream(true).start();
         try {

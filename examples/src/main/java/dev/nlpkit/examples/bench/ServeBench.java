@@ -78,6 +78,11 @@ public final class ServeBench implements Callable<Integer> {
             description = "Seconds of load per measurement (default: ${DEFAULT-VALUE}).")
     int duration;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "5",
+            description = "Seconds of single-tweet load before measuring each server (JIT, connections; "
+                    + "default: ${DEFAULT-VALUE}).")
+    int warmup;
+
     @Option(names = "--connections", paramLabel = "N", defaultValue = "32",
             description = "wrk connections (default: ${DEFAULT-VALUE}).")
     int connections;
@@ -111,6 +116,9 @@ public final class ServeBench implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--connections must be >= 1 and --wrk-threads in 1.."
                     + "--connections");
         }
+        if (warmup < 1 || warmup > 600) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be in 1..600 seconds, got " + warmup);
+        }
         if (batch < 1 || batch > 1000) {
             throw new ParameterException(spec.commandLine(), "--batch must be in 1..1000, got " + batch);
         }
@@ -135,7 +143,7 @@ public final class ServeBench implements Callable<Integer> {
         try (ClassifierServer server = ClassifierServer.start(classifier, model,
                 ServeOptions.defaults().withPort(0))) {
             String url = "http://127.0.0.1:" + server.port();
-            wrk(url, single, Duration.ofSeconds(1));   // warm-up: JIT and connections
+            wrk(url, single, Duration.ofSeconds(warmup));   // warm-up: JIT (the Vector API kernels) and connections
             nlpkit.add(report(out, "nlpkit", "single", wrk(url, single, Duration.ofSeconds(duration)), 1));
             nlpkit.add(report(out, "nlpkit", "batch", wrk(url, batched, Duration.ofSeconds(duration)), batch));
         }
@@ -165,7 +173,7 @@ public final class ServeBench implements Callable<Integer> {
         try {
             String url = "http://127.0.0.1:" + port;
             awaitHealthy(url, anchor, work.resolve("anchor.log"));
-            wrk(url, single, Duration.ofSeconds(1));
+            wrk(url, single, Duration.ofSeconds(warmup));
             Load torchSingle = report(out, "fastapi-uvicorn-torch", "single",
                     wrk(url, single, Duration.ofSeconds(duration)), 1);
             Load torchBatch = report(out, "fastapi-uvicorn-torch", "batch",

@@ -117,7 +117,9 @@ class ServeApiTest {
         for (int i = 0; i < tokens.size(); i++) {
             JsonNode t = tokens.get(i);
             assertThat(t.get("text").asText()).isEqualTo(text.substring(t.get("start").asInt(), t.get("end").asInt()));
-            assertThat(t.get("contribution").asDouble()).isEqualTo(why.tokens().get(i).contribution());
+            // to float rounding: the Vector API kernels may differ in the last bit by JIT state (text-classify README)
+            assertThat(t.get("contribution").asDouble()).isCloseTo(why.tokens().get(i).contribution(),
+                    org.assertj.core.data.Offset.offset(1e-6));
             assertThat(t.get("token").asText()).isEqualTo(why.tokens().get(i).token());
         }
         assertThat(result.get("label").asText()).isEqualTo(why.label());

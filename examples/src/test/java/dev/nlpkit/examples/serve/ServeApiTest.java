@@ -100,8 +100,8 @@ class ServeApiTest {
         for (int i = 0; i < texts.size(); i++) {
             JsonNode result = body.get("results").get(i);
             assertThat(result.get("label").asText()).isEqualTo(labels.get(i));
-            assertThat(result.get("probabilities").get("negative").asDouble()).isEqualTo(expected[i][0]);
-            assertThat(result.get("probabilities").get("positive").asDouble()).isEqualTo(expected[i][1]);
+            assertThat(result.get("probabilities").get("negative").asDouble()).isCloseTo(expected[i][0], org.assertj.core.data.Offset.offset(1e-6));
+            assertThat(result.get("probabilities").get("positive").asDouble()).isCloseTo(expected[i][1], org.assertj.core.data.Offset.offset(1e-6));
             assertThat(result.has("tokens")).isFalse();
         }
     }

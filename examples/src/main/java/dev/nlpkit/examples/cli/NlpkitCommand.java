@@ -13,6 +13,7 @@ import picocli.CommandLine.IVersionProvider;
         subcommands = {InfoCommand.class, DataCommand.class,
                 dev.nlpkit.examples.vectorize.OneHotCommand.class, PreprocessCommand.class, TfidfCommand.class,
                 Word2VecCommand.class, FastTextCommand.class, SentimentCommand.class, TagCommand.class, Seq2SeqCommand.class, GenerateCommand.class,
+                dev.nlpkit.examples.serve.ServeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class NlpkitCommand implements Runnable {
 
@@ -34,6 +35,7 @@ public final class NlpkitCommand implements Runnable {
         CommandLine cli = new CommandLine(new NlpkitCommand());
         CommandLine bench = dev.nlpkit.benchmarks.BenchCommand.commandLineOrNull(new BenchDatasets());
         if (bench != null) {
+            bench.addSubcommand(new dev.nlpkit.examples.serve.ServeBench()); // needs the server, which lives here
             cli.addSubcommand("bench", bench);
         }
         ErrorHandler errors = new ErrorHandler();

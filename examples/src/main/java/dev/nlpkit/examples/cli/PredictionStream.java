@@ -128,9 +128,12 @@ final class PredictionStream {
         return best;
     }
 
+    /** RFC 4180 with LF line ends, built once rather than per line. */
+    private static final CSVFormat CSV_LINES = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+
     private static void csv(StringBuilder out, String label, String probability, String text, List<String> tokens) {
         StringWriter line = new StringWriter();
-        try (CSVPrinter printer = new CSVPrinter(line, CSVFormat.RFC4180.builder().setRecordSeparator("\n").get())) {
+        try (CSVPrinter printer = new CSVPrinter(line, CSV_LINES)) {
             List<String> fields = new ArrayList<>(List.of(escapeControls(label), probability, escapeControls(text)));
             if (tokens != null) {
                 fields.add(escapeControls(String.join(" ", tokens)));

@@ -361,7 +361,7 @@ public final class TextClassifier {
     /**
      * The most probable label of {@code text} (two classes: the second when its probability is >= 0.5).
      *
-     * @param text any text; not null (an empty text gets the prediction of an all-padding sequence)
+     * @param text any text; not null
      * @return one of {@link #labels()}
      */
     public String predict(String text) {

@@ -559,7 +559,7 @@ public final class Sequential {
      *
      * @param data the inputs and targets
      * @param loss the loss to average
-     * @param batchSize examples per batch, >= 1 (memory, not the result, depends on it)
+     * @param batchSize examples per batch, >= 1
      * @return the mean loss and accuracy
      */
     public Metrics evaluate(Dataset data, LossFunction loss, int batchSize) {

@@ -86,7 +86,11 @@ public final class FastText {
     /**
      * Builds the vocabulary of {@code corpus} (as Word2Vec: minCount, maxFinalVocab) and trains on it.
      *
+     * @param corpus the training sentences, read once per pass and once to count
+     * @param options the training options
      * @param seed the seed of the initialisation and of every worker's generator
+     * @param listeners receive progress (none for silence)
+     * @return the trained model
      * @throws IllegalArgumentException when the matrices would not fit a Java array, the corpus is empty or no
      *                                  word reaches minCount (checked before training starts)
      */
@@ -122,18 +126,38 @@ public final class FastText {
         return new FastText(vocabulary, options, input, output, subwords, summary);
     }
 
-    /** Trains on a re-iterable sentence corpus (see {@link Corpus#of}). */
+    /**
+     * Trains on a re-iterable sentence corpus (see {@link Corpus#of}).
+     *
+     * @param sentences the sentences, each a list of tokens; iterated once per pass
+     * @param options the training options
+     * @param seed the seed of the initialisation and of every worker's generator
+     * @param listeners receive progress (none for silence)
+     * @return the trained model
+     */
     public static FastText fit(Iterable<? extends List<String>> sentences, FastTextOptions options, long seed,
             TrainingListener... listeners) {
         return fit(Corpus.of(sentences), options, seed, listeners);
     }
 
-    /** Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}). */
+    /**
+     * Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}).
+     *
+     * @param lineFile the text file, one sentence per line
+     * @param options the training options
+     * @param seed the seed of the initialisation and of every worker's generator
+     * @param listeners receive progress (none for silence)
+     * @return the trained model
+     */
     public static FastText fit(Path lineFile, FastTextOptions options, long seed, TrainingListener... listeners) {
         return fit(Corpus.lines(lineFile), options, seed, listeners);
     }
 
-    /** The immutable, thread-safe query view. */
+    /**
+     * The immutable, thread-safe query view.
+     *
+     * @return the vectors, built once
+     */
     public FastTextVectors vectors() {
         int v = vocabulary.size();
         int d = options.vectorSize();
@@ -160,40 +184,82 @@ public final class FastText {
                 options.maxN(), options.ngramRows());
     }
 
+    /**
+     * The vocabulary the model was trained on, most frequent word first.
+     *
+     * @return the vocabulary
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
+    /**
+     * The options the model was trained with.
+     *
+     * @return the options
+     */
     public FastTextOptions options() {
         return options;
     }
 
-    /** Statistics of the training call that made this model; null for a loaded model. */
+    /**
+     * Statistics of the training call that made this model; null for a loaded model.
+     *
+     * @return the summary, or null
+     */
     public TrainingSummary lastTraining() {
         return lastTraining;
     }
 
-    /** Saves the model in nlpkit's FastText format ({@link FastTextModelFormat}), atomically. */
+    /**
+     * Saves the model in nlpkit's FastText format ({@link FastTextModelFormat}), atomically.
+     *
+     * @param file the model file; an existing file is replaced only once the new one is complete
+     * @throws IOException when the folder is missing or not writable
+     */
     public void save(Path file) throws IOException {
         FastTextModelFormat.write(this, file);
     }
 
-    /** Writes the model in nlpkit's FastText format to {@code out} (not closed). */
+    /**
+     * Writes the model in nlpkit's FastText format to {@code out} (not closed).
+     *
+     * @param out the stream to write to; not closed
+     * @throws IOException when writing fails
+     */
     public void write(OutputStream out) throws IOException {
         FastTextModelFormat.write(this, out);
     }
 
-    /** Loads a model written by {@link #save}. */
+    /**
+     * Loads a model written by {@link #save}.
+     *
+     * @param file a file written by {@link #save}
+     * @return the model
+     * @throws IOException when the file cannot be read, or a format error naming it
+     */
     public static FastText load(Path file) throws IOException {
         return FastTextModelFormat.read(file);
     }
 
-    /** Reads a model written by {@link #write} from {@code in} (not closed). */
+    /**
+     * Reads a model written by {@link #write} from {@code in} (not closed).
+     *
+     * @param in the model's bytes
+     * @return the model
+     * @throws IOException when reading fails, or a format error
+     */
     public static FastText read(InputStream in) throws IOException {
         return FastTextModelFormat.read(in, Path.of("stream"));
     }
 
-    /** Reads Facebook fastText's binary {@code .bin} model (also written by gensim's save_facebook_model). */
+    /**
+     * Reads Facebook fastText's binary {@code .bin} model (also written by gensim's save_facebook_model).
+     *
+     * @param file the {@code .bin} file
+     * @return the model, with its vocabulary, word and n-gram vectors
+     * @throws IOException when the file cannot be read, or a format error naming it
+     */
     public static FastText loadFacebookModel(Path file) throws IOException {
         return FacebookFastTextFormat.read(file);
     }

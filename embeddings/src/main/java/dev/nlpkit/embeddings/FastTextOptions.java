@@ -106,18 +106,30 @@ public record FastTextOptions(
         }
     }
 
-    /** gensim 4's defaults (workers 3). */
+    /**
+     * gensim 4's defaults (workers 3).
+     *
+     * @return the default options
+     */
     public static FastTextOptions defaults() {
         return new FastTextOptions(Architecture.CBOW, 100, 5, 5, 0, 1e-3, 5, 0.75, 0.025, 1e-4, CbowInput.MEAN, 5,
                 3, 3, 6, 2_000_000, 1, true, 10_000, VectorKernel.AUTO);
     }
 
-    /** Whether character n-grams are used ({@code minN <= maxN}). */
+    /**
+     * Whether character n-grams are used ({@code minN <= maxN}).
+     *
+     * @return true when {@code minN <= maxN}
+     */
     public boolean usesNgrams() {
         return maxN >= minN;
     }
 
-    /** Rows of n-gram vectors actually allocated: {@code bucket}, or 0 without n-grams. */
+    /**
+     * Rows of n-gram vectors actually allocated: {@code bucket}, or 0 without n-grams.
+     *
+     * @return the number of n-gram rows
+     */
     public int ngramRows() {
         return usesNgrams() ? bucket : 0;
     }
@@ -127,115 +139,229 @@ public record FastTextOptions(
         return Word2VecOptions.defaults().withMinCount(minCount).withMaxFinalVocab(maxFinalVocab);
     }
 
+    /**
+     * With another architecture.
+     *
+     * @param v CBOW or skip-gram
+     * @return a copy with {@code architecture} replaced
+     */
     public FastTextOptions withArchitecture(Architecture v) {
         return new FastTextOptions(v, vectorSize, window, minCount, maxFinalVocab, sample, negative, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another vector size.
+     *
+     * @param v the dimension d, >= 1
+     * @return a copy with {@code vectorSize} replaced
+     */
     public FastTextOptions withVectorSize(int v) {
         return new FastTextOptions(architecture, v, window, minCount, maxFinalVocab, sample, negative, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another window.
+     *
+     * @param v the largest distance between centre and context word, >= 1
+     * @return a copy with {@code window} replaced
+     */
     public FastTextOptions withWindow(int v) {
         return new FastTextOptions(architecture, vectorSize, v, minCount, maxFinalVocab, sample, negative, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another minimum count.
+     *
+     * @param v the lowest total count of a word kept, >= 1
+     * @return a copy with {@code minCount} replaced
+     */
     public FastTextOptions withMinCount(int v) {
         return new FastTextOptions(architecture, vectorSize, window, v, maxFinalVocab, sample, negative, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another vocabulary bound.
+     *
+     * @param v the most words kept, >= 0 (0: no bound)
+     * @return a copy with {@code maxFinalVocab} replaced
+     */
     public FastTextOptions withMaxFinalVocab(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, v, sample, negative, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another subsampling threshold.
+     *
+     * @param v the threshold, >= 0 (0: off)
+     * @return a copy with {@code sample} replaced
+     */
     public FastTextOptions withSample(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, v, negative, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another number of negative samples.
+     *
+     * @param v negative samples per positive one, >= 1
+     * @return a copy with {@code negative} replaced
+     */
     public FastTextOptions withNegative(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, v, nsExponent,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another negative-sampling exponent.
+     *
+     * @param v the exponent of the unigram counts (0.75 in word2vec)
+     * @return a copy with {@code nsExponent} replaced
+     */
     public FastTextOptions withNsExponent(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative, v,
                 alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
+    /**
+     * With another initial learning rate.
+     *
+     * @param v the initial rate, > 0
+     * @return a copy with {@code alpha} replaced
+     */
     public FastTextOptions withAlpha(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, v, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
+    /**
+     * With another final learning rate.
+     *
+     * @param v the final rate, >= 0
+     * @return a copy with {@code minAlpha} replaced
+     */
     public FastTextOptions withMinAlpha(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, v, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
+    /**
+     * With another CBOW input.
+     *
+     * @param v mean or sum of the context rows
+     * @return a copy with {@code cbowInput} replaced
+     */
     public FastTextOptions withCbowInput(CbowInput v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, v, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
+    /**
+     * With another number of passes.
+     *
+     * @param v passes over the corpus, >= 1
+     * @return a copy with {@code epochs} replaced
+     */
     public FastTextOptions withEpochs(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, v, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
+    /**
+     * With another number of worker threads.
+     *
+     * @param v training threads, >= 1 (1 makes training bit-reproducible)
+     * @return a copy with {@code workers} replaced
+     */
     public FastTextOptions withWorkers(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, v, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
-    /** Both n-gram lengths at once (validation sees the pair). */
+    /**
+     * Both n-gram lengths at once (validation sees the pair).
+     *
+     * @param newMinN the shortest character n-gram, >= 1
+     * @param newMaxN the longest character n-gram; below {@code newMinN} for no n-grams
+     * @return a copy with {@code minN} and {@code maxN} replaced
+     */
     public FastTextOptions withNgramLengths(int newMinN, int newMaxN) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, workers, newMinN, newMaxN, bucket, wordNgrams,
                 shrinkWindows, batchWords, kernel);
     }
 
+    /**
+     * With another number of hash buckets.
+     *
+     * @param v rows the n-gram hashes are folded into, >= 1 when n-grams are used
+     * @return a copy with {@code bucket} replaced
+     */
     public FastTextOptions withBucket(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, v, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
+    /**
+     * With another word n-gram length.
+     *
+     * @param v must be 1
+     * @return a copy with {@code wordNgrams} replaced
+     */
     public FastTextOptions withWordNgrams(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, v, shrinkWindows,
                 batchWords, kernel);
     }
 
+    /**
+     * With or without shrinking windows.
+     *
+     * @param v true to draw each centre word's window from 1..window
+     * @return a copy with {@code shrinkWindows} replaced
+     */
     public FastTextOptions withShrinkWindows(boolean v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, v,
                 batchWords, kernel);
     }
 
+    /**
+     * With another job size.
+     *
+     * @param v target number of words per job handed to a worker, >= 1
+     * @return a copy with {@code batchWords} replaced
+     */
     public FastTextOptions withBatchWords(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 v, kernel);
     }
 
+    /**
+     * With another vector kernel.
+     *
+     * @param v the implementation of the vector arithmetic
+     * @return a copy with {@code kernel} replaced
+     */
     public FastTextOptions withKernel(VectorKernel v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,

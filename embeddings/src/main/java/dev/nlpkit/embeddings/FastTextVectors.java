@@ -41,17 +41,30 @@ public final class FastTextVectors {
         this.bucket = bucket;
     }
 
-    /** The vocabulary words' vectors as {@link WordVectors} (most similar, analogies, export). */
+    /**
+     * The vocabulary words' vectors as {@link WordVectors} (most similar, analogies, export).
+     *
+     * @return the vocabulary words' vectors
+     */
     public WordVectors wordVectors() {
         return words;
     }
 
-    /** Vector dimension d. */
+    /**
+     * Vector dimension d.
+     *
+     * @return the dimension
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** Whether {@code word} is in the vocabulary (every word has a vector when n-grams are used). */
+    /**
+     * Whether {@code word} is in the vocabulary (every word has a vector when n-grams are used).
+     *
+     * @param word any word
+     * @return true when in the vocabulary
+     */
     public boolean contains(String word) {
         return words.contains(word);
     }
@@ -59,6 +72,9 @@ public final class FastTextVectors {
     /**
      * The vector of any word (a copy).
      *
+     * @param word any word
+     * @return a fresh array of {@link #dimension()} values, made as the class comment says (a word without n-grams
+     *         gets zeros)
      * @throws UnknownWordException when the word is not in the vocabulary and the model has no n-grams
      */
     public float[] vector(String word) {
@@ -86,12 +102,23 @@ public final class FastTextVectors {
         return v;
     }
 
-    /** The character n-grams of {@code word} that make its vector, in fastText's order (repeats kept). */
+    /**
+     * The character n-grams of {@code word} that make its vector, in fastText's order (repeats kept).
+     *
+     * @param word any word
+     * @return the n-grams, with {@code <} and {@code >} marking the word's boundaries
+     */
     public List<String> ngrams(String word) {
         return bucket == 0 ? List.of() : CharNgrams.ngrams(word, minN, maxN);
     }
 
-    /** Cosine similarity of two words, either of them possibly out of the vocabulary (0 for a zero vector). */
+    /**
+     * Cosine similarity of two words, either of them possibly out of the vocabulary (0 for a zero vector).
+     *
+     * @param a a word
+     * @param b another word
+     * @return the cosine similarity, in [-1, 1]
+     */
     public double similarity(String a, String b) {
         float[] x = vector(a);
         float[] y = vector(b);
@@ -109,6 +136,10 @@ public final class FastTextVectors {
     /**
      * The n vocabulary words nearest (cosine) to {@code word}, which need not be in the vocabulary (gensim's
      * {@code most_similar}); a vocabulary word excludes itself.
+     *
+     * @param word any word
+     * @param n how many words, >= 0
+     * @return at most {@code n} words with their similarity, most similar first
      */
     public List<ScoredWord> mostSimilar(String word, int n) {
         if (words.contains(word)) {

@@ -12,7 +12,11 @@ package dev.nlpkit.embeddings;
 public record MemoryEstimate(long vocabulary, long inputVectors, long outputWeights, long samplingTables,
         long workerBuffers) {
 
-    /** The sum of the parts. */
+    /**
+     * The sum of the parts.
+     *
+     * @return the total, in bytes
+     */
     public long total() {
         return vocabulary + inputVectors + outputWeights + samplingTables + workerBuffers;
     }

@@ -7,15 +7,27 @@ package dev.nlpkit.embeddings;
  */
 public interface TrainingListener {
 
-    /** Periodic progress within an epoch. */
+    /**
+     * Periodic progress within an epoch.
+     *
+     * @param progress words processed, passes done, the current learning rate and loss
+     */
     default void onProgress(TrainingProgress progress) {
     }
 
-    /** The end of an epoch: {@code progress.epochLoss()} is the loss of the whole epoch. */
+    /**
+     * The end of an epoch: {@code progress.epochLoss()} is the loss of the whole epoch.
+     *
+     * @param progress the progress at the end of the epoch
+     */
     default void onEpochEnd(TrainingProgress progress) {
     }
 
-    /** How often {@link #onProgress} is wanted. */
+    /**
+     * How often {@link #onProgress} is wanted.
+     *
+     * @return the interval in milliseconds
+     */
     default long intervalMillis() {
         return 1000;
     }

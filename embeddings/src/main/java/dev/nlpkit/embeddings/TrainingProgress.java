@@ -30,7 +30,11 @@ public record TrainingProgress(
         OptionalDouble epochLoss,
         double elapsedSeconds) {
 
-    /** Fraction of the training done, in [0, 1]. */
+    /**
+     * Fraction of the training done, in [0, 1].
+     *
+     * @return the fraction done
+     */
     public double fractionDone() {
         return totalWords == 0 ? 1.0 : Math.min(1.0, (double) wordsProcessed / totalWords);
     }

@@ -17,16 +17,26 @@ import java.util.Arrays;
 public record TrainingSummary(int epochs, long rawWords, long effectiveWords, double seconds,
         double[] epochLosses, String kernel, int workers) {
 
+    /** Copies the losses. */
     public TrainingSummary {
         epochLosses = epochLosses.clone();
     }
 
+    /**
+     * The loss of each epoch.
+     *
+     * @return a fresh copy, empty when the loss was not computed
+     */
     @Override
     public double[] epochLosses() {
         return epochLosses.clone();
     }
 
-    /** Effective words per second. */
+    /**
+     * Effective words per second.
+     *
+     * @return effective words per second of wall time, 0 when no time was measured
+     */
     public double effectiveWordsPerSecond() {
         return seconds > 0 ? effectiveWords / seconds : 0;
     }

@@ -29,32 +29,59 @@ public final class Vocabulary {
         this.corpusWords = corpusWords;
     }
 
-    /** Number of words. */
+    /**
+     * Number of words.
+     *
+     * @return the number of words
+     */
     public int size() {
         return words.length;
     }
 
-    /** The word at {@code index} (0 = most frequent). */
+    /**
+     * The word at {@code index} (0 = most frequent).
+     *
+     * @param index an index, in [0, size)
+     * @return the word
+     */
     public String word(int index) {
         return words[index];
     }
 
-    /** The corpus count of the word at {@code index}. */
+    /**
+     * The corpus count of the word at {@code index}.
+     *
+     * @param index an index, in [0, size)
+     * @return its count
+     */
     public long count(int index) {
         return counts[index];
     }
 
-    /** The index of {@code word}, or -1 when it is not in the vocabulary. */
+    /**
+     * The index of {@code word}, or -1 when it is not in the vocabulary.
+     *
+     * @param word any word
+     * @return its index, or -1
+     */
     public int indexOf(String word) {
         return index.indexOf(word);
     }
 
-    /** Number of corpus tokens seen when counting, out-of-vocabulary tokens included. */
+    /**
+     * Number of corpus tokens seen when counting, out-of-vocabulary tokens included.
+     *
+     * @return the number of corpus tokens
+     */
     public long corpusWords() {
         return corpusWords;
     }
 
-    /** Sum of the counts of the vocabulary words (word2vec.c's {@code train_words}). */
+    /**
+     * Sum of the counts of the vocabulary words (word2vec.c's {@code train_words}).
+     *
+     * @return the number of retained words
+     */
     public long retainedWords() {
         long total = 0;
         for (long c : counts) {
@@ -63,7 +90,11 @@ public final class Vocabulary {
         return total;
     }
 
-    /** The words, most frequent first. */
+    /**
+     * The words, most frequent first.
+     *
+     * @return the words, unmodifiable
+     */
     public List<String> words() {
         return List.of(words);
     }

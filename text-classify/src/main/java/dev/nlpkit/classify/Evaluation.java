@@ -29,7 +29,12 @@ public record Evaluation(List<String> classes, double accuracy, double precision
         confusion = copy;
     }
 
-    /** The confusion counts, {@code [true][predicted]} (a copy). */
+    /**
+     * The confusion counts, {@code [true][predicted]} (a copy).
+     *
+     * @return a fresh {@code n x n} array of counts, {@code n} the number of classes in {@link
+     *         TextClassifier#labels()} order
+     */
     @Override
     public long[][] confusion() {
         long[][] copy = new long[confusion.length][];
@@ -39,7 +44,11 @@ public record Evaluation(List<String> classes, double accuracy, double precision
         return copy;
     }
 
-    /** The number of texts evaluated. */
+    /**
+     * The number of texts evaluated.
+     *
+     * @return the number of texts, the sum of {@link #confusion()}
+     */
     public long total() {
         long n = 0;
         for (long[] row : confusion) {

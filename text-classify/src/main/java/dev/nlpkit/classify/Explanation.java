@@ -18,6 +18,11 @@ public record Explanation(String label, double[] probabilities, List<TokenContri
         tokens = List.copyOf(tokens);
     }
 
+    /**
+     * The class probabilities.
+     *
+     * @return a fresh copy, one probability per class in {@link TextClassifier#labels()} order
+     */
     @Override
     public double[] probabilities() {
         return probabilities.clone();

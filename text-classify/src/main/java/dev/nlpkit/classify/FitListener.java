@@ -27,15 +27,27 @@ public interface FitListener extends TrainingListener {
         NETWORK
     }
 
-    /** A stage starts. */
+    /**
+     * A stage starts.
+     *
+     * @param stage the stage now starting; stages come in {@link Stage} order, some skipped
+     */
     default void onStage(Stage stage) {
     }
 
-    /** Word2Vec's progress (from embeddings' listener). */
+    /**
+     * Word2Vec's progress (from embeddings' listener).
+     *
+     * @param progress words processed, passes done and the current learning rate
+     */
     default void onWord2VecProgress(TrainingProgress progress) {
     }
 
-    /** Word2Vec has finished: its vectors (every word it kept, by count), e.g. for a map of the words. */
+    /**
+     * Word2Vec has finished: its vectors (every word it kept, by count), e.g. for a map of the words.
+     *
+     * @param vectors the trained vectors, before the network is built from them
+     */
     default void onWord2VecVectors(WordVectors vectors) {
     }
 

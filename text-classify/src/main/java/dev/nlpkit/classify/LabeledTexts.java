@@ -20,7 +20,11 @@ public record LabeledTexts(List<String> texts, List<String> labels) {
         labels = List.copyOf(labels);
     }
 
-    /** The number of texts. */
+    /**
+     * The number of texts.
+     *
+     * @return the number of texts, equal to the number of labels
+     */
     public int size() {
         return texts.size();
     }

@@ -139,6 +139,7 @@ public final class TextClassifier {
      * @param validation validation texts (for the history and early stopping), or null for none
      * @param options    the recipe
      * @param listener   progress ({@link FitListener#NONE} for none)
+     * @return the trained classifier, ready to predict and save
      * @throws IllegalArgumentException before any work when texts and labels differ in length, a text or label
      *                                  is null, there are fewer than two classes, a validation label is not a
      *                                  training class, or early stopping is asked without validation texts
@@ -302,37 +303,67 @@ public final class TextClassifier {
 
     // ------------------------------------------------------------------ prediction
 
-    /** The class names, in the order of {@link #predictProba} (sorted). */
+    /**
+     * The class names, in the order of {@link #predictProba} (sorted).
+     *
+     * @return the class names, unmodifiable
+     */
     public List<String> labels() {
         return labels.classes();
     }
 
-    /** The options this classifier was trained with (for a format-1 bundle: see {@link #load(Path)}). */
+    /**
+     * The options this classifier was trained with (for a format-1 bundle: see {@link #load(Path)}).
+     *
+     * @return the recipe, as it is saved with the classifier
+     */
     public TextClassifierOptions options() {
         return options;
     }
 
-    /** The training history, epoch by epoch (empty for a bundle that did not record it). */
+    /**
+     * The training history, epoch by epoch (empty for a bundle that did not record it).
+     *
+     * @return the per-epoch losses and metrics of training
+     */
     public History history() {
         return history;
     }
 
-    /** The trained network (for inspection, e.g. {@code summary()}; do not train it further). */
+    /**
+     * The trained network (for inspection, e.g. {@code summary()}; do not train it further).
+     *
+     * @return the network, shared with this classifier
+     */
     public Sequential network() {
         return network;
     }
 
-    /** The sequence encoder (vocabulary and padding). */
+    /**
+     * The sequence encoder (vocabulary and padding).
+     *
+     * @return the encoder that turns tokens into padded id sequences
+     */
     public SequenceEncoder encoder() {
         return encoder;
     }
 
-    /** The tokens of {@code text} after preprocessing, as the vocabulary sees them. */
+    /**
+     * The tokens of {@code text} after preprocessing, as the vocabulary sees them.
+     *
+     * @param text any text; not null
+     * @return the tokens in text order, possibly empty
+     */
     public List<String> tokens(String text) {
         return preprocessor.tokens(requireText(text, "text"));
     }
 
-    /** The most probable label of {@code text} (two classes: the second when its probability is >= 0.5). */
+    /**
+     * The most probable label of {@code text} (two classes: the second when its probability is >= 0.5).
+     *
+     * @param text any text; not null
+     * @return one of {@link #labels()}
+     */
     public String predict(String text) {
         return labels.decode(argmax(predictProba(text)));
     }
@@ -340,6 +371,8 @@ public final class TextClassifier {
     /**
      * The probability of each class ({@link #labels()} order) for {@code text}; never NaN.
      *
+     * @param text any text; not null
+     * @return a fresh array, one probability per class, summing to 1
      * @throws NullPointerException when {@code text} is null
      */
     public double[] predictProba(String text) {
@@ -347,7 +380,12 @@ public final class TextClassifier {
         return probabilities(encodeRows(List.of(tokens)), 1)[0];
     }
 
-    /** The labels of many texts; see {@link #predictProba(List)}. */
+    /**
+     * The labels of many texts; see {@link #predictProba(List)}.
+     *
+     * @param texts the texts; none null
+     * @return one label per text, in input order
+     */
     public List<String> predict(List<String> texts) {
         double[][] p = predictProba(texts);
         List<String> out = new ArrayList<>(p.length);
@@ -361,6 +399,8 @@ public final class TextClassifier {
      * The class probabilities of many texts, in input order: the texts stream through in chunks, each
      * preprocessed on all processors and run through the network's fused inference path on its kernel threads.
      *
+     * @param texts the texts; none null
+     * @return one row per text, each as {@link #predictProba(String)}
      * @throws NullPointerException naming the index of a null text
      */
     public double[][] predictProba(List<String> texts) {
@@ -424,6 +464,9 @@ public final class TextClassifier {
      * The prediction of {@code text} and each token's contribution by occlusion: the probability of the predicted
      * class minus that probability with the token left out of the sequence. Tokens carry their text as written
      * and their character offsets in {@code text}.
+     *
+     * @param text any text; not null
+     * @return the label, the class probabilities and one contribution per token in text order
      */
     public Explanation explain(String text) {
         requireText(text, "text");
@@ -495,6 +538,9 @@ public final class TextClassifier {
     /**
      * Accuracy, precision, recall, F1, ROC-AUC and the confusion matrix on labelled texts; see {@link Evaluation}.
      *
+     * @param texts the texts to classify
+     * @param trueLabels the true label of each text, each one of {@link #labels()}
+     * @return the metrics, with the confusion matrix in {@link #labels()} order
      * @throws IllegalArgumentException when texts and labels differ in length, a text or label is null, or a label
      *                                  is not one of {@link #labels()}
      */
@@ -563,6 +609,10 @@ public final class TextClassifier {
     /**
      * Saves the classifier to {@code file} atomically (a temporary file in the same folder, then a rename): a
      * crash while saving leaves the previous file intact. See {@link #save(OutputStream)} for the content.
+     *
+     * @param file where to save; its folder must exist, an existing file is replaced only once the new one is
+     *             complete
+     * @throws IOException when the folder is missing or not writable, or the disk is full
      */
     public void save(Path file) throws IOException {
         BundleCodec.bundle(this).write(file);
@@ -574,6 +624,9 @@ public final class TextClassifier {
      * header), {@code preprocessing} (every field of the {@code PreprocessOptions}), {@code options} (the rest of
      * the recipe), {@code sequence} (sequence options and vocabulary), {@code labels}, {@code network} (recurrent's
      * model file) and {@code history}.
+     *
+     * @param out the stream to write to; flushed, not closed
+     * @throws IOException when writing to {@code out} fails
      */
     public void save(OutputStream out) throws IOException {
         BundleCodec.bundle(this).writeTo(out);
@@ -585,6 +638,8 @@ public final class TextClassifier {
      * format 1 was written (not to what the preset means today); its training options and Word2Vec settings other
      * than the vector size were not recorded and read as the defaults, its history as empty.
      *
+     * @param file a bundle written by {@link #save(Path)} or by {@code nlpkit sentiment train}
+     * @return the classifier, predicting exactly as the one saved
      * @throws BundleFormatException naming the file and the section when the file is not a bundle, is truncated,
      *                               corrupt, newer than this library, or a section cannot be read
      * @throws NoSuchFileException   when the file does not exist
@@ -598,7 +653,14 @@ public final class TextClassifier {
         }
     }
 
-    /** Loads a classifier from a stream holding one bundle (read to its end, not closed); see {@link #load(Path)}. */
+    /**
+     * Loads a classifier from a stream holding one bundle (read to its end, not closed); see {@link #load(Path)}.
+     *
+     * @param in the bundle's bytes, e.g. a class-path resource
+     * @return the classifier, predicting exactly as the one saved
+     * @throws IOException when the stream fails, or {@link BundleFormatException} when its content is not a valid
+     *                     bundle
+     */
     public static TextClassifier load(InputStream in) throws IOException {
         return BundleCodec.read(in, "the classifier stream");
     }

@@ -54,6 +54,8 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * dimensions, window 5, min count 2, 10 passes, frozen; one LSTM of 100 units with dropout 0.2 and recurrent
      * dropout 0.2 after a Dropout(0.5); Adam 0.002, batches of 128, at most 10 epochs, early stopping after 2
      * epochs without a better validation loss; seed 42.
+     *
+     * @return the default recipe
      */
     public static TextClassifierOptions defaults() {
         PreprocessOptions preprocess = PreprocessOptions.tweets().withStopWords(PreprocessOptions.NO_STOP_WORDS)
@@ -66,32 +68,59 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * The course's model: Embedding (Word2Vec) -> Dropout(0.5) -> LSTM(100, dropout 0.2, recurrent dropout 0.2)
      * -> Dense(sigmoid), on the course's preprocessing ({@link PreprocessOptions#lesson()}: Treebank words,
      * lower-case, NLTK stop words, Porter); sequences, Word2Vec and training as {@link #defaults()}.
+     *
+     * @return the course's recipe
      */
     public static TextClassifierOptions lesson() {
         return defaults().withPreprocess(PreprocessOptions.lesson());
     }
 
-    /** With other preprocessing. */
+    /**
+     * With other preprocessing.
+     *
+     * @param value how texts become tokens; saved with the model
+     * @return a copy with {@code preprocess} replaced
+     */
     public TextClassifierOptions withPreprocess(PreprocessOptions value) {
         return new TextClassifierOptions(value, sequence, embedding, network, training);
     }
 
-    /** With other sequence options. */
+    /**
+     * With other sequence options.
+     *
+     * @param value how tokens become padded id sequences
+     * @return a copy with {@code sequence} replaced
+     */
     public TextClassifierOptions withSequence(Sequence value) {
         return new TextClassifierOptions(preprocess, value, embedding, network, training);
     }
 
-    /** With another embedding. */
+    /**
+     * With another embedding.
+     *
+     * @param value the embedding's source and whether it is fine-tuned
+     * @return a copy with {@code embedding} replaced
+     */
     public TextClassifierOptions withEmbedding(Embedding value) {
         return new TextClassifierOptions(preprocess, sequence, value, network, training);
     }
 
-    /** With another network. */
+    /**
+     * With another network.
+     *
+     * @param value the recurrent network's shape
+     * @return a copy with {@code network} replaced
+     */
     public TextClassifierOptions withNetwork(Network value) {
         return new TextClassifierOptions(preprocess, sequence, embedding, value, training);
     }
 
-    /** With other training options. */
+    /**
+     * With other training options.
+     *
+     * @param value optimizer, batches, epochs, early stopping and seed
+     * @return a copy with {@code training} replaced
+     */
     public TextClassifierOptions withTraining(Training value) {
         return new TextClassifierOptions(preprocess, sequence, embedding, network, value);
     }
@@ -128,37 +157,71 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             Objects.requireNonNull(unknown, "unknown");
         }
 
-        /** 40 tokens, PRE padding and truncation, no word limit, unknown to {@code <unk>}, min count 2. */
+        /**
+         * 40 tokens, PRE padding and truncation, no word limit, unknown to {@code <unk>}, min count 2.
+         *
+         * @return the default sequence options
+         */
         public static Sequence defaults() {
             return new Sequence(40, Padding.PRE, Truncation.PRE, 0, UnknownTokens.MAP_TO_UNK, 2);
         }
 
-        /** With another maximum length. */
+        /**
+         * With another maximum length.
+         *
+         * @param value tokens kept per text, >= 1
+         * @return a copy with {@code maxLength} replaced
+         */
         public Sequence withMaxLength(int value) {
             return new Sequence(value, padding, truncation, numWords, unknown, minCount);
         }
 
-        /** With other padding. */
+        /**
+         * With other padding.
+         *
+         * @param value where a shorter text's padding goes
+         * @return a copy with {@code padding} replaced
+         */
         public Sequence withPadding(Padding value) {
             return new Sequence(maxLength, value, truncation, numWords, unknown, minCount);
         }
 
-        /** With other truncation. */
+        /**
+         * With other truncation.
+         *
+         * @param value which end of a longer text is cut
+         * @return a copy with {@code truncation} replaced
+         */
         public Sequence withTruncation(Truncation value) {
             return new Sequence(maxLength, padding, value, numWords, unknown, minCount);
         }
 
-        /** With another word limit. */
+        /**
+         * With another word limit.
+         *
+         * @param value keep only ids below this; 0 for no limit
+         * @return a copy with {@code numWords} replaced
+         */
         public Sequence withNumWords(int value) {
             return new Sequence(maxLength, padding, truncation, value, unknown, minCount);
         }
 
-        /** With another unknown-word policy. */
+        /**
+         * With another unknown-word policy.
+         *
+         * @param value unknown words to {@code <unk>} or dropped
+         * @return a copy with {@code unknown} replaced
+         */
         public Sequence withUnknown(UnknownTokens value) {
             return new Sequence(maxLength, padding, truncation, numWords, value, minCount);
         }
 
-        /** With another minimum count. */
+        /**
+         * With another minimum count.
+         *
+         * @param value fewest occurrences for a word to get an id, >= 1
+         * @return a copy with {@code minCount} replaced
+         */
         public Sequence withMinCount(int value) {
             return new Sequence(maxLength, padding, truncation, numWords, unknown, value);
         }
@@ -177,17 +240,31 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             Objects.requireNonNull(source, "source");
         }
 
-        /** Word2Vec as {@link Word2VecSource#defaults()}, frozen. */
+        /**
+         * Word2Vec as {@link Word2VecSource#defaults()}, frozen.
+         *
+         * @return the default embedding options
+         */
         public static Embedding defaults() {
             return new Embedding(Word2VecSource.defaults(), false);
         }
 
-        /** With another source. */
+        /**
+         * With another source.
+         *
+         * @param value where the vectors come from
+         * @return a copy with {@code source} replaced
+         */
         public Embedding withSource(EmbeddingSource value) {
             return new Embedding(value, fineTune);
         }
 
-        /** Trained with the network ({@code true}) or frozen. */
+        /**
+         * Trained with the network ({@code true}) or frozen.
+         *
+         * @param value true to train the vectors with the network, false to keep them frozen
+         * @return a copy with {@code fineTune} replaced
+         */
         public Embedding withFineTune(boolean value) {
             return new Embedding(source, value);
         }
@@ -213,6 +290,8 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         /**
          * Skip-gram, 200 dimensions, window 5, min count 2, 10 passes, seed 42, one worker per processor (as
          * {@code nlpkit sentiment train}; one worker makes the vectors bit-reproducible).
+         *
+         * @return the default Word2Vec source
          */
         public static Word2VecSource defaults() {
             return new Word2VecSource(Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM)
@@ -283,32 +362,63 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             }
         }
 
-        /** The course's LSTM(100, dropout 0.2, recurrent dropout 0.2) after Dropout(0.5), one layer, one way. */
+        /**
+         * The course's LSTM(100, dropout 0.2, recurrent dropout 0.2) after Dropout(0.5), one layer, one way.
+         *
+         * @return the course's network
+         */
         public static Network lesson() {
             return new Network(RecurrentOptions.Cell.LSTM, 100, 1, false, 0.2, 0.2, 0.5);
         }
 
-        /** With another cell. */
+        /**
+         * With another cell.
+         *
+         * @param value LSTM, GRU or simple RNN
+         * @return a copy with {@code cell} replaced
+         */
         public Network withCell(RecurrentOptions.Cell value) {
             return new Network(value, units, layers, bidirectional, dropout, recurrentDropout, inputDropout);
         }
 
-        /** With other units. */
+        /**
+         * With other units.
+         *
+         * @param value units per recurrent layer and direction, >= 1
+         * @return a copy with {@code units} replaced
+         */
         public Network withUnits(int value) {
             return new Network(cell, value, layers, bidirectional, dropout, recurrentDropout, inputDropout);
         }
 
-        /** With other layers. */
+        /**
+         * With other layers.
+         *
+         * @param value stacked recurrent layers, >= 1
+         * @return a copy with {@code layers} replaced
+         */
         public Network withLayers(int value) {
             return new Network(cell, units, value, bidirectional, dropout, recurrentDropout, inputDropout);
         }
 
-        /** Bidirectional or not. */
+        /**
+         * Bidirectional or not.
+         *
+         * @param value true to read each text in both directions
+         * @return a copy with {@code bidirectional} replaced
+         */
         public Network withBidirectional(boolean value) {
             return new Network(cell, units, layers, value, dropout, recurrentDropout, inputDropout);
         }
 
-        /** With other dropout rates (recurrent input, recurrent state, after the embedding). */
+        /**
+         * With other dropout rates (recurrent input, recurrent state, after the embedding).
+         *
+         * @param dropout dropout of each recurrent layer's inputs, in [0, 1)
+         * @param recurrentDropout dropout of each recurrent layer's recurrent state, in [0, 1)
+         * @param inputDropout dropout after the embedding, in [0, 1) (0: no Dropout layer)
+         * @return a copy with the three rates replaced
+         */
         public Network withDropouts(double dropout, double recurrentDropout, double inputDropout) {
             return new Network(cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout);
         }
@@ -354,43 +464,87 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             }
         }
 
-        /** Without gradient clipping. */
+        /**
+         * Without gradient clipping.
+         *
+         * @param optimizer the optimizer
+         * @param learningRate its learning rate, > 0
+         * @param batchSize texts per update, >= 1
+         * @param epochs most passes over the training texts, >= 1
+         * @param patience epochs without a better validation loss before stopping, >= 0 (0: no early stopping)
+         * @param seed seed of initialization, shuffling and dropout
+         */
         public Training(Optimizer optimizer, double learningRate, int batchSize, int epochs, int patience,
                 long seed) {
             this(optimizer, learningRate, batchSize, epochs, patience, seed, 0);
         }
 
-        /** Adam 0.002, batches of 128, at most 10 epochs, patience 2, seed 42. */
+        /**
+         * Adam 0.002, batches of 128, at most 10 epochs, patience 2, seed 42.
+         *
+         * @return the default training options
+         */
         public static Training defaults() {
             return new Training(Optimizer.ADAM, 0.002, 128, 10, 2, 42);
         }
 
-        /** With another optimizer and learning rate. */
+        /**
+         * With another optimizer and learning rate.
+         *
+         * @param value the optimizer
+         * @param rate its learning rate, > 0
+         * @return a copy with {@code optimizer} and {@code learningRate} replaced
+         */
         public Training withOptimizer(Optimizer value, double rate) {
             return new Training(value, rate, batchSize, epochs, patience, seed, clipNorm);
         }
 
-        /** With another batch size. */
+        /**
+         * With another batch size.
+         *
+         * @param value texts per update, >= 1
+         * @return a copy with {@code batchSize} replaced
+         */
         public Training withBatchSize(int value) {
             return new Training(optimizer, learningRate, value, epochs, patience, seed, clipNorm);
         }
 
-        /** With other epochs. */
+        /**
+         * With other epochs.
+         *
+         * @param value most passes over the training texts, >= 1
+         * @return a copy with {@code epochs} replaced
+         */
         public Training withEpochs(int value) {
             return new Training(optimizer, learningRate, batchSize, value, patience, seed, clipNorm);
         }
 
-        /** With another patience (0: no early stopping). */
+        /**
+         * With another patience (0: no early stopping).
+         *
+         * @param value epochs without a better validation loss before stopping, >= 0
+         * @return a copy with {@code patience} replaced
+         */
         public Training withPatience(int value) {
             return new Training(optimizer, learningRate, batchSize, epochs, value, seed, clipNorm);
         }
 
-        /** With another seed. */
+        /**
+         * With another seed.
+         *
+         * @param value seed of initialization, shuffling and dropout
+         * @return a copy with {@code seed} replaced
+         */
         public Training withSeed(long value) {
             return new Training(optimizer, learningRate, batchSize, epochs, patience, value, clipNorm);
         }
 
-        /** With another gradient clipping norm (0: off). */
+        /**
+         * With another gradient clipping norm (0: off).
+         *
+         * @param value global L2 norm to clip the gradients to, >= 0
+         * @return a copy with {@code clipNorm} replaced
+         */
         public Training withClipNorm(double value) {
             return new Training(optimizer, learningRate, batchSize, epochs, patience, seed, value);
         }

@@ -26,7 +26,11 @@ public enum Lemmatization {
         this.mode = mode;
     }
 
-    /** The lemmatizer mode, or null for {@link #NONE}. */
+    /**
+     * The lemmatizer mode, or null for {@link #NONE}.
+     *
+     * @return the mode, or null
+     */
     public LemmaMode mode() {
         return mode;
     }

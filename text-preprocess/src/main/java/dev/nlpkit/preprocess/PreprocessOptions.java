@@ -48,6 +48,13 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
             TokenType.MENTION, "<user>", TokenType.HASHTAG, "<hashtag>", TokenType.EMOTICON, "<emoticon>",
             TokenType.NUMBER, "<number>", TokenType.PUNCT, "<punct>")));
 
+    /**
+     * Fills in missing actions (KEEP) and placeholders (the defaults), then checks the options.
+     *
+     * @throws NullPointerException when an option other than a boolean or length is null
+     * @throws IllegalArgumentException when UNWRAP is asked for a type other than HASHTAG or MENTION, REPLACE has no
+     *                                  placeholder, or the lengths are not {@code 1 <= minLength <= maxLength}
+     */
     public PreprocessOptions {
         Objects.requireNonNull(normalization, "normalization");
         Objects.requireNonNull(tokenizer, "tokenizer");
@@ -80,7 +87,11 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         placeholders = Collections.unmodifiableMap(p);
     }
 
-    /** Same as {@link #tweets()}. */
+    /**
+     * Same as {@link #tweets()}.
+     *
+     * @return the tweets preset
+     */
     public static PreprocessOptions defaults() {
         return tweets();
     }
@@ -90,6 +101,8 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      * tokenizer; URL, EMAIL, MENTION and NUMBER replaced by {@code <url> <email> <user> <number>}; hashtags
      * unwrapped to their word; punctuation dropped; emoticons kept; lower-case; NLTK's English stop words
      * <em>keeping negations</em>; no stemming (add one with {@link #withStemmer}).
+     *
+     * @return the tweets preset
      */
     public static PreprocessOptions tweets() {
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(TokenType.class);
@@ -106,6 +119,8 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
     /**
      * Prose: entities, NFKC and whitespace; Lucene's StandardTokenizer (which drops punctuation); lower-case;
      * NLTK's English stop words; Porter2 (Snowball English).
+     *
+     * @return the English prose preset
      */
     public static PreprocessOptions english() {
         return new PreprocessOptions(Normalization.prose(), TokenizerKind.STANDARD, Map.of(), Map.of(), true, false,
@@ -115,23 +130,43 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
     /**
      * The course chain, nothing more: word tokenization as NLTK's {@code word_tokenize} -> lower-case ->
      * NLTK's English stop words -> Porter. No normalization, punctuation kept (as in the course).
+     *
+     * @return the course preset
      */
     public static PreprocessOptions lesson() {
         return new PreprocessOptions(Normalization.none(), TokenizerKind.TREEBANK, Map.of(), Map.of(), true, false,
                 1, Integer.MAX_VALUE, StopWords.nltkEnglish(), false, Stemmer.PORTER, Lemmatization.NONE);
     }
 
+    /**
+     * With other normalization.
+     *
+     * @param n the character and token normalization
+     * @return a copy with {@code normalization} replaced
+     */
     public PreprocessOptions withNormalization(Normalization n) {
         return new PreprocessOptions(n, tokenizer, actions, placeholders, lowercase, removeNonLetterTokens,
                 minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
+    /**
+     * With another tokenizer.
+     *
+     * @param t the tokenizer that starts the pipeline
+     * @return a copy with {@code tokenizer} replaced
+     */
     public PreprocessOptions withTokenizer(TokenizerKind t) {
         return new PreprocessOptions(normalization, t, actions, placeholders, lowercase, removeNonLetterTokens,
                 minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
-    /** The same options with {@code action} for tokens of {@code type}. */
+    /**
+     * The same options with {@code action} for tokens of {@code type}.
+     *
+     * @param type a token type
+     * @param action keep, drop, replace by a placeholder, or unwrap (hashtags and mentions only)
+     * @return a copy with that action
+     */
     public PreprocessOptions withAction(TokenType type, TokenAction action) {
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
         a.put(type, action);
@@ -139,7 +174,13 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
                 minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
-    /** The same options with REPLACE by {@code placeholder} for tokens of {@code type}. */
+    /**
+     * The same options with REPLACE by {@code placeholder} for tokens of {@code type}.
+     *
+     * @param type a token type
+     * @param placeholder the term that replaces its tokens, not empty (for example {@code <url>})
+     * @return a copy with that action and placeholder
+     */
     public PreprocessOptions withPlaceholder(TokenType type, String placeholder) {
         EnumMap<TokenType, String> p = new EnumMap<>(placeholders);
         p.put(type, placeholder);
@@ -149,52 +190,107 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
                 minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
-    /** Drops punctuation tokens (PUNCT: DROP). */
+    /**
+     * Drops punctuation tokens (PUNCT: DROP).
+     *
+     * @return a copy with that action
+     */
     public PreprocessOptions withoutPunctuation() {
         return withAction(TokenType.PUNCT, TokenAction.DROP);
     }
 
-    /** Drops number tokens (NUMBER: DROP). */
+    /**
+     * Drops number tokens (NUMBER: DROP).
+     *
+     * @return a copy with that action
+     */
     public PreprocessOptions withoutNumbers() {
         return withAction(TokenType.NUMBER, TokenAction.DROP);
     }
 
+    /**
+     * With lower-casing on or off.
+     *
+     * @param on true to lower-case every token except emoticons
+     * @return a copy with {@code lowercase} replaced
+     */
     public PreprocessOptions withLowercase(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, on, removeNonLetterTokens,
                 minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
+    /**
+     * With removal of letterless tokens on or off.
+     *
+     * @param on true to drop tokens without a letter (emoticons stay)
+     * @return a copy with {@code removeNonLetterTokens} replaced
+     */
     public PreprocessOptions withRemoveNonLetterTokens(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase, on,
                 minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
     }
 
+    /**
+     * With other token length bounds.
+     *
+     * @param min the shortest token kept, in code points, >= 1
+     * @param max the longest token kept, in code points, >= {@code min}
+     * @return a copy with {@code minLength} and {@code maxLength} replaced
+     */
     public PreprocessOptions withLength(int min, int max) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
                 removeNonLetterTokens, min, max, stopWords, keepNegations, stemmer, lemmatization);
     }
 
+    /**
+     * With another stop list.
+     *
+     * @param s the stop list; {@link #NO_STOP_WORDS} for none
+     * @return a copy with {@code stopWords} replaced
+     */
     public PreprocessOptions withStopWords(StopWords s) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
                 removeNonLetterTokens, minLength, maxLength, s, keepNegations, stemmer, lemmatization);
     }
 
+    /**
+     * With negations kept or not.
+     *
+     * @param on true to keep negations even when the stop list has them
+     * @return a copy with {@code keepNegations} replaced
+     */
     public PreprocessOptions withKeepNegations(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
                 removeNonLetterTokens, minLength, maxLength, stopWords, on, stemmer, lemmatization);
     }
 
+    /**
+     * With another stemmer.
+     *
+     * @param s the stemmer, or {@link Stemmer#NONE}
+     * @return a copy with {@code stemmer} replaced
+     */
     public PreprocessOptions withStemmer(Stemmer s) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
                 removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, s, lemmatization);
     }
 
+    /**
+     * With other lemmatization.
+     *
+     * @param l the lemmatization stage, or {@link Lemmatization#NONE}
+     * @return a copy with {@code lemmatization} replaced
+     */
     public PreprocessOptions withLemmatization(Lemmatization l) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
                 removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, stemmer, l);
     }
 
-    /** The stop list the pipeline actually applies ({@code keepNegations} taken into account). */
+    /**
+     * The stop list the pipeline actually applies ({@code keepNegations} taken into account).
+     *
+     * @return the stop list, without negations when {@code keepNegations} is set
+     */
     public StopWords effectiveStopWords() {
         return keepNegations ? stopWords.withoutNegations() : stopWords;
     }

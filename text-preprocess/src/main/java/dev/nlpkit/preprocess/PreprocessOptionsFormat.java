@@ -61,14 +61,26 @@ public final class PreprocessOptionsFormat {
     private PreprocessOptionsFormat() {
     }
 
-    /** Writes {@code options} as UTF-8 text to {@code out} (flushed, not closed). */
+    /**
+     * Writes {@code options} as UTF-8 text to {@code out} (flushed, not closed).
+     *
+     * @param options the options to write
+     * @param out where to write
+     * @throws IOException when writing fails
+     */
     public static void write(PreprocessOptions options, OutputStream out) throws IOException {
         Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
         write(options, writer);
         writer.flush();
     }
 
-    /** Writes {@code options} to {@code out} (not closed). */
+    /**
+     * Writes {@code options} to {@code out} (not closed).
+     *
+     * @param options the options to write
+     * @param out where to write
+     * @throws IOException when writing fails
+     */
     public static void write(PreprocessOptions options, Writer out) throws IOException {
         StringBuilder text = new StringBuilder(4096);
         text.append(KIND).append('\t').append(VERSION).append('\n');
@@ -102,7 +114,15 @@ public final class PreprocessOptionsFormat {
         out.write(text.toString());
     }
 
-    /** Reads options written by {@link #write} from UTF-8 bytes (to the {@code end} line). */
+    /**
+     * Reads options written by {@link #write} from UTF-8 bytes (to the {@code end} line).
+     *
+     * @param in UTF-8 bytes; read up to the {@code end} line, not closed
+     * @param source what to call the text in error messages (a file, or a section of a model file)
+     * @return the options
+     * @throws IOException naming source, line and field when the text is not this format, is newer, truncated or
+     *                     holds an invalid value
+     */
     public static PreprocessOptions read(InputStream in, String source) throws IOException {
         return read(new InputStreamReader(in, StandardCharsets.UTF_8), source);
     }
@@ -110,7 +130,9 @@ public final class PreprocessOptionsFormat {
     /**
      * Reads options written by {@link #write}.
      *
+     * @param reader the text; read up to the {@code end} line, not closed
      * @param source what to call the text in error messages (a file, or a section of a model file)
+     * @return the options
      * @throws IOException naming source, line and field when the text is not this format, is newer, truncated or
      *                     holds an invalid value
      */

@@ -31,6 +31,7 @@ public enum TokenType {
      * The type of a Lucene type string; strings that are not one of ours (a foreign tokenizer) are WORD.
      *
      * @param luceneType the value of a {@code TypeAttribute}
+     * @return the token type
      */
     public static TokenType ofLuceneType(String luceneType) {
         return switch (luceneType) {

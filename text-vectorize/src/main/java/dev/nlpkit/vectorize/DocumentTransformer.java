@@ -10,6 +10,11 @@ import java.util.List;
  */
 public interface DocumentTransformer<R> {
 
-    /** Transforms {@code documents} (each a list of tokens; an empty list is an empty document). */
+    /**
+     * Transforms {@code documents} (each a list of tokens; an empty list is an empty document).
+     *
+     * @param documents the documents, in order; none null
+     * @return the transformed documents, one row or entry per document in input order
+     */
     R transform(List<? extends List<String>> documents);
 }

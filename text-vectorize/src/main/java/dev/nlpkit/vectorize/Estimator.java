@@ -31,20 +31,37 @@ public final class Estimator<R, T extends DocumentTransformer<R>> {
         this.fitter = Objects.requireNonNull(fitter, "fitter");
     }
 
-    /** An unfitted estimator named {@code name} (used in messages) that fits with {@code fitter}. */
+    /**
+     * An unfitted estimator named {@code name} (used in messages) that fits with {@code fitter}.
+     *
+     * @param name what the estimator is called in error messages (for example "tfidf")
+     * @param fitter fits a transformer on documents
+     * @param <R> what the transform returns
+     * @param <T> the fitted transformer
+     * @return an estimator that is not yet fitted
+     */
     public static <R, T extends DocumentTransformer<R>> Estimator<R, T> of(
             String name, Function<List<? extends List<String>>, T> fitter) {
         return new Estimator<>(name, fitter);
     }
 
-    /** Fits on {@code documents}, keeps and returns the fitted object (a later fit replaces it). */
+    /**
+     * Fits on {@code documents}, keeps and returns the fitted object (a later fit replaces it).
+     *
+     * @param documents the training documents, each a list of tokens
+     * @return the fitted transformer
+     */
     public T fit(List<? extends List<String>> documents) {
         T result = Objects.requireNonNull(fitter.apply(documents), "the fitter returned null");
         fitted = result;
         return result;
     }
 
-    /** Whether {@link #fit} has been called. */
+    /**
+     * Whether {@link #fit} has been called.
+     *
+     * @return true once fitted
+     */
     public boolean isFitted() {
         return fitted != null;
     }
@@ -52,6 +69,7 @@ public final class Estimator<R, T extends DocumentTransformer<R>> {
     /**
      * The fitted object.
      *
+     * @return the transformer of the last fit
      * @throws IllegalStateException before {@link #fit}
      */
     public T fitted() {
@@ -65,13 +83,20 @@ public final class Estimator<R, T extends DocumentTransformer<R>> {
     /**
      * Transforms with the fitted object.
      *
+     * @param documents the documents, each a list of tokens
+     * @return the transformed documents
      * @throws IllegalStateException before {@link #fit}
      */
     public R transform(List<? extends List<String>> documents) {
         return fitted().transform(documents);
     }
 
-    /** {@link #fit} then {@link #transform} on the same documents. */
+    /**
+     * {@link #fit} then {@link #transform} on the same documents.
+     *
+     * @param documents the documents, each a list of tokens
+     * @return the transformed documents
+     */
     public R fitTransform(List<? extends List<String>> documents) {
         return fit(documents).transform(documents);
     }

@@ -32,11 +32,29 @@ public final class AnalogyEvaluation {
     private AnalogyEvaluation() {
     }
 
-    /** gensim's defaults: restrict to 300,000 words, case-insensitive. */
+    /**
+     * gensim's defaults: restrict to 300,000 words, case-insensitive.
+     *
+     * @param vectors the vectors to evaluate
+     * @param questions the analogy file (sections start with {@code :}, then four words per line)
+     * @return the accuracy per section and in total
+     * @throws IOException when the file cannot be read
+     */
     public static AnalogyResult evaluate(WordVectors vectors, Path questions) throws IOException {
         return evaluate(vectors, questions, DEFAULT_RESTRICT_VOCAB, true);
     }
 
+    /**
+     * Answers every question {@code a : b :: c : ?} with the nearest word to {@code b - a + c}, as gensim's {@code
+     * evaluate_word_analogies}; questions with a word outside the restricted vocabulary are skipped and counted.
+     *
+     * @param vectors the vectors to evaluate
+     * @param questions the analogy file (sections start with {@code :}, then four words per line)
+     * @param restrictVocab only the most frequent words count, >= 1 (gensim's {@code restrict_vocab})
+     * @param caseInsensitive true to compare words upper-cased, as gensim's {@code case_insensitive}
+     * @return the accuracy per section and in total
+     * @throws IOException when the file cannot be read
+     */
     public static AnalogyResult evaluate(WordVectors vectors, Path questions, int restrictVocab,
             boolean caseInsensitive) throws IOException {
         WordVectors restricted = vectors.restrictToMostFrequent(restrictVocab);

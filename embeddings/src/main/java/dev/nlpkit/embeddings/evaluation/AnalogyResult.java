@@ -15,16 +15,25 @@ import java.util.List;
 public record AnalogyResult(List<AnalogySection> sections, AnalogySection total, int questions, int oov,
         int skippedLines) {
 
+    /** Copies the sections. */
     public AnalogyResult {
         sections = List.copyOf(sections);
     }
 
-    /** Overall accuracy over the answerable questions (gensim's returned score). */
+    /**
+     * Overall accuracy over the answerable questions (gensim's returned score).
+     *
+     * @return the accuracy, in [0, 1]
+     */
     public double accuracy() {
         return total.accuracy();
     }
 
-    /** OOV questions / all questions, in percent (gensim's oov_ratio). */
+    /**
+     * OOV questions / all questions, in percent (gensim's oov_ratio).
+     *
+     * @return the percentage, in [0, 100]
+     */
     public double oovRatioPercent() {
         return questions == 0 ? 0 : 100.0 * oov / questions;
     }

@@ -9,7 +9,11 @@ package dev.nlpkit.embeddings.evaluation;
  */
 public record AnalogySection(String name, int correct, int incorrect) {
 
-    /** correct / (correct + incorrect), 0 when no question was answerable. */
+    /**
+     * correct / (correct + incorrect), 0 when no question was answerable.
+     *
+     * @return the accuracy, in [0, 1]
+     */
     public double accuracy() {
         int n = correct + incorrect;
         return n == 0 ? 0 : (double) correct / n;

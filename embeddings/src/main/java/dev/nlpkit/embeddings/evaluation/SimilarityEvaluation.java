@@ -23,15 +23,39 @@ public final class SimilarityEvaluation {
     private SimilarityEvaluation() {
     }
 
-    /** A gold pair. */
+    /**
+     * A gold pair.
+     *
+     * @param first the first word
+     * @param second the second word
+     * @param score the human similarity score (any scale: only ranks and correlation count)
+     */
     public record Pair(String first, String second, double score) {
     }
 
-    /** gensim's defaults: 300,000 words, case-insensitive. */
+    /**
+     * gensim's defaults: 300,000 words, case-insensitive.
+     *
+     * @param vectors the vectors to evaluate
+     * @param file the gold pairs
+     * @param format the layout of the file's lines
+     * @return the correlations and the number of pairs used and skipped
+     * @throws IOException when the file cannot be read or a line is malformed
+     */
     public static SimilarityResult evaluate(WordVectors vectors, Path file, PairFormat format) throws IOException {
         return evaluate(vectors, readPairs(file, format), AnalogyEvaluation.DEFAULT_RESTRICT_VOCAB, true);
     }
 
+    /**
+     * The Spearman and Pearson correlations between the gold scores and the cosine similarities, as gensim's {@code
+     * evaluate_word_pairs}; pairs with a word outside the restricted vocabulary are skipped and counted.
+     *
+     * @param vectors the vectors to evaluate
+     * @param pairs the gold pairs
+     * @param restrictVocab only the most frequent words count, >= 1 (gensim's {@code restrict_vocab})
+     * @param caseInsensitive true to compare words upper-cased, as gensim's {@code case_insensitive}
+     * @return the correlations and the number of pairs used and skipped
+     */
     public static SimilarityResult evaluate(WordVectors vectors, List<Pair> pairs, int restrictVocab,
             boolean caseInsensitive) {
         WordVectors restricted = vectors.restrictToMostFrequent(restrictVocab);
@@ -52,7 +76,14 @@ public final class SimilarityEvaluation {
         return new SimilarityResult(spearman(gold, model), pearson(gold, model), used.size(), oov);
     }
 
-    /** Reads the gold pairs; malformed lines are errors naming file and line. */
+    /**
+     * Reads the gold pairs; malformed lines are errors naming file and line.
+     *
+     * @param file the gold pairs
+     * @param format the layout of the file's lines
+     * @return the pairs, in file order
+     * @throws IOException when the file cannot be read, or naming file and line for a malformed line
+     */
     public static List<Pair> readPairs(Path file, PairFormat format) throws IOException {
         List<Pair> pairs = new ArrayList<>();
         int lineNo = 0;
@@ -90,7 +121,13 @@ public final class SimilarityEvaluation {
         return pairs;
     }
 
-    /** Pearson correlation; NaN-free: 0 when a side is constant or fewer than 2 values. */
+    /**
+     * Pearson correlation; NaN-free: 0 when a side is constant or fewer than 2 values.
+     *
+     * @param x the first values
+     * @param y the second values, as many
+     * @return the correlation, in [-1, 1]
+     */
     public static double pearson(double[] x, double[] y) {
         int n = x.length;
         if (n < 2) {
@@ -111,7 +148,13 @@ public final class SimilarityEvaluation {
         return sxx == 0 || syy == 0 ? 0 : sxy / Math.sqrt(sxx * syy);
     }
 
-    /** Spearman correlation: Pearson of the average ranks. */
+    /**
+     * Spearman correlation: Pearson of the average ranks.
+     *
+     * @param x the first values
+     * @param y the second values, as many
+     * @return the correlation, in [-1, 1]
+     */
     public static double spearman(double[] x, double[] y) {
         return pearson(ranks(x), ranks(y));
     }

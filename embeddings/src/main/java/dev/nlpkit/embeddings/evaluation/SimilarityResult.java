@@ -10,7 +10,11 @@ package dev.nlpkit.embeddings.evaluation;
  */
 public record SimilarityResult(double spearman, double pearson, int pairs, int oovPairs) {
 
-    /** OOV pairs / all pairs, in percent (gensim's oov_ratio). */
+    /**
+     * OOV pairs / all pairs, in percent (gensim's oov_ratio).
+     *
+     * @return the percentage, in [0, 100]
+     */
     public double oovRatioPercent() {
         int all = pairs + oovPairs;
         return all == 0 ? 0 : 100.0 * oovPairs / all;

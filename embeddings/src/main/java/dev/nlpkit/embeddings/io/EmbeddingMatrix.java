@@ -41,39 +41,76 @@ public final class EmbeddingMatrix {
     }
 
     /**
+     * How {@link #build} fills the rows.
+     *
      * @param oovPolicy row for tokens without a vector (and for UNK)
      * @param seed      seed of {@link OovPolicy#RANDOM}
      * @param padToken  token given a zero row (null = none)
      * @param unkToken  token given an OOV row without being counted (null = none)
      */
     public record Options(OovPolicy oovPolicy, long seed, String padToken, String unkToken) {
+        /**
+         * Checks that an out-of-vocabulary policy is given.
+         *
+         * @throws NullPointerException when {@code oovPolicy} is null
+         */
         public Options {
             Objects.requireNonNull(oovPolicy, "oovPolicy");
         }
 
-        /** ZEROS, seed 0, "&lt;pad&gt;", "&lt;unk&gt;". */
+        /**
+         * ZEROS, seed 0, "&lt;pad&gt;", "&lt;unk&gt;".
+         *
+         * @return the default options
+         */
         public static Options defaults() {
             return new Options(OovPolicy.ZEROS, 0L, "<pad>", "<unk>");
         }
 
+        /**
+         * With another out-of-vocabulary policy.
+         *
+         * @param v the row for tokens without a vector
+         * @return a copy with {@code oovPolicy} replaced
+         */
         public Options withOovPolicy(OovPolicy v) {
             return new Options(v, seed, padToken, unkToken);
         }
 
+        /**
+         * With another seed.
+         *
+         * @param v the seed of {@link OovPolicy#RANDOM}
+         * @return a copy with {@code seed} replaced
+         */
         public Options withSeed(long v) {
             return new Options(oovPolicy, v, padToken, unkToken);
         }
 
+        /**
+         * With another padding token.
+         *
+         * @param v the token given a zero row, or null for none
+         * @return a copy with {@code padToken} replaced
+         */
         public Options withPadToken(String v) {
             return new Options(oovPolicy, seed, v, unkToken);
         }
 
+        /**
+         * With another unknown-word token.
+         *
+         * @param v the token given an out-of-vocabulary row without being counted, or null for none
+         * @return a copy with {@code unkToken} replaced
+         */
         public Options withUnkToken(String v) {
             return new Options(oovPolicy, seed, padToken, v);
         }
     }
 
     /**
+     * The embedding matrix and the tokens that had no vector.
+     *
      * @param matrix    {@code float[tokens.size()][d]}
      * @param oovCount  tokens without a vector (PAD and UNK not counted)
      * @param oovTokens those tokens, in order
@@ -84,6 +121,15 @@ public final class EmbeddingMatrix {
     private EmbeddingMatrix() {
     }
 
+    /**
+     * The embedding matrix of {@code tokens}: row {@code i} is the vector of {@code tokens.get(i)}, or the row the
+     * options give a padding, unknown or out-of-vocabulary token (Keras' {@code Embedding(weights=[matrix])}).
+     *
+     * @param vectors the trained vectors
+     * @param tokens the tokens, in id order (for example a sequence encoder's vocabulary)
+     * @param options the rows of tokens without a vector
+     * @return the matrix and the out-of-vocabulary tokens
+     */
     public static Result build(WordVectors vectors, List<String> tokens, Options options) {
         int d = vectors.dimension();
         float[][] matrix = new float[tokens.size()][];

@@ -35,12 +35,22 @@ public record BidirectionalOptions(RecurrentOptions layer, Merge merge) implemen
         }
     }
 
-    /** Wraps {@code layer} with concatenation. */
+    /**
+     * Wraps {@code layer} with concatenation.
+     *
+     * @param layer the recurrent layer to run in both directions
+     * @return the options, outputs concatenated
+     */
     public static BidirectionalOptions of(RecurrentOptions layer) {
         return new BidirectionalOptions(layer, Merge.CONCAT);
     }
 
-    /** A copy with another merge mode. */
+    /**
+     * A copy with another merge mode.
+     *
+     * @param m how the two directions' outputs are merged
+     * @return a copy with {@code merge} replaced
+     */
     public BidirectionalOptions withMerge(Merge m) {
         return new BidirectionalOptions(layer, m);
     }

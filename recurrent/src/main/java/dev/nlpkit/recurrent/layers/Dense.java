@@ -105,7 +105,12 @@ public final class Dense extends Layer {
         }
     }
 
-    /** The pre-activation {@code z = x W + b} of a forward pass (the logits). */
+    /**
+     * The pre-activation {@code z = x W + b} of a forward pass (the logits).
+     *
+     * @param forward a forward result of this layer
+     * @return the logits, {@code [batch, units]} (or per step)
+     */
     public static Tensor preActivation(Forward forward) {
         return ((Cache) forward.cache()).z();
     }
@@ -154,7 +159,14 @@ public final class Dense extends Layer {
         return backwardFromPreActivation(forward, dz, grads);
     }
 
-    /** Back-propagates a gradient with respect to the pre-activation (logits); returns the input gradient. */
+    /**
+     * Back-propagates a gradient with respect to the pre-activation (logits); returns the input gradient.
+     *
+     * @param forward a forward result of this layer
+     * @param dz the gradient with respect to the pre-activation
+     * @param grads where parameter gradients are added
+     * @return the input gradient
+     */
     public Tensor backwardFromPreActivation(Forward forward, Tensor dz, Gradients grads) {
         Cache c = (Cache) forward.cache();
         int f = input.features();

@@ -21,27 +21,52 @@ public record DenseOptions(int units, Activation activation, boolean useBias) im
         }
     }
 
-    /** {@code units} outputs with the given activation and a bias. */
+    /**
+     * {@code units} outputs with the given activation and a bias.
+     *
+     * @param units the number of outputs, >= 1
+     * @param activation the output activation
+     * @return the options
+     */
     public static DenseOptions of(int units, Activation activation) {
         return new DenseOptions(units, activation, true);
     }
 
-    /** 1 linear output with a bias. */
+    /**
+     * 1 linear output with a bias.
+     *
+     * @return the default options
+     */
     public static DenseOptions defaults() {
         return of(1, Activation.LINEAR);
     }
 
-    /** A copy with another width. */
+    /**
+     * A copy with another width.
+     *
+     * @param u the number of outputs, >= 1
+     * @return a copy with {@code units} replaced
+     */
     public DenseOptions withUnits(int u) {
         return new DenseOptions(u, activation, useBias);
     }
 
-    /** A copy with another activation. */
+    /**
+     * A copy with another activation.
+     *
+     * @param a the output activation
+     * @return a copy with {@code activation} replaced
+     */
     public DenseOptions withActivation(Activation a) {
         return new DenseOptions(units, a, useBias);
     }
 
-    /** A copy with or without bias. */
+    /**
+     * A copy with or without bias.
+     *
+     * @param b true to add a bias
+     * @return a copy with {@code useBias} replaced
+     */
     public DenseOptions withUseBias(boolean b) {
         return new DenseOptions(units, activation, b);
     }

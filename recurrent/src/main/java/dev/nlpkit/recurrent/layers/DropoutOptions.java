@@ -16,17 +16,30 @@ public record DropoutOptions(double rate) implements LayerOptions {
         }
     }
 
-    /** Dropout with the given rate. */
+    /**
+     * Dropout with the given rate.
+     *
+     * @return the options
+     */
     public static DropoutOptions of(double rate) {
         return new DropoutOptions(rate);
     }
 
-    /** Rate 0.5. */
+    /**
+     * Rate 0.5.
+     *
+     * @return the default options
+     */
     public static DropoutOptions defaults() {
         return of(0.5);
     }
 
-    /** A copy with another rate. */
+    /**
+     * A copy with another rate.
+     *
+     * @param r the fraction of inputs zeroed while training, in [0, 1)
+     * @return a copy with {@code rate} replaced
+     */
     public DropoutOptions withRate(double r) {
         return new DropoutOptions(r);
     }

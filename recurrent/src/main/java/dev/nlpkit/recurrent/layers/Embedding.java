@@ -66,7 +66,11 @@ public final class Embedding extends Layer {
         return "Embedding";
     }
 
-    /** The table parameter. */
+    /**
+     * The table parameter.
+     *
+     * @return the {@code [V, dimension]} table
+     */
     public Parameter table() {
         return table;
     }
@@ -89,6 +93,8 @@ public final class Embedding extends Layer {
      * Checks the ids of a token batch and returns the mask of its output: a step is real when the incoming mask
      * (if any) says so and, with {@code maskZero}, its id is not 0; null when every step is real.
      *
+     * @param in a token batch
+     * @return the output mask, {@code [batch * time]}, or null
      * @throws IllegalArgumentException naming the example and step of an id outside {@code [0, V)}
      */
     public boolean[] maskOf(Signal in) {

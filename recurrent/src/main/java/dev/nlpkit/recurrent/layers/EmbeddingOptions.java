@@ -37,12 +37,23 @@ public record EmbeddingOptions(int vocabularySize, int dimension, float[][] pret
         }
     }
 
-    /** A randomly initialized, trainable table with id 0 as masked padding. */
+    /**
+     * A randomly initialized, trainable table with id 0 as masked padding.
+     *
+     * @param vocabularySize the number of ids V, >= 2 (id 0 is the masked padding)
+     * @param dimension the vector width, >= 1
+     * @return the options
+     */
     public static EmbeddingOptions random(int vocabularySize, int dimension) {
         return new EmbeddingOptions(vocabularySize, dimension, null, true, true);
     }
 
-    /** A table initialized from {@code vectors} (rows = ids), trainable, id 0 masked. */
+    /**
+     * A table initialized from {@code vectors} (rows = ids), trainable, id 0 masked.
+     *
+     * @param vectors one row per id, all of the same width (row 0 is the padding id)
+     * @return the options
+     */
     public static EmbeddingOptions pretrained(float[][] vectors) {
         if (vectors == null || vectors.length == 0) {
             throw new IllegalArgumentException("pretrained vectors must not be empty");
@@ -50,12 +61,22 @@ public record EmbeddingOptions(int vocabularySize, int dimension, float[][] pret
         return new EmbeddingOptions(vectors.length, vectors[0].length, vectors, true, true);
     }
 
-    /** A copy that is (not) updated by training. */
+    /**
+     * A copy that is (not) updated by training.
+     *
+     * @param t true to train the table, false to keep it frozen
+     * @return a copy with {@code trainable} replaced
+     */
     public EmbeddingOptions withTrainable(boolean t) {
         return new EmbeddingOptions(vocabularySize, dimension, pretrained, t, maskZero);
     }
 
-    /** A copy with or without padding masking of id 0. */
+    /**
+     * A copy with or without padding masking of id 0.
+     *
+     * @param m true to mask id 0 as padding
+     * @return a copy with {@code maskZero} replaced
+     */
     public EmbeddingOptions withMaskZero(boolean m) {
         return new EmbeddingOptions(vocabularySize, dimension, pretrained, trainable, m);
     }

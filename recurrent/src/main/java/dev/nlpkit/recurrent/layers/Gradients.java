@@ -21,7 +21,17 @@ public final class Gradients {
     private final Map<Parameter, BitSet> touchedRows = new IdentityHashMap<>();
     private final List<Parameter> order = new ArrayList<>();
 
-    /** The gradient of {@code p} (same shape and precision), zero on first use. */
+    /** Empty accumulators; a buffer is created for each parameter on first use. */
+    public Gradients() {
+        // Explicit only to carry the comment above: the default constructor cannot be documented.
+    }
+
+    /**
+     * The gradient of {@code p} (same shape and precision), zero on first use.
+     *
+     * @param p a parameter
+     * @return its gradient buffer, created on first use
+     */
     public Tensor of(Parameter p) {
         Tensor g = grads.get(p);
         if (g == null) {
@@ -35,24 +45,43 @@ public final class Gradients {
         return g;
     }
 
-    /** Records that row {@code row} of row-sparse {@code p} received gradient. */
+    /**
+     * Records that row {@code row} of row-sparse {@code p} received gradient.
+     *
+     * @param p a row-sparse parameter
+     * @param row the row's index, in [0, rows)
+     */
     public void touchRow(Parameter p, int row) {
         of(p);
         touchedRows.get(p).set(row);
     }
 
-    /** The rows of a row-sparse parameter that received gradient since the last {@link #zero()}. */
+    /**
+     * The rows of a row-sparse parameter that received gradient since the last {@link #zero()}.
+     *
+     * @param p a row-sparse parameter
+     * @return a fresh array of row indexes, ascending
+     */
     public int[] touchedRows(Parameter p) {
         BitSet rows = touchedRows.get(p);
         return rows == null ? new int[0] : rows.stream().toArray();
     }
 
-    /** Whether a gradient buffer exists for {@code p}. */
+    /**
+     * Whether a gradient buffer exists for {@code p}.
+     *
+     * @param p a parameter
+     * @return true when {@link #of} was called for it
+     */
     public boolean has(Parameter p) {
         return grads.containsKey(p);
     }
 
-    /** The parameters that have gradient buffers, in first-use order. */
+    /**
+     * The parameters that have gradient buffers, in first-use order.
+     *
+     * @return the parameters, unmodifiable
+     */
     public List<Parameter> parameters() {
         return List.copyOf(order);
     }
@@ -80,7 +109,11 @@ public final class Gradients {
         }
     }
 
-    /** The L2 norm over all gradients (all touched rows of row-sparse ones), computed in double. */
+    /**
+     * The L2 norm over all gradients (all touched rows of row-sparse ones), computed in double.
+     *
+     * @return the global norm, >= 0
+     */
     public double globalNorm() {
         double sum = 0;
         for (Parameter p : order) {
@@ -93,7 +126,11 @@ public final class Gradients {
         return Math.sqrt(sum);
     }
 
-    /** Multiplies every gradient by {@code factor}. */
+    /**
+     * Multiplies every gradient by {@code factor}.
+     *
+     * @param factor the scale, any finite number
+     */
     public void scale(double factor) {
         for (Parameter p : order) {
             Tensor g = grads.get(p);
@@ -106,6 +143,9 @@ public final class Gradients {
     /**
      * Rescales all gradients so their global L2 norm is at most {@code maxNorm} (PyTorch's
      * {@code clip_grad_norm_}, Keras' {@code global_clipnorm}); returns the norm before clipping.
+     *
+     * @param maxNorm the largest global norm allowed, > 0
+     * @return the global norm before clipping
      */
     public double clipByGlobalNorm(double maxNorm) {
         double norm = globalNorm();
@@ -115,7 +155,11 @@ public final class Gradients {
         return norm;
     }
 
-    /** Clamps every gradient element into {@code [-limit, limit]} (Keras' {@code clipvalue}). */
+    /**
+     * Clamps every gradient element into {@code [-limit, limit]} (Keras' {@code clipvalue}).
+     *
+     * @param limit the largest absolute value allowed, >= 0
+     */
     public void clipByValue(double limit) {
         for (Parameter p : order) {
             Tensor g = grads.get(p);

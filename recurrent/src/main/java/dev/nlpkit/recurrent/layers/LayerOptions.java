@@ -19,6 +19,7 @@ public sealed interface LayerOptions permits EmbeddingOptions, DenseOptions, Dro
      * @param input     per-example input shape
      * @param precision number type of the weights and computations
      * @param seed      seed of the weight initialization
+     * @return the layer, with freshly initialized weights
      * @throws IllegalArgumentException when the input shape does not fit the layer
      */
     Layer build(Shape input, Precision precision, long seed);

@@ -17,6 +17,8 @@ public final class Parameter {
     private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /**
+     * A parameter of a layer.
+     *
      * @param name      e.g. {@code kernel}, {@code recurrent_kernel}, {@code bias}, {@code embeddings}
      * @param value     the storage
      * @param trainable whether optimizers update it
@@ -29,22 +31,38 @@ public final class Parameter {
         this.rowSparse = rowSparse;
     }
 
-    /** The name within its layer. */
+    /**
+     * The name within its layer.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The weights. */
+    /**
+     * The weights.
+     *
+     * @return the value tensor, shared (optimizers write into it)
+     */
     public Tensor value() {
         return value;
     }
 
-    /** Whether optimizers update it. */
+    /**
+     * Whether optimizers update it.
+     *
+     * @return true when trainable
+     */
     public boolean trainable() {
         return trainable;
     }
 
-    /** Whether gradients touch only some rows. */
+    /**
+     * Whether gradients touch only some rows.
+     *
+     * @return true for row-sparse gradients
+     */
     public boolean rowSparse() {
         return rowSparse;
     }
@@ -54,6 +72,8 @@ public final class Parameter {
      * loads do it. Caches derived from the weights (the fused embedding projection of {@code Sequential}'s
      * inference) are keyed by it, so code that writes into {@link #value()} directly must call
      * {@link #markChanged()} before predicting again.
+     *
+     * @return the version, counting up from 0
      */
     public long version() {
         return version.get();
@@ -64,7 +84,11 @@ public final class Parameter {
         version.incrementAndGet();
     }
 
-    /** The number of scalars. */
+    /**
+     * The number of scalars.
+     *
+     * @return the size of the value tensor
+     */
     public int size() {
         return value.size();
     }

@@ -98,7 +98,12 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         }
     }
 
-    /** Gradients of a backward pass: input values and initial states. */
+    /**
+     * Gradients of a backward pass: input values and initial states.
+     *
+     * @param dInput the gradient with respect to the input values, {@code [batch, time, F]} (null for token inputs)
+     * @param dInitialStates the gradients with respect to the initial states, {@code [batch, H]} each
+     */
     public record Backward(Tensor dInput, Tensor[] dInitialStates) {
     }
 
@@ -123,7 +128,11 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         return List.of(kernel, recurrentKernel, bias);
     }
 
-    /** The hidden width H. */
+    /**
+     * The hidden width H.
+     *
+     * @return the number of units H
+     */
     public int units() {
         return units;
     }
@@ -136,6 +145,12 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
     /**
      * Runs the recurrence from the given initial states ({@code [batch, H]} each: h, and c for LSTM; null for
      * zeros).
+     *
+     * @param in the input batch
+     * @param initialStates the initial states, or null for zeros
+     * @param training true to apply dropout
+     * @param rng the source of dropout masks (unused when not training)
+     * @return the output and the cache for {@link #backward(Forward, Tensor, Tensor[], Gradients)}
      */
     public Forward forward(Signal in, Tensor[] initialStates, boolean training, SplittableRandom rng) {
         checkInput(in);
@@ -199,6 +214,9 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
      * (the training path keeps {@code [batch, time, G*H]} and four {@code [batch, time, H]} traces). Each step
      * projects its own inputs ({@code [batch, F] x [F, G*H]}) and adds {@code h_{t-1} W_h}; results equal the
      * training path's within float rounding. Float32 only; a double-precision layer runs {@link #forward}.
+     *
+     * @param in the input batch
+     * @return the output, as {@code forward(in, false, null)} gives it
      */
     public Signal infer(Signal in) {
         checkInput(in);
@@ -226,7 +244,10 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
      *
      * @param ids   token ids {@code [batch, time]}, already checked against the vocabulary
      * @param mask  the Embedding's output mask (null: every step real)
+     * @param b the batch size
+     * @param t the padded length (time steps)
      * @param table {@link #projectTable} of the Embedding's current weights and this layer's
+     * @return the output, as {@link #infer} gives it
      */
     public Signal inferFromTable(int[] ids, boolean[] mask, int b, int t, float[] table) {
         int gh = gates * units;
@@ -244,6 +265,9 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
     /**
      * The input projections of a whole embedding table, {@code P = E W_x + b}, {@code [V, G*H]} with
      * {@code E [V, F]}: one product of {@code 2 V F G H} flops (12 GFLOP for 50,000 x 300 into an LSTM(100)).
+     *
+     * @param embeddings the embedding table {@code [V, F]}
+     * @return a fresh array {@code [V * G*H]}, row-major
      */
     public float[] projectTable(Tensor embeddings) {
         int v = embeddings.dim(0);
@@ -262,7 +286,11 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         return out;
     }
 
-    /** The number of floats per vocabulary row of {@link #projectTable}: {@code G*H}. */
+    /**
+     * The number of floats per vocabulary row of {@link #projectTable}: {@code G*H}.
+     *
+     * @return the row width G*H
+     */
     public int projectionWidth() {
         return gates * units;
     }
@@ -300,7 +328,12 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         return ((FloatTensor) p.value()).data();
     }
 
-    /** The final states (h, and c for LSTM), {@code [batch, H]} each, of a forward pass of this layer. */
+    /**
+     * The final states (h, and c for LSTM), {@code [batch, H]} each, of a forward pass of this layer.
+     *
+     * @param forward a forward result of a recurrent layer
+     * @return the final states, {@code [batch, H]} each
+     */
     public static Tensor[] finalStates(Forward forward) {
         return ((Trace) forward.cache()).finals.clone();
     }
@@ -313,6 +346,12 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
     /**
      * Back-propagates the output gradient (may be null when only states are used) and the gradients of the
      * final states (null entries for none).
+     *
+     * @param forward the result of {@link #forward(Signal, Tensor[], boolean, SplittableRandom)} on the batch
+     * @param dOutput the gradient of the loss with respect to the output, or null
+     * @param dFinalStates the gradients with respect to the final states, null entries (or null) for none
+     * @param grads where parameter gradients are added
+     * @return the input and initial-state gradients
      */
     public Backward backward(Forward forward, Tensor dOutput, Tensor[] dFinalStates, Gradients grads) {
         Trace tr = (Trace) forward.cache();

@@ -49,64 +49,118 @@ public record RecurrentOptions(Cell cell, int units, double dropout, double recu
         }
     }
 
-    /** An LSTM of {@code units}, last-step output, no dropout, forget bias 1. */
+    /**
+     * An LSTM of {@code units}, last-step output, no dropout, forget bias 1.
+     *
+     * @param units the hidden width H, >= 1
+     * @return the options
+     */
     public static RecurrentOptions lstm(int units) {
         return new RecurrentOptions(Cell.LSTM, units, 0, 0, false, false, false, true);
     }
 
-    /** A GRU of {@code units}, last-step output, no dropout. */
+    /**
+     * A GRU of {@code units}, last-step output, no dropout.
+     *
+     * @param units the hidden width H, >= 1
+     * @return the options
+     */
     public static RecurrentOptions gru(int units) {
         return new RecurrentOptions(Cell.GRU, units, 0, 0, false, false, false, true);
     }
 
-    /** A simple (Elman) RNN of {@code units}, last-step output, no dropout. */
+    /**
+     * A simple (Elman) RNN of {@code units}, last-step output, no dropout.
+     *
+     * @param units the hidden width H, >= 1
+     * @return the options
+     */
     public static RecurrentOptions simpleRnn(int units) {
         return new RecurrentOptions(Cell.SIMPLE_RNN, units, 0, 0, false, false, false, true);
     }
 
-    /** A copy with another width. */
+    /**
+     * A copy with another width.
+     *
+     * @param u the hidden width H, >= 1
+     * @return a copy with {@code units} replaced
+     */
     public RecurrentOptions withUnits(int u) {
         return new RecurrentOptions(cell, u, dropout, recurrentDropout, returnSequences, returnState, goBackwards,
                 unitForgetBias);
     }
 
-    /** A copy with another input dropout rate. */
+    /**
+     * A copy with another input dropout rate.
+     *
+     * @param d the dropout of the inputs, in [0, 1)
+     * @return a copy with {@code dropout} replaced
+     */
     public RecurrentOptions withDropout(double d) {
         return new RecurrentOptions(cell, units, d, recurrentDropout, returnSequences, returnState, goBackwards,
                 unitForgetBias);
     }
 
-    /** A copy with another recurrent dropout rate. */
+    /**
+     * A copy with another recurrent dropout rate.
+     *
+     * @param d the dropout of the recurrent state, in [0, 1)
+     * @return a copy with {@code recurrentDropout} replaced
+     */
     public RecurrentOptions withRecurrentDropout(double d) {
         return new RecurrentOptions(cell, units, dropout, d, returnSequences, returnState, goBackwards,
                 unitForgetBias);
     }
 
-    /** A copy returning every step (true) or the last real step (false). */
+    /**
+     * A copy returning every step (true) or the last real step (false).
+     *
+     * @param r true for every step, false for the last real step
+     * @return a copy with {@code returnSequences} replaced
+     */
     public RecurrentOptions withReturnSequences(boolean r) {
         return new RecurrentOptions(cell, units, dropout, recurrentDropout, r, returnState, goBackwards,
                 unitForgetBias);
     }
 
-    /** A copy exposing (or not) the final states. */
+    /**
+     * A copy exposing (or not) the final states.
+     *
+     * @param r true to expose the final states
+     * @return a copy with {@code returnState} replaced
+     */
     public RecurrentOptions withReturnState(boolean r) {
         return new RecurrentOptions(cell, units, dropout, recurrentDropout, returnSequences, r, goBackwards,
                 unitForgetBias);
     }
 
-    /** A copy processing time backwards. */
+    /**
+     * A copy processing time backwards.
+     *
+     * @param g true to read the sequence from its last real step to its first
+     * @return a copy with {@code goBackwards} replaced
+     */
     public RecurrentOptions withGoBackwards(boolean g) {
         return new RecurrentOptions(cell, units, dropout, recurrentDropout, returnSequences, returnState, g,
                 unitForgetBias);
     }
 
-    /** A copy with (or without) forget-gate bias 1 (LSTM). */
+    /**
+     * A copy with (or without) forget-gate bias 1 (LSTM).
+     *
+     * @param u true to start the forget-gate bias at 1
+     * @return a copy with {@code unitForgetBias} replaced
+     */
     public RecurrentOptions withUnitForgetBias(boolean u) {
         return new RecurrentOptions(cell, units, dropout, recurrentDropout, returnSequences, returnState,
                 goBackwards, u);
     }
 
-    /** The number of gate blocks packed in the kernels: 1, 4 (LSTM) or 3 (GRU). */
+    /**
+     * The number of gate blocks packed in the kernels: 1, 4 (LSTM) or 3 (GRU).
+     *
+     * @return the gate count G
+     */
     public int gateCount() {
         return switch (cell) {
             case SIMPLE_RNN -> 1;
@@ -115,7 +169,11 @@ public record RecurrentOptions(Cell cell, int units, double dropout, double recu
         };
     }
 
-    /** The number of state tensors: 2 for LSTM (h, c), else 1. */
+    /**
+     * The number of state tensors: 2 for LSTM (h, c), else 1.
+     *
+     * @return the state count
+     */
     public int stateCount() {
         return cell == Cell.LSTM ? 2 : 1;
     }

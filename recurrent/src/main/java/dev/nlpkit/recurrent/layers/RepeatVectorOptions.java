@@ -16,12 +16,21 @@ public record RepeatVectorOptions(int times) implements LayerOptions {
         }
     }
 
-    /** Repeats {@code times} times. */
+    /**
+     * Repeats {@code times} times.
+     *
+     * @return the options
+     */
     public static RepeatVectorOptions of(int times) {
         return new RepeatVectorOptions(times);
     }
 
-    /** A copy with another count. */
+    /**
+     * A copy with another count.
+     *
+     * @param t the number of repeats, >= 1
+     * @return a copy with {@code times} replaced
+     */
     public RepeatVectorOptions withTimes(int t) {
         return new RepeatVectorOptions(t);
     }

@@ -38,32 +38,60 @@ public record Shape(Kind kind, int time, int features) {
         }
     }
 
-    /** Token ids of variable length. */
+    /**
+     * Token ids of variable length.
+     *
+     * @return the shape
+     */
     public static Shape tokens() {
         return new Shape(Kind.TOKENS, -1, 1);
     }
 
-    /** A variable-length sequence of {@code features}-wide vectors. */
+    /**
+     * A variable-length sequence of {@code features}-wide vectors.
+     *
+     * @param features the vector width, >= 1
+     * @return the shape
+     */
     public static Shape sequence(int features) {
         return new Shape(Kind.SEQUENCE, -1, features);
     }
 
-    /** A fixed-length sequence. */
+    /**
+     * A fixed-length sequence.
+     *
+     * @param time the number of steps, >= 1
+     * @param features the vector width, >= 1
+     * @return the shape
+     */
     public static Shape sequence(int time, int features) {
         return new Shape(Kind.SEQUENCE, time, features);
     }
 
-    /** A {@code features}-wide vector. */
+    /**
+     * A {@code features}-wide vector.
+     *
+     * @param features the vector width, >= 1
+     * @return the shape
+     */
     public static Shape vector(int features) {
         return new Shape(Kind.VECTOR, -1, features);
     }
 
-    /** Whether this is a sequence of vectors. */
+    /**
+     * Whether this is a sequence of vectors.
+     *
+     * @return true for a (variable- or fixed-length) sequence of vectors
+     */
     public boolean isSequence() {
         return kind == Kind.SEQUENCE;
     }
 
-    /** Keras-style rendering with the batch first: {@code (None, None, 100)}. */
+    /**
+     * Keras-style rendering with the batch first: {@code (None, None, 100)}.
+     *
+     * @return the rendering
+     */
     public String display() {
         String t = time < 0 ? "None" : Integer.toString(time);
         return switch (kind) {
@@ -73,7 +101,12 @@ public record Shape(Kind kind, int time, int features) {
         };
     }
 
-    /** Throws a clear error unless this shape is of {@code expected} kind, naming the layer. */
+    /**
+     * Throws a clear error unless this shape is of {@code expected} kind, naming the layer.
+     *
+     * @param expected the kind the layer accepts
+     * @param layer the layer's name, for the message
+     */
     public void require(Kind expected, String layer) {
         if (kind != expected) {
             throw new IllegalArgumentException(layer + " expects input of kind " + expected + ", got " + display()

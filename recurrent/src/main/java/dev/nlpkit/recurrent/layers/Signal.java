@@ -18,12 +18,26 @@ import dev.nlpkit.recurrent.tensor.Tensor;
  */
 public record Signal(Shape.Kind kind, int batch, int time, Tensor values, int[] tokens, boolean[] mask) {
 
-    /** A batch of token ids {@code [batch, time]} with an optional mask. */
+    /**
+     * A batch of token ids {@code [batch, time]} with an optional mask.
+     *
+     * @param ids the ids, {@code [batch * time]}, row-major
+     * @param batch the number of examples
+     * @param time the padded length
+     * @param mask per-step real flags, {@code [batch * time]}, or null when every step is real
+     * @return the signal
+     */
     public static Signal tokens(int[] ids, int batch, int time, boolean[] mask) {
         return new Signal(Shape.Kind.TOKENS, batch, time, null, ids, mask);
     }
 
-    /** A sequence batch {@code [batch, time, features]} with an optional mask. */
+    /**
+     * A sequence batch {@code [batch, time, features]} with an optional mask.
+     *
+     * @param values the values, {@code [batch, time, features]}
+     * @param mask per-step real flags, {@code [batch * time]}, or null when every step is real
+     * @return the signal
+     */
     public static Signal sequence(Tensor values, boolean[] mask) {
         if (values.rank() != 3) {
             throw new IllegalArgumentException("a sequence batch needs shape [batch, time, features], got "
@@ -32,7 +46,12 @@ public record Signal(Shape.Kind kind, int batch, int time, Tensor values, int[] 
         return new Signal(Shape.Kind.SEQUENCE, values.dim(0), values.dim(1), values, null, mask);
     }
 
-    /** A vector batch {@code [batch, features]}. */
+    /**
+     * A vector batch {@code [batch, features]}.
+     *
+     * @param values the values, {@code [batch, features]}
+     * @return the signal
+     */
     public static Signal vector(Tensor values) {
         if (values.rank() != 2) {
             throw new IllegalArgumentException("a vector batch needs shape [batch, features], got "
@@ -41,7 +60,13 @@ public record Signal(Shape.Kind kind, int batch, int time, Tensor values, int[] 
         return new Signal(Shape.Kind.VECTOR, values.dim(0), 1, values, null, null);
     }
 
-    /** The mask built from per-example lengths with padding at the end. */
+    /**
+     * The mask built from per-example lengths with padding at the end.
+     *
+     * @param lengths the real steps per example, each in [0, time]
+     * @param time the padded length
+     * @return a fresh mask, {@code [lengths.length * time]}
+     */
     public static boolean[] maskFromLengths(int[] lengths, int time) {
         boolean[] mask = new boolean[lengths.length * time];
         for (int b = 0; b < lengths.length; b++) {
@@ -56,12 +81,22 @@ public record Signal(Shape.Kind kind, int batch, int time, Tensor values, int[] 
         return mask;
     }
 
-    /** Whether step {@code t} of example {@code b} is real. */
+    /**
+     * Whether step {@code t} of example {@code b} is real.
+     *
+     * @param b the example, in [0, batch)
+     * @param t the step, in [0, time)
+     * @return true when real (always, without a mask)
+     */
     public boolean real(int b, int t) {
         return mask == null || mask[b * time + t];
     }
 
-    /** The feature width of the values (1 for tokens). */
+    /**
+     * The feature width of the values (1 for tokens).
+     *
+     * @return the feature width
+     */
     public int features() {
         return values == null ? 1 : values.dim(values.rank() - 1);
     }

@@ -22,7 +22,11 @@ public final class TimeDistributed extends Layer {
         this.dense = new Dense(options.dense(), input, precision, seed);
     }
 
-    /** The wrapped layer. */
+    /**
+     * The wrapped layer.
+     *
+     * @return the dense layer applied to every step
+     */
     public Dense dense() {
         return dense;
     }

@@ -16,7 +16,12 @@ public record TimeDistributedOptions(DenseOptions dense) implements LayerOptions
         }
     }
 
-    /** Wraps {@code dense}. */
+    /**
+     * Wraps {@code dense}.
+     *
+     * @param dense the layer applied to every step
+     * @return the options
+     */
     public static TimeDistributedOptions of(DenseOptions dense) {
         return new TimeDistributedOptions(dense);
     }

@@ -65,7 +65,12 @@ public final class FloatMath {
     private FloatMath() {
     }
 
-    /** {@code e^x}, at most 1 ulp from the correctly rounded result; see the class documentation. */
+    /**
+     * {@code e^x}, at most 1 ulp from the correctly rounded result; see the class documentation.
+     *
+     * @param x any float
+     * @return {@code e^x}; 0 for large negative {@code x}, infinity for large positive
+     */
     public static float exp(float x) {
         float xc = Math.min(Math.max(x, EXP_MIN), EXP_MAX);
         float shifted = Math.fma(xc, LOG2E, SHIFTER);
@@ -106,7 +111,12 @@ public final class FloatMath {
         return Math.fma(p, r, 1f);
     }
 
-    /** {@code tanh(x)}, at most 2 ulp from the correctly rounded result; see the class documentation. */
+    /**
+     * {@code tanh(x)}, at most 2 ulp from the correctly rounded result; see the class documentation.
+     *
+     * @param x any float
+     * @return {@code tanh(x)}, in [-1, 1]
+     */
     public static float tanh(float x) {
         // On |x|, the sign copied at the end: x + x^3 Q rounds -0 to +0.
         float a = Math.abs(x);
@@ -125,7 +135,12 @@ public final class FloatMath {
         return Math.copySign(t, x);
     }
 
-    /** {@code 1 / (1 + e^-x)}, at most 2 ulp from the correctly rounded result; see the class documentation. */
+    /**
+     * {@code 1 / (1 + e^-x)}, at most 2 ulp from the correctly rounded result; see the class documentation.
+     *
+     * @param x any float
+     * @return the logistic function of {@code x}, in [0, 1]
+     */
     public static float sigmoid(float x) {
         float m = -Math.abs(x);
         // Results below Float.MIN_NORMAL are 0 (the one e^x needed is then below it too).

@@ -26,6 +26,22 @@ public final class Gemm {
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C}; see the class documentation for the storage contract.
      *
+     * @param transA whether A is read transposed
+     * @param transB whether B is read transposed
+     * @param m rows of op(A) and C
+     * @param n columns of op(B) and C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha scale of the product
+     * @param a the storage of A
+     * @param aOff the index of A's first element in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b the storage of B
+     * @param bOff the index of B's first element in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param beta scale of the old C (0: C is overwritten, its old content ignored)
+     * @param c the storage of C, written
+     * @param cOff the index of C's first element in {@code c}
+     * @param ldc the distance between rows of C
      * @throws IllegalArgumentException if a dimension is negative, a leading dimension too small, or an array
      *                                  too short for the stated shape
      */
@@ -48,7 +64,24 @@ public final class Gemm {
         Kernels.engine().multiplyAdd(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
     }
 
-    /** {@code C += op(A) * op(B)}: {@link #gemm} with {@code alpha = beta = 1}, the common accumulate case. */
+    /**
+     * {@code C += op(A) * op(B)}: {@link #gemm} with {@code alpha = beta = 1}, the common accumulate case.
+     *
+     * @param transA whether A is read transposed
+     * @param transB whether B is read transposed
+     * @param m rows of op(A) and C
+     * @param n columns of op(B) and C
+     * @param k columns of op(A), rows of op(B)
+     * @param a the storage of A
+     * @param aOff the index of A's first element in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b the storage of B
+     * @param bOff the index of B's first element in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @param c the storage of C, added into
+     * @param cOff the index of C's first element in {@code c}
+     * @param ldc the distance between rows of C
+     */
     public static void gemmAdd(boolean transA, boolean transB, int m, int n, int k,
                                float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                                float[] c, int cOff, int ldc) {

@@ -18,7 +18,12 @@ public final class Kernels {
     private Kernels() {
     }
 
-    /** True when the Vector API kernels are active. */
+    /**
+     * True when the Vector API kernels are active.
+     *
+     * @return true when the JVM was started with {@code --add-modules jdk.incubator.vector} and the Vector API
+     *         kernels are in use
+     */
     public static boolean vectorApi() {
         return Holder.VECTOR;
     }
@@ -26,6 +31,8 @@ public final class Kernels {
     /**
      * A one-line description of the active kernels, e.g. {@code "vector api, 512-bit, 2 threads"} or
      * {@code "plain java, 2 threads"}, plus the reason when the Vector API is off.
+     *
+     * @return the description
      */
     public static String describe() {
         StringBuilder text = new StringBuilder(Holder.ENGINE.name());

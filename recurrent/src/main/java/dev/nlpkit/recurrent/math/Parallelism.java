@@ -19,7 +19,11 @@ public final class Parallelism {
     private Parallelism() {
     }
 
-    /** The number of threads the kernels use (>= 1). */
+    /**
+     * The number of threads the kernels use (>= 1).
+     *
+     * @return the thread count
+     */
     public static int threads() {
         return threads;
     }
@@ -27,6 +31,7 @@ public final class Parallelism {
     /**
      * Sets the number of threads the kernels use from now on, process-wide (a benchmark forcing 1 or 2).
      *
+     * @param count the thread count, >= 1
      * @throws IllegalArgumentException if {@code count < 1}
      */
     public static void setThreads(int count) {
@@ -42,6 +47,9 @@ public final class Parallelism {
      * Kernels called from inside a part run on that part's thread alone: this is how a model splits a batch
      * into halves that each run a whole forward pass, instead of synchronizing the threads inside every small
      * per-step product. When the pool is busy (another thread's job) the parts run on the caller, in order.
+     *
+     * @param parts the number of parts, >= 0
+     * @param part the work of part {@code i}
      */
     public static void forEachPart(int parts, java.util.function.IntConsumer part) {
         if (parts < 0) {

@@ -13,7 +13,13 @@ public final class VectorOps {
     private VectorOps() {
     }
 
-    /** {@code x[i] = exp(x[i])} for {@code i} in {@code [off, off + len)}, in place ({@link FloatMath#exp}). */
+    /**
+     * {@code x[i] = exp(x[i])} for {@code i} in {@code [off, off + len)}, in place ({@link FloatMath#exp}).
+     *
+     * @param x the array, changed in place
+     * @param off the first element
+     * @param len the number of elements
+     */
     public static void exp(float[] x, int off, int len) {
         checkRange("x", x, off, len);
         if (Kernels.vectorApi()) {
@@ -26,6 +32,10 @@ public final class VectorOps {
     /**
      * {@code x[i] = 1 / (1 + exp(-x[i]))} for {@code i} in {@code [off, off + len)}, in place
      * ({@link FloatMath#sigmoid}).
+     *
+     * @param x the array, changed in place
+     * @param off the first element
+     * @param len the number of elements
      */
     public static void sigmoid(float[] x, int off, int len) {
         checkRange("x", x, off, len);
@@ -36,7 +46,13 @@ public final class VectorOps {
         }
     }
 
-    /** {@code x[i] = tanh(x[i])} for {@code i} in {@code [off, off + len)}, in place ({@link FloatMath#tanh}). */
+    /**
+     * {@code x[i] = tanh(x[i])} for {@code i} in {@code [off, off + len)}, in place ({@link FloatMath#tanh}).
+     *
+     * @param x the array, changed in place
+     * @param off the first element
+     * @param len the number of elements
+     */
     public static void tanh(float[] x, int off, int len) {
         checkRange("x", x, off, len);
         if (Kernels.vectorApi()) {
@@ -46,14 +62,32 @@ public final class VectorOps {
         }
     }
 
-    /** {@code sum_i a[aOff + i] * b[bOff + i]} over {@code len} elements. */
+    /**
+     * {@code sum_i a[aOff + i] * b[bOff + i]} over {@code len} elements.
+     *
+     * @param a the first array
+     * @param aOff its first element
+     * @param b the second array
+     * @param bOff its first element
+     * @param len the number of elements
+     * @return the dot product
+     */
     public static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
         checkRange("a", a, aOff, len);
         checkRange("b", b, bOff, len);
         return Kernels.vectorApi() ? VectorElementwise.dot(a, aOff, b, bOff, len) : PlainOps.dot(a, aOff, b, bOff, len);
     }
 
-    /** {@code y[yOff + i] += alpha * x[xOff + i]} over {@code len} elements. */
+    /**
+     * {@code y[yOff + i] += alpha * x[xOff + i]} over {@code len} elements.
+     *
+     * @param alpha the scale of {@code x}
+     * @param x the array added
+     * @param xOff its first element
+     * @param y the array added into
+     * @param yOff its first element
+     * @param len the number of elements
+     */
     public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int len) {
         checkRange("x", x, xOff, len);
         checkRange("y", y, yOff, len);
@@ -75,6 +109,19 @@ public final class VectorOps {
      * with, at 1-based step {@code t}, {@code stepSize = lr / (1 - beta1^t)}, {@code rootScale = 1 / sqrt(1 - beta2^t)}
      * and {@code decay = 1 - lr * weightDecay} (1 for Adam). Every element is computed by one thread with the same
      * operations whatever the thread count, so results do not depend on it.
+     *
+     * @param w the weights, updated in place
+     * @param g the gradients
+     * @param m the first-moment slots, updated in place
+     * @param v the second-moment slots, updated in place
+     * @param off the first element of the range in every array
+     * @param len the number of elements
+     * @param beta1 the first-moment decay
+     * @param beta2 the second-moment decay
+     * @param stepSize the learning rate times the bias corrections, as the formula above
+     * @param rootScale the scale of {@code sqrt(v)}, as the formula above
+     * @param epsilon the denominator's floor
+     * @param decay the weight-decay factor applied to {@code w} (1: none)
      */
     public static void adamStep(float[] w, float[] g, float[] m, float[] v, int off, int len, float beta1,
                                 float beta2, float stepSize, float rootScale, float epsilon, float decay) {

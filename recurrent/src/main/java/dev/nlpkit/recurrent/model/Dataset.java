@@ -21,12 +21,22 @@ public record Dataset(Inputs inputs, Targets targets) {
         }
     }
 
-    /** Shorthand. */
+    /**
+     * Shorthand.
+     *
+     * @param inputs the examples
+     * @param targets their targets, as many
+     * @return the data set
+     */
     public static Dataset of(Inputs inputs, Targets targets) {
         return new Dataset(inputs, targets);
     }
 
-    /** Number of examples. */
+    /**
+     * Number of examples.
+     *
+     * @return the number of examples
+     */
     public int size() {
         return inputs.size();
     }

@@ -26,6 +26,8 @@ import java.nio.file.Path;
  *                        multiple of the first positive batch loss of the {@code fit} call (as it does for a NaN
  *                        or infinite loss); 0 disables the check. Default 100: a loss a hundred times its
  *                        starting value means the steps are too large, and the weights are already useless
+ * @param initialEpoch the number of the first epoch, in [0, epochs): a continued fit passes the epochs already done,
+ *                     so epochs, history and callbacks number on
  */
 public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
                          boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
@@ -78,7 +80,12 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
             this(patience, minDelta, restoreBestWeights, null, Mode.AUTO);
         }
 
-        /** Patience {@code p}, any decrease counts, best weights restored. */
+        /**
+         * Patience {@code p}, any decrease counts, best weights restored.
+         *
+         * @param p epochs without improvement before stopping, >= 0
+         * @return the early-stopping options
+         */
         public static EarlyStopping patience(int p) {
             return new EarlyStopping(p, 0, true);
         }
@@ -196,79 +203,143 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
     /**
      * 10 epochs of batch 32, seed 42, shuffled, no validation, no clipping, full BPTT, stop when the loss grows to
      * 100 times its first value.
+     *
+     * @param loss the loss
+     * @param optimizer the optimizer settings
+     * @return the options
      */
     public static FitOptions of(LossFunction loss, OptimizerOptions optimizer) {
         return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null, DEFAULT_DIVERGENCE_FACTOR,
                 0);
     }
 
-    /** A copy with another epoch count. */
+    /**
+     * A copy with another epoch count.
+     *
+     * @param e passes over the training data, >= 1
+     * @return a copy with {@code epochs} replaced
+     */
     public FitOptions withEpochs(int e) {
         return new FitOptions(loss, optimizer, e, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with another batch size. */
+    /**
+     * A copy with another batch size.
+     *
+     * @param b examples per update, >= 1
+     * @return a copy with {@code batchSize} replaced
+     */
     public FitOptions withBatchSize(int b) {
         return new FitOptions(loss, optimizer, epochs, b, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with another seed. */
+    /**
+     * A copy with another seed.
+     *
+     * @param s the seed of shuffling and dropout masks
+     * @return a copy with {@code seed} replaced
+     */
     public FitOptions withSeed(long s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, s, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with (or without) shuffling. */
+    /**
+     * A copy with (or without) shuffling.
+     *
+     * @param s true to reshuffle the training examples every epoch
+     * @return a copy with {@code shuffle} replaced
+     */
     public FitOptions withShuffle(boolean s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, s, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy holding out the last {@code f} of the training data for validation. */
+    /**
+     * A copy holding out the last {@code f} of the training data for validation.
+     *
+     * @param f the fraction held out, in [0, 1)
+     * @return a copy with {@code validationSplit} replaced
+     */
     public FitOptions withValidationSplit(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, f, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with early stopping. */
+    /**
+     * A copy with early stopping.
+     *
+     * @param e the early-stopping options, or null for none
+     * @return a copy with {@code earlyStopping} replaced
+     */
     public FitOptions withEarlyStopping(EarlyStopping e) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, e,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy saving checkpoints to {@code file}. */
+    /**
+     * A copy saving checkpoints to {@code file}.
+     *
+     * @param file the checkpoint file, or null for none
+     * @return a copy with {@code checkpoint} replaced
+     */
     public FitOptions withCheckpoint(Path file) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 file, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy clipping by global norm. */
+    /**
+     * A copy clipping by global norm.
+     *
+     * @param n the largest global L2 norm of the gradients, >= 0 (0: off)
+     * @return a copy with {@code clipNorm} replaced
+     */
     public FitOptions withClipNorm(double n) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, n, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy clipping by value. */
+    /**
+     * A copy clipping by value.
+     *
+     * @param v the largest absolute gradient element, >= 0 (0: off)
+     * @return a copy with {@code clipValue} replaced
+     */
     public FitOptions withClipValue(double v) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, v, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with truncated BPTT. */
+    /**
+     * A copy with truncated BPTT.
+     *
+     * @param t the truncation, or null for full back-propagation through time
+     * @return a copy with {@code truncation} replaced
+     */
     public FitOptions withTruncation(TruncatedBptt t) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, t, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with another optimizer. */
+    /**
+     * A copy with another optimizer.
+     *
+     * @param o the optimizer settings
+     * @return a copy with {@code optimizer} replaced
+     */
     public FitOptions withOptimizer(OptimizerOptions o) {
         return new FitOptions(loss, o, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
     }
 
-    /** A copy with another divergence factor (0: only NaN and infinite losses stop training). */
+    /**
+     * A copy with another divergence factor (0: only NaN and infinite losses stop training).
+     *
+     * @param f the multiple of the first batch loss that stops training, >= 0 (0: off)
+     * @return a copy with {@code divergenceFactor} replaced
+     */
     public FitOptions withDivergenceFactor(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
                 checkpoint, clipNorm, clipValue, truncation, f, initialEpoch);

@@ -64,12 +64,20 @@ public record History(List<Epoch> epochs, int bestEpoch, boolean stoppedEarly) {
         }
     }
 
-    /** The training losses in epoch order. */
+    /**
+     * The training losses in epoch order.
+     *
+     * @return a fresh array, one training loss per epoch
+     */
     public double[] losses() {
         return epochs.stream().mapToDouble(Epoch::loss).toArray();
     }
 
-    /** The last epoch. */
+    /**
+     * The last epoch.
+     *
+     * @return the record of the last epoch trained
+     */
     public Epoch last() {
         return epochs.get(epochs.size() - 1);
     }

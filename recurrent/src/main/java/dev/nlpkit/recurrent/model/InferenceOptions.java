@@ -32,22 +32,40 @@ public record InferenceOptions(long maxTableBytes, long fuseAfterTokens) {
         }
     }
 
-    /** 256 MiB, fuse after the vocabulary size of predicted tokens. */
+    /**
+     * 256 MiB, fuse after the vocabulary size of predicted tokens.
+     *
+     * @return the default options
+     */
     public static InferenceOptions defaults() {
         return new InferenceOptions(256L << 20, AFTER_VOCABULARY);
     }
 
-    /** Never fuse: every prediction multiplies its embedded inputs. */
+    /**
+     * Never fuse: every prediction multiplies its embedded inputs.
+     *
+     * @return the options that never fuse
+     */
     public static InferenceOptions unfused() {
         return new InferenceOptions(0, AFTER_VOCABULARY);
     }
 
-    /** The same with another table budget. */
+    /**
+     * The same with another table budget.
+     *
+     * @param bytes the largest table to build, in bytes, >= 0 (0: never fuse)
+     * @return a copy with {@code maxTableBytes} replaced
+     */
     public InferenceOptions withMaxTableBytes(long bytes) {
         return new InferenceOptions(bytes, fuseAfterTokens);
     }
 
-    /** The same with another build moment. */
+    /**
+     * The same with another build moment.
+     *
+     * @param tokens tokens to predict before building the table, >= 0, or {@link #AFTER_VOCABULARY}
+     * @return a copy with {@code fuseAfterTokens} replaced
+     */
     public InferenceOptions withFuseAfterTokens(long tokens) {
         return new InferenceOptions(maxTableBytes, tokens);
     }

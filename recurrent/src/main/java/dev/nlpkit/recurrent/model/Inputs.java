@@ -14,31 +14,65 @@ import dev.nlpkit.recurrent.tensor.Tensor;
  */
 public sealed interface Inputs {
 
-    /** Number of examples. */
+    /**
+     * Number of examples.
+     *
+     * @return the number of examples, >= 0
+     */
     int size();
 
-    /** The per-example kind. */
+    /**
+     * The per-example kind.
+     *
+     * @return tokens, sequence or vector
+     */
     Shape.Kind kind();
 
-    /** Length (steps) of example {@code i}; 1 for vectors. */
+    /**
+     * Length (steps) of example {@code i}; 1 for vectors.
+     *
+     * @param i the example's index, in [0, size)
+     * @return its number of steps
+     */
     int length(int i);
 
-    /** Token id sequences. */
+    /**
+     * Token id sequences.
+     *
+     * @param ids per example, its token ids (0 is padding); rows may differ in length
+     * @return the inputs, wrapping {@code ids}
+     */
     static Inputs tokens(int[][] ids) {
         return new Tokens(ids);
     }
 
-    /** Vector sequences {@code [n][len][F]}. */
+    /**
+     * Vector sequences {@code [n][len][F]}.
+     *
+     * @param values per example, one row of {@code F} values per step; rows may differ in length
+     * @return the inputs, wrapping {@code values}
+     */
     static Inputs sequences(float[][][] values) {
         return new Sequences(values);
     }
 
-    /** Vectors {@code [n][F]}. */
+    /**
+     * Vectors {@code [n][F]}.
+     *
+     * @param values per example, one row of {@code F} values
+     * @return the inputs, wrapping {@code values}
+     */
     static Inputs vectors(float[][] values) {
         return new Vectors(values);
     }
 
-    /** Assembles the examples {@code rows} into a padded batch. */
+    /**
+     * Assembles the examples {@code rows} into a padded batch.
+     *
+     * @param rows the example indexes of the batch, in batch order
+     * @param precision the number type of the values
+     * @return the batch, padded at the end to its longest example, with its mask
+     */
     Signal batch(int[] rows, Precision precision);
 
     /**
@@ -128,7 +162,11 @@ public sealed interface Inputs {
             return values[i].length;
         }
 
-        /** The feature width. */
+        /**
+         * The feature width.
+         *
+         * @return the width F of the first non-empty step, or 1 when every example is empty
+         */
         public int features() {
             for (float[][] row : values) {
                 if (row.length > 0) {

@@ -63,7 +63,14 @@ public final class ModelFile {
     private ModelFile() {
     }
 
-    /** Saves {@code model} (and its optimizer state when asked and present) to {@code file}, atomically. */
+    /**
+     * Saves {@code model} (and its optimizer state when asked and present) to {@code file}, atomically.
+     *
+     * @param model the model to save
+     * @param file the model file; an existing file is replaced only once the new one is complete
+     * @param withOptimizerState true to save the optimizer's slots and step count too
+     * @throws IOException when the folder is missing or not writable
+     */
     public static void save(Sequential model, Path file, boolean withOptimizerState) throws IOException {
         Optimizer opt = withOptimizerState ? model.optimizer() : null;
         Map<String, String> header = header(model, opt);
@@ -74,6 +81,11 @@ public final class ModelFile {
      * Writes {@code model} (and its optimizer state when asked and present) to {@code out} in the same format as
      * {@link #save(Sequential, Path, boolean)}; the stream is not closed. Nothing touches the file system, so a
      * caller can put a model inside a container file of its own.
+     *
+     * @param model the model to write
+     * @param out the stream to write to; not closed
+     * @param withOptimizerState true to write the optimizer's slots and step count too
+     * @throws IOException when writing fails
      */
     public static void save(Sequential model, OutputStream out, boolean withOptimizerState) throws IOException {
         Optimizer opt = withOptimizerState ? model.optimizer() : null;
@@ -137,7 +149,13 @@ public final class ModelFile {
         return buf.array();
     }
 
-    /** Loads a model (and its optimizer state, when saved). */
+    /**
+     * Loads a model (and its optimizer state, when saved).
+     *
+     * @param file a model file
+     * @return the model
+     * @throws IOException when the file cannot be read, or a {@link ModelFormatException} naming it and the problem
+     */
     public static Sequential load(Path file) throws IOException {
         return load(Files.readAllBytes(file), file.toString());
     }
@@ -145,7 +163,10 @@ public final class ModelFile {
     /**
      * Loads a model from a stream holding exactly one model file (read to its end, not closed).
      *
+     * @param in the model's bytes; read to the end, not closed
      * @param source what to call the stream in error messages (a file name, or a section of a container file)
+     * @return the model
+     * @throws IOException when reading fails, or a {@link ModelFormatException} naming {@code source} and the problem
      */
     public static Sequential load(InputStream in, String source) throws IOException {
         return load(in.readAllBytes(), source);

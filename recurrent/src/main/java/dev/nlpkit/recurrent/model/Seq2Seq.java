@@ -70,7 +70,13 @@ public final class Seq2Seq {
                 .build(Shape.sequence(options.units()), p, seeds.nextLong());
     }
 
-    /** A freshly initialized model. */
+    /**
+     * A freshly initialized model.
+     *
+     * @param options the architecture
+     * @param seed the seed of the weight initialization
+     * @return the model, untrained
+     */
     public static Seq2Seq create(Seq2SeqOptions options, long seed) {
         if (options == null) {
             throw new IllegalArgumentException("seq2seq options must not be null");
@@ -78,12 +84,20 @@ public final class Seq2Seq {
         return new Seq2Seq(options, seed);
     }
 
-    /** The options. */
+    /**
+     * The options.
+     *
+     * @return the options
+     */
     public Seq2SeqOptions options() {
         return options;
     }
 
-    /** All parameters in the documented order. */
+    /**
+     * All parameters in the documented order.
+     *
+     * @return the parameters, unmodifiable
+     */
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
         for (Layer l : List.of(sourceEmbedding, encoder, targetEmbedding, decoder, output)) {
@@ -258,6 +272,10 @@ public final class Seq2Seq {
     /**
      * Saves options, weights and (when asked and present) the optimizer state in the {@link ModelFile} container
      * (same header, checksum and atomic write; header field {@code format=nlpkit-seq2seq}).
+     *
+     * @param file the model file; an existing file is replaced only once the new one is complete
+     * @param withOptimizerState true to save the optimizer's state too, to continue training later
+     * @throws IOException when the folder is missing or not writable
      */
     public void save(Path file, boolean withOptimizerState) throws IOException {
         Map<String, String> header = new LinkedHashMap<>();
@@ -272,7 +290,13 @@ public final class Seq2Seq {
         ModelFile.writeFile(file, header, parameters(), opt == null ? List.of() : opt.slots());
     }
 
-    /** Loads an encoder-decoder saved by {@link #save}; errors name the file and the problem. */
+    /**
+     * Loads an encoder-decoder saved by {@link #save}; errors name the file and the problem.
+     *
+     * @param file a file written by {@link #save}
+     * @return the model, predicting exactly as the one saved
+     * @throws IOException when the file cannot be read, or a {@link ModelFormatException} naming it
+     */
     public static Seq2Seq load(Path file) throws IOException {
         ByteBuffer buf = ModelFile.readVerified(file);
         try {
@@ -308,6 +332,11 @@ public final class Seq2Seq {
     /**
      * Greedy decoding: for each source row, the target ids the decoder emits (without START/END), at most
      * {@code maxLength} of them.
+     *
+     * @param sources source id sequences, one per row
+     * @param maxLength the most target ids emitted per row, >= 1
+     * @param batchSize rows decoded together, >= 1
+     * @return per row, the emitted target ids
      */
     public int[][] predict(int[][] sources, int maxLength, int batchSize) {
         int[][] result = new int[sources.length][];

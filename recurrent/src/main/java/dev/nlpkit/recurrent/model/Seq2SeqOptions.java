@@ -31,13 +31,26 @@ public record Seq2SeqOptions(int sourceVocabulary, int targetVocabulary, int emb
         }
     }
 
-    /** An LSTM encoder-decoder. */
+    /**
+     * An LSTM encoder-decoder.
+     *
+     * @param sourceVocabulary source ids {@code 0..sourceVocabulary-1}, 0 is padding
+     * @param targetVocabulary target ids {@code 0..targetVocabulary-1} including the 3 reserved ones
+     * @param embeddingDimension width of both embeddings
+     * @param units hidden width of encoder and decoder
+     * @return the options
+     */
     public static Seq2SeqOptions lstm(int sourceVocabulary, int targetVocabulary, int embeddingDimension, int units) {
         return new Seq2SeqOptions(sourceVocabulary, targetVocabulary, embeddingDimension, units,
                 RecurrentOptions.Cell.LSTM);
     }
 
-    /** A copy with another cell. */
+    /**
+     * A copy with another cell.
+     *
+     * @param c LSTM, GRU or SIMPLE_RNN for both encoder and decoder
+     * @return a copy with {@code cell} replaced
+     */
     public Seq2SeqOptions withCell(RecurrentOptions.Cell c) {
         return new Seq2SeqOptions(sourceVocabulary, targetVocabulary, embeddingDimension, units, c);
     }

@@ -70,7 +70,12 @@ public final class Sequential {
         this.fused = FusedEmbedding.of(this.layers, precision);
     }
 
-    /** Starts a model taking {@code input} per example. */
+    /**
+     * Starts a model taking {@code input} per example.
+     *
+     * @param input the shape of one example (for example {@link Shape#tokens()})
+     * @return a builder with no layers
+     */
     public static Builder builder(Shape input) {
         return new Builder(input);
     }
@@ -87,7 +92,12 @@ public final class Sequential {
             this.input = input;
         }
 
-        /** Appends a layer. */
+        /**
+         * Appends a layer.
+         *
+         * @param layer the options of the next layer; it is built on the previous layer's output shape
+         * @return this builder
+         */
         public Builder add(LayerOptions layer) {
             if (layer == null) {
                 throw new IllegalArgumentException("layer options must not be null");
@@ -100,12 +110,23 @@ public final class Sequential {
             return this;
         }
 
-        /** Builds in float32 with weights drawn from {@code seed}. */
+        /**
+         * Builds in float32 with weights drawn from {@code seed}.
+         *
+         * @param seed the seed of the weight initialization
+         * @return the model, untrained
+         */
         public Sequential build(long seed) {
             return build(seed, Precision.FLOAT32);
         }
 
-        /** Builds in the given precision (FLOAT64 for gradient checks). */
+        /**
+         * Builds in the given precision (FLOAT64 for gradient checks).
+         *
+         * @param seed the seed of the weight initialization
+         * @param precision FLOAT32, or FLOAT64 for gradient checks
+         * @return the model, untrained
+         */
         public Sequential build(long seed, Precision precision) {
             if (options.isEmpty()) {
                 throw new IllegalArgumentException("a model needs at least one layer");
@@ -134,33 +155,57 @@ public final class Sequential {
             return new Sequential(input, precision, built, names);
         }
 
-        /** The options added so far. */
+        /**
+         * The options added so far.
+         *
+         * @return the layer options, in order, unmodifiable
+         */
         public List<LayerOptions> options() {
             return List.copyOf(options);
         }
     }
 
-    /** The per-example input shape. */
+    /**
+     * The per-example input shape.
+     *
+     * @return the input shape
+     */
     public Shape inputShape() {
         return input;
     }
 
-    /** The per-example output shape. */
+    /**
+     * The per-example output shape.
+     *
+     * @return the shape of the last layer's output
+     */
     public Shape outputShape() {
         return layers.get(layers.size() - 1).outputShape();
     }
 
-    /** The precision of weights and computations. */
+    /**
+     * The precision of weights and computations.
+     *
+     * @return the precision
+     */
     public Precision precision() {
         return precision;
     }
 
-    /** The layers, in order. */
+    /**
+     * The layers, in order.
+     *
+     * @return the layers, unmodifiable
+     */
     public List<Layer> layers() {
         return layers;
     }
 
-    /** All parameters, layer by layer in each layer's packing order. */
+    /**
+     * All parameters, layer by layer in each layer's packing order.
+     *
+     * @return the parameters, unmodifiable
+     */
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
         for (Layer l : layers) {
@@ -169,17 +214,29 @@ public final class Sequential {
         return all;
     }
 
-    /** The optimizer state of the last fit, or null. */
+    /**
+     * The optimizer state of the last fit, or null.
+     *
+     * @return the optimizer, or null before the first fit
+     */
     public Optimizer optimizer() {
         return optimizer;
     }
 
-    /** How {@link #predict} may trade memory for speed (default {@link InferenceOptions#defaults()}). */
+    /**
+     * How {@link #predict} may trade memory for speed (default {@link InferenceOptions#defaults()}).
+     *
+     * @return the inference options
+     */
     public InferenceOptions inferenceOptions() {
         return inference;
     }
 
-    /** Sets how {@link #predict} may trade memory for speed; takes effect at the next prediction. */
+    /**
+     * Sets how {@link #predict} may trade memory for speed; takes effect at the next prediction.
+     *
+     * @param options the new options; not null
+     */
     public void setInferenceOptions(InferenceOptions options) {
         if (options == null) {
             throw new IllegalArgumentException("inference options must not be null");
@@ -194,6 +251,8 @@ public final class Sequential {
     /**
      * A Keras-style summary: layer name and type, output shape, parameter count; then total, trainable and
      * non-trainable parameter counts.
+     *
+     * @return the summary table, one line per layer, ending with a line break
      */
     public String summary() {
         String rule = "_".repeat(65);
@@ -232,15 +291,30 @@ public final class Sequential {
 
     // ------------------------------------------------------------------ forward / backward
 
-    /** The forward results of every layer for one batch. */
+    /**
+     * The forward results of every layer for one batch.
+     *
+     * @param forwards one forward result per layer, in layer order
+     */
     public record Pass(List<Layer.Forward> forwards) {
-        /** The model output. */
+        /**
+         * The model output.
+         *
+         * @return the last layer's output
+         */
         public Signal output() {
             return forwards.get(forwards.size() - 1).output();
         }
     }
 
-    /** Runs every layer on a batch (initial recurrent states zero). */
+    /**
+     * Runs every layer on a batch (initial recurrent states zero).
+     *
+     * @param in the input batch, checked against {@link #inputShape()}
+     * @param training true to apply dropout
+     * @param rng the source of dropout masks (unused when not training)
+     * @return every layer's forward result, for a backward pass
+     */
     public Pass forward(Signal in, boolean training, SplittableRandom rng) {
         return forward(in, training, rng, null);
     }
@@ -480,7 +554,14 @@ public final class Sequential {
     public record Metrics(double loss, double accuracy) {
     }
 
-    /** Mean loss and accuracy over {@code data}, batched, without dropout. */
+    /**
+     * Mean loss and accuracy over {@code data}, batched, without dropout.
+     *
+     * @param data the inputs and targets
+     * @param loss the loss to average
+     * @param batchSize examples per batch, >= 1
+     * @return the mean loss and accuracy
+     */
     public Metrics evaluate(Dataset data, LossFunction loss, int batchSize) {
         checkInputs(data.inputs());
         double lossSum = 0;
@@ -509,6 +590,10 @@ public final class Sequential {
      * recurrent layer may gather its first input projections from a precomputed table
      * ({@link InferenceOptions}). Results equal {@link #forward forward(batch, false, null)} within float
      * rounding; for a given thread count and options they are deterministic.
+     *
+     * @param inputs the examples
+     * @param batchSize examples per batch, >= 1
+     * @return one row of outputs per example
      */
     public float[][] predict(Inputs inputs, int batchSize) {
         checkInputs(inputs);
@@ -534,6 +619,10 @@ public final class Sequential {
     /**
      * Predictions for per-step outputs, {@code [n][steps][K]}, each example cut to its real steps (its input
      * length, or the fixed output length after a RepeatVector). Thread-safe and computed as {@link #predict}.
+     *
+     * @param inputs the examples
+     * @param batchSize examples per batch, >= 1
+     * @return per example, one row of outputs per real step
      */
     public float[][][] predictSequences(Inputs inputs, int batchSize) {
         checkInputs(inputs);
@@ -633,7 +722,11 @@ public final class Sequential {
 
     // ------------------------------------------------------------------ weights and files
 
-    /** Copies of all parameter values, in {@link #parameters()} order. */
+    /**
+     * Copies of all parameter values, in {@link #parameters()} order.
+     *
+     * @return fresh copies, one per parameter
+     */
     public List<Tensor> snapshot() {
         List<Tensor> copy = new ArrayList<>();
         for (Parameter p : parameters()) {
@@ -642,7 +735,11 @@ public final class Sequential {
         return copy;
     }
 
-    /** Overwrites all parameter values with {@code values} (same order and sizes as {@link #snapshot()}). */
+    /**
+     * Overwrites all parameter values with {@code values} (same order and sizes as {@link #snapshot()}).
+     *
+     * @param values the values to copy in, as returned by {@link #snapshot()}
+     */
     public void restore(List<Tensor> values) {
         List<Parameter> ps = parameters();
         if (values.size() != ps.size()) {
@@ -659,12 +756,24 @@ public final class Sequential {
         }
     }
 
-    /** Saves options, weights and (when {@code withOptimizerState}) the optimizer state; see {@link ModelFile}. */
+    /**
+     * Saves options, weights and (when {@code withOptimizerState}) the optimizer state; see {@link ModelFile}.
+     *
+     * @param file the model file; an existing file is replaced only once the new one is complete
+     * @param withOptimizerState true to save the optimizer's slots and step count too, to continue training later
+     * @throws IOException when the folder is missing or not writable
+     */
     public void save(Path file, boolean withOptimizerState) throws IOException {
         ModelFile.save(this, file, withOptimizerState);
     }
 
-    /** Loads a model saved by {@link #save}. */
+    /**
+     * Loads a model saved by {@link #save}.
+     *
+     * @param file a file written by {@link #save}
+     * @return the model, predicting exactly as the one saved
+     * @throws IOException when the file cannot be read, or a {@link ModelFormatException} naming it
+     */
     public static Sequential load(Path file) throws IOException {
         return ModelFile.load(file);
     }
@@ -672,6 +781,9 @@ public final class Sequential {
     /**
      * Writes options and weights (no optimizer state) to {@code out}, the bytes of {@link ModelFile}; the stream is
      * not closed. For a model that lives inside a container of its own (a classifier bundle).
+     *
+     * @param out the stream to write to; not closed
+     * @throws IOException when writing fails
      */
     public void save(OutputStream out) throws IOException {
         ModelFile.save(this, out, false);
@@ -680,6 +792,8 @@ public final class Sequential {
     /**
      * Reads a model written by {@link #save(OutputStream)} (or a model file's bytes) from {@code in}, to its end.
      *
+     * @param in the model's bytes; read to the end, not closed
+     * @return the model, predicting exactly as the one saved
      * @throws ModelFormatException naming "the model stream" when the bytes are not a model, truncated or corrupt
      */
     public static Sequential load(InputStream in) throws IOException {

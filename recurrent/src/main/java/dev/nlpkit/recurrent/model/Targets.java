@@ -11,13 +11,26 @@ import dev.nlpkit.recurrent.tensor.Tensor;
  */
 public sealed interface Targets {
 
-    /** Number of examples. */
+    /**
+     * Number of examples.
+     *
+     * @return the number of examples, >= 0
+     */
     int size();
 
-    /** Whether the targets are per step. */
+    /**
+     * Whether the targets are per step.
+     *
+     * @return true for per-step targets, false for one target per example
+     */
     boolean perStep();
 
-    /** Binary (or any scalar) targets, one per example. */
+    /**
+     * Binary (or any scalar) targets, one per example.
+     *
+     * @param values one value per example (0 or 1 for binary cross-entropy)
+     * @return the targets, wrapping {@code values}
+     */
     static Targets binary(float[] values) {
         float[][] rows = new float[values.length][];
         for (int i = 0; i < values.length; i++) {
@@ -26,22 +39,42 @@ public sealed interface Targets {
         return new Values(rows);
     }
 
-    /** Values per example {@code [n][K]}. */
+    /**
+     * Values per example {@code [n][K]}.
+     *
+     * @param values one row of {@code K} values per example (for example one-hot rows)
+     * @return the targets
+     */
     static Targets values(float[][] values) {
         return new Values(values);
     }
 
-    /** A class label per example. */
+    /**
+     * A class label per example.
+     *
+     * @param labels one class id per example, in [0, K)
+     * @return the targets
+     */
     static Targets labels(int[] labels) {
         return new Labels(labels);
     }
 
-    /** Class labels per step. */
+    /**
+     * Class labels per step.
+     *
+     * @param labels per example, one class id per step, in [0, K); rows may differ in length
+     * @return the targets
+     */
     static Targets stepLabels(int[][] labels) {
         return new StepLabels(labels);
     }
 
-    /** Values per step {@code [n][len][K]}. */
+    /**
+     * Values per step {@code [n][len][K]}.
+     *
+     * @param values per example, one row of {@code K} values per step; rows may differ in length
+     * @return the targets
+     */
     static Targets stepValues(float[][][] values) {
         return new StepValues(values);
     }
@@ -49,10 +82,20 @@ public sealed interface Targets {
     /**
      * The targets of {@code rows} as a tensor, padded to {@code time} steps when per step, and the
      * per-row real flags ({@code batch * time}, null for per-example targets).
+     *
+     * @param rows the example indexes of the batch, in batch order
+     * @param time the padded length of the batch's inputs
+     * @param precision the number type of the tensor
+     * @return the batch's targets and mask
      */
     Batch batch(int[] rows, int time, Precision precision);
 
-    /** A target batch. */
+    /**
+     * A target batch.
+     *
+     * @param values the targets, {@code [batch, K]} or {@code [batch, time, K]}
+     * @param mask per-step real flags, {@code [batch * time]}, or null for per-example targets
+     */
     record Batch(Tensor values, boolean[] mask) {
     }
 

@@ -9,7 +9,9 @@ public final class TrainingDivergedException extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The 0-based epoch of the offending batch. */
     private final int epoch;
+    /** The 0-based batch within the epoch. */
     private final int batch;
 
     TrainingDivergedException(int epoch, int batch, double loss) {
@@ -27,12 +29,20 @@ public final class TrainingDivergedException extends RuntimeException {
         this.batch = batch;
     }
 
-    /** 0-based epoch. */
+    /**
+     * 0-based epoch.
+     *
+     * @return the epoch, >= 0
+     */
     public int epoch() {
         return epoch;
     }
 
-    /** 0-based batch within the epoch. */
+    /**
+     * 0-based batch within the epoch.
+     *
+     * @return the batch, >= 0
+     */
     public int batch() {
         return batch;
     }

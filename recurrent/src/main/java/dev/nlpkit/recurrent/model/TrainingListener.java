@@ -22,7 +22,11 @@ public interface TrainingListener {
     default void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
     }
 
-    /** After each epoch, with the epoch's record. */
+    /**
+     * After each epoch, with the epoch's record.
+     *
+     * @param epoch the epoch's losses and metrics
+     */
     default void onEpochEnd(History.Epoch epoch) {
     }
 }

@@ -6,10 +6,20 @@ package dev.nlpkit.recurrent.optim;
  */
 public sealed interface LearningRate {
 
-    /** The learning rate for update number {@code step} (0-based). */
+    /**
+     * The learning rate for update number {@code step} (0-based).
+     *
+     * @param step the number of updates already applied, >= 0
+     * @return the rate, > 0
+     */
     double at(long step);
 
-    /** A constant rate. */
+    /**
+     * A constant rate.
+     *
+     * @param rate the rate, > 0
+     * @return the schedule
+     */
     static LearningRate constant(double rate) {
         return new Constant(rate);
     }

@@ -49,7 +49,13 @@ public final class Optimizer {
         }
     }
 
-    /** Fresh state for {@code parameters} (the trainable ones get slots). */
+    /**
+     * Fresh state for {@code parameters} (the trainable ones get slots).
+     *
+     * @param options the optimizer settings
+     * @param parameters the model's parameters; the trainable ones get slots
+     * @return the optimizer, at step 0
+     */
     public static Optimizer create(OptimizerOptions options, List<Parameter> parameters) {
         if (options == null) {
             throw new IllegalArgumentException("optimizer options must not be null");
@@ -57,17 +63,29 @@ public final class Optimizer {
         return new Optimizer(options, parameters);
     }
 
-    /** The settings. */
+    /**
+     * The settings.
+     *
+     * @return the options
+     */
     public OptimizerOptions options() {
         return options;
     }
 
-    /** The number of updates applied so far. */
+    /**
+     * The number of updates applied so far.
+     *
+     * @return the number of steps, >= 0
+     */
     public long steps() {
         return steps;
     }
 
-    /** The learning rate the next update will use. */
+    /**
+     * The learning rate the next update will use.
+     *
+     * @return the learning rate
+     */
     public double currentLearningRate() {
         return Double.isNaN(rateOverride) ? options.learningRate().at(steps) : rateOverride;
     }
@@ -90,7 +108,11 @@ public final class Optimizer {
         rateOverride = Double.NaN;
     }
 
-    /** The slot tensors of every trainable parameter, in parameter order (for saving). */
+    /**
+     * The slot tensors of every trainable parameter, in parameter order (for saving).
+     *
+     * @return the slots, a fresh list of the live tensors
+     */
     public List<Tensor> slots() {
         List<Tensor> out = new ArrayList<>();
         for (Parameter p : parameters) {
@@ -102,7 +124,12 @@ public final class Optimizer {
         return out;
     }
 
-    /** Restores saved slots (same order and shapes as {@link #slots()}) and the step count. */
+    /**
+     * Restores saved slots (same order and shapes as {@link #slots()}) and the step count.
+     *
+     * @param saved slot tensors, as returned by {@link #slots()}
+     * @param stepCount the number of updates already applied, >= 0
+     */
     public void restore(List<Tensor> saved, long stepCount) {
         List<Tensor> mine = slots();
         if (saved.size() != mine.size()) {
@@ -119,7 +146,11 @@ public final class Optimizer {
         this.steps = stepCount;
     }
 
-    /** Applies one update from the accumulated gradients. */
+    /**
+     * Applies one update from the accumulated gradients.
+     *
+     * @param grads the gradients of the batch, one buffer per trainable parameter
+     */
     public void step(Gradients grads) {
         double lr = currentLearningRate();
         steps++;

@@ -8,25 +8,50 @@ package dev.nlpkit.recurrent.optim;
 public sealed interface OptimizerOptions permits OptimizerOptions.Sgd, OptimizerOptions.Adam,
         OptimizerOptions.RmsProp, OptimizerSpec {
 
-    /** The learning-rate schedule. */
+    /**
+     * The learning-rate schedule.
+     *
+     * @return the schedule
+     */
     LearningRate learningRate();
 
-    /** Plain SGD with a constant rate (full-batch gradient descent when the batch is the whole data set). */
+    /**
+     * Plain SGD with a constant rate (full-batch gradient descent when the batch is the whole data set).
+     *
+     * @param learningRate the rate, > 0
+     * @return the options
+     */
     static Sgd sgd(double learningRate) {
         return new Sgd(LearningRate.constant(learningRate), 0, Momentum.CLASSICAL);
     }
 
-    /** Adam with PyTorch/Keras defaults (beta 0.9 / 0.999), epsilon 1e-7 (Keras), dense updates. */
+    /**
+     * Adam with PyTorch/Keras defaults (beta 0.9 / 0.999), epsilon 1e-7 (Keras), dense updates.
+     *
+     * @param learningRate the rate, > 0
+     * @return the options
+     */
     static Adam adam(double learningRate) {
         return new Adam(LearningRate.constant(learningRate), 0.9, 0.999, 1e-7, 0, SparseUpdate.DENSE);
     }
 
-    /** AdamW: Adam with decoupled weight decay (Loshchilov and Hutter 2019). */
+    /**
+     * AdamW: Adam with decoupled weight decay (Loshchilov and Hutter 2019).
+     *
+     * @param learningRate the rate, > 0
+     * @param weightDecay the decoupled weight decay, >= 0 (0: plain Adam)
+     * @return the options
+     */
     static Adam adamW(double learningRate, double weightDecay) {
         return new Adam(LearningRate.constant(learningRate), 0.9, 0.999, 1e-7, weightDecay, SparseUpdate.DENSE);
     }
 
-    /** RMSProp with rho 0.9 (Keras), epsilon 1e-7, no momentum. */
+    /**
+     * RMSProp with rho 0.9 (Keras), epsilon 1e-7, no momentum.
+     *
+     * @param learningRate the rate, > 0
+     * @return the options
+     */
     static RmsProp rmsProp(double learningRate) {
         return new RmsProp(LearningRate.constant(learningRate), 0.9, 1e-7, 0);
     }
@@ -71,12 +96,23 @@ public sealed interface OptimizerOptions permits OptimizerOptions.Sgd, Optimizer
             }
         }
 
-        /** A copy with momentum {@code mu} of the given kind. */
+        /**
+         * A copy with momentum {@code mu} of the given kind.
+         *
+         * @param mu the momentum, in [0, 1)
+         * @param k classical or Nesterov momentum
+         * @return a copy with the momentum replaced
+         */
         public Sgd withMomentum(double mu, Momentum k) {
             return new Sgd(learningRate, mu, k);
         }
 
-        /** A copy with another schedule. */
+        /**
+         * A copy with another schedule.
+         *
+         * @param lr the schedule
+         * @return a copy with {@code learningRate} replaced
+         */
         public Sgd withLearningRate(LearningRate lr) {
             return new Sgd(lr, momentum, kind);
         }
@@ -112,22 +148,42 @@ public sealed interface OptimizerOptions permits OptimizerOptions.Sgd, Optimizer
             }
         }
 
-        /** A copy with another schedule. */
+        /**
+         * A copy with another schedule.
+         *
+         * @param lr the schedule
+         * @return a copy with {@code learningRate} replaced
+         */
         public Adam withLearningRate(LearningRate lr) {
             return new Adam(lr, beta1, beta2, epsilon, weightDecay, sparseUpdate);
         }
 
-        /** A copy with another epsilon (PyTorch's default is 1e-8). */
+        /**
+         * A copy with another epsilon (PyTorch's default is 1e-8).
+         *
+         * @param e the epsilon added to the denominator, > 0
+         * @return a copy with {@code epsilon} replaced
+         */
         public Adam withEpsilon(double e) {
             return new Adam(learningRate, beta1, beta2, e, weightDecay, sparseUpdate);
         }
 
-        /** A copy with decoupled weight decay (AdamW). */
+        /**
+         * A copy with decoupled weight decay (AdamW).
+         *
+         * @param wd the decoupled decay, >= 0 (0: plain Adam)
+         * @return a copy with {@code weightDecay} replaced
+         */
         public Adam withWeightDecay(double wd) {
             return new Adam(learningRate, beta1, beta2, epsilon, wd, sparseUpdate);
         }
 
-        /** A copy with another treatment of untouched embedding rows. */
+        /**
+         * A copy with another treatment of untouched embedding rows.
+         *
+         * @param s dense updates, or lazy updates of only the touched rows
+         * @return a copy with {@code sparseUpdate} replaced
+         */
         public Adam withSparseUpdate(SparseUpdate s) {
             return new Adam(learningRate, beta1, beta2, epsilon, weightDecay, s);
         }
@@ -156,12 +212,22 @@ public sealed interface OptimizerOptions permits OptimizerOptions.Sgd, Optimizer
             }
         }
 
-        /** A copy with another schedule. */
+        /**
+         * A copy with another schedule.
+         *
+         * @param lr the schedule
+         * @return a copy with {@code learningRate} replaced
+         */
         public RmsProp withLearningRate(LearningRate lr) {
             return new RmsProp(lr, rho, epsilon, momentum);
         }
 
-        /** A copy with momentum. */
+        /**
+         * A copy with momentum.
+         *
+         * @param mu the momentum, in [0, 1)
+         * @return a copy with {@code momentum} replaced
+         */
         public RmsProp withMomentum(double mu) {
             return new RmsProp(learningRate, rho, epsilon, mu);
         }

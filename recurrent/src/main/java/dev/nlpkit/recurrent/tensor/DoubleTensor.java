@@ -17,7 +17,11 @@ public final class DoubleTensor extends Tensor {
         this.data = data;
     }
 
-    /** The backing storage (not a copy). */
+    /**
+     * The backing storage (not a copy).
+     *
+     * @return the storage array
+     */
     public double[] data() {
         return data;
     }

@@ -21,7 +21,11 @@ public final class FloatTensor extends Tensor {
         this.data = data;
     }
 
-    /** The backing storage (not a copy): the kernels work on it directly. */
+    /**
+     * The backing storage (not a copy): the kernels work on it directly.
+     *
+     * @return the storage array
+     */
     public float[] data() {
         return data;
     }

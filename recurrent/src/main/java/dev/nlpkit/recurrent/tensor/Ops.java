@@ -17,6 +17,23 @@ public final class Ops {
     /**
      * {@code C = alpha * op(A) * op(B) + beta * C} on row-major storage with offsets and leading dimensions
      * (the contract of {@link Gemm#gemm}).
+     *
+     * @param transA whether A is read transposed
+     * @param transB whether B is read transposed
+     * @param m rows of op(A) and C
+     * @param n columns of op(B) and C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha scale of the product
+     * @param a the tensor holding A
+     * @param aOff the index of A's first element
+     * @param lda the distance between rows of A as stored
+     * @param b the tensor holding B
+     * @param bOff the index of B's first element
+     * @param ldb the distance between rows of B as stored
+     * @param beta scale of the old C (0: overwritten)
+     * @param c the tensor holding C, written; of the same precision as A and B
+     * @param cOff the index of C's first element
+     * @param ldc the distance between rows of C
      */
     public static void gemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                             Tensor a, int aOff, int lda, Tensor b, int bOff, int ldb,
@@ -32,7 +49,13 @@ public final class Ops {
         }
     }
 
-    /** {@code x = sigmoid(x)} on {@code [off, off + len)}. */
+    /**
+     * {@code x = sigmoid(x)} on {@code [off, off + len)}.
+     *
+     * @param x the tensor, changed in place
+     * @param off the first element
+     * @param len the number of elements
+     */
     public static void sigmoid(Tensor x, int off, int len) {
         if (x instanceof FloatTensor f) {
             VectorOps.sigmoid(f.data(), off, len);
@@ -44,7 +67,13 @@ public final class Ops {
         }
     }
 
-    /** {@code x = tanh(x)} on {@code [off, off + len)}. */
+    /**
+     * {@code x = tanh(x)} on {@code [off, off + len)}.
+     *
+     * @param x the tensor, changed in place
+     * @param off the first element
+     * @param len the number of elements
+     */
     public static void tanh(Tensor x, int off, int len) {
         if (x instanceof FloatTensor f) {
             VectorOps.tanh(f.data(), off, len);
@@ -60,6 +89,10 @@ public final class Ops {
      * Softmax over each of {@code rows} rows of {@code cols} values of {@code x}, in place, minus the row maximum
      * for stability: {@code x[r, j] = exp(x[r, j] - max_r) / sum_k exp(x[r, k] - max_r)}. Float tensors use
      * {@link VectorOps#exp}, which gives the same bits in every JVM mode; double tensors {@code StrictMath}.
+     *
+     * @param x the tensor, at least {@code rows * cols} elements, changed in place
+     * @param rows the number of rows
+     * @param cols the row width
      */
     public static void softmaxRows(Tensor x, int rows, int cols) {
         if (x instanceof FloatTensor f) {
@@ -102,7 +135,16 @@ public final class Ops {
         }
     }
 
-    /** {@code y[yOff..] += alpha * x[xOff..]} over {@code len} elements. */
+    /**
+     * {@code y[yOff..] += alpha * x[xOff..]} over {@code len} elements.
+     *
+     * @param alpha the scale of {@code x}
+     * @param x the tensor added
+     * @param xOff its first element
+     * @param y the tensor added into
+     * @param yOff its first element
+     * @param len the number of elements
+     */
     public static void axpy(double alpha, Tensor x, int xOff, Tensor y, int yOff, int len) {
         if (x instanceof FloatTensor fx && y instanceof FloatTensor fy) {
             VectorOps.axpy((float) alpha, fx.data(), xOff, fy.data(), yOff, len);
@@ -113,14 +155,29 @@ public final class Ops {
         }
     }
 
-    /** Adds row {@code r} of every {@code cols}-wide row of {@code x} ({@code rows} rows) into {@code sums[off..]}. */
+    /**
+     * Adds row {@code r} of every {@code cols}-wide row of {@code x} ({@code rows} rows) into {@code sums[off..]}.
+     *
+     * @param x the tensor, {@code rows x cols}, row-major
+     * @param rows the number of rows
+     * @param cols the row width
+     * @param sums the tensor the column sums are added into
+     * @param off the index in {@code sums} of column 0's sum
+     */
     public static void addColumnSums(Tensor x, int rows, int cols, Tensor sums, int off) {
         for (int r = 0; r < rows; r++) {
             axpy(1.0, x, r * cols, sums, off, cols);
         }
     }
 
-    /** Broadcasts {@code bias} (length {@code cols}) into every row of {@code x} ({@code rows x cols}). */
+    /**
+     * Broadcasts {@code bias} (length {@code cols}) into every row of {@code x} ({@code rows x cols}).
+     *
+     * @param x the tensor written, {@code rows x cols}, row-major
+     * @param rows the number of rows
+     * @param cols the row width
+     * @param bias the row copied, {@code cols} elements
+     */
     public static void setRowsTo(Tensor x, int rows, int cols, Tensor bias) {
         for (int r = 0; r < rows; r++) {
             bias.copyTo(0, x, r * cols, cols);
@@ -130,6 +187,10 @@ public final class Ops {
     /**
      * The logistic function of element {@code i} of {@code x}: {@link FloatMath#sigmoid} on a float tensor (the
      * same bits as the layers' sigmoid, in every JVM mode), {@link #sigmoid(double)} on a double one.
+     *
+     * @param x a tensor
+     * @param i the flat index
+     * @return the logistic function of the element, in [0, 1]
      */
     public static double sigmoidAt(Tensor x, int i) {
         return x instanceof FloatTensor f ? FloatMath.sigmoid(f.data()[i]) : sigmoid(x.get(i));
@@ -138,13 +199,23 @@ public final class Ops {
     /**
      * {@code exp(x[i] - shift)}: {@link FloatMath#exp} of the float difference on a float tensor (what
      * {@link #softmaxRows} computes), {@code StrictMath.exp} on a double one.
+     *
+     * @param x a tensor
+     * @param i the flat index
+     * @param shift the value subtracted before exponentiating (a row maximum)
+     * @return {@code exp(x[i] - shift)}
      */
     public static double expAt(Tensor x, int i, double shift) {
         return x instanceof FloatTensor f ? FloatMath.exp(f.data()[i] - (float) shift)
                 : StrictMath.exp(x.get(i) - shift);
     }
 
-    /** The logistic function in double, stable for large negative inputs ({@code StrictMath}, reproducible). */
+    /**
+     * The logistic function in double, stable for large negative inputs ({@code StrictMath}, reproducible).
+     *
+     * @param z any double
+     * @return {@code 1 / (1 + e^-z)}, in [0, 1]
+     */
     public static double sigmoid(double z) {
         if (z >= 0) {
             return 1.0 / (1.0 + StrictMath.exp(-z));

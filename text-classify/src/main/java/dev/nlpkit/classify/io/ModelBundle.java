@@ -78,12 +78,24 @@ public final class ModelBundle {
     /** Writes a section's bytes. */
     @FunctionalInterface
     public interface BinaryContent {
+        /**
+         * Writes the section's content; called once, while the section is added.
+         *
+         * @param out the section's byte stream; the bundle owns it, do not close it
+         * @throws IOException when producing the content fails
+         */
         void write(OutputStream out) throws IOException;
     }
 
     /** Writes a section's UTF-8 text. */
     @FunctionalInterface
     public interface TextContent {
+        /**
+         * Writes the section's content; called once, while the section is added.
+         *
+         * @param out a UTF-8 writer over the section; the bundle closes it
+         * @throws IOException when producing the content fails
+         */
         void write(Writer out) throws IOException;
     }
 
@@ -93,34 +105,74 @@ public final class ModelBundle {
         this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
+    /**
+     * Starts a bundle to write.
+     *
+     * @return an empty builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** Section names in file order. */
+    /**
+     * Section names in file order.
+     *
+     * @return the names, unmodifiable
+     */
     public List<String> sectionNames() {
         return List.copyOf(sections.keySet());
     }
 
+    /**
+     * Whether the bundle holds a section (an optional one, or one a later format added).
+     *
+     * @param name the section's name
+     * @return true when a section of that name was read
+     */
     public boolean has(String name) {
         return sections.containsKey(name);
     }
 
-    /** The bytes of section {@code name}. */
+    /**
+     * The bytes of section {@code name}.
+     *
+     * @param name the section's name
+     * @return a stream over a copy of the section's bytes
+     * @throws BundleFormatException when the bundle has no such section, naming it
+     */
     public InputStream open(String name) throws BundleFormatException {
         return new ByteArrayInputStream(bytes(name));
     }
 
-    /** Section {@code name} as UTF-8 text. */
+    /**
+     * Section {@code name} as UTF-8 text.
+     *
+     * @param name the section's name
+     * @return a reader over the section's text
+     * @throws BundleFormatException when the bundle has no such section, naming it
+     */
     public Reader reader(String name) throws BundleFormatException {
         return new StringReader(text(name));
     }
 
+    /**
+     * Section {@code name} as UTF-8 text, whole.
+     *
+     * @param name the section's name
+     * @return the section's text
+     * @throws BundleFormatException when the bundle has no such section, naming it
+     */
     public String text(String name) throws BundleFormatException {
         return new String(bytes(name), StandardCharsets.UTF_8);
     }
 
-    /** Size in bytes of section {@code name}. */
+    /**
+     * Size in bytes of section {@code name}.
+     *
+     * @param name the section's name
+     * @return the section's length in bytes
+     * @throws BundleFormatException when the bundle has no such section, naming it
+     */
     public int size(String name) throws BundleFormatException {
         return bytes(name).length;
     }
@@ -138,12 +190,20 @@ public final class ModelBundle {
      * Writes the bundle to {@code target} atomically: through nlpkit-core's {@link AtomicFiles} (a hidden temporary file in the same
      * folder, flushed to the disk, then renamed over the target). A crash
      * while saving leaves the previous file as it was; the temporary file is removed on failure.
+     *
+     * @param target the bundle file; its folder must exist
+     * @throws IOException when the folder is not writable or the disk is full (the target is then unchanged)
      */
     public void write(Path target) throws IOException {
         AtomicFiles.write(target, this::writeTo);
     }
 
-    /** Writes the bundle to a stream (not closed). */
+    /**
+     * Writes the bundle to a stream (not closed).
+     *
+     * @param out the stream to write to; not closed
+     * @throws IOException when writing to {@code out} fails
+     */
     public void writeTo(OutputStream out) throws IOException {
         out.write(MAGIC);
         out.write(littleEndianInt(FORMAT_VERSION));
@@ -163,6 +223,8 @@ public final class ModelBundle {
     /**
      * Reads a bundle.
      *
+     * @param file the bundle file
+     * @return the bundle's sections, checksums verified
      * @throws BundleFormatException when the file is not a bundle, comes from a newer nlpkit, is truncated or
      *                               corrupt; the message names the file and the section
      * @throws IOException           when the file is missing or unreadable
@@ -179,7 +241,11 @@ public final class ModelBundle {
     /**
      * Reads a bundle from a stream.
      *
+     * @param stream the bundle's bytes, read to the end marker; not closed
      * @param source what to call the stream in error messages (a file name)
+     * @return the bundle's sections, checksums verified
+     * @throws IOException when the stream fails or, as {@link BundleFormatException}, when its content is not a valid
+     *                     bundle
      */
     public static ModelBundle readFrom(InputStream stream, String source) throws IOException {
         DataInputStream in = new DataInputStream(stream);
@@ -285,6 +351,14 @@ public final class ModelBundle {
         private Builder() {
         }
 
+        /**
+         * Adds a section of bytes.
+         *
+         * @param name the section's name: printable, at most 256 UTF-8 bytes, not already added
+         * @param content writes the bytes, called now
+         * @return this builder
+         * @throws IOException when {@code content} fails
+         */
         public Builder binary(String name, BinaryContent content) throws IOException {
             Objects.requireNonNull(content, "content");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -292,6 +366,14 @@ public final class ModelBundle {
             return put(name, bytes.toByteArray());
         }
 
+        /**
+         * Adds a section of UTF-8 text.
+         *
+         * @param name the section's name: printable, at most 256 UTF-8 bytes, not already added
+         * @param content writes the text, called now
+         * @return this builder
+         * @throws IOException when {@code content} fails
+         */
         public Builder text(String name, TextContent content) throws IOException {
             Objects.requireNonNull(content, "content");
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -316,6 +398,11 @@ public final class ModelBundle {
             return this;
         }
 
+        /**
+         * The bundle of the sections added so far, in the order they were added.
+         *
+         * @return the bundle, ready to write
+         */
         public ModelBundle build() {
             return new ModelBundle(sections);
         }

@@ -20,7 +20,13 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
     /** The threshold for probabilities: 0.5. */
     public static final double DEFAULT_THRESHOLD = 0.5;
 
-    /** Metrics of probabilities of class 1 at threshold 0.5. */
+    /**
+     * Metrics of probabilities of class 1 at threshold 0.5.
+     *
+     * @param labels true classes, each 0 or 1, at least one of each
+     * @param probabilities probability of class 1 per example, same length as {@code labels}
+     * @return the metrics at threshold {@value #DEFAULT_THRESHOLD}
+     */
     public static BinaryMetrics of(int[] labels, double[] probabilities) {
         return of(labels, probabilities, DEFAULT_THRESHOLD);
     }
@@ -28,6 +34,11 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
     /**
      * Metrics of scores (higher means class 1), predicting class 1 when {@code score >= threshold}.
      *
+     * @param labels true classes, each 0 or 1, at least one of each
+     * @param scores score per example, same length as {@code labels}; any finite range (probabilities, logits)
+     * @param threshold the score from which class 1 is predicted (inclusive)
+     * @return accuracy, precision, recall, F1 and confusion matrix at {@code threshold}, and the threshold-free
+     *         ROC-AUC
      * @throws IllegalArgumentException on empty input, labels other than 0/1, one class only (ROC-AUC is then
      *                                  undefined), a length mismatch or a non-finite score
      */
@@ -42,7 +53,13 @@ public record BinaryMetrics(double accuracy, double precision, double recall, do
                 roc.auc(), confusion, roc, threshold);
     }
 
-    /** Metrics of float probabilities (the network's output type). */
+    /**
+     * Metrics of float probabilities (the network's output type).
+     *
+     * @param labels true classes, each 0 or 1, at least one of each
+     * @param probabilities probability of class 1 per example, same length as {@code labels}
+     * @return the metrics at threshold {@value #DEFAULT_THRESHOLD}
+     */
     public static BinaryMetrics of(int[] labels, float[] probabilities) {
         double[] scores = new double[probabilities.length];
         for (int i = 0; i < scores.length; i++) {

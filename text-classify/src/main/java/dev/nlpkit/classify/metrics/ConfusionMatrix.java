@@ -13,6 +13,11 @@ import java.util.Locale;
  */
 public record ConfusionMatrix(long trueNegatives, long falsePositives, long falseNegatives, long truePositives) {
 
+    /**
+     * Checks the counts.
+     *
+     * @throws IllegalArgumentException when a count is negative
+     */
     public ConfusionMatrix {
         if (trueNegatives < 0 || falsePositives < 0 || falseNegatives < 0 || truePositives < 0) {
             throw new IllegalArgumentException("confusion counts must be >= 0, got tn=" + trueNegatives + " fp="
@@ -25,6 +30,7 @@ public record ConfusionMatrix(long trueNegatives, long falsePositives, long fals
      *
      * @param labels    true classes, each 0 or 1
      * @param predicted predicted classes, each 0 or 1, same length
+     * @return the counts of the four (true, predicted) pairs
      */
     public static ConfusionMatrix of(int[] labels, int[] predicted) {
         BinaryLabels.check(labels, "labels");
@@ -50,35 +56,66 @@ public record ConfusionMatrix(long trueNegatives, long falsePositives, long fals
         return new ConfusionMatrix(tn, fp, fn, tp);
     }
 
+    /**
+     * All examples: tn + fp + fn + tp.
+     *
+     * @return the number of examples counted
+     */
     public long total() {
         return trueNegatives + falsePositives + falseNegatives + truePositives;
     }
 
+    /**
+     * Examples whose true class is 1: tp + fn.
+     *
+     * @return the number of positive examples
+     */
     public long positives() {
         return truePositives + falseNegatives;
     }
 
+    /**
+     * Examples whose true class is 0: tn + fp.
+     *
+     * @return the number of negative examples
+     */
     public long negatives() {
         return trueNegatives + falsePositives;
     }
 
-    /** (tp + tn) / total. */
+    /**
+     * (tp + tn) / total.
+     *
+     * @return the fraction of correct predictions, in [0, 1]; 0 for an empty matrix
+     */
     public double accuracy() {
         return total() == 0 ? 0.0 : (double) (truePositives + trueNegatives) / total();
     }
 
-    /** tp / (tp + fp), or 0 when nothing was predicted positive (scikit-learn's {@code zero_division=0}). */
+    /**
+     * tp / (tp + fp), or 0 when nothing was predicted positive (scikit-learn's {@code zero_division=0}).
+     *
+     * @return the precision of class 1, in [0, 1]
+     */
     public double precision() {
         long predictedPositive = truePositives + falsePositives;
         return predictedPositive == 0 ? 0.0 : (double) truePositives / predictedPositive;
     }
 
-    /** tp / (tp + fn), or 0 when there is no positive label. */
+    /**
+     * tp / (tp + fn), or 0 when there is no positive label.
+     *
+     * @return the recall of class 1, in [0, 1]
+     */
     public double recall() {
         return positives() == 0 ? 0.0 : (double) truePositives / positives();
     }
 
-    /** 2 tp / (2 tp + fp + fn): the harmonic mean of precision and recall, 0 when undefined. */
+    /**
+     * 2 tp / (2 tp + fp + fn): the harmonic mean of precision and recall, 0 when undefined.
+     *
+     * @return the F1 score of class 1, in [0, 1]
+     */
     public double f1() {
         long denominator = 2 * truePositives + falsePositives + falseNegatives;
         return denominator == 0 ? 0.0 : 2.0 * truePositives / denominator;
@@ -91,6 +128,10 @@ public record ConfusionMatrix(long trueNegatives, long falsePositives, long fals
      * actual 0              812          188
      * actual 1              143          857
      * </pre>
+     *
+     * @param negativeName row and column label of class 0 (for example "negative")
+     * @param positiveName row and column label of class 1
+     * @return the table, one line per true class, ending with a line break
      */
     public String render(String negativeName, String positiveName) {
         int width = Math.max(11, Math.max(negativeName.length(), positiveName.length()) + 10);

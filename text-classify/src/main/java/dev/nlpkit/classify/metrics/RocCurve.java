@@ -22,6 +22,11 @@ import java.util.stream.IntStream;
  */
 public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, double[] thresholds, double auc) {
 
+    /**
+     * Copies the arrays.
+     *
+     * @throws IllegalArgumentException when the three arrays differ in length
+     */
     public RocCurve {
         if (falsePositiveRates.length != truePositiveRates.length || thresholds.length != truePositiveRates.length) {
             throw new IllegalArgumentException("ROC arrays differ in length: " + falsePositiveRates.length + ", "
@@ -35,6 +40,9 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
     /**
      * The ROC curve of {@code scores} (higher means more likely class 1) against {@code labels}.
      *
+     * @param labels true classes, each 0 or 1, both present
+     * @param scores score per example, same length as {@code labels}
+     * @return the curve, one point per distinct score plus (0, 0), with its area
      * @throws IllegalArgumentException when the labels hold one class only (the curve is then undefined), when the
      *                                  lengths differ, or when a score is not finite
      */
@@ -83,21 +91,40 @@ public record RocCurve(double[] falsePositiveRates, double[] truePositiveRates, 
                 auc);
     }
 
-    /** Number of points on the curve, (0, 0) included. */
+    /**
+     * Number of points on the curve, (0, 0) included.
+     *
+     * @return the number of points, at least 2
+     */
     public int size() {
         return truePositiveRates.length;
     }
 
+    /**
+     * FPR per point, non-decreasing from 0 to 1.
+     *
+     * @return a fresh copy
+     */
     @Override
     public double[] falsePositiveRates() {
         return falsePositiveRates.clone();
     }
 
+    /**
+     * TPR per point, non-decreasing from 0 to 1.
+     *
+     * @return a fresh copy
+     */
     @Override
     public double[] truePositiveRates() {
         return truePositiveRates.clone();
     }
 
+    /**
+     * The score of each point, decreasing, +infinity first.
+     *
+     * @return a fresh copy
+     */
     @Override
     public double[] thresholds() {
         return thresholds.clone();

@@ -35,6 +35,10 @@ public enum CorpusLayout {
     /**
      * Guesses the layout of {@code path} from its first non-blank line (decoded with the options' charset,
      * invalid bytes replaced; compression and zip entry as in the options).
+     *
+     * @param path the corpus file (plain, .gz or .zip)
+     * @param options charset, compression and zip entry to read it with
+     * @return the layout its first line suggests
      */
     public static CorpusLayout detect(Path path, ReadOptions options) {
         String first = firstLine(path, options.withInvalidBytes(InvalidBytes.REPLACE));
@@ -67,6 +71,10 @@ public enum CorpusLayout {
      * Opens {@code path} with the reader of its {@link #detect detected} layout. The options' charset is
      * used as given; pass {@link Sentiment140Reader#defaultOptions()} for the original latin-1
      * Sentiment140 file.
+     *
+     * @param path the corpus file (plain, .gz or .zip)
+     * @param options how to read it
+     * @return an open reader; the caller closes it
      */
     public static CorpusReader open(Path path, ReadOptions options) {
         return switch (detect(path, options)) {
@@ -81,6 +89,9 @@ public enum CorpusLayout {
      * The layout of {@code path} when it is a labelled table ({@link #SENTIMENT140}, {@link #DELIMITED_CSV} or
      * {@link #DELIMITED_TSV}).
      *
+     * @param path the corpus file (plain, .gz or .zip)
+     * @param options how to read it
+     * @return the layout, one of the three labelled ones
      * @throws CorpusException saying precisely why not: the file is empty; its header has a label column but
      *                         no text column (or the reverse); or its first line is neither a header nor a
      *                         Sentiment140 row (the line is shown, shortened)

@@ -35,12 +35,20 @@ public abstract sealed class CorpusReader implements Iterable<LabelledText>, Aut
     /** The next record, or null at the end of the file. */
     abstract LabelledText readNext();
 
-    /** The name of the file being read ({@code archive.zip!entry} inside a zip). */
+    /**
+     * The name of the file being read ({@code archive.zip!entry} inside a zip).
+     *
+     * @return the file name
+     */
     public String source() {
         return source.name();
     }
 
-    /** Counts and skipped rows so far (complete once the records are exhausted). */
+    /**
+     * Counts and skipped rows so far (complete once the records are exhausted).
+     *
+     * @return the report so far
+     */
     public ReadReport report() {
         return problems.report();
     }
@@ -80,14 +88,22 @@ public abstract sealed class CorpusReader implements Iterable<LabelledText>, Aut
         };
     }
 
-    /** The records as a sequential stream; closing the stream closes this reader. May be called once. */
+    /**
+     * The records as a sequential stream; closing the stream closes this reader. May be called once.
+     *
+     * @return the stream of records, in file order
+     */
     public Stream<LabelledText> stream() {
         Spliterator<LabelledText> spliterator = Spliterators.spliteratorUnknownSize(iterator(),
                 Spliterator.ORDERED | Spliterator.NONNULL);
         return StreamSupport.stream(spliterator, false).onClose(this::close);
     }
 
-    /** Whether {@link #close()} was called (directly or by closing the {@link #stream()}). */
+    /**
+     * Whether {@link #close()} was called (directly or by closing the {@link #stream()}).
+     *
+     * @return true once closed
+     */
     public boolean isClosed() {
         return closed;
     }

@@ -34,43 +34,81 @@ public record DelimitedFormat(char delimiter, Quoting quoting, String labelColum
         labelMapping = Map.copyOf(labelMapping);
     }
 
-    /** Comma-separated, RFC 4180 quoting, columns detected from the header, labels kept. */
+    /**
+     * Comma-separated, RFC 4180 quoting, columns detected from the header, labels kept.
+     *
+     * @return the CSV format
+     */
     public static DelimitedFormat csv() {
         return new DelimitedFormat(',', Quoting.RFC4180, null, null, Map.of());
     }
 
-    /** Tab-separated, RFC 4180 quoting, columns detected, labels kept. */
+    /**
+     * Tab-separated, RFC 4180 quoting, columns detected, labels kept.
+     *
+     * @return the TSV format
+     */
     public static DelimitedFormat tsv() {
         return new DelimitedFormat('\t', Quoting.RFC4180, null, null, Map.of());
     }
 
-    /** {@link #tsv()} when the file name contains {@code .tsv} or {@code .tab}, else {@link #csv()}. */
+    /**
+     * {@link #tsv()} when the file name contains {@code .tsv} or {@code .tab}, else {@link #csv()}.
+     *
+     * @param path the file; only its name is looked at
+     * @return the format its name suggests
+     */
     public static DelimitedFormat forFile(Path path) {
         String name = String.valueOf(path.getFileName()).toLowerCase(Locale.ROOT);
         return name.contains(".tsv") || name.contains(".tab") ? tsv() : csv();
     }
 
-    /** A copy with another delimiter. */
+    /**
+     * A copy with another delimiter.
+     *
+     * @param value the field separator, for example {@code ';'}
+     * @return a copy with {@code delimiter} replaced
+     */
     public DelimitedFormat withDelimiter(char value) {
         return new DelimitedFormat(value, quoting, labelColumn, textColumn, labelMapping);
     }
 
-    /** A copy with another quoting convention. */
+    /**
+     * A copy with another quoting convention.
+     *
+     * @param value how fields are quoted
+     * @return a copy with {@code quoting} replaced
+     */
     public DelimitedFormat withQuoting(Quoting value) {
         return new DelimitedFormat(delimiter, value, labelColumn, textColumn, labelMapping);
     }
 
-    /** A copy reading the label from the named column (null: detect). */
+    /**
+     * A copy reading the label from the named column (null: detect).
+     *
+     * @param value the header name of the label column, or null to detect it
+     * @return a copy with {@code labelColumn} replaced
+     */
     public DelimitedFormat withLabelColumn(String value) {
         return new DelimitedFormat(delimiter, quoting, value, textColumn, labelMapping);
     }
 
-    /** A copy reading the text from the named column (null: detect). */
+    /**
+     * A copy reading the text from the named column (null: detect).
+     *
+     * @param value the header name of the text column, or null to detect it
+     * @return a copy with {@code textColumn} replaced
+     */
     public DelimitedFormat withTextColumn(String value) {
         return new DelimitedFormat(delimiter, quoting, labelColumn, value, labelMapping);
     }
 
-    /** A copy mapping raw labels (others become bad rows; empty: keep labels as they are). */
+    /**
+     * A copy mapping raw labels (others become bad rows; empty: keep labels as they are).
+     *
+     * @param value raw label to label, for example {@code 0 -> negative}; empty to keep labels as written
+     * @return a copy with {@code labelMapping} replaced
+     */
     public DelimitedFormat withLabelMapping(Map<String, String> value) {
         return new DelimitedFormat(delimiter, quoting, labelColumn, textColumn, value);
     }

@@ -33,7 +33,12 @@ public final class DelimitedTextReader extends CorpusReader {
         this.rows = new CsvRows(source, csv.get());
     }
 
-    /** Opens {@code path} with {@link DelimitedFormat#forFile(Path)} and {@link ReadOptions#defaults()}. */
+    /**
+     * Opens {@code path} with {@link DelimitedFormat#forFile(Path)} and {@link ReadOptions#defaults()}.
+     *
+     * @param path the table (plain, .gz or .zip)
+     * @return an open reader, past the header; the caller closes it
+     */
     public static DelimitedTextReader open(Path path) {
         return open(path, DelimitedFormat.forFile(path), ReadOptions.defaults());
     }
@@ -41,6 +46,10 @@ public final class DelimitedTextReader extends CorpusReader {
     /**
      * Opens {@code path} (plain, .gz or .zip) and reads its header.
      *
+     * @param path the table (plain, .gz or .zip)
+     * @param format delimiter, quoting, columns and label mapping
+     * @param options charset, invalid bytes, bad rows, compression and zip entry
+     * @return an open reader, past the header; the caller closes it
      * @throws CorpusException when the file is empty or a named/detectable column is missing
      */
     public static DelimitedTextReader open(Path path, DelimitedFormat format, ReadOptions options) {
@@ -55,17 +64,29 @@ public final class DelimitedTextReader extends CorpusReader {
         return reader;
     }
 
-    /** The header row as written. */
+    /**
+     * The header row as written.
+     *
+     * @return the header's names, unmodifiable
+     */
     public List<String> header() {
         return header;
     }
 
-    /** The name of the label column in use. */
+    /**
+     * The name of the label column in use.
+     *
+     * @return the column name
+     */
     public String labelColumn() {
         return header.get(labelIndex);
     }
 
-    /** The name of the text column in use. */
+    /**
+     * The name of the text column in use.
+     *
+     * @return the column name
+     */
     public String textColumn() {
         return header.get(textIndex);
     }

@@ -40,6 +40,8 @@ public final class HeaderColumns {
     /**
      * The label and text columns of {@code header}.
      *
+     * @param header the header row's names, as written
+     * @return the indexes of the two columns
      * @throws IllegalArgumentException naming the header and the names looked for, when either is missing
      */
     public static Detected detect(List<String> header) {
@@ -57,12 +59,22 @@ public final class HeaderColumns {
                 header.get(text.getAsInt()));
     }
 
-    /** The index of the label column, if one is recognised. */
+    /**
+     * The index of the label column, if one is recognised.
+     *
+     * @param header the header row's names, as written
+     * @return its index, or empty
+     */
     public static OptionalInt findLabel(List<String> header) {
         return find(header, LABEL_NAMES, -1);
     }
 
-    /** The index of the text column, if one is recognised. */
+    /**
+     * The index of the text column, if one is recognised.
+     *
+     * @param header the header row's names, as written
+     * @return its index, or empty
+     */
     public static OptionalInt findText(List<String> header) {
         return find(header, TEXT_NAMES, -1);
     }

@@ -20,7 +20,11 @@ public record LabelledText(String label, String text, long line) {
         }
     }
 
-    /** Whether the record has a label. */
+    /**
+     * Whether the record has a label.
+     *
+     * @return true when the label is not null
+     */
     public boolean isLabelled() {
         return label != null;
     }

@@ -18,12 +18,23 @@ public final class LineDocumentReader extends CorpusReader {
         this.lines = new BufferedReader(source.reader(), 1 << 16);
     }
 
-    /** Opens {@code path} with {@link ReadOptions#defaults()}. */
+    /**
+     * Opens {@code path} with {@link ReadOptions#defaults()}.
+     *
+     * @param path the text file, one document per line (plain, .gz or .zip)
+     * @return an open reader; the caller closes it
+     */
     public static LineDocumentReader open(Path path) {
         return open(path, ReadOptions.defaults());
     }
 
-    /** Opens {@code path} (plain, .gz or .zip). */
+    /**
+     * Opens {@code path} (plain, .gz or .zip).
+     *
+     * @param path the text file, one document per line
+     * @param options charset, invalid bytes, compression and zip entry
+     * @return an open reader; the caller closes it
+     */
     public static LineDocumentReader open(Path path, ReadOptions options) {
         return new LineDocumentReader(TextSource.open(path, options), options);
     }

@@ -35,6 +35,8 @@ public record ReadOptions(Charset charset, InvalidBytes invalidBytes, BadRowPoli
     /**
      * Charset detected (UTF-8, else ISO-8859-1), fail on invalid bytes and on bad rows, compression detected,
      * the only zip entry, 10 problems.
+     *
+     * @return the default options
      */
     public static ReadOptions defaults() {
         return new ReadOptions(null, InvalidBytes.FAIL, BadRowPolicy.FAIL, Compression.AUTO,
@@ -46,42 +48,78 @@ public record ReadOptions(Charset charset, InvalidBytes invalidBytes, BadRowPoli
      * warning in {@link ReadReport#warnings()}); when it is pure ASCII, the first invalid UTF-8 sequence before
      * any non-ASCII character switches to ISO-8859-1 from there, with a warning. UTF-16 and binary input are
      * reported as such.
+     *
+     * @return a copy whose charset is null (detected)
      */
     public ReadOptions withDetectedCharset() {
         return new ReadOptions(null, invalidBytes, badRows, compression, zipEntry, reportedProblems);
     }
 
-    /** Whether the charset is detected ({@link #charset()} is null). */
+    /**
+     * Whether the charset is detected ({@link #charset()} is null).
+     *
+     * @return true when the charset is detected
+     */
     public boolean detectsCharset() {
         return charset == null;
     }
 
-    /** A copy with another charset (null: detect it). */
+    /**
+     * A copy with another charset (null: detect it).
+     *
+     * @param value the charset to decode with, or null to detect it
+     * @return a copy with {@code charset} replaced
+     */
     public ReadOptions withCharset(Charset value) {
         return new ReadOptions(value, invalidBytes, badRows, compression, zipEntry, reportedProblems);
     }
 
-    /** A copy with another invalid-bytes policy. */
+    /**
+     * A copy with another invalid-bytes policy.
+     *
+     * @param value what to do with bytes that are not valid in the charset: fail, or replace them by U+FFFD
+     * @return a copy with {@code invalidBytes} replaced
+     */
     public ReadOptions withInvalidBytes(InvalidBytes value) {
         return new ReadOptions(charset, value, badRows, compression, zipEntry, reportedProblems);
     }
 
-    /** A copy with another bad-row policy. */
+    /**
+     * A copy with another bad-row policy.
+     *
+     * @param value what to do with a row that cannot be read: fail, or skip it and report it
+     * @return a copy with {@code badRows} replaced
+     */
     public ReadOptions withBadRows(BadRowPolicy value) {
         return new ReadOptions(charset, invalidBytes, value, compression, zipEntry, reportedProblems);
     }
 
-    /** A copy with another compression. */
+    /**
+     * A copy with another compression.
+     *
+     * @param value how the file is compressed, or detected from its first bytes
+     * @return a copy with {@code compression} replaced
+     */
     public ReadOptions withCompression(Compression value) {
         return new ReadOptions(charset, invalidBytes, badRows, value, zipEntry, reportedProblems);
     }
 
-    /** A copy reading the named zip entry (full name or file name; null for the only entry). */
+    /**
+     * A copy reading the named zip entry (full name or file name; null for the only entry).
+     *
+     * @param value the entry's name inside the zip, or null when the zip holds one file
+     * @return a copy with {@code zipEntry} replaced
+     */
     public ReadOptions withZipEntry(String value) {
         return new ReadOptions(charset, invalidBytes, badRows, compression, value, reportedProblems);
     }
 
-    /** A copy describing up to {@code value} skipped rows in the report. */
+    /**
+     * A copy describing up to {@code value} skipped rows in the report.
+     *
+     * @param value how many skipped rows the report describes, >= 0 (all are counted)
+     * @return a copy with {@code reportedProblems} replaced
+     */
     public ReadOptions withReportedProblems(int value) {
         return new ReadOptions(charset, invalidBytes, badRows, compression, zipEntry, value);
     }

@@ -35,17 +35,30 @@ public final class Sentiment140Reader extends CorpusReader {
     /**
      * {@link ReadOptions#defaults()}: the charset is detected, because the original file is ISO-8859-1 and
      * UTF-8 exports of it are common (read as ISO-8859-1 they would turn every accent and emoji into mojibake).
+     *
+     * @return the default options for Sentiment140
      */
     public static ReadOptions defaultOptions() {
         return ReadOptions.defaults();
     }
 
-    /** Opens {@code path} with {@link #defaultOptions()}. */
+    /**
+     * Opens {@code path} with {@link #defaultOptions()}.
+     *
+     * @param path the Sentiment140 file (plain, .gz or .zip)
+     * @return an open reader; the caller closes it
+     */
     public static Sentiment140Reader open(Path path) {
         return open(path, defaultOptions());
     }
 
-    /** Opens {@code path} (plain, .gz or .zip). */
+    /**
+     * Opens {@code path} (plain, .gz or .zip).
+     *
+     * @param path the Sentiment140 file
+     * @param options charset, invalid bytes, bad rows, compression and zip entry
+     * @return an open reader; the caller closes it
+     */
     public static Sentiment140Reader open(Path path, ReadOptions options) {
         return new Sentiment140Reader(TextSource.open(path, options), options);
     }

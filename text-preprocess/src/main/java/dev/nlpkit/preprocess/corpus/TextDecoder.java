@@ -32,7 +32,10 @@ public final class TextDecoder extends Reader {
     /**
      * Decodes {@code in} (not decompressed) as {@code options} say.
      *
+     * @param in the raw bytes, already decompressed; closing the decoder closes it
      * @param name the name for messages
+     * @param options the charset (or detection) and the invalid-bytes policy
+     * @return the decoder
      */
     public static TextDecoder of(InputStream in, String name, ReadOptions options) {
         Objects.requireNonNull(in, "in");
@@ -44,6 +47,10 @@ public final class TextDecoder extends Reader {
      * the options' charset, or the detected one, for readers outside this package that take a charset (a
      * detected ISO-8859-1 is passed to {@code warnings} with the line and bytes that decided it).
      *
+     * @param path the corpus file
+     * @param options charset (or detection), compression and zip entry
+     * @param warnings receives a message when ISO-8859-1 is detected
+     * @return the charset
      * @throws CorpusException when the file is missing, UTF-16, binary, or a damaged or ambiguous archive
      */
     public static Charset charsetOf(Path path, ReadOptions options, Consumer<String> warnings) {
@@ -64,17 +71,29 @@ public final class TextDecoder extends Reader {
         return decoding.ready();
     }
 
-    /** The charset in use so far. */
+    /**
+     * The charset in use so far.
+     *
+     * @return the charset
+     */
     public Charset charset() {
         return decoding.charset();
     }
 
-    /** Bytes of invalid sequences replaced by U+FFFD so far. */
+    /**
+     * Bytes of invalid sequences replaced by U+FFFD so far.
+     *
+     * @return the number of bytes replaced
+     */
     public long replacedBytes() {
         return decoding.replacedBytes();
     }
 
-    /** Warnings so far (a switch to ISO-8859-1, naming the line and bytes). */
+    /**
+     * Warnings so far (a switch to ISO-8859-1, naming the line and bytes).
+     *
+     * @return the warnings, in order
+     */
     public List<String> warnings() {
         return decoding.warnings();
     }

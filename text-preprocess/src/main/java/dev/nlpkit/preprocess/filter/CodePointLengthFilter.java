@@ -13,6 +13,14 @@ public final class CodePointLengthFilter extends FilteringTokenFilter {
     private final int max;
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
 
+    /**
+     * Keeps tokens of {@code min} to {@code max} code points.
+     *
+     * @param input the tokens to filter
+     * @param min the shortest length kept, >= 1
+     * @param max the longest length kept, >= {@code min}
+     * @throws IllegalArgumentException when {@code min < 1} or {@code max < min}
+     */
     public CodePointLengthFilter(TokenStream input, int min, int max) {
         super(input);
         if (min < 1 || max < min) {

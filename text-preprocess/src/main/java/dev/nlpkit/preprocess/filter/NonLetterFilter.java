@@ -16,6 +16,11 @@ public final class NonLetterFilter extends FilteringTokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
 
+    /**
+     * Removes the letterless tokens of {@code input}.
+     *
+     * @param input the tokens to filter
+     */
     public NonLetterFilter(TokenStream input) {
         super(input);
     }

@@ -19,6 +19,11 @@ public final class StandardTypeFilter extends TokenFilter {
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
+    /**
+     * Maps the types of {@code input}'s tokens.
+     *
+     * @param input tokens from Lucene's {@code StandardTokenizer}
+     */
     public StandardTypeFilter(TokenStream input) {
         super(input);
     }

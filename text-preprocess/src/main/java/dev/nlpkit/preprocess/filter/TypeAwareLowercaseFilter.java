@@ -16,6 +16,11 @@ public final class TypeAwareLowercaseFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
 
+    /**
+     * Lower-cases the tokens of {@code input}.
+     *
+     * @param input the tokens
+     */
     public TypeAwareLowercaseFilter(TokenStream input) {
         super(input);
     }

@@ -29,6 +29,13 @@ public final class TypePolicyFilter extends FilteringTokenFilter {
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
     private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
 
+    /**
+     * Applies {@code actions} to the tokens of {@code input}.
+     *
+     * @param input the tokens, typed by one of our tokenizers or filters
+     * @param actions the action per type; a missing type is KEEP
+     * @param placeholders the replacement term per type, for the types whose action is REPLACE
+     */
     public TypePolicyFilter(TokenStream input, Map<TokenType, TokenAction> actions, Map<TokenType, String> placeholders) {
         super(input);
         for (TokenType t : TYPES) {
@@ -68,7 +75,13 @@ public final class TypePolicyFilter extends FilteringTokenFilter {
         }
     }
 
-    /** A readable form of a policy, e.g. {@code URL=<url>, PUNCT=drop, HASHTAG=unwrap}. */
+    /**
+     * A readable form of a policy, e.g. {@code URL=<url>, PUNCT=drop, HASHTAG=unwrap}.
+     *
+     * @param actions the action per type
+     * @param placeholders the replacement term per type
+     * @return the description, only the types not kept
+     */
     public static String describe(Map<TokenType, TokenAction> actions, Map<TokenType, String> placeholders) {
         StringJoiner j = new StringJoiner(", ");
         for (Map.Entry<TokenType, TokenAction> e : new EnumMap<>(actions).entrySet()) {

@@ -27,7 +27,12 @@ public enum LemmaMode {
         return partOfSpeech;
     }
 
-    /** The mode that always uses {@code pos}. */
+    /**
+     * The mode that always uses {@code pos}.
+     *
+     * @param pos the part of speech to lemmatize every untagged token as
+     * @return the mode
+     */
     public static LemmaMode of(PartOfSpeech pos) {
         return switch (pos) {
             case NOUN -> NOUN;

@@ -38,12 +38,18 @@ public final class LemmatizerFilter extends TokenFilter {
     private final KeywordAttribute keywordAttribute = addAttribute(KeywordAttribute.class);
     private final PartOfSpeechAttribute partOfSpeechAttribute = addAttribute(PartOfSpeechAttribute.class);
 
-    /** Noun lemmatization of untagged tokens with the shared {@link WordNetLemmatizer#load()}. */
+    /**
+     * Noun lemmatization of untagged tokens with the shared {@link WordNetLemmatizer#load()}.
+     *
+     * @param input the tokens, lower-cased
+     */
     public LemmatizerFilter(TokenStream input) {
         this(input, WordNetLemmatizer.load(), LemmaMode.NOUN);
     }
 
     /**
+     * Lemmatizes with {@code lemmatizer}, tokens without a part of speech as {@code mode} says.
+     *
      * @param input      the tokens
      * @param lemmatizer the lemmatizer (usually {@link WordNetLemmatizer#load()})
      * @param mode       what to do with tokens that carry no part of speech

@@ -36,7 +36,11 @@ public enum PartOfSpeech {
         this.fileSuffix = fileSuffix;
     }
 
-    /** The WordNet/NLTK one-letter tag: {@code n}, {@code v}, {@code a} or {@code r}. */
+    /**
+     * The WordNet/NLTK one-letter tag: {@code n}, {@code v}, {@code a} or {@code r}.
+     *
+     * @return the tag letter
+     */
     public char tag() {
         return tag;
     }
@@ -51,6 +55,7 @@ public enum PartOfSpeech {
      *
      * @param tag {@code n}, {@code v}, {@code a}, {@code s} (satellite adjective, same as {@code a}) or
      *            {@code r}
+     * @return the part of speech
      * @throws IllegalArgumentException for any other character
      */
     public static PartOfSpeech fromTag(char tag) {
@@ -69,6 +74,9 @@ public enum PartOfSpeech {
      * {@code VB*} verb, {@code JJ*} adjective, {@code RB*} adverb. Every other tag (determiners,
      * pronouns, prepositions, {@code WRB}, {@code RP}, punctuation, ...) and any string that is not a
      * Penn tag gives empty: WordNet has no lemma to offer for closed-class words.
+     *
+     * @param tag a Penn Treebank tag such as {@code NNS} or {@code VBD}; not null
+     * @return the part of speech, or empty
      */
     public static Optional<PartOfSpeech> fromPennTag(String tag) {
         if (tag == null || tag.length() < 2) {
@@ -89,6 +97,9 @@ public enum PartOfSpeech {
     /**
      * Whether {@code tag} is a Penn Treebank part-of-speech tag (the 36 word tags, the punctuation tags,
      * and the few OntoNotes additions such as {@code HYPH} and {@code NFP}), open-class or not.
+     *
+     * @param tag any string; not null
+     * @return true for a Penn Treebank tag
      */
     public static boolean isPennTag(String tag) {
         return tag != null && PENN_TAGS.contains(tag);

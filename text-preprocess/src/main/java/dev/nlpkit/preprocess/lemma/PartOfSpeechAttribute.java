@@ -8,9 +8,17 @@ import org.apache.lucene.util.Attribute;
  */
 public interface PartOfSpeechAttribute extends Attribute {
 
-    /** The part of speech of the current token, or null when none was assigned. */
+    /**
+     * The part of speech of the current token, or null when none was assigned.
+     *
+     * @return the part of speech, or null
+     */
     PartOfSpeech getPartOfSpeech();
 
-    /** Sets the part of speech of the current token (null clears it). */
+    /**
+     * Sets the part of speech of the current token (null clears it).
+     *
+     * @param partOfSpeech the part of speech, or null for none
+     */
     void setPartOfSpeech(PartOfSpeech partOfSpeech);
 }

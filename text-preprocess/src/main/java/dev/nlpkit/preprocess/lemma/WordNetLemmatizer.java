@@ -72,6 +72,7 @@ public final class WordNetLemmatizer {
      * The shared lemmatizer, loading WordNet 3.0 from the class path on first use (thread-safe; later
      * calls return the same instance at once).
      *
+     * @return the shared lemmatizer
      * @throws IllegalStateException naming the Maven coordinates {@code net.sf.extjwnl:extjwnl-data-wn30:1.2}
      *                               when the data jar is not on the class path
      */
@@ -94,7 +95,12 @@ public final class WordNetLemmatizer {
         return new WordNetLemmatizer(WordNetData.load(loader));
     }
 
-    /** The lemma of {@code word} as a noun: NLTK's {@code WordNetLemmatizer().lemmatize(word)}. */
+    /**
+     * The lemma of {@code word} as a noun: NLTK's {@code WordNetLemmatizer().lemmatize(word)}.
+     *
+     * @param word a lower-case word
+     * @return its lemma, or {@code word} when WordNet has none
+     */
     public String lemmatize(String word) {
         return lemmatize(word, PartOfSpeech.NOUN);
     }
@@ -102,13 +108,23 @@ public final class WordNetLemmatizer {
     /**
      * The lemma of {@code word} as {@code pos}: NLTK's {@code WordNetLemmatizer().lemmatize(word, pos)},
      * i.e. the first shortest of {@link #morphy(String, PartOfSpeech)}, or {@code word} when that is empty.
+     *
+     * @param word a lower-case word
+     * @param pos the part of speech to read it as
+     * @return its lemma, or {@code word} when WordNet has none
      */
     public String lemmatize(String word, PartOfSpeech pos) {
         String lemma = shortestLemma(word, pos);
         return lemma == null ? word : lemma;
     }
 
-    /** {@link #lemmatize(String, PartOfSpeech)} for a fixed mode, or {@link #lemmatizeUntagged(String)}. */
+    /**
+     * {@link #lemmatize(String, PartOfSpeech)} for a fixed mode, or {@link #lemmatizeUntagged(String)}.
+     *
+     * @param word a lower-case word
+     * @param mode a fixed part of speech, or untagged
+     * @return its lemma, or {@code word} when WordNet has none
+     */
     public String lemmatize(String word, LemmaMode mode) {
         PartOfSpeech pos = mode.partOfSpeech();
         return pos == null ? lemmatizeUntagged(word) : lemmatize(word, pos);
@@ -127,6 +143,9 @@ public final class WordNetLemmatizer {
      * {@code -s} with a verb sense takes the verb reading ({@code building}→{@code build},
      * {@code leaves}→{@code leave}), and a word that is itself a verb lemma is kept as such
      * ({@code better} stays {@code better}, not {@code good}). Tag the text when that matters.
+     *
+     * @param word a lower-case word
+     * @return its lemma, or {@code word} when WordNet has none
      */
     public String lemmatizeUntagged(String word) {
         return lemmatizeFirstKnown(word, UNTAGGED_ORDER);
@@ -135,6 +154,10 @@ public final class WordNetLemmatizer {
     /**
      * The lemma under the first part of speech of {@code order} for which morphy is not empty, or
      * {@code word}.
+     *
+     * @param word a lower-case word
+     * @param order the parts of speech to try, in order
+     * @return its lemma, or {@code word} when WordNet has none under any of them
      */
     public String lemmatizeFirstKnown(String word, List<PartOfSpeech> order) {
         for (PartOfSpeech pos : order) {
@@ -149,6 +172,10 @@ public final class WordNetLemmatizer {
     /**
      * Every candidate lemma of {@code word} as {@code pos}, in NLTK's order and without duplicates: the
      * list {@code WordNetCorpusReader._morphy(word, pos)} returns.
+     *
+     * @param word a lower-case word
+     * @param pos the part of speech to read it as
+     * @return the candidates, possibly empty
      */
     public List<String> morphy(String word, PartOfSpeech pos) {
         List<String> result = new ArrayList<>(2);
@@ -156,7 +183,13 @@ public final class WordNetLemmatizer {
         return List.copyOf(result);
     }
 
-    /** Whether {@code lemma} is in WordNet's {@code pos} index (case-sensitive; lemmas are lower case). */
+    /**
+     * Whether {@code lemma} is in WordNet's {@code pos} index (case-sensitive; lemmas are lower case).
+     *
+     * @param lemma a lower-case lemma
+     * @param pos the index to look in
+     * @return true when WordNet lists it
+     */
     public boolean isLemma(String lemma, PartOfSpeech pos) {
         return data.isLemma(lemma, pos);
     }

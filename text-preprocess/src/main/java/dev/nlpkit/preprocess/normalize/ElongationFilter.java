@@ -18,6 +18,13 @@ public final class ElongationFilter extends TokenFilter {
     private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
     private final TypeAttribute type = addAttribute(TypeAttribute.class);
 
+    /**
+     * Cuts repeated-character runs to {@code maxRun}.
+     *
+     * @param input the tokens to filter
+     * @param maxRun the longest run kept, >= 2
+     * @throws IllegalArgumentException when {@code maxRun < 2}
+     */
     public ElongationFilter(TokenStream input, int maxRun) {
         super(input);
         if (maxRun < 2) {

@@ -17,6 +17,12 @@ public final class NormalizingCharFilter extends BaseCharFilter {
     private int position;
     private boolean loaded;
 
+    /**
+     * Normalizes the text read from {@code input}.
+     *
+     * @param input the original text
+     * @param normalizer the character-level steps to apply
+     */
     public NormalizingCharFilter(Reader input, TextNormalizer normalizer) {
         super(input);
         this.normalizer = normalizer;

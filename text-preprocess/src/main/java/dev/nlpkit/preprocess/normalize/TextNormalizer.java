@@ -19,12 +19,23 @@ import java.text.Normalizer;
  */
 public final class TextNormalizer {
 
-    /** The result of {@link #normalize}: text and the origin of every output char. */
+    /**
+     * The result of {@link #normalize}: text and the origin of every output char.
+     *
+     * @param text the normalized chars; only the first {@code length} are meaningful
+     * @param length the number of normalized chars
+     * @param origin for each output index in [0, length], the index in the input it came from
+     */
     public record Result(char[] text, int length, int[] origin) {
     }
 
     private final Normalization options;
 
+    /**
+     * A normalizer applying the character-level steps of {@code options} (the token-level ones are filters).
+     *
+     * @param options which steps to apply; not null
+     */
     public TextNormalizer(Normalization options) {
         this.options = options;
     }
@@ -32,6 +43,8 @@ public final class TextNormalizer {
     /**
      * Normalizes {@code text[0, length)}.
      *
+     * @param text the input chars; not modified
+     * @param length how many of them to normalize, from index 0
      * @return null when nothing changes (the caller uses the input as is), otherwise the new text and, for
      *         every output index {@code i} in {@code [0, result.length]}, {@code origin[i]} = input index
      */
@@ -92,7 +105,12 @@ public final class TextNormalizer {
         return false;
     }
 
-    /** Convenience for tests and callers outside Lucene. */
+    /**
+     * Convenience for tests and callers outside Lucene.
+     *
+     * @param text any text; not null
+     * @return the normalized text ({@code text} itself when nothing changes)
+     */
     public String normalize(String text) {
         char[] chars = text.toCharArray();
         Result r = normalize(chars, chars.length);

@@ -19,7 +19,13 @@ public final class Stemmers {
     private Stemmers() {
     }
 
-    /** {@code input} followed by the stemmer's filter ({@code input} itself for {@link Stemmer#NONE}). */
+    /**
+     * {@code input} followed by the stemmer's filter ({@code input} itself for {@link Stemmer#NONE}).
+     *
+     * @param input the tokens
+     * @param stemmer the stemmer
+     * @return the stemmed stream
+     */
     public static TokenStream wrap(TokenStream input, Stemmer stemmer) {
         return switch (stemmer) {
             case NONE -> input;
@@ -30,7 +36,12 @@ public final class Stemmers {
         };
     }
 
-    /** The name of the Lucene filter for {@code toString()} of a pipeline. */
+    /**
+     * The name of the Lucene filter for {@code toString()} of a pipeline.
+     *
+     * @param stemmer the stemmer
+     * @return the Lucene filter's name (for example {@code PorterStemFilter}), or {@code none}
+     */
     public static String describe(Stemmer stemmer) {
         return switch (stemmer) {
             case NONE -> "none";

@@ -62,13 +62,23 @@ public final class StopWords {
         this.words = Collections.unmodifiableSet(sorted);
     }
 
-    /** Any collection of words, used as given (lower-case them if the pipeline lower-cases). */
+    /**
+     * Any collection of words, used as given (lower-case them if the pipeline lower-cases).
+     *
+     * @param name what to call the list in descriptions, for example {@code my-list}
+     * @param words the words; copied
+     * @return the list
+     */
     public static StopWords of(String name, Collection<String> words) {
         Objects.requireNonNull(name, "name");
         return new StopWords(name, List.copyOf(words));
     }
 
-    /** Lucene's {@code EnglishAnalyzer.ENGLISH_STOP_WORDS_SET} (33 words). */
+    /**
+     * Lucene's {@code EnglishAnalyzer.ENGLISH_STOP_WORDS_SET} (33 words).
+     *
+     * @return the list
+     */
     public static StopWords luceneEnglish() {
         TreeSet<String> words = new TreeSet<>();
         for (Object o : EnglishAnalyzer.ENGLISH_STOP_WORDS_SET) {
@@ -77,7 +87,11 @@ public final class StopWords {
         return new StopWords("lucene-english", words);
     }
 
-    /** Snowball's English stop list, as bundled with Lucene ({@code snowball/english_stop.txt}, 174 words). */
+    /**
+     * Snowball's English stop list, as bundled with Lucene ({@code snowball/english_stop.txt}, 174 words).
+     *
+     * @return the list
+     */
     public static StopWords snowballEnglish() {
         InputStream in = SnowballFilter.class.getResourceAsStream("english_stop.txt");
         if (in == null) {
@@ -99,6 +113,8 @@ public final class StopWords {
      * A list equal to NLTK's English stop words (the 179-word version of NLTK 3.8's data), built from
      * Snowball's English list, from which NLTK's list was made: Snowball's pronoun contractions and modals
      * are dropped, and the pieces that NLTK's tokenizers leave of contractions are added.
+     *
+     * @return the list
      */
     public static StopWords nltkEnglish() {
         TreeSet<String> words = new TreeSet<>(snowballEnglish().words);
@@ -120,6 +136,8 @@ public final class StopWords {
     /**
      * The SMART stop list (Salton's SMART system, Cornell {@code english.stop}; as distributed in the RAKE
      * project under the MIT licence, see the header of the bundled file): 571 lines, 570 distinct words.
+     *
+     * @return the list
      */
     public static StopWords smart() {
         try (InputStream in = StopWords.class.getResourceAsStream("smart-english.txt")) {
@@ -136,6 +154,8 @@ public final class StopWords {
      * A UTF-8 file, one word per line; blank lines and lines starting with {@code #} are skipped, words are
      * trimmed and lower-cased (Locale.ROOT).
      *
+     * @param file the UTF-8 file
+     * @return the list, named after the file
      * @throws UncheckedIOException naming the file (and the line, for bytes that are not UTF-8)
      */
     public static StopWords fromFile(Path file) {
@@ -184,7 +204,11 @@ public final class StopWords {
         return words;
     }
 
-    /** This list without {@link #NEGATIONS} and without any word ending in {@code n't}. */
+    /**
+     * This list without {@link #NEGATIONS} and without any word ending in {@code n't}.
+     *
+     * @return a new list, named with a {@code minus negations} suffix
+     */
     public StopWords withoutNegations() {
         TreeSet<String> kept = new TreeSet<>();
         for (String w : words) {
@@ -195,24 +219,48 @@ public final class StopWords {
         return new StopWords(name + " minus negations", kept);
     }
 
+    /**
+     * The list's name, as shown in descriptions of a pipeline.
+     *
+     * @return the name
+     */
     public String name() {
         return name;
     }
 
-    /** The words, sorted, unmodifiable. */
+    /**
+     * The words, sorted, unmodifiable.
+     *
+     * @return the words
+     */
     public Set<String> words() {
         return words;
     }
 
+    /**
+     * The number of words.
+     *
+     * @return the number of distinct words
+     */
     public int size() {
         return words.size();
     }
 
+    /**
+     * Whether {@code word} is listed (exact, case-sensitive).
+     *
+     * @param word a token
+     * @return true when listed
+     */
     public boolean contains(String word) {
         return words.contains(word);
     }
 
-    /** The words as Lucene's {@code CharArraySet} (case-sensitive) for a {@code StopFilter}. */
+    /**
+     * The words as Lucene's {@code CharArraySet} (case-sensitive) for a {@code StopFilter}.
+     *
+     * @return an unmodifiable copy of the words
+     */
     public CharArraySet toCharArraySet() {
         return CharArraySet.unmodifiableSet(new CharArraySet(words, false));
     }

@@ -116,11 +116,27 @@ public final class PennTreebankSplitter {
 
     private static final Pattern QUOTES = Pattern.compile("``|''|\"");
 
-    /** A token with its span in the original text. */
+    /** A splitter; its rules are shared constants, so one instance may serve many threads. */
+    public PennTreebankSplitter() {
+        // Explicit only to carry the comment above: the default constructor cannot be documented.
+    }
+
+    /**
+     * A token with its span in the original text.
+     *
+     * @param term the token as NLTK writes it (quotes become {@code ``} and {@code ''})
+     * @param start offset of its first char in the original text
+     * @param end offset after its last char (exclusive), >= {@code start}
+     */
     public record Span(String term, int start, int end) {
     }
 
-    /** The tokens of {@code text}, exactly as NLTK's {@code NLTKWordTokenizer().tokenize(text)}. */
+    /**
+     * The tokens of {@code text}, exactly as NLTK's {@code NLTKWordTokenizer().tokenize(text)}.
+     *
+     * @param text any text; not null
+     * @return the tokens in order, possibly empty
+     */
     public List<String> split(String text) {
         String t = text;
         for (Rule r : STARTING_QUOTES) {
@@ -141,7 +157,12 @@ public final class PennTreebankSplitter {
         return splitOnWhitespace(t);
     }
 
-    /** The tokens of {@code text} with their spans in {@code text} (non-decreasing, never throwing). */
+    /**
+     * The tokens of {@code text} with their spans in {@code text} (non-decreasing, never throwing).
+     *
+     * @param text any text; not null
+     * @return the tokens in order with their offsets into {@code text}
+     */
     public List<Span> spans(String text) {
         List<String> tokens = split(text);
         List<Span> spans = new ArrayList<>(tokens.size());

@@ -53,26 +53,55 @@ public final class TweetScanner {
     private int end;
     private TokenType type;
 
-    /** Points the scanner at {@code buf[0, length)} (not copied). */
+    /** A scanner with no text yet; call {@link #reset(char[], int)} before {@link #next()}. One per thread. */
+    public TweetScanner() {
+        // Explicit only to carry the comment above: the default constructor cannot be documented.
+    }
+
+    /**
+     * Points the scanner at {@code buf[0, length)} (not copied).
+     *
+     * @param buffer the text; read, not copied or modified
+     * @param len the number of chars to scan, from index 0
+     */
     public void reset(char[] buffer, int len) {
         this.buf = buffer;
         this.length = len;
         this.pos = 0;
     }
 
+    /**
+     * Start of the last token found by {@link #next()}.
+     *
+     * @return its first char's index in the buffer
+     */
     public int start() {
         return start;
     }
 
+    /**
+     * End of the last token found by {@link #next()}.
+     *
+     * @return the index after its last char
+     */
     public int end() {
         return end;
     }
 
+    /**
+     * Type of the last token found by {@link #next()}.
+     *
+     * @return its type
+     */
     public TokenType type() {
         return type;
     }
 
-    /** Finds the next token; false at the end of the text. */
+    /**
+     * Finds the next token; false at the end of the text.
+     *
+     * @return true when a token was found
+     */
     public boolean next() {
         while (pos < length && isSkippable(buf[pos])) {
             pos++;

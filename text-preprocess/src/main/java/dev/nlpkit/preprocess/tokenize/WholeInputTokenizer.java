@@ -24,12 +24,18 @@ import dev.nlpkit.preprocess.normalize.TextNormalizer;
  */
 abstract sealed class WholeInputTokenizer extends Tokenizer permits TweetTokenizer, TreebankTokenizer {
 
+    /** The current token's text. */
     protected final CharTermAttribute termAtt = addAttribute(CharTermAttribute.class);
+    /** The current token's offsets in the original text. */
     protected final OffsetAttribute offsetAtt = addAttribute(OffsetAttribute.class);
+    /** The current token's {@link TokenType} name. */
     protected final TypeAttribute typeAtt = addAttribute(TypeAttribute.class);
+    /** Whether the current token is protected from stemming (every non-WORD token). */
     protected final KeywordAttribute keywordAtt = addAttribute(KeywordAttribute.class);
 
+    /** The document being tokenized (normalized when a normalizer was given); grows as needed. */
     protected char[] buffer = new char[512];
+    /** The number of chars of the document in {@link #buffer}. */
     protected int length;
     private int finalOffset;
     private final TextNormalizer normalizer;
@@ -72,7 +78,16 @@ abstract sealed class WholeInputTokenizer extends Tokenizer permits TweetTokeniz
     /** Called after the document is in {@code buffer[0, length)}. */
     protected abstract void afterRead();
 
-    /** Emits a token copied from {@code text[start, end)}, with offsets of the buffer span {@code [from, to)}. */
+    /**
+     * Emits a token copied from {@code text[start, end)}, with offsets of the buffer span {@code [from, to)}.
+     *
+     * @param text the chars to copy the term from (the buffer, or a rewritten form of the span)
+     * @param start the term's first char in {@code text}
+     * @param end after the term's last char in {@code text}
+     * @param from the span's first char in the buffer, for the start offset
+     * @param to after the span's last char in the buffer, for the end offset
+     * @param type the token's type
+     */
     protected final void emit(char[] text, int start, int end, int from, int to, TokenType type) {
         clearAttributes();
         termAtt.copyBuffer(text, start, end - start);

@@ -43,13 +43,26 @@ public final class CountVectorizer implements DocumentTransformer<CsrMatrix> {
         };
     }
 
-    /** Fits the vocabulary on {@code documents}, streaming them once (in parallel chunks for a list). */
+    /**
+     * Fits the vocabulary on {@code documents}, streaming them once (in parallel chunks for a list).
+     *
+     * @param documents tokenized documents; a random-access list is counted in parallel, any other iterable streamed
+     *                  once
+     * @param options n-grams, count mode, pruning and threads
+     * @return the fitted vectorizer
+     */
     public static CountVectorizer fit(Iterable<? extends List<String>> documents, CountOptions options) {
         return new CountVectorizer(options,
                 Counting.fit(documents, options.maxNgram(), options.vocabulary(), options.threads()));
     }
 
-    /** Fits on {@code documents}, then transforms them. */
+    /**
+     * Fits on {@code documents}, then transforms them.
+     *
+     * @param documents tokenized documents, iterated twice unless a random-access list
+     * @param options n-grams, count mode, pruning and threads
+     * @return the fitted vectorizer and the count matrix of {@code documents}, one row per document
+     */
     public static Fitted<CountVectorizer> fitTransform(Iterable<? extends List<String>> documents,
                                                        CountOptions options) {
         return Counting.fitTransform(documents, options.maxNgram(), options.vocabulary(), options.threads(),
@@ -61,37 +74,84 @@ public final class CountVectorizer implements DocumentTransformer<CsrMatrix> {
         return transform(documents, null);
     }
 
-    /** As {@link #transform(List)}, adding what was seen (unknown terms, empty rows) to {@code stats}. */
+    /**
+     * As {@link #transform(List)}, adding what was seen (unknown terms, empty rows) to {@code stats}.
+     *
+     * @param documents tokenized documents
+     * @param stats receives the counts of documents, terms, unknown terms and empty rows
+     * @return the count matrix, one row per document, one column per vocabulary term
+     */
     public CsrMatrix transform(List<? extends List<String>> documents, TokenStats stats) {
         return Counting.transform(vocabulary, options.maxNgram(), documents, weigher, options.threads(), stats);
     }
 
-    /** Transforms any iterable of documents on the calling thread, streaming. */
+    /**
+     * Transforms any iterable of documents on the calling thread, streaming.
+     *
+     * @param documents tokenized documents, iterated once
+     * @param stats receives the counts of documents, terms, unknown terms and empty rows
+     * @return the count matrix, one row per document, one column per vocabulary term
+     */
     public CsrMatrix transformStreaming(Iterable<? extends List<String>> documents, TokenStats stats) {
         return Counting.transformStreaming(vocabulary, options.maxNgram(), documents, weigher, stats, -1);
     }
 
-    /** The row of one document. */
+    /**
+     * The row of one document.
+     *
+     * @param document the document's tokens
+     * @return its counts, one column per vocabulary term; unknown terms are ignored
+     */
     public SparseRow transformDocument(List<String> document) {
         return Counting.transform(vocabulary, options.maxNgram(), List.of(document), weigher, 1, null).row(0);
     }
 
+    /**
+     * The fitted vocabulary: column {@code c} is the term {@code vocabulary().term(c)}.
+     *
+     * @return the vocabulary
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
+    /**
+     * The options this vectorizer was fitted with.
+     *
+     * @return the options
+     */
     public CountOptions options() {
         return options;
     }
 
+    /**
+     * Saves options and vocabulary to {@code path} atomically.
+     *
+     * @param path the file to write; an existing file is replaced only once the new one is complete
+     * @throws IOException when the folder is missing or not writable
+     */
     public void save(Path path) throws IOException {
         AtomicFiles.writeText(path, this::write);
     }
 
+    /**
+     * Loads a vectorizer saved by {@link #save}; a malformed or newer file gets an error naming the line.
+     *
+     * @param path the saved file
+     * @return the vectorizer, transforming as the one saved
+     * @throws IOException when the file cannot be read, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line
+     */
     public static CountVectorizer load(Path path) throws IOException {
         return LineReader.readUtf8(path, CountVectorizer::read);
     }
 
+    /**
+     * Writes the vectorizer section (header, options, vocabulary, then {@code end}).
+     *
+     * @param out where to write; not closed
+     * @throws IOException when writing fails
+     */
     public void write(Writer out) throws IOException {
         out.write(KIND + "\t" + VERSION + "\n");
         out.write("maxNgram=" + options.maxNgram() + "\n");
@@ -102,6 +162,14 @@ public final class CountVectorizer implements DocumentTransformer<CsrMatrix> {
         out.write("end\n");
     }
 
+    /**
+     * Reads a vectorizer section written by {@link #write}.
+     *
+     * @param in the reader, positioned at the section's header line
+     * @return the vectorizer
+     * @throws IOException when reading fails, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line and field
+     */
     public static CountVectorizer read(LineReader in) throws IOException {
         in.readHeader(KIND, VERSION);
         int maxNgram = (int) in.parseLong("maxNgram", in.nextKeyValue("maxNgram"), 1, 1000);

@@ -59,6 +59,10 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
     /**
      * Fits the vocabulary and idf on {@code documents}, streaming them once (in parallel chunks when they are a
      * random-access list).
+     *
+     * @param documents tokenized documents
+     * @param options n-grams, tf, idf, row scaling, pruning and threads
+     * @return the fitted vectorizer
      */
     public static TfidfVectorizer fit(Iterable<? extends List<String>> documents, TfidfOptions options) {
         Vocabulary vocabulary = Counting.fit(documents, options.maxNgram(), options.vocabulary(), options.threads());
@@ -69,6 +73,10 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
      * Fits on {@code documents} and transforms them. A random-access list is counted once (each term hashed once,
      * in parallel chunks; 4 extra bytes per term until the matrix is made); any other iterable is streamed twice
      * (fit, then transform into exactly sized arrays) and must give the same documents both times.
+     *
+     * @param documents tokenized documents
+     * @param options n-grams, tf, idf, row scaling, pruning and threads
+     * @return the fitted vectorizer and the tf-idf matrix of {@code documents}, one row per document
      */
     public static Fitted<TfidfVectorizer> fitTransform(Iterable<? extends List<String>> documents,
                                                        TfidfOptions options) {
@@ -82,17 +90,34 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
         return transform(documents, null);
     }
 
-    /** As {@link #transform(List)}, adding what was seen (unknown terms, empty rows) to {@code stats}. */
+    /**
+     * As {@link #transform(List)}, adding what was seen (unknown terms, empty rows) to {@code stats}.
+     *
+     * @param documents tokenized documents
+     * @param stats receives the counts of documents, terms, unknown terms and empty rows
+     * @return the tf-idf matrix, one row per document, one column per vocabulary term
+     */
     public CsrMatrix transform(List<? extends List<String>> documents, TokenStats stats) {
         return Counting.transform(vocabulary, options.maxNgram(), documents, weigher, options.threads(), stats);
     }
 
-    /** Transforms any iterable of documents on the calling thread, streaming. */
+    /**
+     * Transforms any iterable of documents on the calling thread, streaming.
+     *
+     * @param documents tokenized documents, iterated once
+     * @param stats receives the counts of documents, terms, unknown terms and empty rows
+     * @return the tf-idf matrix, one row per document, one column per vocabulary term
+     */
     public CsrMatrix transformStreaming(Iterable<? extends List<String>> documents, TokenStats stats) {
         return Counting.transformStreaming(vocabulary, options.maxNgram(), documents, weigher, stats, -1);
     }
 
-    /** The row of one document. */
+    /**
+     * The row of one document.
+     *
+     * @param document the document's tokens
+     * @return its weights, one column per vocabulary term; unknown terms are ignored
+     */
     public SparseRow transformDocument(List<String> document) {
         return Counting.transform(vocabulary, options.maxNgram(), List.of(document), weigher, 1, null).row(0);
     }
@@ -100,6 +125,10 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
     /**
      * The {@code k} highest-weighted terms of {@code document} (weight descending, then term), to explain what a
      * document is about or why a model decided as it did.
+     *
+     * @param document the document's tokens
+     * @param k how many terms, >= 0
+     * @return at most {@code k} terms with their weights
      */
     public List<TermWeight> topTerms(List<String> document, int k) {
         if (k < 0) {
@@ -134,35 +163,72 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
         }
     }
 
-    /** The fitted vocabulary: column {@code c} is the term {@code vocabulary().term(c)}. */
+    /**
+     * The fitted vocabulary: column {@code c} is the term {@code vocabulary().term(c)}.
+     *
+     * @return the vocabulary
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
+    /**
+     * The options this vectorizer was fitted with.
+     *
+     * @return the options
+     */
     public TfidfOptions options() {
         return options;
     }
 
-    /** {@code idf(t)} of column {@code column}. */
+    /**
+     * {@code idf(t)} of column {@code column}.
+     *
+     * @param column a column, in [0, vocabulary size)
+     * @return the idf
+     */
     public double idf(int column) {
         return idf[column];
     }
 
-    /** The idf vector (a copy), one entry per column. */
+    /**
+     * The idf vector (a copy), one entry per column.
+     *
+     * @return a fresh array
+     */
     public double[] idfVector() {
         return idf.clone();
     }
 
-    /** Saves options and vocabulary to {@code path} atomically. */
+    /**
+     * Saves options and vocabulary to {@code path} atomically.
+     *
+     * @param path the file to write; an existing file is replaced only once the new one is complete
+     * @throws IOException when the folder is missing or not writable
+     */
     public void save(Path path) throws IOException {
         AtomicFiles.writeText(path, this::write);
     }
 
-    /** Loads a vectorizer saved by {@link #save}; a malformed or newer file gets an error naming the line. */
+    /**
+     * Loads a vectorizer saved by {@link #save}; a malformed or newer file gets an error naming the line.
+     *
+     * @param path the saved file
+     * @return the vectorizer, transforming as the one saved
+     * @throws IOException when the file cannot be read, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line
+     */
     public static TfidfVectorizer load(Path path) throws IOException {
         return LineReader.readUtf8(path, TfidfVectorizer::read);
     }
 
+    /**
+     * Writes the vectorizer section: header, options, the vocabulary with its document frequencies (the idf is
+     * computed from them on reading), then {@code end}.
+     *
+     * @param out where to write; not closed
+     * @throws IOException when writing fails
+     */
     public void write(Writer out) throws IOException {
         out.write(KIND + "\t" + VERSION + "\n");
         out.write("maxNgram=" + options.maxNgram() + "\n");
@@ -176,6 +242,14 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
         out.write("end\n");
     }
 
+    /**
+     * Reads a vectorizer section written by {@link #write}.
+     *
+     * @param in the reader, positioned at the section's header line
+     * @return the vectorizer
+     * @throws IOException when reading fails, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line and field
+     */
     public static TfidfVectorizer read(LineReader in) throws IOException {
         in.readHeader(KIND, VERSION);
         int maxNgram = (int) in.parseLong("maxNgram", in.nextKeyValue("maxNgram"), 1, 1000);

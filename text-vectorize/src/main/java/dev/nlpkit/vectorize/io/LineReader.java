@@ -35,6 +35,12 @@ public final class LineReader {
     private final String source;
     private int lineNumber;
 
+    /**
+     * A reader over {@code reader}, naming {@code source} in its errors.
+     *
+     * @param reader the lines to read; not closed by this class
+     * @param source the file name (or a description of the stream) for error messages
+     */
     public LineReader(BufferedReader reader, String source) {
         this.reader = reader;
         this.source = source;
@@ -55,17 +61,30 @@ public final class LineReader {
         }
     }
 
-    /** The 1-based number of the line most recently returned by {@link #next(String)}. */
+    /**
+     * The 1-based number of the line most recently returned by {@link #next(String)}.
+     *
+     * @return the line number, 0 before the first line
+     */
     public int lineNumber() {
         return lineNumber;
     }
 
+    /**
+     * The name used in error messages.
+     *
+     * @return the file name or stream description
+     */
     public String source() {
         return source;
     }
 
     /**
      * The next line; a missing line is reported as a truncated file that expected {@code what}.
+     *
+     * @param what what the caller expected there, for the error message (for example "the vocabulary size")
+     * @return the line, without its line terminator
+     * @throws IOException when reading fails, or a {@link FileFormatException} at the end of the input
      */
     public String next(String what) throws IOException {
         String line = reader.readLine();
@@ -77,7 +96,15 @@ public final class LineReader {
         return line;
     }
 
-    /** Splits the next line into exactly {@code count} tab-separated fields. */
+    /**
+     * Splits the next line into exactly {@code count} tab-separated fields.
+     *
+     * @param what what the caller expected there, for the error message
+     * @param count the number of fields expected
+     * @return the fields, unescaped as written
+     * @throws IOException when reading fails, or a {@link FileFormatException} when the input ended or the count
+     *                     differs
+     */
     public String[] nextFields(String what, int count) throws IOException {
         String line = next(what);
         String[] fields = line.split("\t", -1);
@@ -90,6 +117,11 @@ public final class LineReader {
     /**
      * Reads and checks the header line {@code <kind>\t<version>}: another kind is an error, a version newer
      * than {@code supportedVersion} is an error saying so. Returns the file's version.
+     *
+     * @param kind the file kind expected, for example {@code nlpkit-vocabulary}
+     * @param supportedVersion the newest version this code reads
+     * @return the file's version, in [1, {@code supportedVersion}]
+     * @throws IOException when reading fails, or a {@link FileFormatException} for another kind or a newer version
      */
     public int readHeader(String kind, int supportedVersion) throws IOException {
         String line = next("the header line '" + kind + "\t<version>'");
@@ -106,7 +138,14 @@ public final class LineReader {
         return version;
     }
 
-    /** Reads a line {@code key=value} and returns the value. */
+    /**
+     * Reads a line {@code key=value} and returns the value.
+     *
+     * @param line the line, already read
+     * @param key the expected key
+     * @return the text after {@code key=}
+     * @throws IOException a {@link FileFormatException} when the line does not start with {@code key=}
+     */
     public String keyValue(String line, String key) throws IOException {
         if (!line.startsWith(key + "=")) {
             throw error("field '" + key + "': expected '" + key + "=...', found \"" + abbreviate(line) + "\"");
@@ -114,12 +153,23 @@ public final class LineReader {
         return line.substring(key.length() + 1);
     }
 
-    /** Reads the next line as {@code key=value}. */
+    /**
+     * Reads the next line as {@code key=value}.
+     *
+     * @param key the expected key
+     * @return the text after {@code key=}
+     * @throws IOException when reading fails, or a {@link FileFormatException} for another key or a missing line
+     */
     public String nextKeyValue(String key) throws IOException {
         return keyValue(next("the line '" + key + "=...'"), key);
     }
 
-    /** Checks that the next line is {@code expected} (an end marker). */
+    /**
+     * Checks that the next line is {@code expected} (an end marker).
+     *
+     * @param expected the exact line expected
+     * @throws IOException when reading fails, or a {@link FileFormatException} when another line or none is found
+     */
     public void expect(String expected) throws IOException {
         String line = next("the line '" + expected + "'");
         if (!line.equals(expected)) {
@@ -127,6 +177,16 @@ public final class LineReader {
         }
     }
 
+    /**
+     * Parses an integer field.
+     *
+     * @param field the field's name, for the error message
+     * @param text the field's text
+     * @param min the smallest value allowed
+     * @param max the largest value allowed
+     * @return the value, in [{@code min}, {@code max}]
+     * @throws FileFormatException naming the field when the text is not an integer or is out of range
+     */
     public long parseLong(String field, String text, long min, long max) throws FileFormatException {
         long value;
         try {
@@ -140,6 +200,14 @@ public final class LineReader {
         return value;
     }
 
+    /**
+     * Parses a number field.
+     *
+     * @param field the field's name, for the error message
+     * @param text the field's text
+     * @return the value, finite
+     * @throws FileFormatException naming the field when the text is not a finite number
+     */
     public double parseDouble(String field, String text) throws FileFormatException {
         try {
             double value = Double.parseDouble(text);
@@ -152,6 +220,16 @@ public final class LineReader {
         }
     }
 
+    /**
+     * Parses an enum field written by its constant name.
+     *
+     * @param field the field's name, for the error message
+     * @param text the constant's name
+     * @param type the enum class
+     * @param <E> the enum type
+     * @return the constant
+     * @throws FileFormatException naming the field and listing the constants when the name is unknown
+     */
     public <E extends Enum<E>> E parseEnum(String field, String text, Class<E> type) throws FileFormatException {
         try {
             return Enum.valueOf(type, text);
@@ -161,7 +239,12 @@ public final class LineReader {
         }
     }
 
-    /** An error at the current line. */
+    /**
+     * An error at the current line.
+     *
+     * @param message what was expected and what was found
+     * @return the exception (not thrown), naming the source and the current line
+     */
     public FileFormatException error(String message) {
         return new FileFormatException(source, Math.max(1, lineNumber), message);
     }

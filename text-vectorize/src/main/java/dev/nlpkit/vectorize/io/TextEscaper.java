@@ -9,6 +9,12 @@ public final class TextEscaper {
     private TextEscaper() {
     }
 
+    /**
+     * Escapes {@code text} for one field.
+     *
+     * @param text any text; not null
+     * @return the text with no tab or line break left (the same instance when there was nothing to escape)
+     */
     public static String escape(String text) {
         int i = 0;
         while (i < text.length()) {
@@ -35,7 +41,15 @@ public final class TextEscaper {
         return out.toString();
     }
 
-    /** Reverses {@link #escape}; a dangling or unknown escape is reported through {@code reader}. */
+    /**
+     * Reverses {@link #escape}; a dangling or unknown escape is reported through {@code reader}.
+     *
+     * @param text an escaped field
+     * @param field the field's name, for the error message
+     * @param reader the reader whose source and line the error names
+     * @return the original text
+     * @throws FileFormatException naming the field for a dangling or unknown escape
+     */
     public static String unescape(String text, String field, LineReader reader) throws FileFormatException {
         if (text.indexOf('\\') < 0) {
             return text;

@@ -46,7 +46,12 @@ public final class LabelEncoder {
         }
     }
 
-    /** The distinct labels of {@code labels}, sorted, as classes. */
+    /**
+     * The distinct labels of {@code labels}, sorted, as classes.
+     *
+     * @param labels the training labels; none null
+     * @return an encoder whose class {@code i} is the {@code i}-th distinct label in sorted order
+     */
     public static LabelEncoder fit(Iterable<String> labels) {
         TreeSet<String> distinct = new TreeSet<>(CodePointOrder.INSTANCE);
         int i = 0;
@@ -60,7 +65,12 @@ public final class LabelEncoder {
         return new LabelEncoder(distinct.toArray(new String[0]));
     }
 
-    /** Exactly these classes, in this order (class {@code i} is {@code classes.get(i)}). */
+    /**
+     * Exactly these classes, in this order (class {@code i} is {@code classes.get(i)}).
+     *
+     * @param classes the class names; distinct, none null
+     * @return the encoder
+     */
     public static LabelEncoder of(List<String> classes) {
         if (classes.stream().distinct().count() != classes.size() || classes.contains(null)) {
             throw new IllegalArgumentException("classes must be distinct and non-null, got " + classes);
@@ -68,11 +78,20 @@ public final class LabelEncoder {
         return new LabelEncoder(classes.toArray(new String[0]));
     }
 
+    /**
+     * The number of classes.
+     *
+     * @return the number of classes, >= 0
+     */
     public int classCount() {
         return classes.length;
     }
 
-    /** The classes in id order. */
+    /**
+     * The classes in id order.
+     *
+     * @return the classes, unmodifiable
+     */
     public List<String> classes() {
         return List.of(classes);
     }
@@ -80,6 +99,8 @@ public final class LabelEncoder {
     /**
      * The id of {@code label}.
      *
+     * @param label a label seen in fit
+     * @return its id, in [0, {@link #classCount()})
      * @throws IllegalArgumentException for a label not seen in fit, naming it and the known classes
      */
     public int encode(String label) {
@@ -91,7 +112,12 @@ public final class LabelEncoder {
         return id;
     }
 
-    /** The ids of {@code labels}. */
+    /**
+     * The ids of {@code labels}.
+     *
+     * @param labels labels seen in fit
+     * @return one id per label, in order
+     */
     public int[] encode(List<String> labels) {
         int[] out = new int[labels.size()];
         for (int i = 0; i < out.length; i++) {
@@ -100,7 +126,12 @@ public final class LabelEncoder {
         return out;
     }
 
-    /** The label of class {@code id}. */
+    /**
+     * The label of class {@code id}.
+     *
+     * @param id a class id, in [0, {@link #classCount()})
+     * @return the class name
+     */
     public String decode(int id) {
         if (id < 0 || id >= classes.length) {
             throw new IllegalArgumentException("class id " + id + " outside [0, " + classes.length + ")");
@@ -108,7 +139,12 @@ public final class LabelEncoder {
         return classes[id];
     }
 
-    /** The labels of {@code ids}. */
+    /**
+     * The labels of {@code ids}.
+     *
+     * @param ids class ids, each in [0, {@link #classCount()})
+     * @return one label per id, in order
+     */
     public List<String> decode(int[] ids) {
         List<String> out = new ArrayList<>(ids.length);
         for (int id : ids) {
@@ -117,15 +153,34 @@ public final class LabelEncoder {
         return out;
     }
 
+    /**
+     * Saves the classes to {@code path} atomically.
+     *
+     * @param path the file to write; an existing file is replaced only once the new one is complete
+     * @throws IOException when the folder is missing or not writable
+     */
     public void save(Path path) throws IOException {
         AtomicFiles.writeText(path, this::write);
     }
 
+    /**
+     * Loads an encoder saved by {@link #save}; a malformed or newer file gets an error naming the line.
+     *
+     * @param path the saved file
+     * @return the encoder
+     * @throws IOException when the file cannot be read, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line
+     */
     public static LabelEncoder load(Path path) throws IOException {
         return LineReader.readUtf8(path, LabelEncoder::read);
     }
 
-    /** Writes the label section (header to {@code end}). */
+    /**
+     * Writes the label section (header to {@code end}).
+     *
+     * @param out where to write; not closed
+     * @throws IOException when writing fails
+     */
     public void write(Writer out) throws IOException {
         out.write(KIND + "\t" + VERSION + "\n");
         out.write("classes=" + classes.length + "\n");
@@ -135,7 +190,14 @@ public final class LabelEncoder {
         out.write("end\n");
     }
 
-    /** Reads a label section written by {@link #write}. */
+    /**
+     * Reads a label section written by {@link #write}.
+     *
+     * @param in the reader, positioned at the section's header line
+     * @return the encoder
+     * @throws IOException when reading fails, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line
+     */
     public static LabelEncoder read(LineReader in) throws IOException {
         in.readHeader(KIND, VERSION);
         int count = (int) in.parseLong("classes", in.nextKeyValue("classes"), 0, 1 << 24);

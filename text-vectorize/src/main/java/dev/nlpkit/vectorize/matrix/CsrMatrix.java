@@ -23,6 +23,12 @@ public final class CsrMatrix {
     /**
      * Wraps the arrays (not copied: the caller hands them over). Validates the structure.
      *
+     * @param rows the number of rows, >= 0
+     * @param columns the number of columns, >= 0
+     * @param rowPointers {@code rows + 1} offsets into the other two arrays, from 0, non-decreasing; row {@code r} is
+     *                    entries {@code rowPointers[r] .. rowPointers[r + 1] - 1}
+     * @param columnIndices column of each entry, strictly increasing within a row, below {@code columns}
+     * @param values value of each entry
      * @throws IllegalArgumentException when the arrays do not describe a valid CSR matrix of that shape
      */
     public CsrMatrix(int rows, int columns, int[] rowPointers, int[] columnIndices, float[] values) {
@@ -60,7 +66,13 @@ public final class CsrMatrix {
         this.values = values.length == nnz ? values : Arrays.copyOf(values, nnz);
     }
 
-    /** A sparse copy of a dense matrix (exact zeros are left out). */
+    /**
+     * A sparse copy of a dense matrix (exact zeros are left out).
+     *
+     * @param dense the rows; each row must have {@code columns} entries
+     * @param columns the number of columns (needed when {@code dense} has no rows)
+     * @return the sparse matrix
+     */
     public static CsrMatrix fromDense(float[][] dense, int columns) {
         int nnz = 0;
         for (float[] row : dense) {
@@ -89,36 +101,72 @@ public final class CsrMatrix {
         return new CsrMatrix(dense.length, columns, pointers, cols, vals);
     }
 
+    /**
+     * The number of rows.
+     *
+     * @return the number of rows, >= 0
+     */
     public int rows() {
         return rows;
     }
 
+    /**
+     * The number of columns.
+     *
+     * @return the number of columns, >= 0
+     */
     public int columns() {
         return columns;
     }
 
-    /** Number of stored entries. */
+    /**
+     * Number of stored entries.
+     *
+     * @return the number of stored entries
+     */
     public int nonZeros() {
         return rowPointers[rows];
     }
 
-    /** A view of row {@code row} (no copy). */
+    /**
+     * A view of row {@code row} (no copy).
+     *
+     * @param row the row index, in [0, rows)
+     * @return the row, sharing this matrix's arrays
+     */
     public SparseRow row(int row) {
         checkRow(row);
         return new SparseRow(columns, columnIndices, values, rowPointers[row], rowPointers[row + 1]);
     }
 
-    /** The value at ({@code row}, {@code column}), 0 when not stored; O(log nnz(row)). */
+    /**
+     * The value at ({@code row}, {@code column}), 0 when not stored; O(log nnz(row)).
+     *
+     * @param row the row index, in [0, rows)
+     * @param column the column index, in [0, columns)
+     * @return the value
+     */
     public float get(int row, int column) {
         return row(row).get(column);
     }
 
-    /** The dot product of rows {@code a} and {@code b} (cosine similarity when rows are L2-normalised). */
+    /**
+     * The dot product of rows {@code a} and {@code b} (cosine similarity when rows are L2-normalised).
+     *
+     * @param a a row index
+     * @param b another row index
+     * @return the sum of the products of shared columns
+     */
     public double dot(int a, int b) {
         return row(a).dot(row(b));
     }
 
-    /** {@code this x vector}: one value per row; {@code vector} has {@link #columns()} entries. */
+    /**
+     * {@code this x vector}: one value per row; {@code vector} has {@link #columns()} entries.
+     *
+     * @param vector a dense vector of {@link #columns()} entries
+     * @return a fresh array of {@link #rows()} values
+     */
     public double[] multiply(float[] vector) {
         if (vector.length != columns) {
             throw new IllegalArgumentException("expected a vector of " + columns + " entries, got " + vector.length);
@@ -137,6 +185,7 @@ public final class CsrMatrix {
     /**
      * The dense {@code [rows, columns]} equivalent.
      *
+     * @return a fresh dense matrix
      * @throws IllegalStateException when it would have more than {@code Integer.MAX_VALUE - 8} entries
      */
     public DenseMatrix toDense() {
@@ -155,17 +204,29 @@ public final class CsrMatrix {
         return new DenseMatrix(rows, columns, data);
     }
 
-    /** The row pointers (a copy), {@code rows + 1} entries. */
+    /**
+     * The row pointers (a copy), {@code rows + 1} entries.
+     *
+     * @return a fresh array
+     */
     public int[] rowPointers() {
         return rowPointers.clone();
     }
 
-    /** The column indices (a copy), {@link #nonZeros()} entries. */
+    /**
+     * The column indices (a copy), {@link #nonZeros()} entries.
+     *
+     * @return a fresh array
+     */
     public int[] columnIndices() {
         return columnIndices.clone();
     }
 
-    /** The values (a copy), {@link #nonZeros()} entries. */
+    /**
+     * The values (a copy), {@link #nonZeros()} entries.
+     *
+     * @return a fresh array
+     */
     public float[] values() {
         return values.clone();
     }
@@ -173,6 +234,8 @@ public final class CsrMatrix {
     /**
      * Heap bytes held: the three arrays ({@code 4 (rows + 1) + 4 nnz + 4 nnz} plus 16-byte headers) and the
      * object itself.
+     *
+     * @return the estimated heap bytes
      */
     public long memoryFootprintBytes() {
         return 32 + 16 + 4L * rowPointers.length + 16 + 4L * columnIndices.length + 16 + 4L * values.length;

@@ -22,7 +22,15 @@ public final class SparseRow {
         this.to = to;
     }
 
-    /** A standalone sparse vector; {@code columns} must be strictly increasing and below {@code dimension}. */
+    /**
+     * A standalone sparse vector; {@code columns} must be strictly increasing and below {@code dimension}.
+     *
+     * @param dimension the length of the dense equivalent, >= 0
+     * @param columns the stored columns, strictly increasing, in [0, {@code dimension})
+     * @param values the stored values, one per column
+     * @return the vector, holding copies of the two arrays
+     * @throws IllegalArgumentException when the arrays differ in length or a column is out of order or range
+     */
     public static SparseRow of(int dimension, int[] columns, float[] values) {
         if (columns.length != values.length) {
             throw new IllegalArgumentException(columns.length + " columns but " + values.length + " values");
@@ -36,33 +44,61 @@ public final class SparseRow {
         return new SparseRow(dimension, columns.clone(), values.clone(), 0, columns.length);
     }
 
-    /** The length of the dense equivalent (the matrix's column count). */
+    /**
+     * The length of the dense equivalent (the matrix's column count).
+     *
+     * @return the dimension
+     */
     public int dimension() {
         return dimension;
     }
 
-    /** Number of stored entries. */
+    /**
+     * Number of stored entries.
+     *
+     * @return the number of stored entries
+     */
     public int size() {
         return to - from;
     }
 
-    /** Column of the {@code k}-th stored entry. */
+    /**
+     * Column of the {@code k}-th stored entry.
+     *
+     * @param k the entry's position, in [0, {@link #size()})
+     * @return its column
+     */
     public int column(int k) {
         return columns[from + check(k)];
     }
 
-    /** Value of the {@code k}-th stored entry. */
+    /**
+     * Value of the {@code k}-th stored entry.
+     *
+     * @param k the entry's position, in [0, {@link #size()})
+     * @return its value
+     */
     public float value(int k) {
         return values[from + check(k)];
     }
 
-    /** The value at {@code column}, 0 when not stored (binary search). */
+    /**
+     * The value at {@code column}, 0 when not stored (binary search).
+     *
+     * @param column a column, in [0, {@link #dimension()})
+     * @return the value
+     */
     public float get(int column) {
         int k = Arrays.binarySearch(columns, from, to, column);
         return k >= 0 ? values[k] : 0f;
     }
 
-    /** Sum over shared columns of the products of values (merge of the two sorted index lists). */
+    /**
+     * Sum over shared columns of the products of values (merge of the two sorted index lists).
+     *
+     * @param other a row of the same dimension
+     * @return the dot product
+     */
     public double dot(SparseRow other) {
         if (other.dimension != dimension) {
             throw new IllegalArgumentException("dimensions differ: " + dimension + " vs " + other.dimension);
@@ -84,7 +120,11 @@ public final class SparseRow {
         return sum;
     }
 
-    /** The Euclidean norm. */
+    /**
+     * The Euclidean norm.
+     *
+     * @return the L2 norm, >= 0
+     */
     public double norm() {
         double sum = 0;
         for (int k = from; k < to; k++) {
@@ -93,17 +133,29 @@ public final class SparseRow {
         return Math.sqrt(sum);
     }
 
-    /** The stored column indices (a copy). */
+    /**
+     * The stored column indices (a copy).
+     *
+     * @return a fresh array, strictly increasing
+     */
     public int[] columns() {
         return Arrays.copyOfRange(columns, from, to);
     }
 
-    /** The stored values (a copy). */
+    /**
+     * The stored values (a copy).
+     *
+     * @return a fresh array
+     */
     public float[] values() {
         return Arrays.copyOfRange(values, from, to);
     }
 
-    /** The dense equivalent, {@link #dimension()} entries. */
+    /**
+     * The dense equivalent, {@link #dimension()} entries.
+     *
+     * @return a fresh array
+     */
     public float[] toDense() {
         float[] dense = new float[dimension];
         for (int k = from; k < to; k++) {

@@ -37,7 +37,12 @@ public final class OneHotEncoder implements DocumentTransformer<List<CsrMatrix>>
         this.vocabulary = vocabulary;
     }
 
-    /** An encoder over {@code vocabulary} (column {@code i} is {@code vocabulary.term(i)}). */
+    /**
+     * An encoder over {@code vocabulary} (column {@code i} is {@code vocabulary.term(i)}).
+     *
+     * @param vocabulary the terms; its size is the vector dimension
+     * @return the encoder
+     */
     public static OneHotEncoder of(Vocabulary vocabulary) {
         if (vocabulary == null) {
             throw new IllegalArgumentException("vocabulary must not be null");
@@ -45,17 +50,29 @@ public final class OneHotEncoder implements DocumentTransformer<List<CsrMatrix>>
         return new OneHotEncoder(vocabulary);
     }
 
-    /** The vector dimension {@code V}. */
+    /**
+     * The vector dimension {@code V}.
+     *
+     * @return the vocabulary size
+     */
     public int dimension() {
         return vocabulary.size();
     }
 
+    /**
+     * The vocabulary: column {@code i} is {@code vocabulary().term(i)}.
+     *
+     * @return the vocabulary
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
     /**
      * The one-hot vector of {@code token} as a sparse vector (one entry, or none when unknown).
+     *
+     * @param token a token
+     * @return a vector of {@link #dimension()} with at most one entry, 1 at the token's id
      */
     public SparseRow encode(String token) {
         int id = vocabulary.indexOf(token);
@@ -63,7 +80,12 @@ public final class OneHotEncoder implements DocumentTransformer<List<CsrMatrix>>
                 : SparseRow.of(dimension(), new int[] {id}, new float[] {1f});
     }
 
-    /** The one-hot vector of {@code token} as a dense {@code float[V]} (all zeros when unknown). */
+    /**
+     * The one-hot vector of {@code token} as a dense {@code float[V]} (all zeros when unknown).
+     *
+     * @param token a token
+     * @return a fresh array of {@link #dimension()} values
+     */
     public float[] dense(String token) {
         checkDense();
         float[] vector = new float[dimension()];
@@ -74,7 +96,12 @@ public final class OneHotEncoder implements DocumentTransformer<List<CsrMatrix>>
         return vector;
     }
 
-    /** The document as a sparse {@code [T, V]} matrix: row {@code t} is the one-hot vector of token {@code t}. */
+    /**
+     * The document as a sparse {@code [T, V]} matrix: row {@code t} is the one-hot vector of token {@code t}.
+     *
+     * @param document the document's tokens
+     * @return one row per token, {@link #dimension()} columns
+     */
     public CsrMatrix encode(List<String> document) {
         int[] pointers = new int[document.size() + 1];
         int[] columns = new int[document.size()];
@@ -97,7 +124,12 @@ public final class OneHotEncoder implements DocumentTransformer<List<CsrMatrix>>
         return documents.stream().map(this::encode).toList();
     }
 
-    /** The number of tokens of {@code document} that are not in the vocabulary (their rows are all zero). */
+    /**
+     * The number of tokens of {@code document} that are not in the vocabulary (their rows are all zero).
+     *
+     * @param document the document's tokens
+     * @return the number of unknown tokens, counting repeats
+     */
     public int unknownCount(List<String> document) {
         int unknown = 0;
         for (String token : document) {
@@ -112,6 +144,7 @@ public final class OneHotEncoder implements DocumentTransformer<List<CsrMatrix>>
      * The {@code [V, V]} table of every term's one-hot vector in id order: the identity matrix (the course's
      * table). For small vocabularies only.
      *
+     * @return the identity matrix of size {@link #dimension()}
      * @throws IllegalStateException when {@code V > 4096}
      */
     public DenseMatrix table() {

@@ -12,18 +12,31 @@ package dev.nlpkit.vectorize.sequence;
  */
 public record PaddedSequences(int[][] ids, int[] lengths) {
 
+    /**
+     * Checks that there is one length per row.
+     *
+     * @throws IllegalArgumentException when {@code ids} and {@code lengths} differ in length
+     */
     public PaddedSequences {
         if (ids.length != lengths.length) {
             throw new IllegalArgumentException(ids.length + " rows but " + lengths.length + " lengths");
         }
     }
 
-    /** Number of rows. */
+    /**
+     * Number of rows.
+     *
+     * @return the number of rows
+     */
     public int batchSize() {
         return ids.length;
     }
 
-    /** Columns per row (0 for an empty batch). */
+    /**
+     * Columns per row (0 for an empty batch).
+     *
+     * @return the padded length of every row
+     */
     public int maxLength() {
         return ids.length == 0 ? 0 : ids[0].length;
     }

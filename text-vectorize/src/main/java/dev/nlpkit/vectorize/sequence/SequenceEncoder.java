@@ -61,7 +61,13 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
         this.mapToUnk = options.unknown() == UnknownTokens.MAP_TO_UNK;
     }
 
-    /** An encoder over an existing vocabulary (it must reserve PAD, and UNK for {@link UnknownTokens#MAP_TO_UNK}). */
+    /**
+     * An encoder over an existing vocabulary (it must reserve PAD, and UNK for {@link UnknownTokens#MAP_TO_UNK}).
+     *
+     * @param vocabulary the token ids
+     * @param options padding, truncation, unknown tokens and word limit
+     * @return the encoder
+     */
     public static SequenceEncoder of(Vocabulary vocabulary, SequenceOptions options) {
         return new SequenceEncoder(vocabulary, options);
     }
@@ -69,6 +75,11 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
     /**
      * Builds the vocabulary from {@code documents} (frequency order, the reserved entries that
      * {@code options.unknown()} needs, whatever {@code vocabularyOptions} says about them) and returns the encoder.
+     *
+     * @param documents tokenized training documents, iterated once
+     * @param vocabularyOptions pruning and order of the vocabulary
+     * @param options padding, truncation, unknown tokens and word limit
+     * @return the fitted encoder
      */
     public static SequenceEncoder fit(Iterable<? extends List<String>> documents, VocabularyOptions vocabularyOptions,
                                       SequenceOptions options) {
@@ -79,15 +90,30 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
         return new SequenceEncoder(builder.build(), options);
     }
 
+    /**
+     * The vocabulary: token id {@code i} is {@code vocabulary().term(i)}; 0 is padding.
+     *
+     * @return the vocabulary
+     */
     public Vocabulary vocabulary() {
         return vocabulary;
     }
 
+    /**
+     * The options this encoder pads and truncates with.
+     *
+     * @return the options
+     */
     public SequenceOptions options() {
         return options;
     }
 
-    /** The ids of {@code document}, unpadded (unknown tokens to 1 or dropped, per the options). */
+    /**
+     * The ids of {@code document}, unpadded (unknown tokens to 1 or dropped, per the options).
+     *
+     * @param document the document's tokens
+     * @return a fresh array of ids, one per kept token
+     */
     public int[] encode(List<String> document) {
         int[] ids = new int[document.size()];
         int n = 0;
@@ -104,7 +130,12 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
         return n == ids.length ? ids : Arrays.copyOf(ids, n);
     }
 
-    /** The number of tokens of {@code document} that are unknown (or beyond {@code numWords}). */
+    /**
+     * The number of tokens of {@code document} that are unknown (or beyond {@code numWords}).
+     *
+     * @param document the document's tokens
+     * @return the number of tokens that map to {@code <unk>} or are dropped
+     */
     public int unknownCount(List<String> document) {
         int unknown = 0;
         for (String token : document) {
@@ -136,6 +167,9 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
      * end
      * end
      * </pre>
+     *
+     * @param out where to write; not closed
+     * @throws IOException when writing fails
      */
     public void write(Writer out) throws IOException {
         out.write(KIND + "\t" + VERSION + "\n");
@@ -151,6 +185,11 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
     /**
      * Reads an encoder written by {@link #write}; the error names the source, line and field of a bad value,
      * a newer version or a truncated text.
+     *
+     * @param in the reader, positioned at the section's header line
+     * @return the encoder
+     * @throws IOException when reading fails, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line and field
      */
     public static SequenceEncoder read(LineReader in) throws IOException {
         in.readHeader(KIND, VERSION);
@@ -182,6 +221,12 @@ public final class SequenceEncoder implements DocumentTransformer<PaddedSequence
     /**
      * Keras' {@code pad_sequences(sequences, maxlen, padding, truncating, value=0)} on id sequences;
      * {@code maxLength = 0} pads to the longest.
+     *
+     * @param sequences the id sequences; not modified
+     * @param maxLength the padded length, >= 0 (0: the longest sequence)
+     * @param padding where padding goes
+     * @param truncation which end of a longer sequence is cut
+     * @return the padded batch with the real length of each row
      */
     public static PaddedSequences pad(List<int[]> sequences, int maxLength, Padding padding, Truncation truncation) {
         if (maxLength < 0) {

@@ -9,6 +9,7 @@ import java.util.Comparator;
  */
 public final class CodePointOrder implements Comparator<String> {
 
+    /** The only instance (the order has no state). */
     public static final CodePointOrder INSTANCE = new CodePointOrder();
 
     private CodePointOrder() {

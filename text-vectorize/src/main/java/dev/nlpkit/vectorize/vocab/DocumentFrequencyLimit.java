@@ -10,6 +10,11 @@ package dev.nlpkit.vectorize.vocab;
  */
 public record DocumentFrequencyLimit(double value, boolean fraction) {
 
+    /**
+     * Checks the value.
+     *
+     * @throws IllegalArgumentException when a fraction is outside [0, 1] or a count is negative or not whole
+     */
     public DocumentFrequencyLimit {
         if (fraction && !(value >= 0.0 && value <= 1.0)) {
             throw new IllegalArgumentException("a document-frequency fraction must be in [0, 1], got " + value);
@@ -19,17 +24,32 @@ public record DocumentFrequencyLimit(double value, boolean fraction) {
         }
     }
 
-    /** At least / at most {@code documents} documents. */
+    /**
+     * At least / at most {@code documents} documents.
+     *
+     * @param documents the number of documents, >= 0
+     * @return the limit
+     */
     public static DocumentFrequencyLimit documents(long documents) {
         return new DocumentFrequencyLimit(documents, false);
     }
 
-    /** At least / at most {@code fraction * N} documents. */
+    /**
+     * At least / at most {@code fraction * N} documents.
+     *
+     * @param fraction the fraction of the counted documents, in [0, 1]
+     * @return the limit
+     */
     public static DocumentFrequencyLimit fraction(double fraction) {
         return new DocumentFrequencyLimit(fraction, true);
     }
 
-    /** The threshold in documents for a corpus of {@code documentCount} documents. */
+    /**
+     * The threshold in documents for a corpus of {@code documentCount} documents.
+     *
+     * @param documentCount the number of documents counted
+     * @return the number of documents this limit stands for (a fraction times {@code documentCount}, else the count)
+     */
     public double threshold(long documentCount) {
         return fraction ? value * documentCount : value;
     }

@@ -19,7 +19,11 @@ public enum ReservedTokens {
         this.count = count;
     }
 
-    /** The number of reserved ids, which is also the id of the first real term. */
+    /**
+     * The number of reserved ids, which is also the id of the first real term.
+     *
+     * @return 0, 1 or 2
+     */
     public int count() {
         return count;
     }

@@ -60,7 +60,12 @@ public final class Vocabulary {
         this.index = TermTable.over(terms, terms.length);
     }
 
-    /** A new builder that counts documents and prunes with {@code options}. */
+    /**
+     * A new builder that counts documents and prunes with {@code options}.
+     *
+     * @param options pruning, order and reserved entries applied by {@link Builder#build()}
+     * @return an empty builder
+     */
     public static Builder builder(VocabularyOptions options) {
         return new Builder(options);
     }
@@ -68,6 +73,9 @@ public final class Vocabulary {
     /**
      * A vocabulary of exactly {@code terms} in the given order (after the reserved entries); counts are 0.
      *
+     * @param terms the real terms, in id order after the reserved entries
+     * @param reserved the reserved entries placed first
+     * @return the vocabulary
      * @throws IllegalArgumentException on a duplicate, null or reserved term
      */
     public static Vocabulary of(List<String> terms, ReservedTokens reserved) {
@@ -92,7 +100,12 @@ public final class Vocabulary {
         return new Vocabulary(all, new long[all.length], new long[all.length], 0, TermOrder.GIVEN, reserved);
     }
 
-    /** {@link #of(List, ReservedTokens)} without reserved entries. */
+    /**
+     * {@link #of(List, ReservedTokens)} without reserved entries.
+     *
+     * @param terms the terms, in id order
+     * @return the vocabulary
+     */
     public static Vocabulary of(String... terms) {
         return of(List.of(terms), ReservedTokens.NONE);
     }
@@ -110,59 +123,115 @@ public final class Vocabulary {
         return (reserved.count() > 0 && term.equals(PAD)) || (reserved.count() > 1 && term.equals(UNK));
     }
 
-    /** The number of ids, reserved entries included. */
+    /**
+     * The number of ids, reserved entries included.
+     *
+     * @return the size, >= {@link #reservedCount()}
+     */
     public int size() {
         return terms.length;
     }
 
-    /** The number of reserved ids; the first real term has this id. */
+    /**
+     * The number of reserved ids; the first real term has this id.
+     *
+     * @return 0, 1 or 2
+     */
     public int reservedCount() {
         return reserved.count();
     }
 
+    /**
+     * The reserved entries at the first ids.
+     *
+     * @return the reserved entries
+     */
     public ReservedTokens reserved() {
         return reserved;
     }
 
+    /**
+     * The order the real terms are in.
+     *
+     * @return the term order
+     */
     public TermOrder order() {
         return order;
     }
 
-    /** The term with id {@code id}. */
+    /**
+     * The term with id {@code id}.
+     *
+     * @param id an id, in [0, {@link #size()})
+     * @return the term
+     */
     public String term(int id) {
         return terms[id];
     }
 
-    /** The id of {@code term}, or -1 when it is not in the vocabulary. Reserved terms map to their ids. */
+    /**
+     * The id of {@code term}, or -1 when it is not in the vocabulary. Reserved terms map to their ids.
+     *
+     * @param term a term; not null
+     * @return its id, or -1
+     */
     public int indexOf(String term) {
         return index.find(term);
     }
 
+    /**
+     * Whether {@code term} has an id.
+     *
+     * @param term a term; not null
+     * @return true when {@link #indexOf} is not -1
+     */
     public boolean contains(String term) {
         return index.find(term) >= 0;
     }
 
-    /** Corpus count of the term with id {@code id} (0 for reserved entries and for {@link #of}). */
+    /**
+     * Corpus count of the term with id {@code id} (0 for reserved entries and for {@link #of}).
+     *
+     * @param id an id, in [0, {@link #size()})
+     * @return the corpus count
+     */
     public long count(int id) {
         return counts[id];
     }
 
-    /** Number of counted documents that contain the term with id {@code id}. */
+    /**
+     * Number of counted documents that contain the term with id {@code id}.
+     *
+     * @param id an id, in [0, {@link #size()})
+     * @return the document frequency, 0 for reserved entries
+     */
     public long documentFrequency(int id) {
         return documentFrequencies[id];
     }
 
-    /** Number of documents counted by the builder (0 for {@link #of}). */
+    /**
+     * Number of documents counted by the builder (0 for {@link #of}).
+     *
+     * @return the number of documents counted
+     */
     public long documentCount() {
         return documentCount;
     }
 
-    /** All terms in id order (reserved entries included), as an unmodifiable view. */
+    /**
+     * All terms in id order (reserved entries included), as an unmodifiable view.
+     *
+     * @return the terms, unmodifiable
+     */
     public List<String> terms() {
         return new TermList();
     }
 
-    /** Sum of the document frequencies of the real terms: the non-zeros of the count matrix of the fitted docs. */
+    /**
+     * Sum of the document frequencies of the real terms: the non-zeros of the count matrix of the fitted docs.
+     *
+     * @return the total document frequency
+     */
     public long totalDocumentFrequency() {
         long total = 0;
         for (long df : documentFrequencies) {
@@ -175,6 +244,8 @@ public final class Vocabulary {
      * Estimated heap bytes held by this vocabulary (64-bit JVM, compressed references): the strings (24-byte
      * object plus a 16-byte-header byte array, one byte per char for Latin-1 text, two otherwise), the term,
      * count and frequency arrays and the hash index.
+     *
+     * @return the estimated heap bytes
      */
     public long memoryFootprintBytes() {
         long bytes = 16 + 16L + 8L * counts.length + 16L + 8L * documentFrequencies.length + index.indexBytes();
@@ -189,17 +260,34 @@ public final class Vocabulary {
         return bytes;
     }
 
-    /** Saves to {@code path} atomically (see the class comment for the format). */
+    /**
+     * Saves to {@code path} atomically (see the class comment for the format).
+     *
+     * @param path the file to write; an existing file is replaced only once the new one is complete
+     * @throws IOException when the folder is missing or not writable
+     */
     public void save(Path path) throws IOException {
         AtomicFiles.writeText(path, this::write);
     }
 
-    /** Loads a vocabulary saved by {@link #save}; a malformed file gets an error with its line number. */
+    /**
+     * Loads a vocabulary saved by {@link #save}; a malformed file gets an error with its line number.
+     *
+     * @param path the saved file
+     * @return the vocabulary
+     * @throws IOException when the file cannot be read, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line
+     */
     public static Vocabulary load(Path path) throws IOException {
         return LineReader.readUtf8(path, Vocabulary::read);
     }
 
-    /** Writes the vocabulary section (header to {@code end}) to {@code out}. */
+    /**
+     * Writes the vocabulary section (header to {@code end}) to {@code out}.
+     *
+     * @param out where to write; not closed
+     * @throws IOException when writing fails
+     */
     public void write(Writer out) throws IOException {
         out.write(KIND + "\t" + VERSION + "\n");
         out.write("reserved=" + reserved + "\n");
@@ -216,7 +304,14 @@ public final class Vocabulary {
         out.write("end\n");
     }
 
-    /** Reads a vocabulary section written by {@link #write}. */
+    /**
+     * Reads a vocabulary section written by {@link #write}.
+     *
+     * @param in the reader, positioned at the section's header line
+     * @return the vocabulary
+     * @throws IOException when reading fails, or a {@link dev.nlpkit.vectorize.io.FileFormatException
+     *                     FileFormatException} naming the line and field
+     */
     public static Vocabulary read(LineReader in) throws IOException {
         in.readHeader(KIND, VERSION);
         ReservedTokens reserved = in.parseEnum("reserved", in.nextKeyValue("reserved"), ReservedTokens.class);
@@ -286,7 +381,12 @@ public final class Vocabulary {
             this.options = options;
         }
 
-        /** Counts one document: each term's count, and its document frequency once per document. */
+        /**
+         * Counts one document: each term's count, and its document frequency once per document.
+         *
+         * @param document the document's tokens; none null
+         * @return this builder
+         */
         public Builder addDocument(List<String> document) {
             return addDocument(document, null, 0);
         }
@@ -296,6 +396,11 @@ public final class Vocabulary {
          * {@code termIds[offset ..]} (when not null), so that a caller can make the count matrix of the same
          * documents in the same pass: after {@link #build()}, {@link #idsIn(Vocabulary)} maps builder ids to
          * vocabulary ids without hashing the terms again.
+         *
+         * @param document the document's tokens; none null
+         * @param termIds receives the builder id of each token, or null to skip
+         * @param offset where in {@code termIds} the document's first token goes
+         * @return this builder
          */
         public Builder addDocument(List<String> document, int[] termIds, int offset) {
             long stamp = ++documents;
@@ -325,6 +430,9 @@ public final class Vocabulary {
         /**
          * For each builder id (as written by {@link #addDocument(List, int[], int)}), the id of the same term in
          * {@code vocabulary}, or -1 when the vocabulary does not have it (pruned).
+         *
+         * @param vocabulary a vocabulary built from this builder
+         * @return a fresh array indexed by builder id
          */
         public int[] idsIn(Vocabulary vocabulary) {
             return idsIn(vocabulary, table.size);
@@ -333,6 +441,10 @@ public final class Vocabulary {
         /**
          * As {@link #idsIn(Vocabulary)} for builder ids {@code 0..count-1} only, e.g. the ids this builder handed
          * out before other builders were {@link #merge}d into it (merging only appends ids).
+         *
+         * @param vocabulary a vocabulary built from this builder
+         * @param count how many builder ids to map, from 0
+         * @return a fresh array of {@code count} ids
          */
         public int[] idsIn(Vocabulary vocabulary, int count) {
             if (count < 0 || count > table.size) {
@@ -345,7 +457,12 @@ public final class Vocabulary {
             return map;
         }
 
-        /** Counts every document of {@code documents}, streaming. */
+        /**
+         * Counts every document of {@code documents}, streaming.
+         *
+         * @param documents tokenized documents, iterated once
+         * @return this builder
+         */
         public Builder addDocuments(Iterable<? extends List<String>> documents) {
             for (List<String> document : documents) {
                 addDocument(document);
@@ -353,7 +470,12 @@ public final class Vocabulary {
             return this;
         }
 
-        /** Adds the counts of {@code other} (e.g. another thread's builder) to this one. */
+        /**
+         * Adds the counts of {@code other} (e.g. another thread's builder) to this one.
+         *
+         * @param other another builder; not changed
+         * @return this builder
+         */
         public Builder merge(Builder other) {
             if (other == this) {
                 throw new IllegalArgumentException("cannot merge a builder into itself");
@@ -370,12 +492,20 @@ public final class Vocabulary {
             return this;
         }
 
-        /** Documents counted so far. */
+        /**
+         * Documents counted so far.
+         *
+         * @return the number of documents counted
+         */
         public long documentCount() {
             return documents;
         }
 
-        /** Distinct terms counted so far (before pruning). */
+        /**
+         * Distinct terms counted so far (before pruning).
+         *
+         * @return the number of distinct terms
+         */
         public int distinctTerms() {
             return table.size;
         }
@@ -384,6 +514,7 @@ public final class Vocabulary {
          * The pruned, ordered vocabulary (see {@link VocabularyOptions} for the rules). The builder stays
          * usable.
          *
+         * @return the vocabulary
          * @throws IllegalArgumentException when the maximum document frequency resolves below the minimum
          */
         public Vocabulary build() {

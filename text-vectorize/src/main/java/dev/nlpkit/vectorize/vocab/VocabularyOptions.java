@@ -17,6 +17,12 @@ public record VocabularyOptions(int minCount, DocumentFrequencyLimit minDocument
                                 DocumentFrequencyLimit maxDocumentFrequency, int maxSize, TermOrder order,
                                 ReservedTokens reserved) {
 
+    /**
+     * Checks the options.
+     *
+     * @throws IllegalArgumentException when {@code minCount} is below 1, {@code maxSize} is negative, an option is
+     *                                  null, or the order is {@code GIVEN}
+     */
     public VocabularyOptions {
         if (minCount < 1) {
             throw new IllegalArgumentException("minCount must be >= 1, got " + minCount);
@@ -33,32 +39,72 @@ public record VocabularyOptions(int minCount, DocumentFrequencyLimit minDocument
         }
     }
 
-    /** No pruning, frequency order, no reserved entries. */
+    /**
+     * No pruning, frequency order, no reserved entries.
+     *
+     * @return the default options
+     */
     public static VocabularyOptions defaults() {
         return new VocabularyOptions(1, DocumentFrequencyLimit.documents(1), DocumentFrequencyLimit.fraction(1.0), 0,
                 TermOrder.FREQUENCY, ReservedTokens.NONE);
     }
 
+    /**
+     * With another minimum count.
+     *
+     * @param value the minimum corpus count of a term, >= 1
+     * @return a copy with {@code minCount} replaced
+     */
     public VocabularyOptions withMinCount(int value) {
         return new VocabularyOptions(value, minDocumentFrequency, maxDocumentFrequency, maxSize, order, reserved);
     }
 
+    /**
+     * With another minimum document frequency.
+     *
+     * @param value the fewest documents (or fraction of them) a term must appear in
+     * @return a copy with {@code minDocumentFrequency} replaced
+     */
     public VocabularyOptions withMinDocumentFrequency(DocumentFrequencyLimit value) {
         return new VocabularyOptions(minCount, value, maxDocumentFrequency, maxSize, order, reserved);
     }
 
+    /**
+     * With another maximum document frequency.
+     *
+     * @param value the most documents (or fraction of them) a term may appear in
+     * @return a copy with {@code maxDocumentFrequency} replaced
+     */
     public VocabularyOptions withMaxDocumentFrequency(DocumentFrequencyLimit value) {
         return new VocabularyOptions(minCount, minDocumentFrequency, value, maxSize, order, reserved);
     }
 
+    /**
+     * With another size limit.
+     *
+     * @param value the most real terms kept, >= 0 (0: no limit)
+     * @return a copy with {@code maxSize} replaced
+     */
     public VocabularyOptions withMaxSize(int value) {
         return new VocabularyOptions(minCount, minDocumentFrequency, maxDocumentFrequency, value, order, reserved);
     }
 
+    /**
+     * With another term order.
+     *
+     * @param value frequency or alphabetical
+     * @return a copy with {@code order} replaced
+     */
     public VocabularyOptions withOrder(TermOrder value) {
         return new VocabularyOptions(minCount, minDocumentFrequency, maxDocumentFrequency, maxSize, value, reserved);
     }
 
+    /**
+     * With other reserved entries.
+     *
+     * @param value none, padding, or padding and unknown
+     * @return a copy with {@code reserved} replaced
+     */
     public VocabularyOptions withReserved(ReservedTokens value) {
         return new VocabularyOptions(minCount, minDocumentFrequency, maxDocumentFrequency, maxSize, order, value);
     }

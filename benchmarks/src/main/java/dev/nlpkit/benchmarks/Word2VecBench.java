@@ -31,7 +31,7 @@ import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
 import dev.nlpkit.embeddings.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
-import dev.nlpkit.embeddings.Vocabulary;
+import dev.nlpkit.embeddings.TrainingVocabulary;
 import dev.nlpkit.embeddings.Word2Vec;
 import dev.nlpkit.embeddings.Word2VecOptions;
 import dev.nlpkit.embeddings.evaluation.AnalogyEvaluation;
@@ -240,7 +240,7 @@ public final class Word2VecBench implements Callable<Integer> {
         String load = loadAverage();
         Corpus c = Corpus.lines(prepared);
         long t0 = System.nanoTime();
-        Vocabulary vocabulary = Word2Vec.buildVocabulary(c, options);
+        TrainingVocabulary vocabulary = Word2Vec.buildVocabulary(c, options);
         double vocabSeconds = (System.nanoTime() - t0) / 1e9;
         long cpu0 = processCpuNanos();
         Word2Vec model = progress ? Word2Vec.fit(c, vocabulary, options, progressListener())
@@ -462,7 +462,7 @@ public final class Word2VecBench implements Callable<Integer> {
             Word2VecOptions base = Word2VecOptions.defaults().withArchitecture(architecture).withVectorSize(vectorSize)
                     .withWindow(window).withNegative(negative).withMinCount(minCount).withSample(sample).withEpochs(1)
                     .withSeed(seed).withBatchTargets(batchTargets).withBatchNegatives(batchNegatives);
-            Vocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
+            TrainingVocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
             List<BenchReport> reports = new ArrayList<>();
             List<Double> manySpeeds = new ArrayList<>();
             for (Algorithm algorithm : algorithms) {
@@ -544,7 +544,7 @@ public final class Word2VecBench implements Callable<Integer> {
     private record EpochRun(double wordsPerSecond, double wordsPerCpuSecond, double otherCpus) {
     }
 
-    private static EpochRun epoch(Corpus c, Vocabulary vocabulary, Word2VecOptions options) {
+    private static EpochRun epoch(Corpus c, TrainingVocabulary vocabulary, Word2VecOptions options) {
         double machine0 = machineBusySeconds();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();

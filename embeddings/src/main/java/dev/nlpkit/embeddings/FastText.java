@@ -31,7 +31,7 @@ import dev.nlpkit.core.Seeds;
  */
 public final class FastText {
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final FastTextOptions options;
     private final float[] input;
     private final float[] output;
@@ -39,7 +39,7 @@ public final class FastText {
     private final int[] subwordRows;
     private final TrainingSummary lastTraining;
 
-    FastText(Vocabulary vocabulary, FastTextOptions options, float[] input, float[] output,
+    FastText(TrainingVocabulary vocabulary, FastTextOptions options, float[] input, float[] output,
             SubwordTable subwords, TrainingSummary lastTraining) {
         this.vocabulary = vocabulary;
         this.options = options;
@@ -56,7 +56,7 @@ public final class FastText {
         /**
          * @param noNgramsForEos give {@code </s>} no n-grams (Facebook's dictionary; gensim computes them)
          */
-        static SubwordTable of(Vocabulary vocabulary, FastTextOptions o, boolean noNgramsForEos) {
+        static SubwordTable of(TrainingVocabulary vocabulary, FastTextOptions o, boolean noNgramsForEos) {
             int v = vocabulary.size();
             int[] offsets = new int[v + 1];
             int[][] perWord = new int[v][];
@@ -99,7 +99,7 @@ public final class FastText {
             throw new IllegalArgumentException("bucket " + options.bucket() + " x vectorSize "
                     + options.vectorSize() + " = " + cellsBound + " exceeds the largest Java array; lower bucket");
         }
-        Vocabulary vocabulary = VocabularyBuilder.build(corpus, options.vocabularyOptions());
+        TrainingVocabulary vocabulary = TrainingVocabularyBuilder.build(corpus, options.vocabularyOptions());
         int v = vocabulary.size();
         int d = options.vectorSize();
         long cells = ((long) v + options.ngramRows()) * d;
@@ -160,7 +160,7 @@ public final class FastText {
                 options.maxN(), options.ngramRows());
     }
 
-    public Vocabulary vocabulary() {
+    public TrainingVocabulary vocabulary() {
         return vocabulary;
     }
 

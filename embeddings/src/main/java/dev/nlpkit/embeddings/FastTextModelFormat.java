@@ -49,7 +49,7 @@ public final class FastTextModelFormat {
 
     static void write(FastText model, OutputStream target) throws IOException {
         FastTextOptions o = model.options();
-        Vocabulary vocab = model.vocabulary();
+        TrainingVocabulary vocab = model.vocabulary();
         Map<String, String> header = new LinkedHashMap<>();
         header.put("architecture", o.architecture().name());
         header.put("vectorSize", Integer.toString(o.vectorSize()));
@@ -168,9 +168,9 @@ public final class FastTextModelFormat {
         if (!Arrays.equals(in.readNBytes(END.length), END)) {
             throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or corrupt");
         }
-        Vocabulary vocabulary;
+        TrainingVocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(words, counts, corpusWords);
+            vocabulary = new TrainingVocabulary(words, counts, corpusWords);
         } catch (IllegalArgumentException e) {
             throw new WordVectorFormatException(file, "vocabulary", e.getMessage(), e);
         }

@@ -26,7 +26,7 @@ final class FastTextTrainer {
     private record Job(Object[] items, int size, CountDownLatch epochEnd, boolean stop) {
     }
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final FastTextOptions options;
     private final long seed;
     private final float[] input;
@@ -41,7 +41,7 @@ final class FastTextTrainer {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private long totalWords = 1;
 
-    FastTextTrainer(Vocabulary vocabulary, FastTextOptions options, long seed, float[] input, float[] output,
+    FastTextTrainer(TrainingVocabulary vocabulary, FastTextOptions options, long seed, float[] input, float[] output,
             int[] subwordOffsets, int[] subwordRows) {
         this.vocabulary = vocabulary;
         this.options = options;

@@ -27,7 +27,7 @@ final class Trainer {
     private record Job(Object[] items, int size, CountDownLatch epochEnd, boolean stop) {
     }
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final Word2VecOptions options;
     private final float[] syn0;
     private final float[] syn1;
@@ -45,7 +45,7 @@ final class Trainer {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile long totalWords;
 
-    Trainer(Vocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg) {
+    Trainer(TrainingVocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg) {
         this.vocabulary = vocabulary;
         this.options = options;
         this.syn0 = syn0;

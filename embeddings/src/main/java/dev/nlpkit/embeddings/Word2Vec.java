@@ -35,7 +35,7 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  */
 public final class Word2Vec {
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final Word2VecOptions options;
     private final float[] syn0;
     private final float[] syn1;
@@ -45,7 +45,7 @@ public final class Word2Vec {
     /** The query view, built on first use from syn0 (never changed after construction) and the vocabulary's index. */
     private volatile WordVectors vectors;
 
-    Word2Vec(Vocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg,
+    Word2Vec(TrainingVocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg,
             int epochsTrained, TrainingSummary lastTraining) {
         this.vocabulary = vocabulary;
         this.options = options;
@@ -68,7 +68,7 @@ public final class Word2Vec {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(options, "options");
         Kernel.select(options.kernel()); // fail fast on an unavailable kernel
-        Vocabulary vocabulary = VocabularyBuilder.build(corpus, options);
+        TrainingVocabulary vocabulary = TrainingVocabularyBuilder.build(corpus, options);
         return fit(corpus, vocabulary, options, listeners);
     }
 
@@ -104,8 +104,8 @@ public final class Word2Vec {
      * @param options its minCount and maxFinalVocab apply
      * @return the vocabulary, most frequent word first
      */
-    public static Vocabulary buildVocabulary(Corpus corpus, Word2VecOptions options) {
-        return VocabularyBuilder.build(corpus, options);
+    public static TrainingVocabulary buildVocabulary(Corpus corpus, Word2VecOptions options) {
+        return TrainingVocabularyBuilder.build(corpus, options);
     }
 
     /**
@@ -117,7 +117,7 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
-    public static Word2Vec fit(Corpus corpus, Vocabulary vocabulary, Word2VecOptions options,
+    public static Word2Vec fit(Corpus corpus, TrainingVocabulary vocabulary, Word2VecOptions options,
             TrainingListener... listeners) {
         int v = vocabulary.size();
         int d = options.vectorSize();
@@ -215,7 +215,7 @@ public final class Word2Vec {
      *
      * @return the vocabulary, most frequent word first
      */
-    public Vocabulary vocabulary() {
+    public TrainingVocabulary vocabulary() {
         return vocabulary;
     }
 

@@ -42,7 +42,7 @@ public final class Word2VecModelFormat {
 
     static void write(Word2Vec model, Path file) throws IOException {
         Word2VecOptions o = model.options();
-        Vocabulary vocab = model.vocabulary();
+        TrainingVocabulary vocab = model.vocabulary();
         Map<String, String> header = new LinkedHashMap<>();
         header.put("architecture", o.architecture().name());
         header.put("vectorSize", Integer.toString(o.vectorSize()));
@@ -178,9 +178,9 @@ public final class Word2VecModelFormat {
                 throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or "
                         + "corrupt");
             }
-            Vocabulary vocabulary;
+            TrainingVocabulary vocabulary;
             try {
-                vocabulary = new Vocabulary(words, counts, corpusWords);
+                vocabulary = new TrainingVocabulary(words, counts, corpusWords);
             } catch (IllegalArgumentException e) {
                 throw new WordVectorFormatException(file, "vocabulary", e.getMessage(), e);
             }

@@ -162,7 +162,7 @@ class Word2VecTrainingTest {
     @Test
     void vocabularyIsSortedByCountAndRespectsMinCountAndMaxFinalVocab() {
         Word2Vec m = Word2Vec.fit(CORPUS, small().withEpochs(1).withMaxFinalVocab(50));
-        Vocabulary v = m.vocabulary();
+        TrainingVocabulary v = m.vocabulary();
         assertThat(v.size()).isLessThanOrEqualTo(50);
         for (int i = 1; i < v.size(); i++) {
             assertThat(v.count(i)).isLessThanOrEqualTo(v.count(i - 1));
@@ -177,7 +177,7 @@ class Word2VecTrainingTest {
         for (int i = 0; i < 200; i++) {
             corpus.add(List.of("common", "frequent", "rare" + i));
         }
-        Vocabulary v = Word2Vec.buildVocabulary(Corpus.of(corpus), small().withMinCount(1).withMaxVocabSize(20));
+        TrainingVocabulary v = Word2Vec.buildVocabulary(Corpus.of(corpus), small().withMinCount(1).withMaxVocabSize(20));
         // word2vec.c's ReduceVocab drops the count-1 words each time the bound is passed.
         assertThat(v.size()).isLessThanOrEqualTo(21);
         assertThat(v.words()).startsWith("common", "frequent");

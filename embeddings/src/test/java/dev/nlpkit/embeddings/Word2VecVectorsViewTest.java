@@ -46,7 +46,7 @@ class Word2VecVectorsViewTest {
     @Test
     void viewFindsEveryVocabularyWordAtItsVocabularyIndex() {
         WordVectors view = MODEL.vectors();
-        Vocabulary vocabulary = MODEL.vocabulary();
+        TrainingVocabulary vocabulary = MODEL.vocabulary();
         assertThat(view.size()).isEqualTo(vocabulary.size());
         for (int i = 0; i < vocabulary.size(); i++) {
             assertThat(view.indexOf(vocabulary.word(i))).isEqualTo(i);

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Counts the words of a corpus and applies minCount, maxVocabSize and maxFinalVocab (one pass). */
-final class VocabularyBuilder {
+final class TrainingVocabularyBuilder {
 
     private static final class Counter {
         long count;
@@ -25,12 +25,12 @@ final class VocabularyBuilder {
     private long distinctSeen;
     private int minReduce = 1;
 
-    private VocabularyBuilder(int maxVocabSize) {
+    private TrainingVocabularyBuilder(int maxVocabSize) {
         this.maxVocabSize = maxVocabSize;
     }
 
-    static Vocabulary build(Corpus corpus, Word2VecOptions options) {
-        VocabularyBuilder builder = new VocabularyBuilder(options.maxVocabSize());
+    static TrainingVocabulary build(Corpus corpus, Word2VecOptions options) {
+        TrainingVocabularyBuilder builder = new TrainingVocabularyBuilder(options.maxVocabSize());
         CorpusReader.read(corpus, item -> {
             builder.add(item);
             return true;
@@ -68,7 +68,7 @@ final class VocabularyBuilder {
         c.count++;
     }
 
-    private Vocabulary finish(Word2VecOptions options) {
+    private TrainingVocabulary finish(Word2VecOptions options) {
         if (tokens == 0) {
             throw new IllegalArgumentException("the corpus is empty: " + sentences + " sentences and no tokens;"
                     + " Word2Vec needs words to train on");
@@ -103,6 +103,6 @@ final class VocabularyBuilder {
             words[i] = e.getKey();
             wordCounts[i] = e.getValue().count;
         }
-        return new Vocabulary(words, wordCounts, tokens);
+        return new TrainingVocabulary(words, wordCounts, tokens);
     }
 }

@@ -114,7 +114,7 @@ final class FastTextTrainer {
         int batchWords = options.batchWords();
         Object[][] pending = {new Object[64]};
         int[] state = new int[2];
-        CorpusReader.read(corpus, item -> {
+        CorpusItems.read(corpus, item -> {
             if (state[0] == pending[0].length) {
                 pending[0] = Arrays.copyOf(pending[0], state[0] * 2);
             }
@@ -264,7 +264,7 @@ final class FastTextTrainer {
                 Object item = job.items()[i];
                 length = 0;
                 if (item instanceof String line) {
-                    CorpusReader.tokenize(line, (l, start, end) -> {
+                    CorpusItems.tokenize(line, (l, start, end) -> {
                         rawSinceFlush++;
                         add(index.indexOf(l, start, end));
                     });

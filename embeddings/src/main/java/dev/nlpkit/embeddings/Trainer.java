@@ -126,7 +126,7 @@ final class Trainer {
         int batchWords = options.batchWords();
         Object[][] pending = {new Object[64]};
         int[] state = new int[2]; // [0] items in pending, [1] approximate words in pending
-        CorpusReader.read(corpus, item -> {
+        CorpusItems.read(corpus, item -> {
             int words = item instanceof String line ? approximateWords(line) : ((List<?>) item).size();
             if (state[0] == pending[0].length) {
                 pending[0] = Arrays.copyOf(pending[0], state[0] * 2);

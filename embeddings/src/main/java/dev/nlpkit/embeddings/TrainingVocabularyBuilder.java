@@ -31,7 +31,7 @@ final class TrainingVocabularyBuilder {
 
     static TrainingVocabulary build(Corpus corpus, Word2VecOptions options) {
         TrainingVocabularyBuilder builder = new TrainingVocabularyBuilder(options.maxVocabSize());
-        CorpusReader.read(corpus, item -> {
+        CorpusItems.read(corpus, item -> {
             builder.add(item);
             return true;
         });
@@ -42,7 +42,7 @@ final class TrainingVocabularyBuilder {
     private void add(Object item) {
         sentences++;
         if (item instanceof String line) {
-            CorpusReader.tokenize(line, (l, start, end) -> count(l.substring(start, end)));
+            CorpusItems.tokenize(line, (l, start, end) -> count(l.substring(start, end)));
         } else {
             for (String token : (List<String>) item) {
                 if (token == null) {

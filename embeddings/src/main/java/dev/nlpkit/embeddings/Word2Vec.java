@@ -155,8 +155,8 @@ public final class Word2Vec {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
         long[] tokens = {0};
-        CorpusReader.read(corpus, item -> {
-            tokens[0] += item instanceof String line ? CorpusReader.tokenize(line, (l, s, e) -> { })
+        CorpusItems.read(corpus, item -> {
+            tokens[0] += item instanceof String line ? CorpusItems.tokenize(line, (l, s, e) -> { })
                     : ((List<?>) item).size();
             return true;
         });

@@ -5,7 +5,7 @@
  *
  * <pre>{@code
  * WordVectors wv = Word2VecFormat.read(Path.of("vectors.bin"), Format.BINARY,
- *         ReadOptions.defaults().withLimit(100_000));
+ *         VectorFileOptions.defaults().withLimit(100_000));
  * Word2VecFormat.write(wv, Path.of("vectors.txt"), Format.TEXT);           // atomic
  * EmbeddingMatrix.Result m = EmbeddingMatrix.build(wv, List.of("<pad>", "<unk>", "good", "bad"),
  *         EmbeddingMatrix.Options.defaults().withOovPolicy(OovPolicy.RANDOM).withSeed(1));

@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param header     whether a text file starts with the {@code "<count> <dimension>"} line ({@link TextHeader#NONE}
  *                   for GloVe files, gensim's {@code no_header=True}); binary files always do
  */
-public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int limit, TextHeader header) {
+public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed, int limit, TextHeader header) {
 
     /**
      * Validates the options.
@@ -21,7 +21,7 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
      * @throws NullPointerException     when an argument is null
      * @throws IllegalArgumentException when {@code limit} is negative
      */
-    public ReadOptions {
+    public VectorFileOptions {
         Objects.requireNonNull(charset, "charset");
         Objects.requireNonNull(malformed, "malformed");
         Objects.requireNonNull(header, "header");
@@ -35,8 +35,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
      *
      * @return the default options
      */
-    public static ReadOptions defaults() {
-        return new ReadOptions(StandardCharsets.UTF_8, MalformedInputPolicy.REPORT, 0, TextHeader.COUNTS);
+    public static VectorFileOptions defaults() {
+        return new VectorFileOptions(StandardCharsets.UTF_8, MalformedInputPolicy.REPORT, 0, TextHeader.COUNTS);
     }
 
     /**
@@ -45,8 +45,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
      * @param v the charset of the words
      * @return a copy with this charset
      */
-    public ReadOptions withCharset(Charset v) {
-        return new ReadOptions(v, malformed, limit, header);
+    public VectorFileOptions withCharset(Charset v) {
+        return new VectorFileOptions(v, malformed, limit, header);
     }
 
     /**
@@ -55,8 +55,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
      * @param v the policy for invalid byte sequences
      * @return a copy with this policy
      */
-    public ReadOptions withMalformed(MalformedInputPolicy v) {
-        return new ReadOptions(charset, v, limit, header);
+    public VectorFileOptions withMalformed(MalformedInputPolicy v) {
+        return new VectorFileOptions(charset, v, limit, header);
     }
 
     /**
@@ -65,8 +65,8 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
      * @param v read only the first {@code v} vectors; 0 = all
      * @return a copy with this limit
      */
-    public ReadOptions withLimit(int v) {
-        return new ReadOptions(charset, malformed, v, header);
+    public VectorFileOptions withLimit(int v) {
+        return new VectorFileOptions(charset, malformed, v, header);
     }
 
     /**
@@ -75,7 +75,7 @@ public record ReadOptions(Charset charset, MalformedInputPolicy malformed, int l
      * @param v whether text files start with the header line ({@link TextHeader#NONE} for GloVe)
      * @return a copy with this header policy
      */
-    public ReadOptions withHeader(TextHeader v) {
-        return new ReadOptions(charset, malformed, limit, v);
+    public VectorFileOptions withHeader(TextHeader v) {
+        return new VectorFileOptions(charset, malformed, limit, v);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings.io;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Objects;
@@ -7,13 +8,13 @@ import java.util.Objects;
 /**
  * How to read a word2vec file.
  *
- * @param charset    encoding of the words (UTF-8 by default)
- * @param malformed  policy for invalid byte sequences
- * @param limit      read only the first {@code limit} vectors (gensim's {@code limit}); 0 = all
- * @param header     whether a text file starts with the {@code "<count> <dimension>"} line ({@link TextHeader#NONE}
- *                   for GloVe files, gensim's {@code no_header=True}); binary files always do
+ * @param charset      encoding of the words (UTF-8 by default)
+ * @param invalidBytes policy for invalid byte sequences
+ * @param limit        read only the first {@code limit} vectors (gensim's {@code limit}); 0 = all
+ * @param header       whether a text file starts with the {@code "<count> <dimension>"} line ({@link TextHeader#NONE}
+ *                     for GloVe files, gensim's {@code no_header=True}); binary files always do
  */
-public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed, int limit, TextHeader header) {
+public record VectorFileOptions(Charset charset, InvalidBytes invalidBytes, int limit, TextHeader header) {
 
     /**
      * Validates the options.
@@ -23,7 +24,7 @@ public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed,
      */
     public VectorFileOptions {
         Objects.requireNonNull(charset, "charset");
-        Objects.requireNonNull(malformed, "malformed");
+        Objects.requireNonNull(invalidBytes, "invalidBytes");
         Objects.requireNonNull(header, "header");
         if (limit < 0) {
             throw new IllegalArgumentException("limit must be >= 0 (0 = all), got " + limit);
@@ -31,12 +32,12 @@ public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed,
     }
 
     /**
-     * The defaults: UTF-8, {@link MalformedInputPolicy#REPORT}, no limit, header required ({@link TextHeader#COUNTS}).
+     * The defaults: UTF-8, {@link InvalidBytes#FAIL}, no limit, header required ({@link TextHeader#COUNTS}).
      *
      * @return the default options
      */
     public static VectorFileOptions defaults() {
-        return new VectorFileOptions(StandardCharsets.UTF_8, MalformedInputPolicy.REPORT, 0, TextHeader.COUNTS);
+        return new VectorFileOptions(StandardCharsets.UTF_8, InvalidBytes.FAIL, 0, TextHeader.COUNTS);
     }
 
     /**
@@ -46,16 +47,16 @@ public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed,
      * @return a copy with this charset
      */
     public VectorFileOptions withCharset(Charset v) {
-        return new VectorFileOptions(v, malformed, limit, header);
+        return new VectorFileOptions(v, invalidBytes, limit, header);
     }
 
     /**
-     * A copy with another malformed-input policy.
+     * A copy with another invalid-bytes policy.
      *
      * @param v the policy for invalid byte sequences
      * @return a copy with this policy
      */
-    public VectorFileOptions withMalformed(MalformedInputPolicy v) {
+    public VectorFileOptions withInvalidBytes(InvalidBytes v) {
         return new VectorFileOptions(charset, v, limit, header);
     }
 
@@ -66,7 +67,7 @@ public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed,
      * @return a copy with this limit
      */
     public VectorFileOptions withLimit(int v) {
-        return new VectorFileOptions(charset, malformed, v, header);
+        return new VectorFileOptions(charset, invalidBytes, v, header);
     }
 
     /**
@@ -76,6 +77,6 @@ public record VectorFileOptions(Charset charset, MalformedInputPolicy malformed,
      * @return a copy with this header policy
      */
     public VectorFileOptions withHeader(TextHeader v) {
-        return new VectorFileOptions(charset, malformed, limit, v);
+        return new VectorFileOptions(charset, invalidBytes, limit, v);
     }
 }

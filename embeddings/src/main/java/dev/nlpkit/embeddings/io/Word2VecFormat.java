@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings.io;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -42,7 +43,7 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  * Names ending in {@code .gz} are (de)compressed. Reading streams the file ({@link #stream}): vectors go one at
  * a time to a {@link VectorSink}, so files larger than memory can be filtered. Errors name the file and the
  * line (text) or word index (binary): a bad header, a short or non-numeric line, a truncated vector, a
- * non-finite value, invalid bytes under {@link MalformedInputPolicy#REPORT}. Writing is atomic.
+ * non-finite value, invalid bytes under {@link InvalidBytes#FAIL}. Writing is atomic.
  *
  * <pre>{@code
  * WordVectors wv = Word2VecFormat.read(Path.of("vectors.bin"), Format.BINARY, VectorFileOptions.defaults().withLimit(50_000));
@@ -191,8 +192,8 @@ public final class Word2VecFormat {
             this.in = in;
             this.options = options;
             this.sink = sink;
-            CodingErrorAction action = switch (options.malformed()) {
-                case REPORT -> CodingErrorAction.REPORT;
+            CodingErrorAction action = switch (options.invalidBytes()) {
+                case FAIL -> CodingErrorAction.REPORT;
                 case REPLACE -> CodingErrorAction.REPLACE;
                 case IGNORE -> CodingErrorAction.IGNORE;
             };

@@ -1,6 +1,6 @@
 /**
- * Files and hand-off: the word2vec C text and binary formats (read, streaming read, write; charset, malformed
- * input policy, limit), atomic writes, and the embedding matrix that initialises a model's embedding layer
+ * Files and hand-off: the word2vec C text and binary formats (read, streaming read, write; charset, invalid-bytes
+ * policy, limit), atomic writes, and the embedding matrix that initialises a model's embedding layer
  * from word vectors for a given token list.
  *
  * <pre>{@code

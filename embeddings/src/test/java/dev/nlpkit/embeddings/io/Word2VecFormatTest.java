@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings.io;
 
+import dev.nlpkit.core.InvalidBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -157,7 +158,7 @@ class Word2VecFormatTest {
         assertThatThrownBy(() -> Word2VecFormat.read(p, Format.TEXT)).hasMessageContaining("line 2")
                 .hasMessageContaining("UTF-8");
         WordVectors replaced = Word2VecFormat.read(p, Format.TEXT,
-                VectorFileOptions.defaults().withMalformed(MalformedInputPolicy.REPLACE));
+                VectorFileOptions.defaults().withInvalidBytes(InvalidBytes.REPLACE));
         assertThat(replaced.words()).containsExactly("caf\ufffd");
         WordVectors latin1 = Word2VecFormat.read(p, Format.TEXT,
                 VectorFileOptions.defaults().withCharset(StandardCharsets.ISO_8859_1));

@@ -44,7 +44,7 @@ import dev.nlpkit.benchmarks.anchor.TorchReference;
 import dev.nlpkit.preprocess.Lemmatization;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.TextPreprocessor;
-import dev.nlpkit.preprocess.corpus.InvalidBytes;
+import dev.nlpkit.core.InvalidBytes;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.TextDecoder;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;

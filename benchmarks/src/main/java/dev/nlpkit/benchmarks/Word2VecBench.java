@@ -1,5 +1,6 @@
 package dev.nlpkit.benchmarks;
 
+import dev.nlpkit.core.TrainingListener;
 import static dev.nlpkit.benchmarks.AnchorOutput.loadAverage;
 import static dev.nlpkit.benchmarks.AnchorOutput.machineBusySeconds;
 import static dev.nlpkit.benchmarks.AnchorOutput.number;
@@ -29,7 +30,6 @@ import java.util.zip.GZIPInputStream;
 import dev.nlpkit.embeddings.Algorithm;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
-import dev.nlpkit.embeddings.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.TrainingVocabulary;
 import dev.nlpkit.embeddings.Word2Vec;
@@ -308,9 +308,9 @@ public final class Word2VecBench implements Callable<Integer> {
     }
 
     /** Renders {@link TrainingProgress} on stderr (the library itself never prints). */
-    private TrainingListener progressListener() {
+    private TrainingListener<TrainingProgress, TrainingProgress> progressListener() {
         PrintWriter err = spec.commandLine().getErr();
-        return new TrainingListener() {
+        return new TrainingListener<>() {
             @Override
             public void onProgress(TrainingProgress p) {
                 err.printf(Locale.ROOT, "word2vec epoch %d/%d %5.1f%%  %,.0f words/s  alpha %.5f%n", p.epoch(),

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,7 +91,9 @@ public final class FastText {
      * @throws IllegalArgumentException when the matrices would not fit a Java array, the corpus is empty or no
      *                                  word reaches minCount (checked before training starts)
      */
-    public static FastText fit(Corpus corpus, FastTextOptions options, long seed, TrainingListener... listeners) {
+    @SafeVarargs
+    public static FastText fit(Corpus corpus, FastTextOptions options, long seed,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(options, "options");
         Kernel.select(options.kernel()); // fail fast on an unavailable kernel
@@ -123,13 +126,16 @@ public final class FastText {
     }
 
     /** Trains on a re-iterable sentence corpus (see {@link Corpus#of}). */
+    @SafeVarargs
     public static FastText fit(Iterable<? extends List<String>> sentences, FastTextOptions options, long seed,
-            TrainingListener... listeners) {
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.of(sentences), options, seed, listeners);
     }
 
     /** Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}). */
-    public static FastText fit(Path lineFile, FastTextOptions options, long seed, TrainingListener... listeners) {
+    @SafeVarargs
+    public static FastText fit(Path lineFile, FastTextOptions options, long seed,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.lines(lineFile), options, seed, listeners);
     }
 

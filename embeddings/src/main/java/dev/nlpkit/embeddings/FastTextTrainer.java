@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -55,7 +56,8 @@ final class FastTextTrainer {
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
     }
 
-    TrainingSummary train(Corpus corpus, long corpusWords, List<TrainingListener> listeners) {
+    TrainingSummary train(Corpus corpus, long corpusWords,
+            List<TrainingListener<TrainingProgress, TrainingProgress>> listeners) {
         int epochs = options.epochs();
         int workerCount = options.workers();
         totalWords = Math.max(1, corpusWords * epochs);
@@ -66,11 +68,11 @@ final class FastTextTrainer {
             threads.add(Thread.ofPlatform().daemon().name("fasttext-worker-" + i).unstarted(() -> work(id, queue)));
         }
         long start = System.nanoTime();
-        long interval = 1000;
-        for (TrainingListener l : listeners) {
-            interval = Math.min(interval, Math.max(1, l.intervalMillis()));
+        long interval = Long.MAX_VALUE;
+        for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
+            interval = Math.min(interval, Math.max(0, l.intervalMillis()));
         }
-        Progress progress = new Progress(listeners, start, epochs, interval * 1_000_000L);
+        Progress progress = new Progress(listeners, start, epochs, TimeUnit.MILLISECONDS.toNanos(interval));
         threads.forEach(Thread::start);
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -86,7 +88,7 @@ final class FastTextTrainer {
                 }
                 checkFailure();
                 TrainingProgress p = progress.snapshot();
-                for (TrainingListener l : listeners) {
+                for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                     l.onEpochEnd(p);
                 }
             }
@@ -189,14 +191,15 @@ final class FastTextTrainer {
 
     /** Calls the listeners on the fit thread. */
     private final class Progress {
-        final List<TrainingListener> listeners;
+        final List<TrainingListener<TrainingProgress, TrainingProgress>> listeners;
         final long start;
         final int epochs;
         final long interval;
         long last;
         int epoch;
 
-        Progress(List<TrainingListener> listeners, long start, int epochs, long interval) {
+        Progress(List<TrainingListener<TrainingProgress, TrainingProgress>> listeners, long start, int epochs,
+                long interval) {
             this.listeners = listeners;
             this.start = start;
             this.epochs = epochs;
@@ -211,7 +214,7 @@ final class FastTextTrainer {
             }
             last = now;
             TrainingProgress p = snapshot();
-            for (TrainingListener l : listeners) {
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                 l.onProgress(p);
             }
         }

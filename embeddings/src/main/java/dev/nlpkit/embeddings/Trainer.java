@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -66,7 +67,8 @@ final class Trainer {
     }
 
     /** Trains {@code epochs} passes over {@code corpus}, which has {@code corpusWords} tokens per pass. */
-    TrainingSummary train(Corpus corpus, long corpusWords, int epochs, List<TrainingListener> listeners) {
+    TrainingSummary train(Corpus corpus, long corpusWords, int epochs,
+            List<TrainingListener<TrainingProgress, TrainingProgress>> listeners) {
         int workerCount = options.workers();
         totalWords = Math.max(1, corpusWords * (long) epochs);
         BlockingQueue<Job> queue = new ArrayBlockingQueue<>(2 * workerCount + 2);
@@ -186,7 +188,7 @@ final class Trainer {
 
     /** Calls the listeners on the fit thread. */
     private final class Reporter {
-        final List<TrainingListener> listeners;
+        final List<TrainingListener<TrainingProgress, TrainingProgress>> listeners;
         final Worker[] workers;
         final long start;
         final int epochs;
@@ -194,16 +196,17 @@ final class Trainer {
         long lastReport;
         int epoch;
 
-        Reporter(List<TrainingListener> listeners, Worker[] workers, long start, int epochs) {
+        Reporter(List<TrainingListener<TrainingProgress, TrainingProgress>> listeners, Worker[] workers, long start,
+                int epochs) {
             this.listeners = listeners;
             this.workers = workers;
             this.start = start;
             this.epochs = epochs;
             long min = Long.MAX_VALUE;
-            for (TrainingListener l : listeners) {
-                min = Math.min(min, l.intervalMillis());
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
+                min = Math.min(min, Math.max(0, l.intervalMillis()));
             }
-            this.interval = Math.max(1, min == Long.MAX_VALUE ? 1000 : min) * 1_000_000L;
+            this.interval = TimeUnit.MILLISECONDS.toNanos(min); // saturates; no listener: never reports
             this.lastReport = start;
         }
 
@@ -221,14 +224,14 @@ final class Trainer {
                 loss += w.publishedLoss;
             }
             TrainingProgress p = snapshot(now, loss);
-            for (TrainingListener l : listeners) {
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                 l.onProgress(p);
             }
         }
 
         void epochEnd(double loss) {
             TrainingProgress p = snapshot(System.nanoTime(), loss);
-            for (TrainingListener l : listeners) {
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                 l.onEpochEnd(p);
             }
         }

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -64,7 +65,9 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
-    public static Word2Vec fit(Corpus corpus, Word2VecOptions options, TrainingListener... listeners) {
+    @SafeVarargs
+    public static Word2Vec fit(Corpus corpus, Word2VecOptions options,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(options, "options");
         Kernel.select(options.kernel()); // fail fast on an unavailable kernel
@@ -80,8 +83,9 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
+    @SafeVarargs
     public static Word2Vec fit(Iterable<? extends List<String>> sentences, Word2VecOptions options,
-            TrainingListener... listeners) {
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.of(sentences), options, listeners);
     }
 
@@ -93,7 +97,9 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
-    public static Word2Vec fit(Path lineFile, Word2VecOptions options, TrainingListener... listeners) {
+    @SafeVarargs
+    public static Word2Vec fit(Path lineFile, Word2VecOptions options,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.lines(lineFile), options, listeners);
     }
 
@@ -117,8 +123,9 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
+    @SafeVarargs
     public static Word2Vec fit(Corpus corpus, TrainingVocabulary vocabulary, Word2VecOptions options,
-            TrainingListener... listeners) {
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         int v = vocabulary.size();
         int d = options.vectorSize();
         long cells = (long) v * d;
@@ -150,7 +157,9 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the further trained model
      */
-    public Word2Vec continueTraining(Corpus corpus, int epochs, TrainingListener... listeners) {
+    @SafeVarargs
+    public final Word2Vec continueTraining(Corpus corpus, int epochs,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }

@@ -53,7 +53,7 @@ package dev.nlpkit.embeddings;
  * @param workers       training threads, &ge; 1 (updates are lock-free, "hogwild")
  * @param seed          seed of the weight initialisation and of each worker's random generator
  * @param shrinkWindows draw the effective window uniformly from 1..window for each centre word
- * @param computeLoss   accumulate the training loss (reported through {@link TrainingListener})
+ * @param computeLoss   accumulate the training loss (reported through {@link dev.nlpkit.core.TrainingListener})
  * @param batchWords    target number of words in a job handed to a worker
  * @param kernel        implementation of the vector arithmetic
  * @param algorithm     {@link Algorithm#HOGWILD} (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -213,7 +214,7 @@ class HogBatchTrainerTest {
     void hogBatchReportsAFallingLossPerEpoch() {
         List<Double> losses = new ArrayList<>();
         Word2Vec.fit(plantedSynonyms(), synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withComputeLoss(true)
-                .withEpochs(3), new TrainingListener() {
+                .withEpochs(3), new TrainingListener<>() {
                     @Override
                     public void onEpochEnd(TrainingProgress p) {
                         losses.add(p.epochLoss().orElseThrow());

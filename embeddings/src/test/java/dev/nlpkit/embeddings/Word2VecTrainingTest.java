@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -130,7 +131,7 @@ class Word2VecTrainingTest {
     @Test
     void listenerSeesEveryEpochWithALossResetPerEpochThatFalls() {
         List<TrainingProgress> ends = new ArrayList<>();
-        Word2Vec.fit(CORPUS, small().withComputeLoss(true), new TrainingListener() {
+        Word2Vec.fit(CORPUS, small().withComputeLoss(true), new TrainingListener<>() {
             @Override
             public void onEpochEnd(TrainingProgress p) {
                 ends.add(p);
@@ -148,9 +149,45 @@ class Word2VecTrainingTest {
     }
 
     @Test
+    void intervalZeroReportsProgressWithinEveryEpoch() {
+        List<TrainingProgress> progress = new ArrayList<>();
+        Word2Vec.fit(CORPUS, small().withEpochs(2), new TrainingListener<>() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                progress.add(p);
+            }
+        });
+        // About 50,000 words per epoch in jobs of batchWords (10,000): several jobs, each a progress event.
+        assertThat(progress).extracting(TrainingProgress::epoch).contains(1, 2);
+        assertThat(progress).extracting(TrainingProgress::wordsProcessed).isSorted();
+    }
+
+    @Test
+    void aLongIntervalLeavesOnlyTheEpochEnds() {
+        List<String> events = new ArrayList<>();
+        Word2Vec.fit(CORPUS, small().withEpochs(2), new TrainingListener<>() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                events.add("progress");
+            }
+
+            @Override
+            public void onEpochEnd(TrainingProgress p) {
+                events.add("end " + p.epoch());
+            }
+
+            @Override
+            public long intervalMillis() {
+                return Long.MAX_VALUE;
+            }
+        });
+        assertThat(events).containsExactly("end 1", "end 2");
+    }
+
+    @Test
     void lossIsEmptyWhenNotComputed() {
         List<TrainingProgress> ends = new ArrayList<>();
-        Word2Vec.fit(CORPUS, small().withEpochs(1), new TrainingListener() {
+        Word2Vec.fit(CORPUS, small().withEpochs(1), new TrainingListener<>() {
             @Override
             public void onEpochEnd(TrainingProgress p) {
                 ends.add(p);

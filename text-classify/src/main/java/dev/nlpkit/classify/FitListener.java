@@ -1,15 +1,17 @@
 package dev.nlpkit.classify;
 
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.vectors.WordVectors;
-import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.recurrent.model.BatchEnd;
+import dev.nlpkit.recurrent.model.History;
 
 /**
  * Receives the progress of {@link TextClassifier#fit}: the stage that starts, Word2Vec's progress, and the
  * network's batches and epochs (recurrent's {@link TrainingListener} events). The library never prints; a command
  * line renders these. Called on the training thread (Word2Vec progress from its worker threads); keep it cheap.
  */
-public interface FitListener extends TrainingListener {
+public interface FitListener extends TrainingListener<BatchEnd, History.Epoch> {
 
     /** A listener that ignores everything. */
     FitListener NONE = new FitListener() {
@@ -31,7 +33,7 @@ public interface FitListener extends TrainingListener {
     default void onStage(Stage stage) {
     }
 
-    /** Word2Vec's progress (from embeddings' listener). */
+    /** Word2Vec's progress (from embeddings' listener), about once a second. */
     default void onWord2VecProgress(TrainingProgress progress) {
     }
 

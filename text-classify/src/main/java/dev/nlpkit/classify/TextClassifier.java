@@ -1,5 +1,6 @@
 package dev.nlpkit.classify;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -206,10 +207,15 @@ public final class TextClassifier {
             case Word2VecSource w -> {
                 events.onStage(FitListener.Stage.WORD2VEC);
                 Word2Vec w2v = Word2Vec.fit(Corpus.of(trainTokens), w.options(),
-                        new dev.nlpkit.embeddings.TrainingListener() {
+                        new TrainingListener<TrainingProgress, TrainingProgress>() {
                             @Override
                             public void onProgress(TrainingProgress progress) {
                                 events.onWord2VecProgress(progress);
+                            }
+
+                            @Override
+                            public long intervalMillis() {
+                                return 1000;
                             }
                         });
                 WordVectors vectors = w2v.vectors();

@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.recurrent.model.BatchEnd;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -590,9 +591,13 @@ public final class SentimentCommand implements Runnable {
             }
 
             @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
+            public void onProgress(BatchEnd b) {
+                int batch = b.batch();
+                int batches = b.batches();
+                double loss = b.loss();
+                double accuracy = b.accuracy();
                 if (bar == null) {
-                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, options.training().epochs()), batches,
+                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", b.epoch() + 1, options.training().epochs()), batches,
                             "batches");
                     lossSum = 0;
                     accuracySum = 0;

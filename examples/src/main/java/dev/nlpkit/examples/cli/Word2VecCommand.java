@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -16,7 +17,6 @@ import java.util.concurrent.Callable;
 import dev.nlpkit.core.OutputClaim;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
-import dev.nlpkit.embeddings.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.Word2Vec;
 import dev.nlpkit.embeddings.Word2VecOptions;
@@ -112,8 +112,8 @@ public final class Word2VecCommand implements Runnable {
     }
 
     /** Renders training progress as a bar (or plain lines off a terminal). */
-    static TrainingListener progress(String task) {
-        return new TrainingListener() {
+    static TrainingListener<TrainingProgress, TrainingProgress> progress(String task) {
+        return new TrainingListener<>() {
             private Progress bar;
 
             @Override
@@ -133,6 +133,11 @@ public final class Word2VecCommand implements Runnable {
                     bar.close();
                     bar = null;
                 }
+            }
+
+            @Override
+            public long intervalMillis() {
+                return 1000;
             }
         };
     }

@@ -27,7 +27,7 @@ import dev.nlpkit.core.Seeds;
  * uniform in {@code [-1/d, 1/d)} (gensim, fastText), the output matrix at zero.
  *
  * <h2>Determinism</h2>
- * With {@code workers = 1} training is bit-reproducible for a seed (and kernel); with several workers the
+ * With {@code threads = 1} training is bit-reproducible for a seed (and kernel); with several threads the
  * lock-free updates interleave differently on every run.
  */
 public final class FastText {

@@ -59,7 +59,7 @@ final class FastTextTrainer {
     TrainingSummary train(Corpus corpus, long corpusWords,
             List<TrainingListener<TrainingProgress, TrainingProgress>> listeners) {
         int epochs = options.epochs();
-        int workerCount = options.workers();
+        int workerCount = options.threads();
         totalWords = Math.max(1, corpusWords * epochs);
         BlockingQueue<Job> queue = new ArrayBlockingQueue<>(2 * workerCount + 2);
         List<Thread> threads = new ArrayList<>();

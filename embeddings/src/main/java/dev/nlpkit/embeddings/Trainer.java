@@ -69,7 +69,7 @@ final class Trainer {
     /** Trains {@code epochs} passes over {@code corpus}, which has {@code corpusWords} tokens per pass. */
     TrainingSummary train(Corpus corpus, long corpusWords, int epochs,
             List<TrainingListener<TrainingProgress, TrainingProgress>> listeners) {
-        int workerCount = options.workers();
+        int workerCount = options.threads();
         totalWords = Math.max(1, corpusWords * (long) epochs);
         BlockingQueue<Job> queue = new ArrayBlockingQueue<>(2 * workerCount + 2);
         Worker[] workers = new Worker[workerCount];

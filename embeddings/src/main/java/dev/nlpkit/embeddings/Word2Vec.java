@@ -30,8 +30,8 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  * that share their negatives (see {@link Algorithm} and {@code HogBatchTrainer}).
  *
  * <h2>Determinism</h2>
- * With {@code workers = 1} training is bit-reproducible for a seed (and kernel), with either algorithm. With
- * several workers the lock-free updates interleave differently on every run: results are statistically
+ * With {@code threads = 1} training is bit-reproducible for a seed (and kernel), with either algorithm. With
+ * several threads the lock-free updates interleave differently on every run: results are statistically
  * equivalent, not equal.
  */
 public final class Word2Vec {
@@ -61,7 +61,7 @@ public final class Word2Vec {
      * Builds the vocabulary of {@code corpus} and trains on it.
      *
      * @param corpus    the training corpus, read once for the vocabulary and once per epoch
-     * @param options   the training options (seed, workers, sizes)
+     * @param options   the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
@@ -79,7 +79,7 @@ public final class Word2Vec {
      * Trains on a re-iterable sentence corpus (see {@link Corpus#of}).
      *
      * @param sentences tokenised sentences, iterated once per pass
-     * @param options   the training options (seed, workers, sizes)
+     * @param options   the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
@@ -93,7 +93,7 @@ public final class Word2Vec {
      * Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}).
      *
      * @param lineFile  one sentence per line, tokens separated by white space
-     * @param options   the training options (seed, workers, sizes)
+     * @param options   the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
@@ -119,7 +119,7 @@ public final class Word2Vec {
      *
      * @param corpus     the corpus the vocabulary was built on
      * @param vocabulary from {@link #buildVocabulary}
-     * @param options    the training options (seed, workers, sizes)
+     * @param options    the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
@@ -310,7 +310,7 @@ public final class Word2Vec {
         }
         long outputs = (options.hierarchicalSoftmax() ? matrix : 0) + (options.negative() > 0 ? matrix : 0);
         long tables = 4 * v + (options.negative() > 0 ? 8 * v : 0);
-        long workers = (long) options.workers() * (4L * options.batchWords() + 8 * d + 2 * 8L * options.batchWords());
+        long workers = (long) options.threads() * (4L * options.batchWords() + 8 * d + 2 * 8L * options.batchWords());
         return new MemoryEstimate(vocab, matrix, outputs, tables, workers);
     }
 

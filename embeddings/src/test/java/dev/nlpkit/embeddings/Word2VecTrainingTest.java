@@ -26,7 +26,7 @@ class Word2VecTrainingTest {
 
     private static Word2VecOptions small() {
         return Word2VecOptions.defaults().withVectorSize(32).withWindow(4).withMinCount(3).withEpochs(5)
-                .withWorkers(1).withSeed(7).withSample(1e-2);
+                .withThreads(1).withSeed(7).withSample(1e-2);
     }
 
     private static double sameTopicShare(WordVectors wv, int topics) {
@@ -107,7 +107,7 @@ class Word2VecTrainingTest {
 
     @Test
     void twoWorkersLearnAsWell() {
-        WordVectors wv = Word2Vec.fit(CORPUS, small().withWorkers(2)).vectors();
+        WordVectors wv = Word2Vec.fit(CORPUS, small().withThreads(2)).vectors();
         assertThat(sameTopicShare(wv, 8)).isGreaterThan(0.9);
     }
 

@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.Threads;
 import dev.nlpkit.recurrent.model.BatchEnd;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -293,7 +294,7 @@ public final class SentimentCommand implements Runnable {
             ComparisonTable.Builder table = ComparisonTable.builder();
             Map<String, RocCurve> rocs = new LinkedHashMap<>();
             if (!noBaselines) {
-                int threads = Runtime.getRuntime().availableProcessors();
+                int threads = Threads.defaultCount();
                 List<List<List<String>>> tokens = timer.time("preprocess (baselines)", () -> List.of(
                         preprocessor.tokensBatch(splits.trainTexts(), threads),
                         preprocessor.tokensBatch(splits.testTexts(), threads)));
@@ -472,7 +473,7 @@ public final class SentimentCommand implements Runnable {
             Word2VecOptions word2vec = Word2VecOptions.defaults()
                     .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
-                    .withWorkers(Runtime.getRuntime().availableProcessors()).withSeed(seed);
+                    .withThreads(Threads.defaultCount()).withSeed(seed);
             RecurrentOptions.Cell cellType = switch (FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn")) {
                 case "lstm" -> RecurrentOptions.Cell.LSTM;
                 case "gru" -> RecurrentOptions.Cell.GRU;
@@ -649,7 +650,7 @@ public final class SentimentCommand implements Runnable {
             TextClassifierOptions.Network network = options.network();
             TextClassifierOptions.Training training = options.training();
             // the recipe's ids: the classifier's own preprocessing and vocabulary, padded as its options say
-            int threads = Runtime.getRuntime().availableProcessors();
+            int threads = Threads.defaultCount();
             TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
             SequenceEncoder encoder = classifier.encoder();
             int maxLength = encoder.options().maxLength();
@@ -865,7 +866,7 @@ public final class SentimentCommand implements Runnable {
         boolean json;
 
         @Option(names = "--threads", description = "Kept for existing scripts: the model's batch prediction "
-                + "preprocesses and predicts on all cores whatever its value.")
+                + "preprocesses and predicts on -Dnlpkit.threads threads (default: all cores) whatever its value.")
         Integer threads;
 
         @Option(names = "--charset", paramLabel = "NAME",

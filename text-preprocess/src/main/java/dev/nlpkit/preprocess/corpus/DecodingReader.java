@@ -92,7 +92,7 @@ final class DecodingReader extends Reader {
         return charset;
     }
 
-    /** Bytes of invalid sequences replaced by U+FFFD so far. */
+    /** Bytes of invalid sequences replaced by U+FFFD (or dropped under {@link InvalidBytes#IGNORE}) so far. */
     long replacedBytes() {
         return replacedBytes;
     }

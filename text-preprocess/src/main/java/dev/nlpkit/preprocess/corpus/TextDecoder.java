@@ -70,7 +70,7 @@ public final class TextDecoder extends Reader {
         return decoding.charset();
     }
 
-    /** Bytes of invalid sequences replaced by U+FFFD so far. */
+    /** Bytes of invalid sequences replaced by U+FFFD (or dropped under {@link InvalidBytes#IGNORE}) so far. */
     public long replacedBytes() {
         return decoding.replacedBytes();
     }

@@ -1,5 +1,6 @@
 package dev.nlpkit.benchmarks;
 
+import dev.nlpkit.core.Threads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -139,7 +140,7 @@ public final class ClassifyBench implements Callable<Integer> {
         }
         BenchReport.of("classify").put("part", "batch").put("tweets", tweets.size())
                 .put("seconds", round(best)).put("tweets_per_s", Math.round(tweets.size() / best))
-                .put("threads", Runtime.getRuntime().availableProcessors())
+                .put("threads", Threads.defaultCount())
                 .put("checksum", round(sink)).withMachine().print(out);
         return 0;
     }

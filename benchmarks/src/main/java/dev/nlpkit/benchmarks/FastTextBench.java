@@ -64,8 +64,8 @@ public final class FastTextBench implements Callable<Integer> {
     @Option(names = "--bucket", defaultValue = "2000000", description = "n-gram buckets (gensim's default).")
     int bucket;
 
-    @Option(names = "--workers", defaultValue = "2")
-    int workers;
+    @Option(names = "--threads", defaultValue = "2", description = "Training threads (gensim's workers).")
+    int threads;
 
     @Option(names = "--seed", defaultValue = "1")
     long seed;
@@ -104,7 +104,7 @@ public final class FastTextBench implements Callable<Integer> {
         Path simlex = datasets.resolve(BenchData.Dataset.SIMLEX_999, null, "--corpus");
         Path men = datasets.resolve(BenchData.Dataset.MEN, null, "--corpus");
         FastTextOptions base = FastTextOptions.defaults().withVectorSize(vectorSize).withEpochs(epochs)
-                .withMinCount(minCount).withBucket(bucket).withWorkers(workers); // validated before any work
+                .withMinCount(minCount).withBucket(bucket).withThreads(threads); // validated before any work
         Path dir = Files.createTempDirectory("nlpkit-bench-fasttext");
         try {
             Path prepared = dir.resolve("corpus.txt");
@@ -124,7 +124,7 @@ public final class FastTextBench implements Callable<Integer> {
                 SimilarityResult m = SimilarityEvaluation.evaluate(wv, SimilarityEvaluation.readPairs(men,
                         PairFormat.MEN), restrict, true);
                 BenchReport.of("fasttext").put("impl", "nlpkit").put("architecture", name(architecture))
-                        .put("workers", workers).put("epochs", epochs).put("bucket", bucket)
+                        .put("workers", threads).put("epochs", epochs).put("bucket", bucket)
                         .put("vocab_size", model.vocabulary().size()).put("train_s", t.seconds())
                         .put("effective_words", t.effectiveWords())
                         .put("effective_words_per_s", t.effectiveWordsPerSecond()).put("kernel", t.kernel())
@@ -199,7 +199,7 @@ public final class FastTextBench implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(python, script.toString(), "--corpus", prepared.toString(),
                 "--sg", architecture == Architecture.SKIP_GRAM ? "1" : "0",
                 "--vector-size", Integer.toString(vectorSize), "--min-count", Integer.toString(minCount),
-                "--epochs", Integer.toString(epochs), "--workers", Integer.toString(workers),
+                "--epochs", Integer.toString(epochs), "--workers", Integer.toString(threads),
                 "--seed", Long.toString(seed), "--bucket", Integer.toString(bucket),
                 "--restrict", Integer.toString(restrict), "--analogies", analogies.toString(),
                 "--simlex", simlex.toString(), "--men", men.toString()));

@@ -37,7 +37,7 @@ import dev.nlpkit.recurrent.model.InferenceOptions;
 import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
-import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -313,7 +313,7 @@ public final class LstmBench implements Callable<Integer> {
         long start = System.nanoTime();
         long cpuStart = processCpuNanos();
         do {
-            model.fit(data, null, fit, TrainingListener.NONE);
+            model.fit(data, null, fit, TrainingListener.none());
             steps += chunk;
         } while (steps < minSteps || System.nanoTime() - start < seconds * 1e9);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
@@ -360,7 +360,7 @@ public final class LstmBench implements Callable<Integer> {
     }
 
     private void trainingData(SplittableRandom random, int batch, int steps, Sequential model, FitOptions fit) {
-        model.fit(dataset(random, batch * steps), null, fit, TrainingListener.NONE);
+        model.fit(dataset(random, batch * steps), null, fit, TrainingListener.none());
     }
 
     private Dataset dataset(SplittableRandom random, int rows) {

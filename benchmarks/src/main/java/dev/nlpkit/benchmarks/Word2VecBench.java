@@ -1,5 +1,6 @@
 package dev.nlpkit.benchmarks;
 
+import dev.nlpkit.core.TrainingListener;
 import static dev.nlpkit.benchmarks.AnchorOutput.loadAverage;
 import static dev.nlpkit.benchmarks.AnchorOutput.machineBusySeconds;
 import static dev.nlpkit.benchmarks.AnchorOutput.number;
@@ -29,9 +30,8 @@ import java.util.zip.GZIPInputStream;
 import dev.nlpkit.embeddings.Algorithm;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
-import dev.nlpkit.embeddings.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
-import dev.nlpkit.embeddings.Vocabulary;
+import dev.nlpkit.embeddings.TrainingVocabulary;
 import dev.nlpkit.embeddings.Word2Vec;
 import dev.nlpkit.embeddings.Word2VecOptions;
 import dev.nlpkit.embeddings.evaluation.AnalogyEvaluation;
@@ -58,7 +58,7 @@ import picocli.CommandLine.Spec;
  * Quality: analogy accuracy on questions-words restricted to the 30,000 most frequent words
  * (case-insensitive), SimLex-999 and MEN Spearman; each side evaluated by its own code, and nlpkit's evaluator
  * also run on gensim's vectors (cross-check of the evaluators). Optional scaling lines: one epoch of each
- * architecture with 1 and with {@code --workers} workers, for nlpkit and gensim.
+ * architecture with 1 and with {@code --threads} threads, for nlpkit and gensim.
  *
  * <p>{@code --algorithm HOGWILD,HOGBATCH} runs each nlpkit training algorithm in turn beside the same gensim
  * run (one ratio line per algorithm, with issue 5's targets for HOGWILD and issue 16's for HOGBATCH). Every
@@ -113,8 +113,8 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "5")
     int epochs;
 
-    @Option(names = "--workers", defaultValue = "2")
-    int workers;
+    @Option(names = "--threads", defaultValue = "2", description = "Training threads (gensim's workers).")
+    int threads;
 
     @Option(names = "--seed", defaultValue = "1")
     long seed;
@@ -141,8 +141,8 @@ public final class Word2VecBench implements Callable<Integer> {
     @Option(names = "--no-cross-check", description = "Skip evaluating gensim's vectors with nlpkit's evaluator.")
     boolean noCrossCheck;
 
-    @Option(names = "--scaling", description = "Also time one epoch of each architecture with 1 and with --workers "
-            + "workers (nlpkit and gensim).")
+    @Option(names = "--scaling", description = "Also time one epoch of each architecture with 1 and with --threads "
+            + "threads (nlpkit and gensim).")
     boolean scaling;
 
     @Option(names = "--scaling-only", description = "Only the scaling measurement (implies --scaling).")
@@ -201,7 +201,7 @@ public final class Word2VecBench implements Callable<Integer> {
             for (Architecture architecture : scalingOnly ? List.<Architecture>of() : architectures) {
                 Word2VecOptions options = Word2VecOptions.defaults().withArchitecture(architecture)
                         .withVectorSize(vectorSize).withWindow(window).withNegative(negative).withMinCount(minCount)
-                        .withSample(sample).withEpochs(epochs).withWorkers(workers).withSeed(seed)
+                        .withSample(sample).withEpochs(epochs).withThreads(threads).withSeed(seed)
                         .withBatchTargets(batchTargets).withBatchNegatives(batchNegatives);
                 String json = null;
                 if (gensimFirst && !noGensim) {
@@ -240,7 +240,7 @@ public final class Word2VecBench implements Callable<Integer> {
         String load = loadAverage();
         Corpus c = Corpus.lines(prepared);
         long t0 = System.nanoTime();
-        Vocabulary vocabulary = Word2Vec.buildVocabulary(c, options);
+        TrainingVocabulary vocabulary = Word2Vec.buildVocabulary(c, options);
         double vocabSeconds = (System.nanoTime() - t0) / 1e9;
         long cpu0 = processCpuNanos();
         Word2Vec model = progress ? Word2Vec.fit(c, vocabulary, options, progressListener())
@@ -248,7 +248,7 @@ public final class Word2VecBench implements Callable<Integer> {
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         var t = model.lastTraining();
         BenchReport r = BenchReport.of("word2vec").put("impl", "nlpkit").put("architecture", name(options))
-                .put("algorithm", options.algorithm().name()).put("workers", options.workers()).put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
+                .put("algorithm", options.algorithm().name()).put("workers", options.threads()).put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
                 .put("vocab_s", vocabSeconds).put("train_s", t.seconds()).put("train_cpu_s", cpu)
                 .put("effective_words", t.effectiveWords()).put("effective_words_per_s", t.effectiveWordsPerSecond())
                 .put("kernel", t.kernel()).put("load_avg_before", load).put("load_avg_after", loadAverage());
@@ -286,7 +286,7 @@ public final class Word2VecBench implements Callable<Integer> {
      */
     private void putArithmetic(BenchReport r, Word2VecOptions options, double wordsPerSecond) {
         double gflops = flopsPerWord(options) * wordsPerSecond / 1e9;
-        r.put("words_per_s_per_core", wordsPerSecond / options.workers()).put("flops_per_word", flopsPerWord(options))
+        r.put("words_per_s_per_core", wordsPerSecond / options.threads()).put("flops_per_word", flopsPerWord(options))
                 .put("gflops", gflops).put("fraction_of_fp32_peak", gflops / peakGflops);
     }
 
@@ -308,9 +308,9 @@ public final class Word2VecBench implements Callable<Integer> {
     }
 
     /** Renders {@link TrainingProgress} on stderr (the library itself never prints). */
-    private TrainingListener progressListener() {
+    private TrainingListener<TrainingProgress, TrainingProgress> progressListener() {
         PrintWriter err = spec.commandLine().getErr();
-        return new TrainingListener() {
+        return new TrainingListener<>() {
             @Override
             public void onProgress(TrainingProgress p) {
                 err.printf(Locale.ROOT, "word2vec epoch %d/%d %5.1f%%  %,.0f words/s  alpha %.5f%n", p.epoch(),
@@ -348,7 +348,7 @@ public final class Word2VecBench implements Callable<Integer> {
                 "--vector-size", Integer.toString(options.vectorSize()), "--window", Integer.toString(options.window()),
                 "--negative", Integer.toString(options.negative()), "--min-count", Integer.toString(options.minCount()),
                 "--sample", Double.toString(options.sample()), "--epochs", Integer.toString(options.epochs()),
-                "--workers", Integer.toString(options.workers()), "--seed", Long.toString(options.seed()),
+                "--workers", Integer.toString(options.threads()), "--seed", Long.toString(options.seed()),
                 "--restrict", Integer.toString(restrict)));
         if (evaluate && !noEval) {
             command.addAll(List.of("--analogies", analogies.toString(), "--simlex", simlex.toString(),
@@ -384,7 +384,7 @@ public final class Word2VecBench implements Callable<Integer> {
         double seconds = number(json, "train_seconds");
         double effectivePerSecond = number(json, "effective_words_per_s");
         BenchReport g = BenchReport.of("word2vec").put("impl", "gensim").put("architecture", name(options))
-                .put("gensim", string(json, "gensim")).put("workers", options.workers())
+                .put("gensim", string(json, "gensim")).put("workers", options.threads())
                 .put("vocab_size", (long) number(json, "vocab_size")).put("vocab_s", number(json, "vocab_seconds"))
                 .put("train_s", seconds).put("train_cpu_s", number(json, "train_cpu_seconds"))
                 .put("effective_words", (long) number(json, "effective_words"))
@@ -445,7 +445,7 @@ public final class Word2VecBench implements Callable<Integer> {
     }
 
     /**
-     * Worker scaling, for each architecture: one epoch with 1 worker and one with {@code --workers}, on the same
+     * Worker scaling, for each architecture: one epoch with 1 thread and one with {@code --threads}, on the same
      * prepared corpus and vocabulary (built once, not timed), after a warm-up epoch of each (JIT), alternating
      * and keeping the best of {@code --scaling-rounds} of each. Every run also records how many CPUs other
      * processes of the machine kept busy meanwhile: a ratio taken while they used a noticeable share of the
@@ -462,20 +462,20 @@ public final class Word2VecBench implements Callable<Integer> {
             Word2VecOptions base = Word2VecOptions.defaults().withArchitecture(architecture).withVectorSize(vectorSize)
                     .withWindow(window).withNegative(negative).withMinCount(minCount).withSample(sample).withEpochs(1)
                     .withSeed(seed).withBatchTargets(batchTargets).withBatchNegatives(batchNegatives);
-            Vocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
+            TrainingVocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
             List<BenchReport> reports = new ArrayList<>();
             List<Double> manySpeeds = new ArrayList<>();
             for (Algorithm algorithm : algorithms) {
                 Word2VecOptions options = base.withAlgorithm(algorithm);
-                Word2Vec.fit(c, vocabulary, options.withWorkers(1)); // warm-up (JIT) of both runs
-                Word2Vec.fit(c, vocabulary, options.withWorkers(workers));
+                Word2Vec.fit(c, vocabulary, options.withThreads(1)); // warm-up (JIT) of both runs
+                Word2Vec.fit(c, vocabulary, options.withThreads(threads));
                 String load = loadAverage();
                 EpochRun one = null;
                 EpochRun many = null;
                 double otherCpus = 0;
                 for (int round = 0; round < scalingRounds; round++) {
-                    EpochRun a = epoch(c, vocabulary, options.withWorkers(1));
-                    EpochRun b = epoch(c, vocabulary, options.withWorkers(workers));
+                    EpochRun a = epoch(c, vocabulary, options.withThreads(1));
+                    EpochRun b = epoch(c, vocabulary, options.withThreads(threads));
                     one = one == null || a.wordsPerSecond() > one.wordsPerSecond() ? a : one;
                     many = many == null || b.wordsPerSecond() > many.wordsPerSecond() ? b : many;
                     otherCpus = Math.max(otherCpus, Math.max(a.otherCpus(), b.otherCpus()));
@@ -483,7 +483,7 @@ public final class Word2VecBench implements Callable<Integer> {
                 double speedup = many.wordsPerSecond() / one.wordsPerSecond();
                 BenchReport r = BenchReport.of("word2vec").put("impl", "scaling").put("architecture", name(base))
                         .put("algorithm", algorithm.name()).put("epochs", 1)
-                        .put("one_worker_words_per_s", one.wordsPerSecond()).put("workers", workers)
+                        .put("one_worker_words_per_s", one.wordsPerSecond()).put("workers", threads)
                         .put("many_workers_words_per_s", many.wordsPerSecond()).put("speedup", speedup)
                         .put("target", 1.8).put("meets_target", speedup >= 1.8)
                         .put("one_worker_words_per_cpu_s", one.wordsPerCpuSecond())
@@ -503,8 +503,8 @@ public final class Word2VecBench implements Callable<Integer> {
                 double gensimOne = 0;
                 double gensimMany = 0;
                 for (int round = 0; round < scalingRounds; round++) {
-                    String a = gensim(out, dir, prepared, base.withWorkers(1), false);
-                    String b = gensim(out, dir, prepared, base.withWorkers(workers), false);
+                    String a = gensim(out, dir, prepared, base.withThreads(1), false);
+                    String b = gensim(out, dir, prepared, base.withThreads(threads), false);
                     if (a == null || b == null) {
                         break;
                     }
@@ -544,7 +544,7 @@ public final class Word2VecBench implements Callable<Integer> {
     private record EpochRun(double wordsPerSecond, double wordsPerCpuSecond, double otherCpus) {
     }
 
-    private static EpochRun epoch(Corpus c, Vocabulary vocabulary, Word2VecOptions options) {
+    private static EpochRun epoch(Corpus c, TrainingVocabulary vocabulary, Word2VecOptions options) {
         double machine0 = machineBusySeconds();
         long cpu0 = processCpuNanos();
         long t0 = System.nanoTime();

@@ -40,7 +40,7 @@ class ClassifyBenchTest {
                 .withSequence(TextClassifierOptions.Sequence.defaults().withMaxLength(8).withMinCount(1))
                 .withEmbedding(new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(
                         Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM).withVectorSize(8)
-                                .withWindow(2).withMinCount(1).withEpochs(1).withWorkers(1).withSeed(3)), true))
+                                .withWindow(2).withMinCount(1).withEpochs(1).withThreads(1).withSeed(3)), true))
                 .withNetwork(TextClassifierOptions.Network.lesson().withUnits(4).withDropouts(0.0, 0.0, 0.0))
                 .withTraining(TextClassifierOptions.Training.defaults().withBatchSize(32).withEpochs(1)
                         .withPatience(0).withSeed(5));

@@ -159,9 +159,9 @@ final class FacebookFastTextFormat {
                     + ", expected " + nwords + " x " + dim);
         }
         float[] output = FastTextModelFormat.readFloats(in, nwords * dim, dim, file, "output matrix");
-        Vocabulary vocabulary;
+        TrainingVocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(words, counts, ntokens);
+            vocabulary = new TrainingVocabulary(words, counts, ntokens);
         } catch (IllegalArgumentException e) {
             throw new WordVectorFormatException(file, "dictionary", e.getMessage(), e);
         }

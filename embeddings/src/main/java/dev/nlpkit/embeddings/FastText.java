@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -26,12 +27,12 @@ import dev.nlpkit.core.Seeds;
  * uniform in {@code [-1/d, 1/d)} (gensim, fastText), the output matrix at zero.
  *
  * <h2>Determinism</h2>
- * With {@code workers = 1} training is bit-reproducible for a seed (and kernel); with several workers the
+ * With {@code threads = 1} training is bit-reproducible for a seed (and kernel); with several threads the
  * lock-free updates interleave differently on every run.
  */
 public final class FastText {
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final FastTextOptions options;
     private final float[] input;
     private final float[] output;
@@ -39,7 +40,7 @@ public final class FastText {
     private final int[] subwordRows;
     private final TrainingSummary lastTraining;
 
-    FastText(Vocabulary vocabulary, FastTextOptions options, float[] input, float[] output,
+    FastText(TrainingVocabulary vocabulary, FastTextOptions options, float[] input, float[] output,
             SubwordTable subwords, TrainingSummary lastTraining) {
         this.vocabulary = vocabulary;
         this.options = options;
@@ -56,7 +57,7 @@ public final class FastText {
         /**
          * @param noNgramsForEos give {@code </s>} no n-grams (Facebook's dictionary; gensim computes them)
          */
-        static SubwordTable of(Vocabulary vocabulary, FastTextOptions o, boolean noNgramsForEos) {
+        static SubwordTable of(TrainingVocabulary vocabulary, FastTextOptions o, boolean noNgramsForEos) {
             int v = vocabulary.size();
             int[] offsets = new int[v + 1];
             int[][] perWord = new int[v][];
@@ -94,7 +95,9 @@ public final class FastText {
      * @throws IllegalArgumentException when the matrices would not fit a Java array, the corpus is empty or no
      *                                  word reaches minCount (checked before training starts)
      */
-    public static FastText fit(Corpus corpus, FastTextOptions options, long seed, TrainingListener... listeners) {
+    @SafeVarargs
+    public static FastText fit(Corpus corpus, FastTextOptions options, long seed,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(options, "options");
         Kernel.select(options.kernel()); // fail fast on an unavailable kernel
@@ -103,7 +106,7 @@ public final class FastText {
             throw new IllegalArgumentException("bucket " + options.bucket() + " x vectorSize "
                     + options.vectorSize() + " = " + cellsBound + " exceeds the largest Java array; lower bucket");
         }
-        Vocabulary vocabulary = VocabularyBuilder.build(corpus, options.vocabularyOptions());
+        TrainingVocabulary vocabulary = TrainingVocabularyBuilder.build(corpus, options.vocabularyOptions());
         int v = vocabulary.size();
         int d = options.vectorSize();
         long cells = ((long) v + options.ngramRows()) * d;
@@ -135,8 +138,9 @@ public final class FastText {
      * @param listeners receive progress (none for silence)
      * @return the trained model
      */
+    @SafeVarargs
     public static FastText fit(Iterable<? extends List<String>> sentences, FastTextOptions options, long seed,
-            TrainingListener... listeners) {
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.of(sentences), options, seed, listeners);
     }
 
@@ -149,7 +153,9 @@ public final class FastText {
      * @param listeners receive progress (none for silence)
      * @return the trained model
      */
-    public static FastText fit(Path lineFile, FastTextOptions options, long seed, TrainingListener... listeners) {
+    @SafeVarargs
+    public static FastText fit(Path lineFile, FastTextOptions options, long seed,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.lines(lineFile), options, seed, listeners);
     }
 
@@ -189,7 +195,7 @@ public final class FastText {
      *
      * @return the vocabulary
      */
-    public Vocabulary vocabulary() {
+    public TrainingVocabulary vocabulary() {
         return vocabulary;
     }
 

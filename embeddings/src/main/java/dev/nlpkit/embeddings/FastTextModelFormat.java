@@ -31,6 +31,8 @@ import dev.nlpkit.embeddings.io.WordVectorFormatException;
  * "FTXMEND\n"                     8 bytes end marker (detects truncation)
  * </pre>
  * The whole configuration travels in the file, so a later change of the defaults cannot change an old model.
+ * The thread count is written as {@code threads}; files from before that name have {@code workers} (gensim's
+ * word), which is still read.
  * Files are written through nlpkit-core's {@link AtomicFiles} (temporary file + rename). No Java serialization.
  */
 public final class FastTextModelFormat {
@@ -49,7 +51,7 @@ public final class FastTextModelFormat {
 
     static void write(FastText model, OutputStream target) throws IOException {
         FastTextOptions o = model.options();
-        Vocabulary vocab = model.vocabulary();
+        TrainingVocabulary vocab = model.vocabulary();
         Map<String, String> header = new LinkedHashMap<>();
         header.put("architecture", o.architecture().name());
         header.put("vectorSize", Integer.toString(o.vectorSize()));
@@ -63,7 +65,7 @@ public final class FastTextModelFormat {
         header.put("minAlpha", Double.toString(o.minAlpha()));
         header.put("cbowInput", o.cbowInput().name());
         header.put("epochs", Integer.toString(o.epochs()));
-        header.put("workers", Integer.toString(o.workers()));
+        header.put("threads", Integer.toString(o.threads()));
         header.put("minN", Integer.toString(o.minN()));
         header.put("maxN", Integer.toString(o.maxN()));
         header.put("bucket", Integer.toString(o.bucket()));
@@ -137,7 +139,7 @@ public final class FastTextModelFormat {
                     intOf(h, "window"), intOf(h, "minCount"), intOf(h, "maxFinalVocab"),
                     Double.parseDouble(get(h, "sample")), intOf(h, "negative"), Double.parseDouble(get(h, "nsExponent")),
                     Double.parseDouble(get(h, "alpha")), Double.parseDouble(get(h, "minAlpha")),
-                    CbowInput.valueOf(get(h, "cbowInput")), intOf(h, "epochs"), intOf(h, "workers"), intOf(h, "minN"),
+                    CbowInput.valueOf(get(h, "cbowInput")), intOf(h, "epochs"), intOf(h, Word2VecModelFormat.threadsKey(h)), intOf(h, "minN"),
                     intOf(h, "maxN"), intOf(h, "bucket"), intOf(h, "wordNgrams"),
                     Boolean.parseBoolean(get(h, "shrinkWindows")), intOf(h, "batchWords"),
                     VectorKernel.valueOf(get(h, "kernel")));
@@ -168,9 +170,9 @@ public final class FastTextModelFormat {
         if (!Arrays.equals(in.readNBytes(END.length), END)) {
             throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or corrupt");
         }
-        Vocabulary vocabulary;
+        TrainingVocabulary vocabulary;
         try {
-            vocabulary = new Vocabulary(words, counts, corpusWords);
+            vocabulary = new TrainingVocabulary(words, counts, corpusWords);
         } catch (IllegalArgumentException e) {
             throw new WordVectorFormatException(file, "vocabulary", e.getMessage(), e);
         }

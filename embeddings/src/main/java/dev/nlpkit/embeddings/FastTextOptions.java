@@ -18,7 +18,7 @@ package dev.nlpkit.embeddings;
  * <tr><td>alpha, minAlpha</td><td>alpha, min_alpha</td><td>0.025, 1e-4</td></tr>
  * <tr><td>cbowInput</td><td>cbow_mean</td><td>MEAN</td></tr>
  * <tr><td>epochs</td><td>epochs</td><td>5</td></tr>
- * <tr><td>workers</td><td>workers</td><td>3</td></tr>
+ * <tr><td>threads</td><td>workers</td><td>3</td></tr>
  * <tr><td>minN, maxN</td><td>min_n, max_n</td><td>3, 6</td></tr>
  * <tr><td>bucket</td><td>bucket</td><td>2,000,000</td></tr>
  * <tr><td>wordNgrams</td><td>word_ngrams</td><td>1 (the only value gensim and unsupervised fastText use)</td></tr>
@@ -43,7 +43,7 @@ package dev.nlpkit.embeddings;
  * @param minAlpha      final learning rate
  * @param cbowInput     mean or sum of the CBOW context rows
  * @param epochs        passes over the corpus, &ge; 1
- * @param workers       training threads, &ge; 1 (lock-free "hogwild" updates)
+ * @param threads       training threads (gensim's {@code workers}), &ge; 1 (lock-free "hogwild" updates)
  * @param minN          shortest character n-gram, &ge; 1
  * @param maxN          longest character n-gram; below minN = no n-grams
  * @param bucket        rows the n-gram hashes are folded into, &ge; 1 when n-grams are used
@@ -65,7 +65,7 @@ public record FastTextOptions(
         double minAlpha,
         CbowInput cbowInput,
         int epochs,
-        int workers,
+        int threads,
         int minN,
         int maxN,
         int bucket,
@@ -89,7 +89,7 @@ public record FastTextOptions(
         require(alpha > 0 && Double.isFinite(alpha), "alpha must be > 0, got " + alpha);
         require(minAlpha >= 0 && minAlpha <= alpha, "minAlpha must be in [0, alpha=" + alpha + "], got " + minAlpha);
         require(epochs >= 1, "epochs must be >= 1, got " + epochs);
-        require(workers >= 1, "workers must be >= 1, got " + workers);
+        require(threads >= 1, "threads must be >= 1, got " + threads);
         require(minN >= 1, "minN must be >= 1, got " + minN);
         require(maxN >= 0, "maxN must be >= 0 (below minN = no character n-grams), got " + maxN);
         require(maxN < minN || bucket >= 1, "bucket must be >= 1 when character n-grams are used (minN=" + minN
@@ -147,7 +147,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withArchitecture(Architecture v) {
         return new FastTextOptions(v, vectorSize, window, minCount, maxFinalVocab, sample, negative, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -159,7 +159,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withVectorSize(int v) {
         return new FastTextOptions(architecture, v, window, minCount, maxFinalVocab, sample, negative, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -171,7 +171,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withWindow(int v) {
         return new FastTextOptions(architecture, vectorSize, v, minCount, maxFinalVocab, sample, negative, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -183,7 +183,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withMinCount(int v) {
         return new FastTextOptions(architecture, vectorSize, window, v, maxFinalVocab, sample, negative, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -195,7 +195,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withMaxFinalVocab(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, v, sample, negative, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -207,7 +207,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withSample(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, v, negative, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -219,7 +219,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withNegative(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, v, nsExponent,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -231,7 +231,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withNsExponent(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative, v,
-                alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
+                alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows, batchWords,
                 kernel);
     }
 
@@ -243,7 +243,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withAlpha(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, v, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                nsExponent, v, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
@@ -255,7 +255,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withMinAlpha(double v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, v, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                nsExponent, alpha, v, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
@@ -267,7 +267,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withCbowInput(CbowInput v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, v, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                nsExponent, alpha, minAlpha, v, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
@@ -279,17 +279,17 @@ public record FastTextOptions(
      */
     public FastTextOptions withEpochs(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, v, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                nsExponent, alpha, minAlpha, cbowInput, v, threads, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
     /**
-     * With another number of worker threads.
+     * With another number of training threads.
      *
      * @param v training threads, >= 1 (1 makes training bit-reproducible)
-     * @return a copy with {@code workers} replaced
+     * @return a copy with {@code threads} replaced
      */
-    public FastTextOptions withWorkers(int v) {
+    public FastTextOptions withThreads(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
                 nsExponent, alpha, minAlpha, cbowInput, epochs, v, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, kernel);
@@ -304,7 +304,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withNgramLengths(int newMinN, int newMaxN) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, newMinN, newMaxN, bucket, wordNgrams,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, threads, newMinN, newMaxN, bucket, wordNgrams,
                 shrinkWindows, batchWords, kernel);
     }
 
@@ -316,7 +316,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withBucket(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, v, wordNgrams, shrinkWindows,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, v, wordNgrams, shrinkWindows,
                 batchWords, kernel);
     }
 
@@ -328,7 +328,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withWordNgrams(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, v, shrinkWindows,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, v, shrinkWindows,
                 batchWords, kernel);
     }
 
@@ -340,7 +340,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withShrinkWindows(boolean v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, v,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, v,
                 batchWords, kernel);
     }
 
@@ -352,7 +352,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withBatchWords(int v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 v, kernel);
     }
 
@@ -364,7 +364,7 @@ public record FastTextOptions(
      */
     public FastTextOptions withKernel(VectorKernel v) {
         return new FastTextOptions(architecture, vectorSize, window, minCount, maxFinalVocab, sample, negative,
-                nsExponent, alpha, minAlpha, cbowInput, epochs, workers, minN, maxN, bucket, wordNgrams, shrinkWindows,
+                nsExponent, alpha, minAlpha, cbowInput, epochs, threads, minN, maxN, bucket, wordNgrams, shrinkWindows,
                 batchWords, v);
     }
 }

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The training loop of FastText, organised as Word2Vec's: the calling thread streams the corpus into jobs of
- * about {@code batchWords} words, {@code workers} threads train on them with lock-free ("hogwild") updates of
+ * about {@code batchWords} words, {@code threads} threads train on them with lock-free ("hogwild") updates of
  * the shared input and output matrices, and listeners are called on the calling thread. Per worker: word2vec.c's
  * LCG seeded from the fit seed and the worker id, subsampling before windows are formed, a reduced window per
  * centre word, negatives from the shared alias table. With one worker the result is bit-reproducible.
@@ -26,7 +27,7 @@ final class FastTextTrainer {
     private record Job(Object[] items, int size, CountDownLatch epochEnd, boolean stop) {
     }
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final FastTextOptions options;
     private final long seed;
     private final float[] input;
@@ -41,7 +42,7 @@ final class FastTextTrainer {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private long totalWords = 1;
 
-    FastTextTrainer(Vocabulary vocabulary, FastTextOptions options, long seed, float[] input, float[] output,
+    FastTextTrainer(TrainingVocabulary vocabulary, FastTextOptions options, long seed, float[] input, float[] output,
             int[] subwordOffsets, int[] subwordRows) {
         this.vocabulary = vocabulary;
         this.options = options;
@@ -55,9 +56,10 @@ final class FastTextTrainer {
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
     }
 
-    TrainingSummary train(Corpus corpus, long corpusWords, List<TrainingListener> listeners) {
+    TrainingSummary train(Corpus corpus, long corpusWords,
+            List<TrainingListener<TrainingProgress, TrainingProgress>> listeners) {
         int epochs = options.epochs();
-        int workerCount = options.workers();
+        int workerCount = options.threads();
         totalWords = Math.max(1, corpusWords * epochs);
         BlockingQueue<Job> queue = new ArrayBlockingQueue<>(2 * workerCount + 2);
         List<Thread> threads = new ArrayList<>();
@@ -66,11 +68,11 @@ final class FastTextTrainer {
             threads.add(Thread.ofPlatform().daemon().name("fasttext-worker-" + i).unstarted(() -> work(id, queue)));
         }
         long start = System.nanoTime();
-        long interval = 1000;
-        for (TrainingListener l : listeners) {
-            interval = Math.min(interval, Math.max(1, l.intervalMillis()));
+        long interval = Long.MAX_VALUE;
+        for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
+            interval = Math.min(interval, Math.max(0, l.intervalMillis()));
         }
-        Progress progress = new Progress(listeners, start, epochs, interval * 1_000_000L);
+        Progress progress = new Progress(listeners, start, epochs, TimeUnit.MILLISECONDS.toNanos(interval));
         threads.forEach(Thread::start);
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
@@ -86,7 +88,7 @@ final class FastTextTrainer {
                 }
                 checkFailure();
                 TrainingProgress p = progress.snapshot();
-                for (TrainingListener l : listeners) {
+                for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                     l.onEpochEnd(p);
                 }
             }
@@ -114,7 +116,7 @@ final class FastTextTrainer {
         int batchWords = options.batchWords();
         Object[][] pending = {new Object[64]};
         int[] state = new int[2];
-        CorpusReader.read(corpus, item -> {
+        CorpusItems.read(corpus, item -> {
             if (state[0] == pending[0].length) {
                 pending[0] = Arrays.copyOf(pending[0], state[0] * 2);
             }
@@ -189,14 +191,15 @@ final class FastTextTrainer {
 
     /** Calls the listeners on the fit thread. */
     private final class Progress {
-        final List<TrainingListener> listeners;
+        final List<TrainingListener<TrainingProgress, TrainingProgress>> listeners;
         final long start;
         final int epochs;
         final long interval;
         long last;
         int epoch;
 
-        Progress(List<TrainingListener> listeners, long start, int epochs, long interval) {
+        Progress(List<TrainingListener<TrainingProgress, TrainingProgress>> listeners, long start, int epochs,
+                long interval) {
             this.listeners = listeners;
             this.start = start;
             this.epochs = epochs;
@@ -211,7 +214,7 @@ final class FastTextTrainer {
             }
             last = now;
             TrainingProgress p = snapshot();
-            for (TrainingListener l : listeners) {
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                 l.onProgress(p);
             }
         }
@@ -264,7 +267,7 @@ final class FastTextTrainer {
                 Object item = job.items()[i];
                 length = 0;
                 if (item instanceof String line) {
-                    CorpusReader.tokenize(line, (l, start, end) -> {
+                    CorpusItems.tokenize(line, (l, start, end) -> {
                         rawSinceFlush++;
                         add(index.indexOf(l, start, end));
                     });

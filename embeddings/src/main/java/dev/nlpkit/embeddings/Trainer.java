@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The training loop of word2vec.c: the calling thread streams the corpus into jobs of about
- * {@code batchWords} words; {@code workers} threads take jobs and update the shared weights without locks
+ * {@code batchWords} words; {@code threads} threads take jobs and update the shared weights without locks
  * (hogwild: concurrent updates of the same row may overwrite each other, a documented, harmless race the
  * original relies on too). With one worker the order of all updates and random draws is fixed, so the
  * result is bit-reproducible for a seed.
@@ -27,7 +28,7 @@ final class Trainer {
     private record Job(Object[] items, int size, CountDownLatch epochEnd, boolean stop) {
     }
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final Word2VecOptions options;
     private final float[] syn0;
     private final float[] syn1;
@@ -45,7 +46,7 @@ final class Trainer {
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile long totalWords;
 
-    Trainer(Vocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg) {
+    Trainer(TrainingVocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg) {
         this.vocabulary = vocabulary;
         this.options = options;
         this.syn0 = syn0;
@@ -66,8 +67,9 @@ final class Trainer {
     }
 
     /** Trains {@code epochs} passes over {@code corpus}, which has {@code corpusWords} tokens per pass. */
-    TrainingSummary train(Corpus corpus, long corpusWords, int epochs, List<TrainingListener> listeners) {
-        int workerCount = options.workers();
+    TrainingSummary train(Corpus corpus, long corpusWords, int epochs,
+            List<TrainingListener<TrainingProgress, TrainingProgress>> listeners) {
+        int workerCount = options.threads();
         totalWords = Math.max(1, corpusWords * (long) epochs);
         BlockingQueue<Job> queue = new ArrayBlockingQueue<>(2 * workerCount + 2);
         Worker[] workers = new Worker[workerCount];
@@ -126,7 +128,7 @@ final class Trainer {
         int batchWords = options.batchWords();
         Object[][] pending = {new Object[64]};
         int[] state = new int[2]; // [0] items in pending, [1] approximate words in pending
-        CorpusReader.read(corpus, item -> {
+        CorpusItems.read(corpus, item -> {
             int words = item instanceof String line ? approximateWords(line) : ((List<?>) item).size();
             if (state[0] == pending[0].length) {
                 pending[0] = Arrays.copyOf(pending[0], state[0] * 2);
@@ -186,7 +188,7 @@ final class Trainer {
 
     /** Calls the listeners on the fit thread. */
     private final class Reporter {
-        final List<TrainingListener> listeners;
+        final List<TrainingListener<TrainingProgress, TrainingProgress>> listeners;
         final Worker[] workers;
         final long start;
         final int epochs;
@@ -194,16 +196,17 @@ final class Trainer {
         long lastReport;
         int epoch;
 
-        Reporter(List<TrainingListener> listeners, Worker[] workers, long start, int epochs) {
+        Reporter(List<TrainingListener<TrainingProgress, TrainingProgress>> listeners, Worker[] workers, long start,
+                int epochs) {
             this.listeners = listeners;
             this.workers = workers;
             this.start = start;
             this.epochs = epochs;
             long min = Long.MAX_VALUE;
-            for (TrainingListener l : listeners) {
-                min = Math.min(min, l.intervalMillis());
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
+                min = Math.min(min, Math.max(0, l.intervalMillis()));
             }
-            this.interval = Math.max(1, min == Long.MAX_VALUE ? 1000 : min) * 1_000_000L;
+            this.interval = TimeUnit.MILLISECONDS.toNanos(min); // saturates; no listener: never reports
             this.lastReport = start;
         }
 
@@ -221,14 +224,14 @@ final class Trainer {
                 loss += w.publishedLoss;
             }
             TrainingProgress p = snapshot(now, loss);
-            for (TrainingListener l : listeners) {
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                 l.onProgress(p);
             }
         }
 
         void epochEnd(double loss) {
             TrainingProgress p = snapshot(System.nanoTime(), loss);
-            for (TrainingListener l : listeners) {
+            for (TrainingListener<TrainingProgress, TrainingProgress> l : listeners) {
                 l.onEpochEnd(p);
             }
         }

@@ -3,7 +3,7 @@ package dev.nlpkit.embeddings;
 import java.util.OptionalDouble;
 
 /**
- * A snapshot of training, passed to {@link TrainingListener}s.
+ * A snapshot of training, passed to {@link dev.nlpkit.core.TrainingListener}s.
  *
  * @param epoch          the current epoch, 1-based
  * @param epochs         the number of epochs of this training call

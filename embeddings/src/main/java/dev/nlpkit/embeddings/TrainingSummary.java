@@ -12,10 +12,10 @@ import java.util.Arrays;
  * @param seconds        wall time of training (vocabulary building excluded)
  * @param epochLosses    loss of each epoch, empty when {@code computeLoss} was off
  * @param kernel         the vector kernel used ("plain" or "vector-api-&lt;bits&gt;")
- * @param workers        worker threads
+ * @param threads        training threads
  */
 public record TrainingSummary(int epochs, long rawWords, long effectiveWords, double seconds,
-        double[] epochLosses, String kernel, int workers) {
+        double[] epochLosses, String kernel, int threads) {
 
     /** Copies the losses. */
     public TrainingSummary {
@@ -45,7 +45,7 @@ public record TrainingSummary(int epochs, long rawWords, long effectiveWords, do
     public boolean equals(Object o) {
         return o instanceof TrainingSummary t && t.epochs == epochs && t.rawWords == rawWords
                 && t.effectiveWords == effectiveWords && t.seconds == seconds
-                && Arrays.equals(t.epochLosses, epochLosses) && t.kernel.equals(kernel) && t.workers == workers;
+                && Arrays.equals(t.epochLosses, epochLosses) && t.kernel.equals(kernel) && t.threads == threads;
     }
 
     @Override
@@ -57,6 +57,6 @@ public record TrainingSummary(int epochs, long rawWords, long effectiveWords, do
     public String toString() {
         return "TrainingSummary[epochs=" + epochs + ", rawWords=" + rawWords + ", effectiveWords=" + effectiveWords
                 + ", seconds=" + seconds + ", epochLosses=" + Arrays.toString(epochLosses) + ", kernel=" + kernel
-                + ", workers=" + workers + "]";
+                + ", threads=" + threads + "]";
     }
 }

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,13 +30,13 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  * that share their negatives (see {@link Algorithm} and {@code HogBatchTrainer}).
  *
  * <h2>Determinism</h2>
- * With {@code workers = 1} training is bit-reproducible for a seed (and kernel), with either algorithm. With
- * several workers the lock-free updates interleave differently on every run: results are statistically
+ * With {@code threads = 1} training is bit-reproducible for a seed (and kernel), with either algorithm. With
+ * several threads the lock-free updates interleave differently on every run: results are statistically
  * equivalent, not equal.
  */
 public final class Word2Vec {
 
-    private final Vocabulary vocabulary;
+    private final TrainingVocabulary vocabulary;
     private final Word2VecOptions options;
     private final float[] syn0;
     private final float[] syn1;
@@ -45,7 +46,7 @@ public final class Word2Vec {
     /** The query view, built on first use from syn0 (never changed after construction) and the vocabulary's index. */
     private volatile WordVectors vectors;
 
-    Word2Vec(Vocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg,
+    Word2Vec(TrainingVocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg,
             int epochsTrained, TrainingSummary lastTraining) {
         this.vocabulary = vocabulary;
         this.options = options;
@@ -60,15 +61,17 @@ public final class Word2Vec {
      * Builds the vocabulary of {@code corpus} and trains on it.
      *
      * @param corpus    the training corpus, read once for the vocabulary and once per epoch
-     * @param options   the training options (seed, workers, sizes)
+     * @param options   the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
-    public static Word2Vec fit(Corpus corpus, Word2VecOptions options, TrainingListener... listeners) {
+    @SafeVarargs
+    public static Word2Vec fit(Corpus corpus, Word2VecOptions options,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         Objects.requireNonNull(corpus, "corpus");
         Objects.requireNonNull(options, "options");
         Kernel.select(options.kernel()); // fail fast on an unavailable kernel
-        Vocabulary vocabulary = VocabularyBuilder.build(corpus, options);
+        TrainingVocabulary vocabulary = TrainingVocabularyBuilder.build(corpus, options);
         return fit(corpus, vocabulary, options, listeners);
     }
 
@@ -76,12 +79,13 @@ public final class Word2Vec {
      * Trains on a re-iterable sentence corpus (see {@link Corpus#of}).
      *
      * @param sentences tokenised sentences, iterated once per pass
-     * @param options   the training options (seed, workers, sizes)
+     * @param options   the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
+    @SafeVarargs
     public static Word2Vec fit(Iterable<? extends List<String>> sentences, Word2VecOptions options,
-            TrainingListener... listeners) {
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.of(sentences), options, listeners);
     }
 
@@ -89,11 +93,13 @@ public final class Word2Vec {
      * Trains on a one-sentence-per-line UTF-8 file, plain or {@code .gz} (see {@link Corpus#lines}).
      *
      * @param lineFile  one sentence per line, tokens separated by white space
-     * @param options   the training options (seed, workers, sizes)
+     * @param options   the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
-    public static Word2Vec fit(Path lineFile, Word2VecOptions options, TrainingListener... listeners) {
+    @SafeVarargs
+    public static Word2Vec fit(Path lineFile, Word2VecOptions options,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         return fit(Corpus.lines(lineFile), options, listeners);
     }
 
@@ -104,8 +110,8 @@ public final class Word2Vec {
      * @param options its minCount and maxFinalVocab apply
      * @return the vocabulary, most frequent word first
      */
-    public static Vocabulary buildVocabulary(Corpus corpus, Word2VecOptions options) {
-        return VocabularyBuilder.build(corpus, options);
+    public static TrainingVocabulary buildVocabulary(Corpus corpus, Word2VecOptions options) {
+        return TrainingVocabularyBuilder.build(corpus, options);
     }
 
     /**
@@ -113,12 +119,13 @@ public final class Word2Vec {
      *
      * @param corpus     the corpus the vocabulary was built on
      * @param vocabulary from {@link #buildVocabulary}
-     * @param options    the training options (seed, workers, sizes)
+     * @param options    the training options (seed, threads, sizes)
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the trained model
      */
-    public static Word2Vec fit(Corpus corpus, Vocabulary vocabulary, Word2VecOptions options,
-            TrainingListener... listeners) {
+    @SafeVarargs
+    public static Word2Vec fit(Corpus corpus, TrainingVocabulary vocabulary, Word2VecOptions options,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         int v = vocabulary.size();
         int d = options.vectorSize();
         long cells = (long) v * d;
@@ -150,13 +157,15 @@ public final class Word2Vec {
      * @param listeners receive progress events (per epoch and job); none is fine
      * @return the further trained model
      */
-    public Word2Vec continueTraining(Corpus corpus, int epochs, TrainingListener... listeners) {
+    @SafeVarargs
+    public final Word2Vec continueTraining(Corpus corpus, int epochs,
+            TrainingListener<TrainingProgress, TrainingProgress>... listeners) {
         if (epochs < 1) {
             throw new IllegalArgumentException("epochs must be >= 1, got " + epochs);
         }
         long[] tokens = {0};
-        CorpusReader.read(corpus, item -> {
-            tokens[0] += item instanceof String line ? CorpusReader.tokenize(line, (l, s, e) -> { })
+        CorpusItems.read(corpus, item -> {
+            tokens[0] += item instanceof String line ? CorpusItems.tokenize(line, (l, s, e) -> { })
                     : ((List<?>) item).size();
             return true;
         });
@@ -215,7 +224,7 @@ public final class Word2Vec {
      *
      * @return the vocabulary, most frequent word first
      */
-    public Vocabulary vocabulary() {
+    public TrainingVocabulary vocabulary() {
         return vocabulary;
     }
 
@@ -301,7 +310,7 @@ public final class Word2Vec {
         }
         long outputs = (options.hierarchicalSoftmax() ? matrix : 0) + (options.negative() > 0 ? matrix : 0);
         long tables = 4 * v + (options.negative() > 0 ? 8 * v : 0);
-        long workers = (long) options.workers() * (4L * options.batchWords() + 8 * d + 2 * 8L * options.batchWords());
+        long workers = (long) options.threads() * (4L * options.batchWords() + 8 * d + 2 * 8L * options.batchWords());
         return new MemoryEstimate(vocab, matrix, outputs, tables, workers);
     }
 

@@ -28,7 +28,8 @@ import dev.nlpkit.embeddings.io.WordVectorFormatException;
  * </pre>
  * Written atomically (temporary file + rename). No Java serialization. Keys added after the first release
  * ({@code algorithm}, {@code batchTargets}, {@code batchNegatives}) are optional when reading: a file written
- * before them loads with their old meaning (HOGWILD, word2vec.c's algorithm).
+ * before them loads with their old meaning (HOGWILD, word2vec.c's algorithm). The thread count is written as
+ * {@code threads}; files from before that name have {@code workers} (gensim's word), which is still read.
  */
 public final class Word2VecModelFormat {
 
@@ -42,7 +43,7 @@ public final class Word2VecModelFormat {
 
     static void write(Word2Vec model, Path file) throws IOException {
         Word2VecOptions o = model.options();
-        Vocabulary vocab = model.vocabulary();
+        TrainingVocabulary vocab = model.vocabulary();
         Map<String, String> header = new LinkedHashMap<>();
         header.put("architecture", o.architecture().name());
         header.put("vectorSize", Integer.toString(o.vectorSize()));
@@ -58,7 +59,7 @@ public final class Word2VecModelFormat {
         header.put("minAlpha", Double.toString(o.minAlpha()));
         header.put("cbowInput", o.cbowInput().name());
         header.put("epochs", Integer.toString(o.epochs()));
-        header.put("workers", Integer.toString(o.workers()));
+        header.put("threads", Integer.toString(o.threads()));
         header.put("seed", Long.toString(o.seed()));
         header.put("shrinkWindows", Boolean.toString(o.shrinkWindows()));
         header.put("computeLoss", Boolean.toString(o.computeLoss()));
@@ -140,7 +141,7 @@ public final class Word2VecModelFormat {
                         Boolean.parseBoolean(get(h, "hierarchicalSoftmax", file)),
                         Double.parseDouble(get(h, "nsExponent", file)), Double.parseDouble(get(h, "alpha", file)),
                         Double.parseDouble(get(h, "minAlpha", file)), CbowInput.valueOf(get(h, "cbowInput", file)),
-                        Integer.parseInt(get(h, "epochs", file)), Integer.parseInt(get(h, "workers", file)),
+                        Integer.parseInt(get(h, "epochs", file)), Integer.parseInt(get(h, threadsKey(h), file)),
                         Long.parseLong(get(h, "seed", file)), Boolean.parseBoolean(get(h, "shrinkWindows", file)),
                         Boolean.parseBoolean(get(h, "computeLoss", file)),
                         Integer.parseInt(get(h, "batchWords", file)), VectorKernel.valueOf(get(h, "kernel", file)),
@@ -178,14 +179,19 @@ public final class Word2VecModelFormat {
                 throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or "
                         + "corrupt");
             }
-            Vocabulary vocabulary;
+            TrainingVocabulary vocabulary;
             try {
-                vocabulary = new Vocabulary(words, counts, corpusWords);
+                vocabulary = new TrainingVocabulary(words, counts, corpusWords);
             } catch (IllegalArgumentException e) {
                 throw new WordVectorFormatException(file, "vocabulary", e.getMessage(), e);
             }
             return new Word2Vec(vocabulary, o, syn0, syn1, syn1neg, epochsTrained, null);
         }
+    }
+
+    /** The key of the thread count: {@code threads}, or {@code workers} in files written before that name. */
+    static String threadsKey(Map<String, String> h) {
+        return !h.containsKey("threads") && h.containsKey("workers") ? "workers" : "threads";
     }
 
     private static String get(Map<String, String> h, String key, Path file) {

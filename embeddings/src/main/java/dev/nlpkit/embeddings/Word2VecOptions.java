@@ -19,7 +19,7 @@ package dev.nlpkit.embeddings;
  * <tr><td>alpha, minAlpha</td><td>alpha, min_alpha</td><td>0.025, 1e-4</td></tr>
  * <tr><td>cbowInput</td><td>cbow_mean</td><td>MEAN</td></tr>
  * <tr><td>epochs</td><td>epochs</td><td>5</td></tr>
- * <tr><td>workers</td><td>workers</td><td>3</td></tr>
+ * <tr><td>threads</td><td>workers</td><td>3</td></tr>
  * <tr><td>seed</td><td>seed</td><td>1</td></tr>
  * <tr><td>shrinkWindows</td><td>shrink_windows</td><td>true</td></tr>
  * <tr><td>computeLoss</td><td>compute_loss</td><td>false</td></tr>
@@ -50,10 +50,10 @@ package dev.nlpkit.embeddings;
  * @param minAlpha      final learning rate
  * @param cbowInput     mean or sum of the CBOW context vectors
  * @param epochs        passes over the corpus, &ge; 1
- * @param workers       training threads, &ge; 1 (updates are lock-free, "hogwild")
+ * @param threads       training threads (gensim's {@code workers}), &ge; 1 (updates are lock-free, "hogwild")
  * @param seed          seed of the weight initialisation and of each worker's random generator
  * @param shrinkWindows draw the effective window uniformly from 1..window for each centre word
- * @param computeLoss   accumulate the training loss (reported through {@link TrainingListener})
+ * @param computeLoss   accumulate the training loss (reported through {@link dev.nlpkit.core.TrainingListener})
  * @param batchWords    target number of words in a job handed to a worker
  * @param kernel        implementation of the vector arithmetic
  * @param algorithm     {@link Algorithm#HOGWILD} (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with
@@ -78,7 +78,7 @@ public record Word2VecOptions(
         double minAlpha,
         CbowInput cbowInput,
         int epochs,
-        int workers,
+        int threads,
         long seed,
         boolean shrinkWindows,
         boolean computeLoss,
@@ -107,7 +107,7 @@ public record Word2VecOptions(
         require(alpha > 0 && Double.isFinite(alpha), "alpha must be > 0, got " + alpha);
         require(minAlpha >= 0 && minAlpha <= alpha, "minAlpha must be in [0, alpha=" + alpha + "], got " + minAlpha);
         require(epochs >= 1, "epochs must be >= 1, got " + epochs);
-        require(workers >= 1, "workers must be >= 1, got " + workers);
+        require(threads >= 1, "threads must be >= 1, got " + threads);
         require(batchWords >= 1, "batchWords must be >= 1, got " + batchWords);
         require(algorithm != null, "algorithm must not be null");
         require(batchTargets >= 0, "batchTargets must be >= 0 (0 = automatic), got " + batchTargets);
@@ -131,7 +131,7 @@ public record Word2VecOptions(
     }
 
     /**
-     * gensim 4's defaults (workers 3, seed 1).
+     * gensim 4's defaults (3 threads, seed 1).
      *
      * @return the default options
      */
@@ -148,7 +148,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withArchitecture(Architecture v) {
         return new Word2VecOptions(v, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
-                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -160,7 +160,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withVectorSize(int v) {
         return new Word2VecOptions(architecture, v, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
-                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -172,7 +172,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withWindow(int v) {
         return new Word2VecOptions(architecture, vectorSize, v, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -184,7 +184,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withMinCount(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, v, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -196,7 +196,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withMaxVocabSize(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, v, maxFinalVocab, sample, negative,
-                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -208,7 +208,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withMaxFinalVocab(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, v, sample, negative,
-                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -220,7 +220,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withSample(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, v,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -232,7 +232,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withNegative(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                v, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                v, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -244,7 +244,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withHierarchicalSoftmax(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, v, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                negative, v, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -256,7 +256,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withNsExponent(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, v, alpha, minAlpha, cbowInput, epochs, workers, seed, shrinkWindows,
+                negative, hierarchicalSoftmax, v, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -268,7 +268,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, v, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, v, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -280,7 +280,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withMinAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, v, cbowInput, epochs, workers, seed, shrinkWindows,
+                negative, hierarchicalSoftmax, nsExponent, alpha, v, cbowInput, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -292,7 +292,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withCbowInput(CbowInput v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, v, epochs, workers, seed, shrinkWindows,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, v, epochs, threads, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -304,17 +304,17 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withEpochs(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, v, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, v, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
     /**
-     * A copy with another {@code workers} (meaning and range: the record parameter of that name).
+     * A copy with another {@code threads} (meaning and range: the record parameter of that name).
      *
-     * @param v the new {@code workers}
+     * @param v the new {@code threads}
      * @return the copy (validated)
      */
-    public Word2VecOptions withWorkers(int v) {
+    public Word2VecOptions withThreads(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, v, seed, shrinkWindows,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
@@ -328,7 +328,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withSeed(long v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, v,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, v,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -340,7 +340,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withShrinkWindows(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed, v,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, v,
                 computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -352,7 +352,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withComputeLoss(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, v, batchWords, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -364,7 +364,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withBatchWords(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, v, kernel, algorithm, batchTargets, batchNegatives);
     }
 
@@ -399,7 +399,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withKernel(VectorKernel v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, v, algorithm, batchTargets,
                 batchNegatives);
     }
@@ -412,7 +412,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withAlgorithm(Algorithm v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, v, batchTargets, batchNegatives);
     }
 
@@ -424,7 +424,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withBatchTargets(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, v, batchNegatives);
     }
 
@@ -436,7 +436,7 @@ public record Word2VecOptions(
      */
     public Word2VecOptions withBatchNegatives(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
-                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, workers, seed,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, v);
     }
 }

@@ -3,7 +3,7 @@ package dev.nlpkit.embeddings;
 /**
  * An open-addressing map from word to row index (word i of the array it was built from has index i) that can
  * also look up a slice of a line without creating a substring (the training workers tokenise corpus lines this
- * way). Immutable and thread-safe after construction. A trained {@link Word2Vec}'s {@link Vocabulary} and its
+ * way). Immutable and thread-safe after construction. A trained {@link Word2Vec}'s {@link TrainingVocabulary} and its
  * {@link dev.nlpkit.embeddings.vectors.WordVectors} view share one instance.
  */
 public final class WordIndex {

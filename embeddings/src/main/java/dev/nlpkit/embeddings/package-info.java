@@ -7,9 +7,9 @@
  *
  * <pre>{@code
  * Word2VecOptions options = Word2VecOptions.defaults()
- *         .withArchitecture(Architecture.SKIP_GRAM).withWorkers(2).withSeed(42);
+ *         .withArchitecture(Architecture.SKIP_GRAM).withThreads(2).withSeed(42);
  * Word2Vec model = Word2Vec.fit(Corpus.lines(Path.of("corpus.txt.gz")), options,
- *         new TrainingListener() {
+ *         new TrainingListener<TrainingProgress, TrainingProgress>() {
  *             public void onEpochEnd(TrainingProgress p) { System.out.println(p.epoch() + " " + p.wordsPerSecond()); }
  *         });
  * WordVectors wv = model.vectors();

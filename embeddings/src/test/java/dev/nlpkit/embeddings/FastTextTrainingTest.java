@@ -28,7 +28,7 @@ class FastTextTrainingTest {
 
     private static FastTextOptions small() {
         return FastTextOptions.defaults().withVectorSize(32).withWindow(4).withMinCount(3).withEpochs(5)
-                .withWorkers(1).withSample(1e-2).withBucket(5000);
+                .withThreads(1).withSample(1e-2).withBucket(5000);
     }
 
     @Test
@@ -89,7 +89,7 @@ class FastTextTrainingTest {
 
     @Test
     void topicWordsEndUpTogetherWithTwoWorkers() {
-        FastTextVectors v = FastText.fit(CORPUS, small().withWorkers(2).withArchitecture(Architecture.SKIP_GRAM), 3)
+        FastTextVectors v = FastText.fit(CORPUS, small().withThreads(2).withArchitecture(Architecture.SKIP_GRAM), 3)
                 .vectors();
         int hits = 0;
         int total = 0;

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -26,7 +27,7 @@ class HogBatchTrainerTest {
     private static Word2VecOptions batchOptions(Architecture architecture) {
         return Word2VecOptions.defaults().withArchitecture(architecture).withAlgorithm(Algorithm.HOGBATCH)
                 .withVectorSize(D).withWindow(2).withShrinkWindows(false).withNegative(3).withBatchTargets(6)
-                .withWorkers(1);
+                .withThreads(1);
     }
 
     private static float[] randomMatrix(long seed) {
@@ -175,7 +176,7 @@ class HogBatchTrainerTest {
     }
 
     private static Word2VecOptions synonymOptions() {
-        return Word2VecOptions.defaults().withVectorSize(32).withMinCount(3).withEpochs(5).withWorkers(1)
+        return Word2VecOptions.defaults().withVectorSize(32).withMinCount(3).withEpochs(5).withThreads(1)
                 .withSeed(11).withSample(1e-2);
     }
 
@@ -191,7 +192,7 @@ class HogBatchTrainerTest {
 
     @Test
     void hogBatchWithTwoWorkersLearnsTheSynonyms() {
-        Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withWorkers(2);
+        Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withThreads(2);
         assertThat(synonymsInTopThree(o)).isGreaterThanOrEqualTo(5);
     }
 
@@ -213,7 +214,7 @@ class HogBatchTrainerTest {
     void hogBatchReportsAFallingLossPerEpoch() {
         List<Double> losses = new ArrayList<>();
         Word2Vec.fit(plantedSynonyms(), synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withComputeLoss(true)
-                .withEpochs(3), new TrainingListener() {
+                .withEpochs(3), new TrainingListener<>() {
                     @Override
                     public void onEpochEnd(TrainingProgress p) {
                         losses.add(p.epochLoss().orElseThrow());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -19,7 +20,7 @@ class Word2VecModelFormatTest {
     private static final List<List<String>> CORPUS = SyntheticCorpus.generate(500, 4, 10, 3);
 
     private static Word2Vec model(boolean hs) {
-        Word2VecOptions o = Word2VecOptions.defaults().withVectorSize(16).withMinCount(2).withEpochs(1).withWorkers(1)
+        Word2VecOptions o = Word2VecOptions.defaults().withVectorSize(16).withMinCount(2).withEpochs(1).withThreads(1)
                 .withHierarchicalSoftmax(hs);
         return Word2Vec.fit(CORPUS, o);
     }
@@ -77,6 +78,13 @@ class Word2VecModelFormatTest {
     @Test
     void aWord2VecCFileIsNotMistakenForAModel() {
         assertThatThrownBy(() -> Word2Vec.load(Golden.file("vectors.bin"))).hasMessageContaining("magic");
+    }
+
+    @Test
+    void aModelWrittenWhenTheKeyWasWorkersLoadsItsThreadCount() throws Exception {
+        Path file = Path.of(Word2VecModelFormatTest.class.getResource("model/model-v1-before-algorithm.w2v").toURI());
+        assertThat(new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1)).contains("\nworkers=1\n");
+        assertThat(Word2Vec.load(file).options().threads()).isEqualTo(1);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -25,7 +26,7 @@ class Word2VecTrainingTest {
 
     private static Word2VecOptions small() {
         return Word2VecOptions.defaults().withVectorSize(32).withWindow(4).withMinCount(3).withEpochs(5)
-                .withWorkers(1).withSeed(7).withSample(1e-2);
+                .withThreads(1).withSeed(7).withSample(1e-2);
     }
 
     private static double sameTopicShare(WordVectors wv, int topics) {
@@ -106,7 +107,7 @@ class Word2VecTrainingTest {
 
     @Test
     void twoWorkersLearnAsWell() {
-        WordVectors wv = Word2Vec.fit(CORPUS, small().withWorkers(2)).vectors();
+        WordVectors wv = Word2Vec.fit(CORPUS, small().withThreads(2)).vectors();
         assertThat(sameTopicShare(wv, 8)).isGreaterThan(0.9);
     }
 
@@ -130,7 +131,7 @@ class Word2VecTrainingTest {
     @Test
     void listenerSeesEveryEpochWithALossResetPerEpochThatFalls() {
         List<TrainingProgress> ends = new ArrayList<>();
-        Word2Vec.fit(CORPUS, small().withComputeLoss(true), new TrainingListener() {
+        Word2Vec.fit(CORPUS, small().withComputeLoss(true), new TrainingListener<>() {
             @Override
             public void onEpochEnd(TrainingProgress p) {
                 ends.add(p);
@@ -148,9 +149,45 @@ class Word2VecTrainingTest {
     }
 
     @Test
+    void intervalZeroReportsProgressWithinEveryEpoch() {
+        List<TrainingProgress> progress = new ArrayList<>();
+        Word2Vec.fit(CORPUS, small().withEpochs(2), new TrainingListener<>() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                progress.add(p);
+            }
+        });
+        // About 50,000 words per epoch in jobs of batchWords (10,000): several jobs, each a progress event.
+        assertThat(progress).extracting(TrainingProgress::epoch).contains(1, 2);
+        assertThat(progress).extracting(TrainingProgress::wordsProcessed).isSorted();
+    }
+
+    @Test
+    void aLongIntervalLeavesOnlyTheEpochEnds() {
+        List<String> events = new ArrayList<>();
+        Word2Vec.fit(CORPUS, small().withEpochs(2), new TrainingListener<>() {
+            @Override
+            public void onProgress(TrainingProgress p) {
+                events.add("progress");
+            }
+
+            @Override
+            public void onEpochEnd(TrainingProgress p) {
+                events.add("end " + p.epoch());
+            }
+
+            @Override
+            public long intervalMillis() {
+                return Long.MAX_VALUE;
+            }
+        });
+        assertThat(events).containsExactly("end 1", "end 2");
+    }
+
+    @Test
     void lossIsEmptyWhenNotComputed() {
         List<TrainingProgress> ends = new ArrayList<>();
-        Word2Vec.fit(CORPUS, small().withEpochs(1), new TrainingListener() {
+        Word2Vec.fit(CORPUS, small().withEpochs(1), new TrainingListener<>() {
             @Override
             public void onEpochEnd(TrainingProgress p) {
                 ends.add(p);
@@ -162,7 +199,7 @@ class Word2VecTrainingTest {
     @Test
     void vocabularyIsSortedByCountAndRespectsMinCountAndMaxFinalVocab() {
         Word2Vec m = Word2Vec.fit(CORPUS, small().withEpochs(1).withMaxFinalVocab(50));
-        Vocabulary v = m.vocabulary();
+        TrainingVocabulary v = m.vocabulary();
         assertThat(v.size()).isLessThanOrEqualTo(50);
         for (int i = 1; i < v.size(); i++) {
             assertThat(v.count(i)).isLessThanOrEqualTo(v.count(i - 1));
@@ -177,7 +214,7 @@ class Word2VecTrainingTest {
         for (int i = 0; i < 200; i++) {
             corpus.add(List.of("common", "frequent", "rare" + i));
         }
-        Vocabulary v = Word2Vec.buildVocabulary(Corpus.of(corpus), small().withMinCount(1).withMaxVocabSize(20));
+        TrainingVocabulary v = Word2Vec.buildVocabulary(Corpus.of(corpus), small().withMinCount(1).withMaxVocabSize(20));
         // word2vec.c's ReduceVocab drops the count-1 words each time the bound is passed.
         assertThat(v.size()).isLessThanOrEqualTo(21);
         assertThat(v.words()).startsWith("common", "frequent");

@@ -16,7 +16,7 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
 class Word2VecVectorsViewTest {
 
     private static final Word2Vec MODEL = Word2Vec.fit(SyntheticCorpus.generate(300, 4, 10, 3),
-            Word2VecOptions.defaults().withVectorSize(8).withMinCount(1).withEpochs(1).withWorkers(1).withSeed(1));
+            Word2VecOptions.defaults().withVectorSize(8).withMinCount(1).withEpochs(1).withThreads(1).withSeed(1));
 
     @Test
     void viewIsBuiltOnceAndCached() {
@@ -46,7 +46,7 @@ class Word2VecVectorsViewTest {
     @Test
     void viewFindsEveryVocabularyWordAtItsVocabularyIndex() {
         WordVectors view = MODEL.vectors();
-        Vocabulary vocabulary = MODEL.vocabulary();
+        TrainingVocabulary vocabulary = MODEL.vocabulary();
         assertThat(view.size()).isEqualTo(vocabulary.size());
         for (int i = 0; i < vocabulary.size(); i++) {
             assertThat(view.indexOf(vocabulary.word(i))).isEqualTo(i);

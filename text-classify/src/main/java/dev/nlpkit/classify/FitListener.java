@@ -1,15 +1,17 @@
 package dev.nlpkit.classify;
 
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.vectors.WordVectors;
-import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.recurrent.model.BatchEnd;
+import dev.nlpkit.recurrent.model.History;
 
 /**
  * Receives the progress of {@link TextClassifier#fit}: the stage that starts, Word2Vec's progress, and the
  * network's batches and epochs (recurrent's {@link TrainingListener} events). The library never prints; a command
- * line renders these. Called on the training thread (Word2Vec progress from its worker threads); keep it cheap.
+ * line renders these. Called on the thread that called {@code fit}; keep it cheap.
  */
-public interface FitListener extends TrainingListener {
+public interface FitListener extends TrainingListener<BatchEnd, History.Epoch> {
 
     /** A listener that ignores everything. */
     FitListener NONE = new FitListener() {

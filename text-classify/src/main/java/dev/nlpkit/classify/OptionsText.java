@@ -22,7 +22,9 @@ import dev.nlpkit.preprocess.PreprocessOptions;
  * The bundle's "options" section: every field of {@link TextClassifierOptions} except the preprocessing (which
  * text-preprocess writes itself), one {@code record.component=value} line each, so that a field added later
  * does not shift the others. Record fields of type int, long, double, boolean, enum, String and Path are written
- * by name through the records' own components, which keeps this codec in step with the records.
+ * by name through the records' own components, which keeps this codec in step with the records. Word2Vec's
+ * thread count is written as {@code embedding.word2vec.threads}; bundles from before that name have
+ * {@code embedding.word2vec.workers}, which is still read.
  */
 final class OptionsText {
 
@@ -95,6 +97,10 @@ final class OptionsText {
             values.putIfAbsent("embedding.word2vec.algorithm", "HOGWILD");
             values.putIfAbsent("embedding.word2vec.batchTargets", "0");    // HOGBATCH only; 0 = automatic
             values.putIfAbsent("embedding.word2vec.batchNegatives", "0");  // HOGBATCH only; 0 = negative
+            String workers = values.remove("embedding.word2vec.workers"); // the thread count's name until 0.1
+            if (workers != null) {
+                values.putIfAbsent("embedding.word2vec.threads", workers);
+            }
         }
         TextClassifierOptions.Sequence sequence = get(values, "sequence", TextClassifierOptions.Sequence.class, where);
         String kind = require(values, "embedding.source", where);

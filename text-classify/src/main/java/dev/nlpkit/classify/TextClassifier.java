@@ -1,5 +1,7 @@
 package dev.nlpkit.classify;
 
+import dev.nlpkit.core.Threads;
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -73,16 +75,17 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
  * which gives the network's answer for "no evidence", a finite probability. A text longer than
  * {@code maxLength} tokens is truncated by the sequence options before it reaches the network.
  *
- * <p><b>Reproducibility.</b> {@link #fit} is bit-reproducible for a given seed with one Word2Vec worker
- * ({@code Word2VecOptions.workers = 1}) and one kernel thread in recurrent ({@code -Dnlpkit.threads=1}); with
- * more threads the results are statistically equivalent, not bit-identical.
+ * <p><b>Reproducibility.</b> {@link #fit} is bit-reproducible for a given seed with one Word2Vec thread
+ * ({@code Word2VecOptions.threads = 1}) and one kernel thread in recurrent; {@code -Dnlpkit.threads=1} sets
+ * both defaults (nlpkit-core's {@code Threads}). With more threads the results are statistically equivalent,
+ * not bit-identical.
  *
  * <p><b>Threads.</b> Immutable and thread-safe: any number of threads may call the predict, explain and
  * evaluate methods at once, and a text's probabilities do not depend on what was predicted before (the fused
  * embedding table of the network's inference path is built when the classifier is created, by {@code fit} or
  * {@code load}: one product over the vocabulary, skipped when the table would exceed recurrent's size limit).
- * The batch forms cut the texts into chunks, preprocess each chunk on all processors and run the network's fused
- * inference path on recurrent's kernel threads. Results depend only on the inputs and the number of kernel
+ * The batch forms cut the texts into chunks, preprocess each chunk on the default thread count (nlpkit-core's
+ * {@code Threads.defaultCount()}) and run the network's fused inference path on recurrent's kernel threads. Results depend only on the inputs and the number of kernel
  * threads, except that recurrent's Vector API kernels may round the last bit of a float differently before and
  * after the JIT compiles them (the plain-Java kernels, {@code -Dnlpkit.vector=false}, are exact).
  */
@@ -167,7 +170,7 @@ public final class TextClassifier {
         if (options.embedding().source() instanceof PretrainedSource p && !Files.isRegularFile(p.file())) {
             throw new IllegalArgumentException("the pretrained vector file " + p.file() + " does not exist");
         }
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = Threads.defaultCount();
         TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
 
         events.onStage(FitListener.Stage.PREPROCESS);
@@ -207,10 +210,15 @@ public final class TextClassifier {
             case Word2VecSource w -> {
                 events.onStage(FitListener.Stage.WORD2VEC);
                 Word2Vec w2v = Word2Vec.fit(Corpus.of(trainTokens), w.options(),
-                        new dev.nlpkit.embeddings.TrainingListener() {
+                        new TrainingListener<TrainingProgress, TrainingProgress>() {
                             @Override
                             public void onProgress(TrainingProgress progress) {
                                 events.onWord2VecProgress(progress);
+                            }
+
+                            @Override
+                            public long intervalMillis() {
+                                return 1000;
                             }
                         });
                 WordVectors vectors = w2v.vectors();
@@ -397,7 +405,8 @@ public final class TextClassifier {
 
     /**
      * The class probabilities of many texts, in input order: the texts stream through in chunks, each
-     * preprocessed on all processors and run through the network's fused inference path on its kernel threads.
+     * preprocessed on the default thread count ({@code -Dnlpkit.threads}, else all processors) and run through
+     * the network's fused inference path on its kernel threads.
      *
      * @param texts the texts; none null
      * @return one row per text, each as {@link #predictProba(String)}
@@ -410,7 +419,7 @@ public final class TextClassifier {
                 throw new NullPointerException("text " + i + " is null");
             }
         }
-        int threads = Runtime.getRuntime().availableProcessors();
+        int threads = Threads.defaultCount();
         double[][] out = new double[texts.size()][];
         for (int from = 0; from < texts.size(); from += CHUNK) {
             List<String> chunk = texts.subList(from, Math.min(texts.size(), from + CHUNK));

@@ -1,5 +1,6 @@
 package dev.nlpkit.classify;
 
+import dev.nlpkit.core.Threads;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -288,15 +289,16 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         }
 
         /**
-         * Skip-gram, 200 dimensions, window 5, min count 2, 10 passes, seed 42, one worker per processor (as
-         * {@code nlpkit sentiment train}; one worker makes the vectors bit-reproducible).
+         * Skip-gram, 200 dimensions, window 5, min count 2, 10 passes, seed 42, the default thread count
+         * ({@code -Dnlpkit.threads}, else one per processor, as {@code nlpkit sentiment train}; one thread makes
+         * the vectors bit-reproducible).
          *
          * @return the default Word2Vec source
          */
         public static Word2VecSource defaults() {
             return new Word2VecSource(Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM)
                     .withVectorSize(200).withWindow(5).withMinCount(2).withEpochs(10)
-                    .withWorkers(Runtime.getRuntime().availableProcessors()).withSeed(42));
+                    .withThreads(Threads.defaultCount()).withSeed(42));
         }
     }
 

@@ -50,7 +50,7 @@ final class Fixtures {
                 .withSequence(TextClassifierOptions.Sequence.defaults().withMaxLength(12).withMinCount(1))
                 .withEmbedding(new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(
                         Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM).withVectorSize(8)
-                                .withWindow(3).withMinCount(1).withEpochs(3).withWorkers(1).withSeed(3)), true))
+                                .withWindow(3).withMinCount(1).withEpochs(3).withThreads(1).withSeed(3)), true))
                 .withNetwork(TextClassifierOptions.Network.lesson().withUnits(8).withDropouts(0.1, 0.0, 0.1))
                 .withTraining(TextClassifierOptions.Training.defaults().withOptimizer(
                         TextClassifierOptions.Optimizer.ADAM, 0.02).withBatchSize(32).withEpochs(4).withPatience(0)

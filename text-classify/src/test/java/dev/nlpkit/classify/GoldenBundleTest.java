@@ -76,6 +76,15 @@ class GoldenBundleTest {
         }
     }
 
+    @Test
+    void aBundleWrittenWhenTheKeyWasWorkersLoadsItsWord2VecThreadCount() throws IOException {
+        // classifier-format2.nlpkit holds the line embedding.word2vec.workers=1 (before the name threads)
+        TextClassifier model = load("golden/classifier-format2.nlpkit");
+        TextClassifierOptions.Word2VecSource source =
+                (TextClassifierOptions.Word2VecSource) model.options().embedding().source();
+        assertThat(source.options().threads()).isEqualTo(1);
+    }
+
     static TextClassifier load(String resource) throws IOException {
         try (InputStream in = Objects.requireNonNull(GoldenBundleTest.class.getResourceAsStream("/" + resource),
                 resource)) {

@@ -44,7 +44,7 @@ class RealDataFitTest {
                 .withSequence(defaults.sequence().withMaxLength(30))
                 .withEmbedding(defaults.embedding().withSource(new TextClassifierOptions.Word2VecSource(
                         ((TextClassifierOptions.Word2VecSource) defaults.embedding().source()).options()
-                                .withVectorSize(50).withEpochs(5).withWorkers(2))).withFineTune(true))
+                                .withVectorSize(50).withEpochs(5).withThreads(2))).withFineTune(true))
                 .withNetwork(defaults.network().withUnits(32))
                 .withTraining(defaults.training().withOptimizer(TextClassifierOptions.Optimizer.ADAM, 0.01)
                         .withBatchSize(64).withEpochs(4).withPatience(0));

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings.io;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
@@ -37,15 +38,15 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  *       readers skip white space before a word, so both load everywhere).</li>
  * </ul>
  * GloVe files (and gensim's {@code no_header=True}) are the text format without the header line: read them with
- * {@link ReadOptions#withHeader ReadOptions.withHeader(TextHeader.NONE)} (or {@link TextHeader#AUTO}), write them with
+ * {@link VectorFileOptions#withHeader VectorFileOptions.withHeader(TextHeader.NONE)} (or {@link TextHeader#AUTO}), write them with
  * {@link #write(WordVectors, Path, Format, java.nio.charset.Charset, TextHeader)}.
  * Names ending in {@code .gz} are (de)compressed. Reading streams the file ({@link #stream}): vectors go one at
  * a time to a {@link VectorSink}, so files larger than memory can be filtered. Errors name the file and the
  * line (text) or word index (binary): a bad header, a short or non-numeric line, a truncated vector, a
- * non-finite value, invalid bytes under {@link MalformedInputPolicy#REPORT}. Writing is atomic.
+ * non-finite value, invalid bytes under {@link InvalidBytes#FAIL}. Writing is atomic.
  *
  * <pre>{@code
- * WordVectors wv = Word2VecFormat.read(Path.of("vectors.bin"), Format.BINARY, ReadOptions.defaults().withLimit(50_000));
+ * WordVectors wv = Word2VecFormat.read(Path.of("vectors.bin"), Format.BINARY, VectorFileOptions.defaults().withLimit(50_000));
  * Word2VecFormat.write(wv, Path.of("vectors.txt"), Format.TEXT);
  * }</pre>
  */
@@ -93,7 +94,7 @@ public final class Word2VecFormat {
      * @throws IOException               when the file cannot be read
      * @throws WordVectorFormatException when the content is malformed (the message names file and line)
      */
-    public static WordVectors read(Path file, Format format, ReadOptions options) throws IOException {
+    public static WordVectors read(Path file, Format format, VectorFileOptions options) throws IOException {
         List<String> words = new ArrayList<>();
         float[][] data = new float[1][];
         int[] dim = new int[1];
@@ -118,7 +119,7 @@ public final class Word2VecFormat {
     }
 
     /**
-     * Reads with {@link ReadOptions#defaults()}.
+     * Reads with {@link VectorFileOptions#defaults()}.
      *
      * @param file   the file (gzip-compressed when its name ends in {@code .gz})
      * @param format text or binary
@@ -127,7 +128,7 @@ public final class Word2VecFormat {
      * @throws WordVectorFormatException when the content is malformed (the message names file and line)
      */
     public static WordVectors read(Path file, Format format) throws IOException {
-        return read(file, format, ReadOptions.defaults());
+        return read(file, format, VectorFileOptions.defaults());
     }
 
     /**
@@ -143,7 +144,7 @@ public final class Word2VecFormat {
      * @throws IllegalArgumentException   when a binary file is read with a header policy other than
      *                                    {@link TextHeader#COUNTS}
      */
-    public static void stream(Path file, Format format, ReadOptions options, VectorSink sink) throws IOException {
+    public static void stream(Path file, Format format, VectorFileOptions options, VectorSink sink) throws IOException {
         if (format == Format.BINARY && options.header() != TextHeader.COUNTS) {
             throw new IllegalArgumentException("binary word2vec files always start with the '<count> <dimension>' "
                     + "header; header policy " + options.header() + " applies to text files only");
@@ -181,18 +182,18 @@ public final class Word2VecFormat {
     private static final class Reader {
         private final Path file;
         private final InputStream in;
-        private final ReadOptions options;
+        private final VectorFileOptions options;
         private final VectorSink sink;
         private final CharsetDecoder decoder;
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
 
-        Reader(Path file, InputStream in, ReadOptions options, VectorSink sink) {
+        Reader(Path file, InputStream in, VectorFileOptions options, VectorSink sink) {
             this.file = file;
             this.in = in;
             this.options = options;
             this.sink = sink;
-            CodingErrorAction action = switch (options.malformed()) {
-                case REPORT -> CodingErrorAction.REPORT;
+            CodingErrorAction action = switch (options.invalidBytes()) {
+                case FAIL -> CodingErrorAction.REPORT;
                 case REPLACE -> CodingErrorAction.REPLACE;
                 case IGNORE -> CodingErrorAction.IGNORE;
             };
@@ -218,7 +219,7 @@ public final class Word2VecFormat {
                     throw new WordVectorFormatException(file, "line 1", "expected a '<count> <dimension>' header, found '"
                         + abbreviate(header) + "'" + (format == Format.TEXT && parts.length > 2
                         ? " (a text file without header, such as GloVe's? read it with "
-                        + "ReadOptions.withHeader(TextHeader.NONE) or TextHeader.AUTO)" : ""));
+                        + "VectorFileOptions.withHeader(TextHeader.NONE) or TextHeader.AUTO)" : ""));
             }
             if (count < 0 || dimension < 1) {
                 throw new WordVectorFormatException(file, "line 1", "header says " + count + " vectors of dimension "

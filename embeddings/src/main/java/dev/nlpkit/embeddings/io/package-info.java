@@ -1,11 +1,11 @@
 /**
- * Files and hand-off: the word2vec C text and binary formats (read, streaming read, write; charset, malformed
- * input policy, limit), atomic writes, and the embedding matrix that initialises a model's embedding layer
+ * Files and hand-off: the word2vec C text and binary formats (read, streaming read, write; charset, invalid-bytes
+ * policy, limit), atomic writes, and the embedding matrix that initialises a model's embedding layer
  * from word vectors for a given token list.
  *
  * <pre>{@code
  * WordVectors wv = Word2VecFormat.read(Path.of("vectors.bin"), Format.BINARY,
- *         ReadOptions.defaults().withLimit(100_000));
+ *         VectorFileOptions.defaults().withLimit(100_000));
  * Word2VecFormat.write(wv, Path.of("vectors.txt"), Format.TEXT);           // atomic
  * EmbeddingMatrix.Result m = EmbeddingMatrix.build(wv, List.of("<pad>", "<unk>", "good", "bad"),
  *         EmbeddingMatrix.Options.defaults().withOovPolicy(OovPolicy.RANDOM).withSeed(1));

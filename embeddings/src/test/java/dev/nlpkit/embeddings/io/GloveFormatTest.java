@@ -19,7 +19,7 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
 /** Text vectors without the word2vec header line (GloVe, gensim's {@code no_header=True}): fixtures in glove/. */
 class GloveFormatTest {
 
-    private static final ReadOptions NO_HEADER = ReadOptions.defaults().withHeader(TextHeader.NONE);
+    private static final VectorFileOptions NO_HEADER = VectorFileOptions.defaults().withHeader(TextHeader.NONE);
 
     private static Path fixture(String name) throws URISyntaxException {
         return Path.of(Objects.requireNonNull(GloveFormatTest.class.getResource("/glove/" + name), name).toURI());
@@ -39,7 +39,7 @@ class GloveFormatTest {
     @Test
     void autoDetectsAMissingHeader() throws Exception {
         WordVectors auto = Word2VecFormat.read(fixture("glove-3d.txt"), Format.TEXT,
-                ReadOptions.defaults().withHeader(TextHeader.AUTO));
+                VectorFileOptions.defaults().withHeader(TextHeader.AUTO));
         assertThat(auto.toFlatArray()).containsExactly(
                 Word2VecFormat.read(fixture("glove-3d.txt"), Format.TEXT, NO_HEADER).toFlatArray());
     }
@@ -49,7 +49,7 @@ class GloveFormatTest {
         Path withHeader = dir.resolve("w2v.txt");
         Files.writeString(withHeader, "2 3\nthe 1 2 3\nof 4 5 6\n", StandardCharsets.UTF_8);
         WordVectors auto = Word2VecFormat.read(withHeader, Format.TEXT,
-                ReadOptions.defaults().withHeader(TextHeader.AUTO));
+                VectorFileOptions.defaults().withHeader(TextHeader.AUTO));
         assertThat(auto.words()).containsExactly("the", "of");
     }
 
@@ -92,7 +92,7 @@ class GloveFormatTest {
         Path file = dir.resolve("words.txt");
         Files.writeString(file, "lonely\nthe 1 2\n", StandardCharsets.UTF_8);
         assertThatThrownBy(() -> Word2VecFormat.read(file, Format.TEXT,
-                ReadOptions.defaults().withHeader(TextHeader.AUTO)))
+                VectorFileOptions.defaults().withHeader(TextHeader.AUTO)))
                 .isInstanceOf(WordVectorFormatException.class)
                 .hasMessageContaining("words.txt")
                 .hasMessageContaining("line 1")

@@ -1,5 +1,6 @@
 package dev.nlpkit.embeddings.io;
 
+import dev.nlpkit.core.InvalidBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -33,7 +34,7 @@ class Word2VecFormatTest {
     @Test
     void limitReadsOnlyTheFirstVectorsAsGensim() throws IOException {
         WordVectors first = Word2VecFormat.read(Golden.file("vectors.bin"), Format.BINARY,
-                ReadOptions.defaults().withLimit(10));
+                VectorFileOptions.defaults().withLimit(10));
         assertThat(first.words()).isEqualTo(Golden.cells("limit_10_words"));
     }
 
@@ -41,7 +42,7 @@ class Word2VecFormatTest {
     void streamingHandsOverOneVectorAtATime() throws IOException {
         List<String> seen = new ArrayList<>();
         int[] header = new int[2];
-        Word2VecFormat.stream(Golden.file("vectors.txt"), Format.TEXT, ReadOptions.defaults(),
+        Word2VecFormat.stream(Golden.file("vectors.txt"), Format.TEXT, VectorFileOptions.defaults(),
                 new Word2VecFormat.VectorSink() {
                     @Override
                     public void header(int count, int dimension) {
@@ -139,7 +140,7 @@ class Word2VecFormatTest {
         assertThatThrownBy(() -> Word2VecFormat.read(p, Format.BINARY))
                 .hasMessageContaining("word index 1")
                 .hasMessageContaining("not seem to be 6 float32 values")
-                .hasMessageNotContaining("UTF-8").hasMessageNotContaining("ReadOptions");
+                .hasMessageNotContaining("UTF-8").hasMessageNotContaining("VectorFileOptions");
     }
 
     @Test
@@ -157,10 +158,10 @@ class Word2VecFormatTest {
         assertThatThrownBy(() -> Word2VecFormat.read(p, Format.TEXT)).hasMessageContaining("line 2")
                 .hasMessageContaining("UTF-8");
         WordVectors replaced = Word2VecFormat.read(p, Format.TEXT,
-                ReadOptions.defaults().withMalformed(MalformedInputPolicy.REPLACE));
+                VectorFileOptions.defaults().withInvalidBytes(InvalidBytes.REPLACE));
         assertThat(replaced.words()).containsExactly("caf\ufffd");
         WordVectors latin1 = Word2VecFormat.read(p, Format.TEXT,
-                ReadOptions.defaults().withCharset(StandardCharsets.ISO_8859_1));
+                VectorFileOptions.defaults().withCharset(StandardCharsets.ISO_8859_1));
         assertThat(latin1.words()).containsExactly("caf\u00e9");
     }
 

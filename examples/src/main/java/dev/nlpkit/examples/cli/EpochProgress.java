@@ -3,15 +3,16 @@ package dev.nlpkit.examples.cli;
 import java.util.Locale;
 import java.util.function.Consumer;
 
+import dev.nlpkit.core.TrainingListener;
+import dev.nlpkit.recurrent.model.BatchEnd;
 import dev.nlpkit.recurrent.model.History;
-import dev.nlpkit.recurrent.model.TrainingListener;
 
 /**
  * A training listener for the example commands: one progress bar per epoch showing the running batch loss and
  * accuracy, closed at the epoch's end, after which {@code onEpochEnd} reports the epoch (a line of the command's
  * own wording).
  */
-final class EpochProgress implements TrainingListener, AutoCloseable {
+final class EpochProgress implements TrainingListener<BatchEnd, History.Epoch>, AutoCloseable {
 
     private final int epochs;
     private final Consumer<History.Epoch> onEpochEnd;
@@ -23,12 +24,13 @@ final class EpochProgress implements TrainingListener, AutoCloseable {
     }
 
     @Override
-    public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
+    public void onProgress(BatchEnd b) {
         if (bar == null) {
-            bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, epochs), batches, "batches");
+            bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", b.epoch() + 1, epochs), b.batches(),
+                    "batches");
         }
-        bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f", loss, accuracy));
-        bar.stepTo(batch + 1);
+        bar.message(String.format(Locale.ROOT, "loss %.4f acc %.4f", b.loss(), b.accuracy()));
+        bar.stepTo(b.batch() + 1);
     }
 
     @Override

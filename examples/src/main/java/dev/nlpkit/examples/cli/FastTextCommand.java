@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.Threads;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -76,8 +77,9 @@ public final class FastTextCommand implements Runnable {
                 description = "Rows the n-grams are hashed into (x --size x 4 bytes of heap). Default: ${DEFAULT-VALUE}.")
         int bucket;
 
-        @Option(names = "--workers", description = "Training threads (default: the number of cores; 1 is bit-reproducible).")
-        Integer workers;
+        @Option(names = "--threads", description = "Training threads (gensim's workers). Default: -Dnlpkit.threads, else the "
+                + "number of cores; 1 is bit-reproducible.")
+        Integer threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
@@ -104,14 +106,14 @@ public final class FastTextCommand implements Runnable {
                 throw new IllegalArgumentException("--bucket " + bucket + " x --size " + size
                         + " floats exceed what one Java array holds; lower --bucket");
             }
-            if (workers != null) {
-                FlagChecks.inRange("--workers", workers, 1, 1024);
+            if (threads != null) {
+                FlagChecks.inRange("--threads", threads, 1, 1024);
             }
             return FastTextOptions.defaults().withArchitecture(Choices.parse(Architecture.class, "--architecture",
                             architecture))
                     .withVectorSize(size).withWindow(window).withMinCount(minCount).withEpochs(epochs)
                     .withNegative(negative).withNgramLengths(minN, maxN).withBucket(bucket)
-                    .withWorkers(workers != null ? workers : Runtime.getRuntime().availableProcessors());
+                    .withThreads(threads != null ? threads : Threads.defaultCount());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.Threads;
+import dev.nlpkit.recurrent.model.BatchEnd;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -44,7 +46,7 @@ import dev.nlpkit.benchmarks.anchor.TorchReference;
 import dev.nlpkit.preprocess.Lemmatization;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.TextPreprocessor;
-import dev.nlpkit.preprocess.corpus.InvalidBytes;
+import dev.nlpkit.core.InvalidBytes;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.TextDecoder;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
@@ -292,7 +294,7 @@ public final class SentimentCommand implements Runnable {
             ComparisonTable.Builder table = ComparisonTable.builder();
             Map<String, RocCurve> rocs = new LinkedHashMap<>();
             if (!noBaselines) {
-                int threads = Runtime.getRuntime().availableProcessors();
+                int threads = Threads.defaultCount();
                 List<List<List<String>>> tokens = timer.time("preprocess (baselines)", () -> List.of(
                         preprocessor.tokensBatch(splits.trainTexts(), threads),
                         preprocessor.tokensBatch(splits.testTexts(), threads)));
@@ -471,7 +473,7 @@ public final class SentimentCommand implements Runnable {
             Word2VecOptions word2vec = Word2VecOptions.defaults()
                     .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
-                    .withWorkers(Runtime.getRuntime().availableProcessors()).withSeed(seed);
+                    .withThreads(Threads.defaultCount()).withSeed(seed);
             RecurrentOptions.Cell cellType = switch (FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn")) {
                 case "lstm" -> RecurrentOptions.Cell.LSTM;
                 case "gru" -> RecurrentOptions.Cell.GRU;
@@ -590,9 +592,13 @@ public final class SentimentCommand implements Runnable {
             }
 
             @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
+            public void onProgress(BatchEnd b) {
+                int batch = b.batch();
+                int batches = b.batches();
+                double loss = b.loss();
+                double accuracy = b.accuracy();
                 if (bar == null) {
-                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", epoch + 1, options.training().epochs()), batches,
+                    bar = Progress.start(String.format(Locale.ROOT, "epoch %d/%d", b.epoch() + 1, options.training().epochs()), batches,
                             "batches");
                     lossSum = 0;
                     accuracySum = 0;
@@ -644,7 +650,7 @@ public final class SentimentCommand implements Runnable {
             TextClassifierOptions.Network network = options.network();
             TextClassifierOptions.Training training = options.training();
             // the recipe's ids: the classifier's own preprocessing and vocabulary, padded as its options say
-            int threads = Runtime.getRuntime().availableProcessors();
+            int threads = Threads.defaultCount();
             TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
             SequenceEncoder encoder = classifier.encoder();
             int maxLength = encoder.options().maxLength();
@@ -860,7 +866,7 @@ public final class SentimentCommand implements Runnable {
         boolean json;
 
         @Option(names = "--threads", description = "Kept for existing scripts: the model's batch prediction "
-                + "preprocesses and predicts on all cores whatever its value.")
+                + "preprocesses and predicts on -Dnlpkit.threads threads (default: all cores) whatever its value.")
         Integer threads;
 
         @Option(names = "--charset", paramLabel = "NAME",

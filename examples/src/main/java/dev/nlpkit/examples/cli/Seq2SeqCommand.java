@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.TrainingListener;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,7 +14,6 @@ import dev.nlpkit.recurrent.model.FitOptions;
 import dev.nlpkit.recurrent.model.History;
 import dev.nlpkit.recurrent.model.Seq2Seq;
 import dev.nlpkit.recurrent.model.Seq2SeqOptions;
-import dev.nlpkit.recurrent.model.TrainingListener;
 import dev.nlpkit.recurrent.loss.Loss;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import picocli.CommandLine.Command;
@@ -111,7 +111,7 @@ public final class Seq2SeqCommand implements Callable<Integer> {
         Progress progress = Progress.start("seq2seq", epochs, "epochs");
         History history;
         try {
-            history = model.fit(trainSources, trainTargets, fit, new TrainingListener() {
+            history = model.fit(trainSources, trainTargets, fit, new TrainingListener<>() {
                 @Override
                 public void onEpochEnd(History.Epoch e) {
                     progress.message(String.format(Locale.ROOT, "loss %.4f", e.loss()));

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import dev.nlpkit.preprocess.corpus.InvalidBytes;
+import dev.nlpkit.core.InvalidBytes;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.TextDecoder;
 

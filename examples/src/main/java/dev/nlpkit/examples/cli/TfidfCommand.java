@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.Threads;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -97,7 +98,7 @@ public final class TfidfCommand implements Callable<Integer> {
             throw new IllegalArgumentException("corpus file " + file + " has no documents");
         }
         List<List<String>> tokens = timer.time("preprocess", () -> TokenPipeline.of(
-                Preprocessing.of(Choices.preset(preset))).tokensBatch(texts, Runtime.getRuntime().availableProcessors()));
+                Preprocessing.of(Choices.preset(preset))).tokensBatch(texts, Threads.defaultCount()));
         TfidfOptions options = chosen == Variant.LESSON ? TfidfOptions.lesson() : TfidfOptions.sklearn();
         TfidfVectorizer tfidf = timer.time("tf-idf fit", () -> TfidfVectorizer.fit(tokens, options));
         CsrMatrix matrix = timer.time("tf-idf transform", () -> tfidf.transform(tokens));

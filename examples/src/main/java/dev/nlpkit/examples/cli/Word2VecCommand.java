@@ -1,5 +1,7 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.Threads;
+import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.Charset;
@@ -16,7 +18,6 @@ import java.util.concurrent.Callable;
 import dev.nlpkit.core.OutputClaim;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
-import dev.nlpkit.embeddings.TrainingListener;
 import dev.nlpkit.embeddings.TrainingProgress;
 import dev.nlpkit.embeddings.Word2Vec;
 import dev.nlpkit.embeddings.Word2VecOptions;
@@ -80,8 +81,9 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--hs", description = "Hierarchical softmax output layer.")
         boolean hierarchicalSoftmax;
 
-        @Option(names = "--workers", description = "Training threads (default: the number of cores; 1 is bit-reproducible).")
-        Integer workers;
+        @Option(names = "--threads", description = "Training threads (gensim's workers). Default: -Dnlpkit.threads, else the "
+                + "number of cores; 1 is bit-reproducible.")
+        Integer threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
@@ -96,8 +98,8 @@ public final class Word2VecCommand implements Runnable {
             if (negative == 0 && !hierarchicalSoftmax) {
                 throw new IllegalArgumentException("--negative 0 needs --hs: without either no output layer is trained");
             }
-            if (workers != null) {
-                FlagChecks.inRange("--workers", workers, 1, 1024);
+            if (threads != null) {
+                FlagChecks.inRange("--threads", threads, 1, 1024);
             }
         }
 
@@ -106,14 +108,14 @@ public final class Word2VecCommand implements Runnable {
             return Word2VecOptions.defaults().withArchitecture(architecture).withVectorSize(size).withWindow(window)
                     .withMinCount(minCount).withEpochs(epochs).withNegative(negative)
                     .withHierarchicalSoftmax(hierarchicalSoftmax)
-                    .withWorkers(workers != null ? workers : Runtime.getRuntime().availableProcessors())
+                    .withThreads(threads != null ? threads : Threads.defaultCount())
                     .withSeed(seed);
         }
     }
 
     /** Renders training progress as a bar (or plain lines off a terminal). */
-    static TrainingListener progress(String task) {
-        return new TrainingListener() {
+    static TrainingListener<TrainingProgress, TrainingProgress> progress(String task) {
+        return new TrainingListener<>() {
             private Progress bar;
 
             @Override
@@ -133,6 +135,11 @@ public final class Word2VecCommand implements Runnable {
                     bar.close();
                     bar = null;
                 }
+            }
+
+            @Override
+            public long intervalMillis() {
+                return 1000;
             }
         };
     }
@@ -416,8 +423,9 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--file", description = "The book (default: the alice dataset, NLTK's carroll-alice.txt).")
         Path file;
 
-        @Option(names = "--workers", description = "Training threads (default: the number of cores).")
-        Integer workers;
+        @Option(names = "--threads", description = "Training threads (gensim's workers). Default: -Dnlpkit.threads, else the "
+                + "number of cores.")
+        Integer threads;
 
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
@@ -436,7 +444,7 @@ public final class Word2VecCommand implements Runnable {
             o.minCount = 1;
             o.epochs = 5;
             o.negative = 5;
-            o.workers = workers;
+            o.threads = threads;
             o.seed = seed;
             for (Architecture architecture : Architecture.values()) {
                 Word2Vec model = Word2Vec.fit(Corpus.of(sentences), o.options(architecture),

@@ -13,7 +13,7 @@ import dev.nlpkit.preprocess.corpus.CorpusLayout;
 import dev.nlpkit.preprocess.corpus.CorpusException;
 import dev.nlpkit.preprocess.corpus.CorpusReader;
 import dev.nlpkit.preprocess.corpus.DelimitedTextReader;
-import dev.nlpkit.preprocess.corpus.InvalidBytes;
+import dev.nlpkit.core.InvalidBytes;
 import dev.nlpkit.preprocess.corpus.LabelledText;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.ReadReport;

@@ -90,7 +90,7 @@ class ExampleCommandsTest {
         Files.write(corpus, lines);
         Path model = dir.resolve("topics.model");
         CommandRun train = CommandRun.of("word2vec", "train", corpus.toString(), "--size", "20", "--min-count", "1",
-                "--workers", "1", "--epochs", "3", "--out", model.toString());
+                "--threads", "1", "--epochs", "3", "--out", model.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("10 words x 20 dimensions");
         CommandRun similar = CommandRun.of("word2vec", "similar", "--model", model.toString(), "--top", "4", "cat");
@@ -108,7 +108,7 @@ class ExampleCommandsTest {
     @Test
     void word2vecCourseExampleOnAliceReportsBothSimilarities() {
         Path alice = SharedData.require("english-corpus/gutenberg-nltk/carroll-alice.txt");
-        CommandRun run = CommandRun.of("word2vec", "course", "--file", alice.toString(), "--workers", "1");
+        CommandRun run = CommandRun.of("word2vec", "course", "--file", alice.toString(), "--threads", "1");
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).containsPattern("CBOW\\s+cosine\\(alice, wonderland\\) = 0\\.\\d{4}")
                 .containsPattern("skip-gram cosine\\(alice, wonderland\\) = 0\\.\\d{4}");

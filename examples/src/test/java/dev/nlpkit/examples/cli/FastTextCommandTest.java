@@ -36,7 +36,7 @@ class FastTextCommandTest {
         Files.write(corpus, lines);
         Path model = dir.resolve("topics.model");
         CommandRun train = CommandRun.of("fasttext", "train", corpus.toString(), "--size", "20", "--min-count", "1",
-                "--workers", "1", "--epochs", "3", "--bucket", "2000", "--out", model.toString());
+                "--threads", "1", "--epochs", "3", "--bucket", "2000", "--out", model.toString());
         assertThat(train.exitCode()).as(train.err()).isZero();
         assertThat(train.out()).contains("10 words + 2000 n-gram buckets x 20 dimensions");
         CommandRun similar = CommandRun.of("fasttext", "similar", "--model", model.toString(), "--top", "4", "cat");

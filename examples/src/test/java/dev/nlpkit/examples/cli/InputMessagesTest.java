@@ -159,7 +159,7 @@ class InputMessagesTest {
         assertThat(oneLine(CommandRun.of("word2vec", "train", zip.toString(), "--out", dir.resolve("a.model").toString())))
                 .contains("'README', 'sentences.txt'").contains("--zip-entry NAME");
         CommandRun run = CommandRun.of("word2vec", "train", zip.toString(), "--zip-entry", "sentences.txt",
-                "--min-count", "1", "--size", "8", "--epochs", "1", "--workers", "1",
+                "--min-count", "1", "--size", "8", "--epochs", "1", "--threads", "1",
                 "--out", dir.resolve("w.model").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(run.out()).contains("7 words x 8 dimensions");

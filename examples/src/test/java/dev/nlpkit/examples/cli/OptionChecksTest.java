@@ -54,7 +54,7 @@ class OptionChecksTest {
                 Arguments.of("word2vec train CORPUS --window 0", "--window must be >= 1, got 0"),
                 Arguments.of("word2vec train CORPUS --min-count 0", "--min-count must be >= 1, got 0"),
                 Arguments.of("word2vec train CORPUS --epochs 0", "--epochs must be >= 1, got 0"),
-                Arguments.of("word2vec train CORPUS --workers 0", "--workers must be in 1..1024, got 0"),
+                Arguments.of("word2vec train CORPUS --threads 0", "--threads must be in 1..1024, got 0"),
                 Arguments.of("word2vec train CORPUS --negative 0",
                         "--negative 0 needs --hs: without either no output layer is trained"),
                 // generate, tag, seq2seq

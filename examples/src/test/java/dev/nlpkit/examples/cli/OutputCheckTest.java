@@ -134,7 +134,7 @@ class OutputCheckTest {
         Path vectors = dir.resolve("vectors.txt");
         for (int round = 0; round < 2; round++) {
             CommandRun run = CommandRun.of("word2vec", "train", corpus.toString(), "--out", vectors.toString(),
-                    "--size", "4", "--min-count", "1", "--epochs", "1", "--workers", "1");
+                    "--size", "4", "--min-count", "1", "--epochs", "1", "--threads", "1");
             assertThat(run.exitCode()).as(run.err()).isZero();
         }
         assertThat(Files.readString(vectors)).matches("(?s)[0-9]+ 4\n.*");

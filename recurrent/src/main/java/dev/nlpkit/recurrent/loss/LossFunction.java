@@ -13,7 +13,7 @@ import dev.nlpkit.recurrent.tensor.Tensor;
  * record Huber(double delta) implements LossFunction {
  *     public Loss.Evaluation evaluate(Tensor p, Tensor logits, Tensor y, boolean[] mask, boolean gradient) { ... }
  * }
- * model.fit(train, null, FitOptions.of(new Huber(1.0), OptimizerOptions.adam(1e-3)), TrainingListener.NONE);
+ * model.fit(train, null, FitOptions.of(new Huber(1.0), OptimizerOptions.adam(1e-3)), TrainingListener.none());
  * }</pre>
  *
  * <p>Contract: {@code predictions} are {@code [rows..., K]}; a row is one example (or one step of one example);

@@ -1,8 +1,10 @@
 package dev.nlpkit.recurrent.math;
 
+import dev.nlpkit.core.Threads;
+
 /**
- * The number of threads the math kernels may use, process-wide. It defaults to the system property
- * {@code nlpkit.threads} when set, else to the available cores. Large products are split over that many threads
+ * The number of threads the math kernels may use, process-wide. It defaults to nlpkit-core's
+ * {@link Threads#defaultCount()}: the system property {@code nlpkit.threads} when set, else the available cores. Large products are split over that many threads
  * (the calling thread plus a fixed pool of daemon workers); small ones run on the calling thread alone, where
  * splitting would cost more than it saves.
  *
@@ -11,10 +13,7 @@ package dev.nlpkit.recurrent.math;
  */
 public final class Parallelism {
 
-    /** System property giving the default thread count. */
-    public static final String THREADS_PROPERTY = "nlpkit.threads";
-
-    private static volatile int threads = defaultThreads();
+    private static volatile int threads = Threads.defaultCount();
 
     private Parallelism() {
     }
@@ -35,10 +34,7 @@ public final class Parallelism {
      * @throws IllegalArgumentException if {@code count < 1}
      */
     public static void setThreads(int count) {
-        if (count < 1) {
-            throw new IllegalArgumentException("thread count must be >= 1, got " + count);
-        }
-        threads = count;
+        threads = Threads.check("thread count", count);
     }
 
     /**
@@ -56,23 +52,5 @@ public final class Parallelism {
             throw new IllegalArgumentException("parts must be >= 0, got " + parts);
         }
         WorkerPool.run(parts, threads, part);
-    }
-
-    private static int defaultThreads() {
-        int cores = Runtime.getRuntime().availableProcessors();
-        String property = System.getProperty(THREADS_PROPERTY);
-        if (property == null || property.isBlank()) {
-            return cores;
-        }
-        try {
-            int value = Integer.parseInt(property.trim());
-            if (value < 1) {
-                throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be >= 1, got " + value);
-            }
-            return value;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("system property " + THREADS_PROPERTY + " must be an integer, got '"
-                    + property + "'", e);
-        }
     }
 }

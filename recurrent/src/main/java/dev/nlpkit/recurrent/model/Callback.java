@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
+
 /**
  * A training callback (Keras' {@code keras.callbacks.Callback}): one {@link Trainer} loop serves
  * {@link Sequential#fit} and {@link Seq2Seq#fit}, and early stopping, checkpoints and the divergence check are

@@ -8,7 +8,7 @@ package dev.nlpkit.recurrent.model;
  * (step and exponential decay) stay in {@link dev.nlpkit.recurrent.optim.LearningRate}.
  *
  * <pre>{@code
- * model.fit(train, null, fit, TrainingListener.NONE,
+ * model.fit(train, null, fit, TrainingListener.none(),
  *         List.of(new LearningRateScheduler((epoch, lr) -> epoch < 5 ? 1e-3 : 1e-4)));
  * }</pre>
  *

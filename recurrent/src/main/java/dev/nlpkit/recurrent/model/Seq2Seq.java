@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.Dense;
 import dev.nlpkit.recurrent.layers.DenseOptions;
@@ -116,7 +117,7 @@ public final class Seq2Seq {
      * @param listener progress events
      * @return the epoch-by-epoch history
      */
-    public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener listener) {
+    public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener<BatchEnd, History.Epoch> listener) {
         return fit(sources, targets, fit, listener, List.of());
     }
 
@@ -136,7 +137,7 @@ public final class Seq2Seq {
      * @param callbacks the user's callbacks, possibly empty
      * @return the epoch-by-epoch history
      */
-    public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener listener,
+    public History fit(int[][] sources, int[][] targets, FitOptions fit, TrainingListener<BatchEnd, History.Epoch> listener,
                        List<Callback> callbacks) {
         rejectUnsupported(fit);
         if (sources.length != targets.length || sources.length == 0) {

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.core.Seeds;
 import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.Dense;
@@ -41,7 +42,7 @@ import java.util.SplittableRandom;
  *         .add(DenseOptions.of(1, Activation.SIGMOID))
  *         .build(42L);
  * History h = model.fit(Dataset.of(Inputs.tokens(ids), Targets.binary(labels)), null,
- *         FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(1e-3)), TrainingListener.NONE);
+ *         FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(1e-3)), TrainingListener.none());
  * float[][] p = model.predict(Inputs.tokens(newIds), 256);
  * }</pre>
  *
@@ -432,13 +433,13 @@ public final class Sequential {
      * @param train      training data
      * @param validation validation data, or null (then {@code options.validationSplit()} may hold some out)
      * @param options    how to train
-     * @param listener   progress events (never null; use {@link TrainingListener#NONE})
+     * @param listener   progress events (never null; use {@link TrainingListener#none()})
      * @return the epoch-by-epoch history
      * @throws TrainingDivergedException when a batch loss is NaN or infinite, or above
      *                                   {@link FitOptions#divergenceFactor()} times the first batch loss
      * @throws UncheckedIOException      when a checkpoint cannot be written
      */
-    public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener listener) {
+    public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener<BatchEnd, History.Epoch> listener) {
         return fit(train, validation, options, listener, List.of());
     }
 
@@ -452,14 +453,14 @@ public final class Sequential {
      * @param train      training data
      * @param validation validation data, or null (then {@code options.validationSplit()} may hold some out)
      * @param options    how to train
-     * @param listener   progress events (never null; use {@link TrainingListener#NONE})
+     * @param listener   progress events (never null; use {@link TrainingListener#none()})
      * @param callbacks  the user's callbacks, possibly empty
      * @return the epoch-by-epoch history
      * @throws TrainingDivergedException when a batch loss is NaN or infinite, or above
      *                                   {@link FitOptions#divergenceFactor()} times the first batch loss
      * @throws UncheckedIOException      when a checkpoint cannot be written
      */
-    public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener listener,
+    public History fit(Dataset train, Dataset validation, FitOptions options, TrainingListener<BatchEnd, History.Epoch> listener,
                        List<Callback> callbacks) {
         checkInputs(train.inputs());
         Dataset trainSet = train;

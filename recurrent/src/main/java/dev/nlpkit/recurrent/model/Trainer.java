@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.loss.Loss;
 import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -10,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
@@ -125,7 +127,7 @@ final class Trainer {
      * @param monitor    the improvement tracker of early stopping and checkpoints
      */
     static History fit(int n, FitOptions options, boolean hasAccuracy, Supplier<Sequential.Metrics> validation,
-                       Run run, Step step, TrainingListener listener, Monitor monitor) {
+                       Run run, Step step, TrainingListener<BatchEnd, History.Epoch> listener, Monitor monitor) {
         int batchSize = Math.min(options.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
         int[] order = Dataset.range(0, n);
@@ -134,6 +136,8 @@ final class Trainer {
             c.onTrainBegin(run);
         }
         boolean stoppedEarly = false;
+        long progressInterval = TimeUnit.MILLISECONDS.toNanos(Math.max(0, listener.intervalMillis())); // saturates
+        long lastProgress = System.nanoTime();
         for (int epoch = options.initialEpoch(); epoch < options.epochs(); epoch++) {
             for (Callback c : run.callbacks) {
                 c.onEpochBegin(run, epoch);
@@ -156,7 +160,11 @@ final class Trainer {
                 lossSum += e.loss() * e.rows();
                 accSum += Double.isNaN(e.accuracy()) ? 0 : e.accuracy() * e.rows();
                 rowsSum += e.rows();
-                listener.onBatchEnd(epoch, b, batches, e.loss(), e.accuracy());
+                long now = System.nanoTime();
+                if (progressInterval == 0 || b == batches - 1 || now - lastProgress >= progressInterval) {
+                    lastProgress = now;
+                    listener.onProgress(new BatchEnd(epoch, b, batches, e.loss(), e.accuracy()));
+                }
             }
             double trainLoss = lossSum / Math.max(1, rowsSum);
             double trainAcc = hasAccuracy ? accSum / Math.max(1, rowsSum) : Double.NaN;

@@ -13,7 +13,7 @@
  *         .build(42L);
  * FitOptions fit = FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(1e-3)).withEpochs(5);
  * History history = model.fit(Dataset.of(Inputs.tokens(ids), Targets.binary(labels)), null, fit,
- *         TrainingListener.NONE);
+ *         TrainingListener.none());
  * model.save(Path.of("sentiment.nlpk"), true);
  * }</pre>
  */

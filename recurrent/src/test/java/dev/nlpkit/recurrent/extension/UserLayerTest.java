@@ -21,7 +21,7 @@ import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.ModelFormatException;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
-import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
@@ -69,7 +69,7 @@ class UserLayerTest {
         Sequential model = model(new GlobalMaxPool.Options());
         Dataset data = containsThree(200, 1L);
         History h = model.fit(data, null, FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(0.01))
-                .withEpochs(8).withBatchSize(16).withSeed(3L), TrainingListener.NONE);
+                .withEpochs(8).withBatchSize(16).withSeed(3L), TrainingListener.none());
         assertThat(h.last().loss()).isLessThan(h.epochs().get(0).loss() * 0.8);
         assertThat(h.last().accuracy()).isGreaterThan(0.8);
         Path file = dir.resolve("pool.nlpk");
@@ -126,7 +126,7 @@ class UserLayerTest {
         Sequential model = model(new NanBackward());
         assertThatThrownBy(() -> model.fit(containsThree(8, 2L), null,
                 FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(0.01)).withEpochs(1),
-                TrainingListener.NONE))
+                TrainingListener.none()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("user layer test.NanBackward")
                 .hasMessageContaining("non-finite input gradient [8, 8, 8]");

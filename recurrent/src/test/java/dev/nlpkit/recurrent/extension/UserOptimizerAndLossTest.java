@@ -14,7 +14,7 @@ import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.ModelFormatException;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
-import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.optim.LearningRate;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.optim.OptimizerRegistry;
@@ -54,7 +54,7 @@ class UserOptimizerAndLossTest {
         Sequential model = regression();
         FitOptions fit = FitOptions.of(new Huber(1.0), new Lion(LearningRate.constant(0.01), 0.9, 0.99, 0))
                 .withEpochs(40).withBatchSize(20).withSeed(1L);
-        History h = model.fit(linear(200, 3L), null, fit, TrainingListener.NONE);
+        History h = model.fit(linear(200, 3L), null, fit, TrainingListener.none());
         assertThat(h.last().loss()).isLessThan(h.epochs().get(0).loss());
         assertThat(h.last().accuracy()).isNaN();
         float[] w = model.parameters().get(0).value().toFloatArray();
@@ -73,8 +73,8 @@ class UserOptimizerAndLossTest {
 
         // one more epoch from the loaded state equals one more epoch of the original
         FitOptions more = fit.withEpochs(1).withSeed(2L);
-        model.fit(linear(200, 3L), null, more, TrainingListener.NONE);
-        loaded.fit(linear(200, 3L), null, more, TrainingListener.NONE);
+        model.fit(linear(200, 3L), null, more, TrainingListener.none());
+        loaded.fit(linear(200, 3L), null, more, TrainingListener.none());
         assertThat(loaded.predict(probe, 4)).isDeepEqualTo(model.predict(probe, 4));
     }
 
@@ -82,7 +82,7 @@ class UserOptimizerAndLossTest {
     void anUnregisteredOptimizerTypeOnLoadNamesTheTypeAndHowToRegister(@TempDir Path dir) throws Exception {
         Sequential model = regression();
         model.fit(linear(20, 3L), null, FitOptions.of(Loss.MEAN_SQUARED_ERROR,
-                new Lion(LearningRate.constant(0.01), 0.9, 0.99, 0)).withEpochs(1), TrainingListener.NONE);
+                new Lion(LearningRate.constant(0.01), 0.9, 0.99, 0)).withEpochs(1), TrainingListener.none());
         Path file = dir.resolve("lion.nlpk");
         model.save(file, true);
         OptimizerRegistry.unregister(Lion.TYPE);

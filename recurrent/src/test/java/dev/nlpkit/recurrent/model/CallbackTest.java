@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -38,7 +39,7 @@ class CallbackTest {
                 }
             }
         };
-        History h = model().fit(Tasks.firstBit(64, 5, 1L), null, fit(10), TrainingListener.NONE, List.of(stopAtTwo));
+        History h = model().fit(Tasks.firstBit(64, 5, 1L), null, fit(10), TrainingListener.none(), List.of(stopAtTwo));
         assertThat(h.epochs()).extracting(History.Epoch::epoch).containsExactly(0, 1, 2);
         assertThat(h.stoppedEarly()).isTrue();
         assertThat(seen).containsExactly(0, 1, 2);
@@ -49,7 +50,7 @@ class CallbackTest {
         FitOptions options = fit(30).withValidationSplit(0.25).withEarlyStopping(FitOptions.EarlyStopping.patience(0)
                 .withRestoreBestWeights(false).monitoring(History.Metric.VALIDATION_ACCURACY,
                         FitOptions.EarlyStopping.Mode.MAX));
-        History h = model().fit(Tasks.firstBit(128, 5, 2L), null, options, TrainingListener.NONE);
+        History h = model().fit(Tasks.firstBit(128, 5, 2L), null, options, TrainingListener.none());
         double[] acc = h.epochs().stream().mapToDouble(History.Epoch::validationAccuracy).toArray();
         for (int i = 1; i < acc.length - 1; i++) {
             assertThat(acc[i]).as("epoch %d improved, so training went on", i).isGreaterThan(acc[i - 1]);
@@ -64,7 +65,7 @@ class CallbackTest {
     void modeMinOnAnAccuracyStopsAsSoonAsItRises() {
         FitOptions options = fit(30).withEarlyStopping(FitOptions.EarlyStopping.patience(0)
                 .withRestoreBestWeights(false).monitoring(History.Metric.ACCURACY, FitOptions.EarlyStopping.Mode.MIN));
-        History h = model().fit(Tasks.firstBit(128, 5, 2L), null, options, TrainingListener.NONE);
+        History h = model().fit(Tasks.firstBit(128, 5, 2L), null, options, TrainingListener.none());
         double[] acc = h.epochs().stream().mapToDouble(History.Epoch::accuracy).toArray();
         assertThat(h.stoppedEarly()).isTrue();
         assertThat(acc[acc.length - 1]).isGreaterThanOrEqualTo(acc[acc.length - 2]);
@@ -73,9 +74,9 @@ class CallbackTest {
     @Test
     void initialEpochNumbersTheEpochsOn() {
         Sequential m = model();
-        m.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.NONE);
+        m.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.none());
         List<Integer> events = new ArrayList<>();
-        History h = m.fit(Tasks.firstBit(64, 5, 1L), null, fit(5).withInitialEpoch(2), new TrainingListener() {
+        History h = m.fit(Tasks.firstBit(64, 5, 1L), null, fit(5).withInitialEpoch(2), new TrainingListener<>() {
             @Override
             public void onEpochEnd(History.Epoch epoch) {
                 events.add(epoch.epoch());
@@ -98,13 +99,13 @@ class CallbackTest {
         int[][] src = {{1, 2}};
         int[][] tgt = {{4, 5}};
         FitOptions ok = FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01));
-        assertThatThrownBy(() -> s.fit(src, tgt, ok.withValidationSplit(0.5), TrainingListener.NONE))
+        assertThatThrownBy(() -> s.fit(src, tgt, ok.withValidationSplit(0.5), TrainingListener.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("validationSplit");
         assertThatThrownBy(() -> s.fit(src, tgt, FitOptions.of(Loss.MEAN_SQUARED_ERROR,
-                OptimizerOptions.adam(0.01)), TrainingListener.NONE))
+                OptimizerOptions.adam(0.01)), TrainingListener.none()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FitOptions.loss is MEAN_SQUARED_ERROR");
         assertThatThrownBy(() -> s.fit(src, tgt, ok.withTruncation(new FitOptions.TruncatedBptt(1, 1)),
-                TrainingListener.NONE)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncation");
+                TrainingListener.none())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncation");
     }
 
     @Test
@@ -120,7 +121,7 @@ class CallbackTest {
         };
         History h = s.fit(new int[][] {{1, 2}, {3, 4}}, new int[][] {{4, 5}, {6}},
                 FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01)).withEpochs(6),
-                TrainingListener.NONE, List.of(stopAtOne));
+                TrainingListener.none(), List.of(stopAtOne));
         assertThat(h.epochs()).hasSize(2);
         assertThat(h.stoppedEarly()).isTrue();
     }
@@ -135,7 +136,7 @@ class CallbackTest {
                 rates.add(run.optimizer().currentLearningRate());
             }
         };
-        m.fit(Tasks.firstBit(64, 5, 1L), null, fit(3), TrainingListener.NONE,
+        m.fit(Tasks.firstBit(64, 5, 1L), null, fit(3), TrainingListener.none(),
                 List.of(new LearningRateScheduler((epoch, lr) -> 0.02 / (1 << epoch)), probe));
         assertThat(rates).containsExactly(0.02, 0.01, 0.005);
         assertThat(m.optimizer().currentLearningRate()).isEqualTo(0.02);
@@ -145,8 +146,8 @@ class CallbackTest {
     void aConstantScheduleEqualToTheOptionsTrainsBitIdentically() {
         Sequential plain = model();
         Sequential scheduled = model();
-        plain.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.NONE);
-        scheduled.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.NONE,
+        plain.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.none());
+        scheduled.fit(Tasks.firstBit(64, 5, 1L), null, fit(2), TrainingListener.none(),
                 List.of(new LearningRateScheduler((epoch, lr) -> 0.02)));
         for (int i = 0; i < plain.parameters().size(); i++) {
             assertThat(scheduled.parameters().get(i).value().toFloatArray())

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -141,7 +142,7 @@ class InferencePathTest {
         }
         m.fit(Dataset.of(Inputs.tokens(ids), Targets.labels(labels)), null,
                 FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.05)).withEpochs(2),
-                TrainingListener.NONE);
+                TrainingListener.none());
         float[][] trained = reference(m, ids);
         assertClose(m.predict(Inputs.tokens(ids), 8), trained);
 

@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.nlpkit.recurrent.layers.Activation;
@@ -37,7 +38,7 @@ class LearningTest {
                 .add(DenseOptions.of(8, Activation.TANH))
                 .add(DenseOptions.of(1, Activation.SIGMOID))
                 .build(1L);
-        m.fit(Tasks.xor(400, 1L), null, adam(Loss.BINARY_CROSSENTROPY, 0.05, 30), TrainingListener.NONE);
+        m.fit(Tasks.xor(400, 1L), null, adam(Loss.BINARY_CROSSENTROPY, 0.05, 30), TrainingListener.none());
         assertThat(m.evaluate(Tasks.xor(200, 2L), Loss.BINARY_CROSSENTROPY, 100).accuracy()).isGreaterThanOrEqualTo(0.98);
     }
 
@@ -49,7 +50,7 @@ class LearningTest {
                 .add(TimeDistributedOptions.of(DenseOptions.of(10, Activation.SOFTMAX)))
                 .build(2L);
         m.fit(Tasks.counting(500, 4, 1L), null, adam(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.02, 15),
-                TrainingListener.NONE);
+                TrainingListener.none());
         assertThat(m.evaluate(Tasks.counting(200, 4, 2L), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 100).accuracy())
                 .isGreaterThanOrEqualTo(0.95);
     }
@@ -63,7 +64,7 @@ class LearningTest {
     void manyToOneAddingProblem(RecurrentOptions.Cell c) {
         Sequential m = Sequential.builder(Shape.sequence(2)).add(cell(c, 16))
                 .add(DenseOptions.of(1, Activation.LINEAR)).build(3L);
-        m.fit(Tasks.adding(2000, 10, 15, 1L), null, adam(Loss.MEAN_SQUARED_ERROR, 0.01, 10), TrainingListener.NONE);
+        m.fit(Tasks.adding(2000, 10, 15, 1L), null, adam(Loss.MEAN_SQUARED_ERROR, 0.01, 10), TrainingListener.none());
         double mse = m.evaluate(Tasks.adding(500, 10, 15, 2L), Loss.MEAN_SQUARED_ERROR, 250).loss();
         assertThat(mse).isLessThan(c == RecurrentOptions.Cell.SIMPLE_RNN ? 0.05 : 0.01);
     }
@@ -81,7 +82,7 @@ class LearningTest {
                 .add(TimeDistributedOptions.of(DenseOptions.of(2, Activation.SOFTMAX)))
                 .build(3L);
         m.fit(Tasks.runningParity(1000, 5, 12, 1L), null, adam(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.01, 10),
-                TrainingListener.NONE);
+                TrainingListener.none());
         double acc = m.evaluate(Tasks.runningParity(300, 5, 20, 2L), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 300)
                 .accuracy();
         assertThat(acc).isGreaterThanOrEqualTo(c == RecurrentOptions.Cell.SIMPLE_RNN ? 0.95 : 0.99);
@@ -97,7 +98,7 @@ class LearningTest {
                 .add(TimeDistributedOptions.of(DenseOptions.of(5, Activation.SOFTMAX)))
                 .build(4L);
         m.fit(Tasks.delayedCopy(1000, 8, 4, 2, 1L), null, adam(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.01, 10),
-                TrainingListener.NONE);
+                TrainingListener.none());
         double acc = m.evaluate(Tasks.delayedCopy(300, 8, 4, 2, 2L), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 300)
                 .accuracy();
         assertThat(acc).isGreaterThanOrEqualTo(0.95);
@@ -118,7 +119,7 @@ class LearningTest {
                 .add(DenseOptions.of(1, Activation.SIGMOID)).build(3L);
         m.fit(Tasks.markedFirstBit(1000, 25, 5, 1L), null,
                 FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(0.01)).withClipNorm(1.0).withEpochs(25)
-                        .withBatchSize(32), TrainingListener.NONE);
+                        .withBatchSize(32), TrainingListener.none());
         double acc = m.evaluate(Tasks.markedFirstBit(300, 25, 5, 2L), Loss.BINARY_CROSSENTROPY, 300).accuracy();
         if (c == RecurrentOptions.Cell.SIMPLE_RNN) {
             assertThat(acc).isLessThanOrEqualTo(0.7);
@@ -138,7 +139,7 @@ class LearningTest {
                     .add(TimeDistributedOptions.of(DenseOptions.of(2, Activation.SOFTMAX)))
                     .build(3L);
             m.fit(Tasks.runningParity(600, 24, 24, 1L), null,
-                    adam(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.01, 6).withTruncation(k), TrainingListener.NONE);
+                    adam(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 0.01, 6).withTruncation(k), TrainingListener.none());
             double acc = m.evaluate(Tasks.runningParity(200, 24, 24, 2L), Loss.SPARSE_CATEGORICAL_CROSSENTROPY, 200)
                     .accuracy();
             assertThat(acc).as("TBPTT(%d, %d)", k.k1(), k.k2()).isGreaterThanOrEqualTo(0.99);
@@ -152,7 +153,7 @@ class LearningTest {
         int[][][] test = reversal(200, 2L);
         Seq2Seq s = Seq2Seq.create(Seq2SeqOptions.lstm(8, 10, 16, 48), 5L);
         s.fit(train[0], train[1], FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01))
-                .withEpochs(12).withBatchSize(32).withClipNorm(5.0), TrainingListener.NONE);
+                .withEpochs(12).withBatchSize(32).withClipNorm(5.0), TrainingListener.none());
         int[][] decoded = s.predict(test[0], 10, 64);
         int exact = 0;
         for (int i = 0; i < decoded.length; i++) {

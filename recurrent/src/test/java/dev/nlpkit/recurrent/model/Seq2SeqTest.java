@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,7 +23,7 @@ class Seq2SeqTest {
     private static Seq2Seq trained(RecurrentOptions.Cell cell) {
         Seq2Seq s = Seq2Seq.create(Seq2SeqOptions.lstm(8, 10, 4, 6).withCell(cell), 3L);
         s.fit(SOURCES, TARGETS, FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01))
-                .withEpochs(2).withBatchSize(2), TrainingListener.NONE);
+                .withEpochs(2).withBatchSize(2), TrainingListener.none());
         return s;
     }
 
@@ -54,7 +55,7 @@ class Seq2SeqTest {
     void reservedTargetIdsAreRejectedWithTheirPosition() {
         Seq2Seq s = Seq2Seq.create(Seq2SeqOptions.lstm(8, 10, 4, 6), 3L);
         assertThatThrownBy(() -> s.fit(new int[][] {{1}}, new int[][] {{4, 2}}, FitOptions.of(
-                Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01)), TrainingListener.NONE))
+                Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01)), TrainingListener.none()))
                 .hasMessageContaining("target row 0, step 1");
     }
 }

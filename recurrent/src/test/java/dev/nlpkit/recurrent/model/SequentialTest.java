@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -110,7 +111,7 @@ class SequentialTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("token id 50 at example 1, step 1").hasMessageContaining("[0, 10)");
         Dataset perStep = Dataset.of(Inputs.tokens(new int[][] {{1, 2}}), Targets.stepLabels(new int[][] {{0, 1}}));
-        assertThatThrownBy(() -> m.fit(perStep, null, adam(1), TrainingListener.NONE))
+        assertThatThrownBy(() -> m.fit(perStep, null, adam(1), TrainingListener.none()))
                 .hasMessageContaining("(None, 1)").hasMessageContaining("per step");
         assertThatThrownBy(() -> Dataset.of(Inputs.tokens(new int[][] {{1}}), Targets.binary(new float[] {0, 1})))
                 .hasMessageContaining("1 inputs but 2 targets");
@@ -121,14 +122,14 @@ class SequentialTest {
         Dataset data = tokenTask(64, 1L);
         Sequential a = small(5L);
         Sequential b = small(5L);
-        a.fit(data, null, adam(2), TrainingListener.NONE);
-        b.fit(data, null, adam(2), TrainingListener.NONE);
+        a.fit(data, null, adam(2), TrainingListener.none());
+        b.fit(data, null, adam(2), TrainingListener.none());
         for (int i = 0; i < a.parameters().size(); i++) {
             assertThat(b.parameters().get(i).value().toFloatArray())
                     .containsExactly(a.parameters().get(i).value().toFloatArray());
         }
         Sequential c = small(5L);
-        c.fit(data, null, adam(2).withSeed(43L), TrainingListener.NONE);
+        c.fit(data, null, adam(2).withSeed(43L), TrainingListener.none());
         assertThat(c.parameters().get(1).value().toFloatArray())
                 .isNotEqualTo(a.parameters().get(1).value().toFloatArray());
     }
@@ -137,12 +138,12 @@ class SequentialTest {
     void oneKernelThreadGivesTheSameWeightsAsTheDefaultThreadCount() {
         Dataset data = tokenTask(64, 1L);
         Sequential a = small(5L);
-        a.fit(data, null, adam(1), TrainingListener.NONE);
+        a.fit(data, null, adam(1), TrainingListener.none());
         int before = dev.nlpkit.recurrent.math.Parallelism.threads();
         Sequential b = small(5L);
         try {
             dev.nlpkit.recurrent.math.Parallelism.setThreads(1);
-            b.fit(data, null, adam(1), TrainingListener.NONE);
+            b.fit(data, null, adam(1), TrainingListener.none());
         } finally {
             dev.nlpkit.recurrent.math.Parallelism.setThreads(before);
         }
@@ -156,14 +157,14 @@ class SequentialTest {
     void saveAndLoadRoundTripsWeightsAndOptimizerStateSoTrainingResumesExactly() throws IOException {
         Dataset data = tokenTask(64, 2L);
         Sequential a = small(7L);
-        a.fit(data, null, adam(1), TrainingListener.NONE);
+        a.fit(data, null, adam(1), TrainingListener.none());
         Path file = dir.resolve("m.nlpk");
         a.save(file, true);
         Sequential b = Sequential.load(file);
         assertThat(b.optimizer().steps()).isEqualTo(a.optimizer().steps());
         assertThat(b.predict(data.inputs(), 32)).isDeepEqualTo(a.predict(data.inputs(), 32));
-        a.fit(data, null, adam(1).withSeed(9L), TrainingListener.NONE);
-        b.fit(data, null, adam(1).withSeed(9L), TrainingListener.NONE);
+        a.fit(data, null, adam(1).withSeed(9L), TrainingListener.none());
+        b.fit(data, null, adam(1).withSeed(9L), TrainingListener.none());
         assertThat(b.predict(data.inputs(), 32)).isDeepEqualTo(a.predict(data.inputs(), 32));
     }
 
@@ -210,7 +211,7 @@ class SequentialTest {
         FitOptions exploding = FitOptions.of(Loss.MEAN_SQUARED_ERROR, OptimizerOptions.sgd(50)).withEpochs(500)
                 .withBatchSize(8).withCheckpoint(ckpt).withDivergenceFactor(0);
         assertThatThrownBy(() -> m.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null, exploding,
-                TrainingListener.NONE))
+                TrainingListener.none()))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageMatching("(?s).*loss is (NaN|Infinity) at epoch \\d+, batch \\d+.*");
         Sequential restored = Sequential.load(ckpt);
@@ -231,7 +232,7 @@ class SequentialTest {
         FitOptions exploding = FitOptions.of(Loss.MEAN_SQUARED_ERROR, OptimizerOptions.sgd(50)).withEpochs(500)
                 .withBatchSize(8);
         assertThatThrownBy(() -> m.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null, exploding,
-                TrainingListener.NONE))
+                TrainingListener.none()))
                 .isInstanceOf(TrainingDivergedException.class)
                 .hasMessageMatching("training diverged: loss grew from \\S+ to \\S+ \\(more than 100x\\) at epoch 1, "
                         + "batch \\d+ .*");
@@ -256,7 +257,7 @@ class SequentialTest {
         Dataset validation = Dataset.of(train.inputs(), Targets.binary(flipped));
         Sequential m = small(4L);
         History h = m.fit(train, validation, adam(30).withEarlyStopping(FitOptions.EarlyStopping.patience(2)),
-                TrainingListener.NONE);
+                TrainingListener.none());
         assertThat(h.stoppedEarly()).isTrue();
         assertThat(h.epochs()).hasSize(h.bestEpoch() + 3);
         double restored = m.evaluate(validation, Loss.BINARY_CROSSENTROPY, 16).loss();
@@ -268,10 +269,10 @@ class SequentialTest {
         Dataset data = tokenTask(50, 4L);
         Sequential m = small(4L);
         List<String> events = new ArrayList<>();
-        History h = m.fit(data, null, adam(2).withValidationSplit(0.2), new TrainingListener() {
+        History h = m.fit(data, null, adam(2).withValidationSplit(0.2), new TrainingListener<>() {
             @Override
-            public void onBatchEnd(int epoch, int batch, int batches, double loss, double accuracy) {
-                events.add("b" + epoch + "." + batch + "/" + batches);
+            public void onProgress(BatchEnd batch) {
+                events.add("b" + batch.epoch() + "." + batch.batch() + "/" + batch.batches());
             }
 
             @Override
@@ -286,10 +287,33 @@ class SequentialTest {
     }
 
     @Test
+    void listenerIntervalThinsBatchEventsButKeepsEachEpochsLastBatch() {
+        Dataset data = tokenTask(50, 4L);
+        List<String> events = new ArrayList<>();
+        small(4L).fit(data, null, adam(2), new TrainingListener<>() {
+            @Override
+            public void onProgress(BatchEnd batch) {
+                events.add("b" + batch.epoch() + "." + batch.batch());
+            }
+
+            @Override
+            public void onEpochEnd(History.Epoch epoch) {
+                events.add("e" + epoch.epoch());
+            }
+
+            @Override
+            public long intervalMillis() {
+                return 3_600_000; // an hour: within this test only the epochs' last batches are reported
+            }
+        });
+        assertThat(events).containsExactly("b0.3", "e0", "b1.3", "e1"); // 50 rows in batches of 16: 4 batches
+    }
+
+    @Test
     void predictFromSeveralThreadsGivesTheSerialResults() throws Exception {
         Dataset data = tokenTask(200, 5L);
         Sequential m = small(6L);
-        m.fit(data, null, adam(1), TrainingListener.NONE);
+        m.fit(data, null, adam(1), TrainingListener.none());
         float[][] serial = m.predict(data.inputs(), 17);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
@@ -312,7 +336,7 @@ class SequentialTest {
     void clippingByGlobalNormAndByValueKeepsTrainingStable() {
         Dataset data = tokenTask(64, 6L);
         Sequential m = small(8L);
-        History h = m.fit(data, null, adam(3).withClipNorm(1.0).withClipValue(0.5), TrainingListener.NONE);
+        History h = m.fit(data, null, adam(3).withClipNorm(1.0).withClipValue(0.5), TrainingListener.none());
         assertThat(h.last().loss()).isLessThan(h.epochs().get(0).loss());
     }
 

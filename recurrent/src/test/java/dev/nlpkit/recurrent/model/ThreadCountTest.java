@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -64,7 +65,7 @@ class ThreadCountTest {
         }
         m.fit(Dataset.of(Inputs.tokens(ids), Targets.binary(y)), null,
                 FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(0.01)).withBatchSize(300).withEpochs(2)
-                        .withSeed(7L), TrainingListener.NONE);
+                        .withSeed(7L), TrainingListener.none());
         return m.snapshot();
     }
 

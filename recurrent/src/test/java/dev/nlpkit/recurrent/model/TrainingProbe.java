@@ -1,5 +1,6 @@
 package dev.nlpkit.recurrent.model;
 
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.DenseOptions;
 import dev.nlpkit.recurrent.layers.EmbeddingOptions;
@@ -58,7 +59,7 @@ final class TrainingProbe {
                 .build(5L);
         lstm.fit(Dataset.of(Inputs.tokens(ids), Targets.binary(binary)), null,
                 FitOptions.of(Loss.BINARY_CROSSENTROPY, OptimizerOptions.adam(0.01)).withEpochs(2)
-                        .withBatchSize(16).withSeed(7L), TrainingListener.NONE);
+                        .withBatchSize(16).withSeed(7L), TrainingListener.none());
         lines.add("lstm weights=" + digest(lstm) + " predictions=" + digest(lstm.predict(Inputs.tokens(ids), 16)));
         Sequential gru = Sequential.builder(Shape.tokens())
                 .add(EmbeddingOptions.random(10, 8))
@@ -68,7 +69,7 @@ final class TrainingProbe {
                 .build(6L);
         gru.fit(Dataset.of(Inputs.tokens(ids), Targets.labels(classes)), null,
                 FitOptions.of(Loss.SPARSE_CATEGORICAL_CROSSENTROPY, OptimizerOptions.adam(0.01)).withEpochs(2)
-                        .withBatchSize(16).withSeed(8L), TrainingListener.NONE);
+                        .withBatchSize(16).withSeed(8L), TrainingListener.none());
         lines.add("gru weights=" + digest(gru) + " predictions=" + digest(gru.predict(Inputs.tokens(ids), 16)));
         return lines;
     }

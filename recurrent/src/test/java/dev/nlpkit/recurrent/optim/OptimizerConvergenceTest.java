@@ -14,7 +14,7 @@ import dev.nlpkit.recurrent.model.FitOptions;
 import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.model.Targets;
-import dev.nlpkit.recurrent.model.TrainingListener;
+import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.List;
@@ -112,7 +112,7 @@ class OptimizerConvergenceTest {
         Sequential model = Sequential.builder(Shape.vector(D)).add(DenseOptions.of(1, Activation.LINEAR)).build(1L);
         FitOptions fit = FitOptions.of(Loss.MEAN_SQUARED_ERROR, optimizer).withEpochs(epochs)
                 .withBatchSize(batchSize);
-        model.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null, fit, TrainingListener.NONE);
+        model.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null, fit, TrainingListener.none());
         List<Parameter> p = model.parameters();
         for (int j = 0; j < D; j++) {
             assertThat(p.get(0).value().get(j)).as("w[%d]", j).isCloseTo(optimum[j], within(2e-3));
@@ -141,7 +141,7 @@ class OptimizerConvergenceTest {
         OptimizerOptions.Adam adamW = OptimizerOptions.adamW(0.05, 0.01)
                 .withLearningRate(new LearningRate.ExponentialDecay(0.05, 0.5, 150));
         model.fit(Dataset.of(Inputs.vectors(x), Targets.binary(y)), null,
-                FitOptions.of(Loss.MEAN_SQUARED_ERROR, adamW).withEpochs(1500).withBatchSize(N), TrainingListener.NONE);
+                FitOptions.of(Loss.MEAN_SQUARED_ERROR, adamW).withEpochs(1500).withBatchSize(N), TrainingListener.none());
         double norm = 0;
         double optimumNorm = 0;
         for (int j = 0; j < D; j++) {

@@ -1,5 +1,6 @@
 package dev.nlpkit.preprocess.corpus;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.StringReader;

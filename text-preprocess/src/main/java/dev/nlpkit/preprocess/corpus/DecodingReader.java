@@ -1,5 +1,6 @@
 package dev.nlpkit.preprocess.corpus;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,8 +20,8 @@ import java.util.List;
  * Decodes bytes to characters like {@link java.io.InputStreamReader}, but knows on which line an invalid
  * byte sequence sits: it counts the line feeds it has decoded, so under {@link InvalidBytes#FAIL} the
  * {@link CorpusException} names the exact line (1-based; lines end with LF or CRLF) and the bytes. Under
- * {@link InvalidBytes#REPLACE} each invalid sequence becomes one U+FFFD and its bytes are counted
- * ({@link #replacedBytes()}). A leading byte-order mark is dropped.
+ * {@link InvalidBytes#REPLACE} each invalid sequence becomes one U+FFFD, under {@link InvalidBytes#IGNORE} it is
+ * dropped; either way its bytes are counted ({@link #replacedBytes()}). A leading byte-order mark is dropped.
  *
  * <p>With a null charset the encoding is detected: the first {@value #SAMPLE} bytes are checked; valid UTF-8
  * is read as UTF-8, anything else as ISO-8859-1 with a {@link #warnings() warning}. When that sample is pure
@@ -91,7 +92,7 @@ final class DecodingReader extends Reader {
         return charset;
     }
 
-    /** Bytes of invalid sequences replaced by U+FFFD so far. */
+    /** Bytes of invalid sequences replaced by U+FFFD (or dropped under {@link InvalidBytes#IGNORE}) so far. */
     long replacedBytes() {
         return replacedBytes;
     }
@@ -216,6 +217,11 @@ final class DecodingReader extends Reader {
                             break;
                         }
                         chars.put('\uFFFD');
+                        bytes.position(bytes.position() + result.length());
+                        replacedBytes += result.length();
+                        continue;
+                    }
+                    if (invalidBytes == InvalidBytes.IGNORE) {
                         bytes.position(bytes.position() + result.length());
                         replacedBytes += result.length();
                         continue;

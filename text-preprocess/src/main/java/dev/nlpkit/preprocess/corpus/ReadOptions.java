@@ -1,5 +1,6 @@
 package dev.nlpkit.preprocess.corpus;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.nio.charset.Charset;
 import java.util.Objects;
 

@@ -1,5 +1,6 @@
 package dev.nlpkit.preprocess.corpus;
 
+import dev.nlpkit.core.InvalidBytes;
 import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import java.util.Objects;
  * @param blankLines    blank lines passed over (not documents, not errors)
  * @param charset       the charset the text was decoded with (detected, or the one asked for)
  * @param replacedBytes bytes of invalid sequences replaced by U+FFFD under {@link InvalidBytes#REPLACE}
+ *                      (or dropped under {@link InvalidBytes#IGNORE})
  * @param warnings      what a user should know though nothing failed: a charset detected as ISO-8859-1
  *                      because the file is not valid UTF-8, naming the line and bytes
  */

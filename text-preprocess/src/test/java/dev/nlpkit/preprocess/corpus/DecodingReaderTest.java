@@ -1,5 +1,6 @@
 package dev.nlpkit.preprocess.corpus;
 
+import dev.nlpkit.core.InvalidBytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -62,6 +63,16 @@ class DecodingReaderTest {
         try (DecodingReader reader = new DecodingReader(new ByteArrayInputStream(bom), "t", StandardCharsets.UTF_8,
                 InvalidBytes.FAIL)) {
             assertThat(readAll(reader)).isEmpty();
+        }
+    }
+
+    @Test
+    void ignoreModeDropsInvalidSequencesAndCountsTheirBytes() throws IOException {
+        byte[] bytes = {'a', (byte) 0xE9, 'b', '\n', (byte) 0xFF, (byte) 0xFE, 'c'}; // 0xE9, 0xFF, 0xFE: not UTF-8
+        try (DecodingReader reader = new DecodingReader(new ByteArrayInputStream(bytes), "t", StandardCharsets.UTF_8,
+                InvalidBytes.IGNORE)) {
+            assertThat(readAll(reader)).isEqualTo("ab\nc");
+            assertThat(reader.replacedBytes()).isEqualTo(3);
         }
     }
 }

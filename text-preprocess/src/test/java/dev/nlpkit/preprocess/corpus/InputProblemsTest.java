@@ -1,5 +1,6 @@
 package dev.nlpkit.preprocess.corpus;
 
+import dev.nlpkit.core.InvalidBytes;
 import static dev.nlpkit.preprocess.corpus.Files2.readAll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,5 +1,6 @@
 package dev.nlpkit.vectorize.bow;
 
+import dev.nlpkit.core.Threads;
 import dev.nlpkit.vectorize.vocab.ReservedTokens;
 import dev.nlpkit.vectorize.vocab.TermOrder;
 import dev.nlpkit.vectorize.vocab.VocabularyOptions;
@@ -48,7 +49,7 @@ public record CountOptions(int maxNgram, CountMode mode, VocabularyOptions vocab
     }
 
     static int defaultThreads() {
-        return Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors()));
+        return Math.min(2, Threads.defaultCount());
     }
 
     /**

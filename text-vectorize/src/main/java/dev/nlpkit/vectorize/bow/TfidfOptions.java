@@ -7,7 +7,7 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
 /**
  * Options of a {@link TfidfVectorizer}: the weight of term {@code t} in document {@code d} is
  * {@code w(t, d) = tf(t, d) * idf(t)}, then the row is normalised. See {@link TermFrequency},
- * {@link InverseDocumentFrequency} and {@link Normalization} for the formulas.
+ * {@link InverseDocumentFrequency} and {@link VectorNormalization} for the formulas.
  *
  * @param maxNgram   terms are the n-grams for n = 1..maxNgram (tokens joined by one space)
  * @param tf         term-frequency factor
@@ -18,7 +18,7 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
  * @param threads    worker threads for fit and transform (results do not depend on it)
  */
 public record TfidfOptions(int maxNgram, TermFrequency tf, InverseDocumentFrequency idf, double logBase,
-                           Normalization norm, VocabularyOptions vocabulary, int threads) {
+                           VectorNormalization norm, VocabularyOptions vocabulary, int threads) {
 
     /**
      * Checks the options.
@@ -61,7 +61,7 @@ public record TfidfOptions(int maxNgram, TermFrequency tf, InverseDocumentFreque
      * @return scikit-learn's options
      */
     public static TfidfOptions sklearn() {
-        return new TfidfOptions(1, TermFrequency.RAW_COUNT, InverseDocumentFrequency.SMOOTH, Math.E, Normalization.L2,
+        return new TfidfOptions(1, TermFrequency.RAW_COUNT, InverseDocumentFrequency.SMOOTH, Math.E, VectorNormalization.L2,
                 VocabularyOptions.defaults().withOrder(TermOrder.ALPHABETICAL), CountOptions.defaultThreads());
     }
 
@@ -72,7 +72,7 @@ public record TfidfOptions(int maxNgram, TermFrequency tf, InverseDocumentFreque
      * @return the course's options
      */
     public static TfidfOptions lesson() {
-        return new TfidfOptions(1, TermFrequency.FREQUENCY, InverseDocumentFrequency.PLAIN, 2.0, Normalization.NONE,
+        return new TfidfOptions(1, TermFrequency.FREQUENCY, InverseDocumentFrequency.PLAIN, 2.0, VectorNormalization.NONE,
                 VocabularyOptions.defaults(), CountOptions.defaultThreads());
     }
 
@@ -122,7 +122,7 @@ public record TfidfOptions(int maxNgram, TermFrequency tf, InverseDocumentFreque
      * @param value the row scaling (none, L1 or L2)
      * @return a copy with {@code norm} replaced
      */
-    public TfidfOptions withNorm(Normalization value) {
+    public TfidfOptions withNorm(VectorNormalization value) {
         return new TfidfOptions(maxNgram, tf, idf, logBase, value, vocabulary, threads);
     }
 

@@ -25,7 +25,7 @@ import dev.nlpkit.vectorize.vocab.Vocabulary;
  * </pre>
  *
  * where {@code N} is the number of fitted documents and {@code df(t)} the number of them containing {@code t}
- * (see {@link TermFrequency}, {@link InverseDocumentFrequency}, {@link Normalization}).
+ * (see {@link TermFrequency}, {@link InverseDocumentFrequency}, {@link VectorNormalization}).
  * {@link TfidfOptions#sklearn()} gives the values of scikit-learn's {@code TfidfVectorizer()} on the same tokens
  * (checked to 1e-6 by a golden test on 12,675 tweets), {@link TfidfOptions#lesson()} the course's formulas.
  *
@@ -147,9 +147,9 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
     private void weigh(int[] columns, int[] counts, int n, int documentTerms, float[] out, int offset) {
         TermFrequency tf = options.tf();
         double scale = 1.0;
-        if (options.norm() != Normalization.NONE && n > 0) {
+        if (options.norm() != VectorNormalization.NONE && n > 0) {
             double sum = 0;
-            boolean l2 = options.norm() == Normalization.L2;
+            boolean l2 = options.norm() == VectorNormalization.L2;
             for (int k = 0; k < n; k++) {
                 double w = tf.apply(counts[k], documentTerms) * idf[columns[k]];
                 sum += l2 ? w * w : Math.abs(w);
@@ -159,7 +159,7 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
         }
         for (int k = 0; k < n; k++) {
             double w = tf.apply(counts[k], documentTerms) * idf[columns[k]];
-            out[offset + k] = (float) (options.norm() == Normalization.NONE ? w : w * scale);
+            out[offset + k] = (float) (options.norm() == VectorNormalization.NONE ? w : w * scale);
         }
     }
 
@@ -256,7 +256,7 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
         TermFrequency tf = in.parseEnum("tf", in.nextKeyValue("tf"), TermFrequency.class);
         InverseDocumentFrequency idf = in.parseEnum("idf", in.nextKeyValue("idf"), InverseDocumentFrequency.class);
         double logBase = in.parseDouble("logBase", in.nextKeyValue("logBase"));
-        Normalization norm = in.parseEnum("norm", in.nextKeyValue("norm"), Normalization.class);
+        VectorNormalization norm = in.parseEnum("norm", in.nextKeyValue("norm"), VectorNormalization.class);
         int threads = (int) in.parseLong("threads", in.nextKeyValue("threads"), 1, 4096);
         TfidfOptions options;
         try {

@@ -2,7 +2,7 @@
  * Bag of words and TF-IDF over token lists: {@link dev.nlpkit.vectorize.bow.CountVectorizer} (counts or 0/1,
  * n-grams 1..n, most frequent {@code maxSize} terms) and {@link dev.nlpkit.vectorize.bow.TfidfVectorizer}
  * ({@code w = tf x idf}, row-normalised, with explicit {@link dev.nlpkit.vectorize.bow.TermFrequency},
- * {@link dev.nlpkit.vectorize.bow.InverseDocumentFrequency} and {@link dev.nlpkit.vectorize.bow.Normalization}
+ * {@link dev.nlpkit.vectorize.bow.InverseDocumentFrequency} and {@link dev.nlpkit.vectorize.bow.VectorNormalization}
  * choices and the presets {@code sklearn()} and {@code lesson()}). Both fit in one streaming pass (parallel over
  * chunks of a list), return {@link dev.nlpkit.vectorize.matrix.CsrMatrix} rows, ignore and count unknown terms,
  * and give identical results for any thread count.

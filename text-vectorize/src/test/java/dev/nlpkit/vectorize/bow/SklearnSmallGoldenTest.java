@@ -95,7 +95,7 @@ class SklearnSmallGoldenTest {
 
     @Test
     void logTfWithL1EqualsSublinearTfL1() throws IOException {
-        tfidf("tfidf_sublinear_l1", TfidfOptions.sklearn().withTf(TermFrequency.LOG).withNorm(Normalization.L1));
+        tfidf("tfidf_sublinear_l1", TfidfOptions.sklearn().withTf(TermFrequency.LOG).withNorm(VectorNormalization.L1));
     }
 
     @Test
@@ -105,7 +105,7 @@ class SklearnSmallGoldenTest {
 
     @Test
     void noNormEqualsNormNone() throws IOException {
-        tfidf("tfidf_no_norm", TfidfOptions.sklearn().withNorm(Normalization.NONE));
+        tfidf("tfidf_no_norm", TfidfOptions.sklearn().withNorm(VectorNormalization.NONE));
     }
 
     @Test

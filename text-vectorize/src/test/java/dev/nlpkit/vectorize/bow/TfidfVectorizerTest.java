@@ -52,7 +52,7 @@ class TfidfVectorizerTest {
     @Test
     void emptyDocumentsGiveAllZeroRowsNeverNaN() {
         List<List<String>> docs = List.of(List.of("a", "b"), List.of(), List.of("a"));
-        for (Normalization norm : Normalization.values()) {
+        for (VectorNormalization norm : VectorNormalization.values()) {
             TfidfVectorizer tfidf = TfidfVectorizer.fit(docs, TfidfOptions.sklearn().withNorm(norm));
             CsrMatrix x = tfidf.transform(docs);
             assertThat(x.row(1).size()).isZero();
@@ -64,7 +64,7 @@ class TfidfVectorizerTest {
     void zeroWeightRowsStayZeroUnderL2() {
         // lesson idf: a term in every document has idf 0, so the row norm is 0: no 0/0
         List<List<String>> docs = List.of(List.of("a"), List.of("a"));
-        TfidfVectorizer tfidf = TfidfVectorizer.fit(docs, TfidfOptions.lesson().withNorm(Normalization.L2));
+        TfidfVectorizer tfidf = TfidfVectorizer.fit(docs, TfidfOptions.lesson().withNorm(VectorNormalization.L2));
         assertThat(tfidf.transform(docs).values()).containsOnly(0f);
     }
 
@@ -144,7 +144,7 @@ class TfidfVectorizerTest {
     @Test
     void saveLoadGivesIdenticalOutput() throws IOException {
         List<List<String>> docs = randomDocuments(500, 13);
-        TfidfOptions options = TfidfOptions.lesson().withMaxNgram(2).withNorm(Normalization.L1);
+        TfidfOptions options = TfidfOptions.lesson().withMaxNgram(2).withNorm(VectorNormalization.L1);
         TfidfVectorizer tfidf = TfidfVectorizer.fit(docs, options);
         Path file = dir.resolve("tfidf.txt");
         tfidf.save(file);

@@ -4,7 +4,7 @@ package dev.nlpkit.vectorize.bow;
  * Row normalisation of the weights {@code w} of a document. A row whose norm is 0 (an empty document, or only
  * zero weights) is left as zeros: never NaN.
  */
-public enum Normalization {
+public enum VectorNormalization {
     /** Weights as computed. */
     NONE,
     /** {@code w / sum |w|}. */

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Counts the words of a corpus and applies minCount, maxVocabSize and maxFinalVocab (one pass). */
-final class VocabularyBuilder {
+final class TrainingVocabularyBuilder {
 
     private static final class Counter {
         long count;
@@ -25,13 +25,13 @@ final class VocabularyBuilder {
     private long distinctSeen;
     private int minReduce = 1;
 
-    private VocabularyBuilder(int maxVocabSize) {
+    private TrainingVocabularyBuilder(int maxVocabSize) {
         this.maxVocabSize = maxVocabSize;
     }
 
-    static Vocabulary build(Corpus corpus, Word2VecOptions options) {
-        VocabularyBuilder builder = new VocabularyBuilder(options.maxVocabSize());
-        CorpusReader.read(corpus, item -> {
+    static TrainingVocabulary build(Corpus corpus, Word2VecOptions options) {
+        TrainingVocabularyBuilder builder = new TrainingVocabularyBuilder(options.maxVocabSize());
+        CorpusItems.read(corpus, item -> {
             builder.add(item);
             return true;
         });
@@ -42,7 +42,7 @@ final class VocabularyBuilder {
     private void add(Object item) {
         sentences++;
         if (item instanceof String line) {
-            CorpusReader.tokenize(line, (l, start, end) -> count(l.substring(start, end)));
+            CorpusItems.tokenize(line, (l, start, end) -> count(l.substring(start, end)));
         } else {
             for (String token : (List<String>) item) {
                 if (token == null) {
@@ -68,7 +68,7 @@ final class VocabularyBuilder {
         c.count++;
     }
 
-    private Vocabulary finish(Word2VecOptions options) {
+    private TrainingVocabulary finish(Word2VecOptions options) {
         if (tokens == 0) {
             throw new IllegalArgumentException("the corpus is empty: " + sentences + " sentences and no tokens;"
                     + " Word2Vec needs words to train on");
@@ -103,6 +103,6 @@ final class VocabularyBuilder {
             words[i] = e.getKey();
             wordCounts[i] = e.getValue().count;
         }
-        return new Vocabulary(words, wordCounts, tokens);
+        return new TrainingVocabulary(words, wordCounts, tokens);
     }
 }

@@ -15,9 +15,9 @@ import java.util.List;
 import java.util.zip.GZIPInputStream;
 
 /** Streams a {@link Corpus}: sentences as token lists, or lines of a file with line numbers in errors. */
-final class CorpusReader {
+final class CorpusItems {
 
-    private CorpusReader() {
+    private CorpusItems() {
     }
 
     /** Receives one corpus item: a {@code List<String>} sentence or a {@code String} line. */

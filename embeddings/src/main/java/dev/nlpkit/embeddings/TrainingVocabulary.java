@@ -7,7 +7,7 @@ import java.util.List;
  * The training vocabulary: words sorted by descending corpus count (ties in order of first appearance),
  * with their counts. Index 0 is the most frequent word. Immutable.
  */
-public final class Vocabulary {
+public final class TrainingVocabulary {
 
     private final String[] words;
     private final long[] counts;
@@ -19,7 +19,7 @@ public final class Vocabulary {
      * @param counts      their counts
      * @param corpusWords number of tokens in the corpus, out-of-vocabulary ones included
      */
-    Vocabulary(String[] words, long[] counts, long corpusWords) {
+    TrainingVocabulary(String[] words, long[] counts, long corpusWords) {
         if (words.length != counts.length) {
             throw new IllegalArgumentException(words.length + " words but " + counts.length + " counts");
         }
@@ -113,7 +113,7 @@ public final class Vocabulary {
 
     @Override
     public String toString() {
-        return "Vocabulary[" + words.length + " words, " + corpusWords + " corpus tokens"
+        return "TrainingVocabulary[" + words.length + " words, " + corpusWords + " corpus tokens"
                 + (words.length > 0 ? ", first " + Arrays.asList(words).subList(0, Math.min(5, words.length)) : "")
                 + "]";
     }

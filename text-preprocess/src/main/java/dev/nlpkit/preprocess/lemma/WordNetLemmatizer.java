@@ -108,8 +108,14 @@ public final class WordNetLemmatizer {
         return lemma == null ? word : lemma;
     }
 
-    /** {@link #lemmatize(String, PartOfSpeech)} for a fixed mode, or {@link #lemmatizeUntagged(String)}. */
+    /**
+     * {@link #lemmatize(String, PartOfSpeech)} for a fixed mode, {@link #lemmatizeUntagged(String)}, or
+     * {@code word} itself for {@link LemmaMode#UNCHANGED}.
+     */
     public String lemmatize(String word, LemmaMode mode) {
+        if (mode == LemmaMode.UNCHANGED) {
+            return word;
+        }
         PartOfSpeech pos = mode.partOfSpeech();
         return pos == null ? lemmatizeUntagged(word) : lemmatize(word, pos);
     }

@@ -16,6 +16,7 @@ import java.util.stream.IntStream;
 
 import dev.nlpkit.classify.FitListener;
 import dev.nlpkit.classify.LabeledTexts;
+import dev.nlpkit.classify.ModelInfo;
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.classify.TextClassifierOptions;
 import dev.nlpkit.classify.metrics.BinaryMetrics;
@@ -336,9 +337,13 @@ public final class SentimentCommand implements Runnable {
             pw.println(modelName + " confusion matrix:");
             pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), positive));
 
-            // the bundle before the plots: a plot failure must never cost the trained model
+            // the bundle before the plots: a plot failure must never cost the trained model; its info section
+            // records the test metrics printed above (fit recorded the rest)
+            TextClassifier evaluated = classifier.withInfo(classifier.info().withTest(splits.testLabels().length,
+                    new ModelInfo.Metrics(lstmMetrics.accuracy(), lstmMetrics.precision(), lstmMetrics.recall(),
+                            lstmMetrics.f1(), lstmMetrics.rocAuc())));
             claim.checkStillHeld();
-            timer.run("save bundle", () -> classifier.save(out));
+            timer.run("save bundle", () -> evaluated.save(out));
             pw.println();
             pw.println("model bundle: " + out + " (" + Files.size(out) + " bytes, format "
                     + TextClassifier.FORMAT_VERSION + ")");

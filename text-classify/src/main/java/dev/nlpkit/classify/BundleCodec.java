@@ -27,6 +27,8 @@ final class BundleCodec {
 
     static final String CLASSIFIER = "classifier";
     static final String KIND = "nlpkit-text-classifier";
+    /** The info section: added within format 2 (optional, so earlier format-2 bundles load as not recorded). */
+    static final String INFO = "info";
 
     private BundleCodec() {
     }
@@ -41,6 +43,7 @@ final class BundleCodec {
                 .text("labels", c.labelEncoder()::write)
                 .binary("network", c.network()::save)
                 .text("history", w -> w.write(historyText(c.history())))
+                .text(INFO, w -> w.write(c.info().toText()))
                 .build();
     }
 
@@ -81,10 +84,15 @@ final class BundleCodec {
                 new LineReader(new BufferedReader(bundle.reader("labels")), source + "#labels")));
         Sequential network = section(source, "network", () -> Sequential.load(bundle.open("network")));
         History history = parseHistory(bundle.text("history"), source + "#history");
+        ModelInfo info = bundle.has(INFO) ? ModelInfo.parse(bundle.text(INFO), source + "#" + INFO)
+                : ModelInfo.notRecorded();
         try {
-            return new TextClassifier(options, encoder, labels, network, history, true);
+            return new TextClassifier(options, encoder, labels, network, history, true, info);
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(source + ": the sections do not fit together: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // a part of the program is missing (a part-of-speech tagger nobody registered), not the file's fault
+            throw new IllegalStateException(source + ": " + e.getMessage(), e);
         }
     }
 

@@ -45,6 +45,9 @@ import dev.nlpkit.vectorize.vocab.Vocabulary;
  */
 final class Format1 {
 
+    /** The tagger name of format 1's "pos" lemmatization (Smile's HMM tagger, registered by the command line). */
+    static final String SMILE_TAGGER = "smile-hmm";
+
     private Format1() {
     }
 
@@ -61,9 +64,13 @@ final class Format1 {
         TextClassifierOptions options = BundleCodec.section(source, "network",
                 () -> options(preprocess, sequence, vocabulary, network));
         try {
-            return new TextClassifier(options, encoder, labels, network, new History(List.of(), -1, false), false);
+            return new TextClassifier(options, encoder, labels, network, new History(List.of(), -1, false), false,
+                    ModelInfo.notRecorded());
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(source + ": the sections do not fit together: " + e.getMessage(), e);
+        } catch (IllegalStateException e) {
+            // a part of the program is missing (a part-of-speech tagger nobody registered), not the file's fault
+            throw new IllegalStateException(source + ": " + e.getMessage(), e);
         }
     }
 
@@ -93,9 +100,9 @@ final class Format1 {
             case "none" -> options;
             // format 1 lemmatized the chain's word tokens as nouns with the same WordNet lemmatizer
             case "noun" -> options.withLemmatization(Lemmatization.NOUN);
-            case "pos" -> throw new BundleFormatException(where + ": lemmatization 'pos' needs Smile's "
-                    + "part-of-speech tagger, which text-classify does not include; use this bundle with the nlpkit "
-                    + "command line");
+            // format 1 tagged the chain's tokens with Smile's HMM tagger after the chain, then lemmatized the word
+            // tokens: the same as the tagger stage, which the program supplies under this name (the command line does)
+            case "pos" -> options.withPartOfSpeechLemmatization(SMILE_TAGGER);
             default -> throw new BundleFormatException(where + ": field 'lemmatization': expected none, noun or "
                     + "pos, found '" + lemmatization + "'");
         };

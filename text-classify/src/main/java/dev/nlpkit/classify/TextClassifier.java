@@ -106,9 +106,11 @@ public final class TextClassifier {
     private final Sequential network;
     private final History history;
     private final boolean lengthsTravel;
+    private final ModelInfo info;
 
     TextClassifier(TextClassifierOptions options, SequenceEncoder encoder, LabelEncoder labels, Sequential network,
-            History history, boolean lengthsTravel) {
+            History history, boolean lengthsTravel, ModelInfo info) {
+        this.info = Objects.requireNonNull(info, "info");
         this.options = Objects.requireNonNull(options, "options");
         this.preprocessor = TextPreprocessor.of(options.preprocess());
         this.encoder = Objects.requireNonNull(encoder, "encoder");
@@ -127,6 +129,18 @@ public final class TextClassifier {
         // on what was predicted before. Build the table now, once, so every prediction takes the same path.
         network.setInferenceOptions(network.inferenceOptions().withFuseAfterTokens(0));
         network.predict(Inputs.tokens(new int[][] {{Vocabulary.PAD_ID}}), 1);
+    }
+
+    /** The same trained parts with another info: shares the (immutable in use) preprocessor and network. */
+    private TextClassifier(TextClassifier other, ModelInfo info) {
+        this.info = Objects.requireNonNull(info, "info");
+        this.options = other.options;
+        this.preprocessor = other.preprocessor;
+        this.encoder = other.encoder;
+        this.labels = other.labels;
+        this.network = other.network;
+        this.history = other.history;
+        this.lengthsTravel = other.lengthsTravel;
     }
 
     // ------------------------------------------------------------------ training
@@ -199,7 +213,8 @@ public final class TextClassifier {
         Dataset val = validation == null || validation.size() == 0 ? null
                 : dataset(encoder, validationTokens, labelEncoder.encode(validation.labels()), binary);
         History history = network.fit(train, val, fit, events);
-        return new TextClassifier(options, encoder, labelEncoder, network, history, true);
+        return new TextClassifier(options, encoder, labelEncoder, network, history, true,
+                ModelInfo.ofFit(texts.size(), validation == null ? 0 : validation.size(), labelEncoder.classes()));
     }
 
     private static EmbeddingMatrix.Result embeddingMatrix(TextClassifierOptions options, Vocabulary vocabulary,
@@ -336,6 +351,28 @@ public final class TextClassifier {
      */
     public History history() {
         return history;
+    }
+
+    /**
+     * How this classifier was made: when, by which nlpkit, on how many examples, its labels and, when recorded, its
+     * test metrics. {@code fit} records all but the test metrics; a loaded bundle gives what it saved
+     * ({@link ModelInfo#notRecorded()} for bundles written before the info section existed).
+     *
+     * @return the info saved with this classifier
+     */
+    public ModelInfo info() {
+        return info;
+    }
+
+    /**
+     * The same classifier with another info, typically {@code info().withTest(n, metrics)} after evaluating it on
+     * held-out texts, so that {@link #save} records the test metrics. Cheap: the trained parts are shared.
+     *
+     * @param info the info to save with this classifier
+     * @return a new classifier that predicts exactly as this one
+     */
+    public TextClassifier withInfo(ModelInfo info) {
+        return new TextClassifier(this, info);
     }
 
     /**
@@ -632,7 +669,7 @@ public final class TextClassifier {
      * {@code out} (not closed). Sections, each written by the module that owns it: {@code classifier} (format
      * header), {@code preprocessing} (every field of the {@code PreprocessOptions}), {@code options} (the rest of
      * the recipe), {@code sequence} (sequence options and vocabulary), {@code labels}, {@code network} (recurrent's
-     * model file) and {@code history}.
+     * model file), {@code history} and {@code info} ({@link #info()}).
      *
      * @param out the stream to write to; flushed, not closed
      * @throws IOException when writing to {@code out} fails

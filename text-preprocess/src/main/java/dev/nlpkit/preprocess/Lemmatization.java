@@ -4,7 +4,8 @@ import dev.nlpkit.preprocess.lemma.LemmaMode;
 
 /**
  * The lemmatization stage ({@link dev.nlpkit.preprocess.lemma.LemmatizerFilter} over WordNet 3.0, as NLTK's
- * {@code WordNetLemmatizer}). It runs after stop-word removal and before any stemmer, on WORD tokens only.
+ * {@code WordNetLemmatizer}). It runs after stop-word removal and before any stemmer, on WORD tokens only (the
+ * others are marked as keywords by the tokenizer and the type policy).
  */
 public enum Lemmatization {
     /** No lemmatization. */
@@ -18,7 +19,15 @@ public enum Lemmatization {
     /** Every word as an adverb. */
     ADVERB(LemmaMode.ADVERB),
     /** Untagged text: parts of speech tried in a fixed order (verb, noun, adjective, adverb); see {@link LemmaMode#UNTAGGED}. */
-    UNTAGGED(LemmaMode.UNTAGGED);
+    UNTAGGED(LemmaMode.UNTAGGED),
+    /**
+     * Each word with the part of speech a tagger gives it: a
+     * {@link dev.nlpkit.preprocess.lemma.PartOfSpeechTaggerFilter} (the tagger named by
+     * {@link PreprocessOptions#partOfSpeechTagger()}, found in
+     * {@link dev.nlpkit.preprocess.lemma.PartOfSpeechTaggers}) right before the lemmatizer; a word tagged with a
+     * closed-class tag ({@code DT}, {@code IN}, ...) is left as it is ({@link LemmaMode#UNCHANGED}).
+     */
+    POS(LemmaMode.UNCHANGED);
 
     private final LemmaMode mode;
 

@@ -19,6 +19,9 @@ import dev.nlpkit.preprocess.filter.StandardTypeFilter;
 import dev.nlpkit.preprocess.filter.TypeAwareLowercaseFilter;
 import dev.nlpkit.preprocess.filter.TypePolicyFilter;
 import dev.nlpkit.preprocess.lemma.LemmatizerFilter;
+import dev.nlpkit.preprocess.lemma.PartOfSpeechTagger;
+import dev.nlpkit.preprocess.lemma.PartOfSpeechTaggerFilter;
+import dev.nlpkit.preprocess.lemma.PartOfSpeechTaggers;
 import dev.nlpkit.preprocess.lemma.WordNetLemmatizer;
 import dev.nlpkit.preprocess.normalize.ElongationFilter;
 import dev.nlpkit.preprocess.normalize.Normalization;
@@ -43,6 +46,7 @@ final class PreprocessAnalyzer extends Analyzer {
     private final boolean policyNeeded;
     private final List<String> stages;
     private final WordNetLemmatizer lemmatizer;
+    private final PartOfSpeechTagger tagger;
     private final List<UserStage> userStages;
 
     PreprocessAnalyzer(PreprocessOptions options, List<UserStage> userStages) {
@@ -55,6 +59,9 @@ final class PreprocessAnalyzer extends Analyzer {
         this.policyNeeded = options.actions().values().stream().anyMatch(a -> a != TokenAction.KEEP);
         // loaded here, not per thread, so that missing WordNet data fails when the pipeline is built
         this.lemmatizer = options.lemmatization() == Lemmatization.NONE ? null : WordNetLemmatizer.load();
+        // looked up here for the same reason: a tagger nobody registered fails before any text is read
+        this.tagger = options.lemmatization() == Lemmatization.POS
+                ? PartOfSpeechTaggers.get(options.partOfSpeechTagger()) : null;
         this.stages = describe();
     }
 
@@ -102,6 +109,9 @@ final class PreprocessAnalyzer extends Analyzer {
             ts = new StopFilter(ts, stopSet);
         }
         ts = userStagesAt(InsertionPoint.BEFORE_STEMMING, ts);
+        if (tagger != null) {
+            ts = new PartOfSpeechTaggerFilter(ts, tagger, options.partOfSpeechTagger());
+        }
         if (options.lemmatization() != Lemmatization.NONE) {
             ts = new LemmatizerFilter(ts, lemmatizer, options.lemmatization().mode());
         }
@@ -178,7 +188,10 @@ final class PreprocessAnalyzer extends Analyzer {
             s.add("StopFilter(" + stopWords + ")");
         }
         describeUserStagesAt(InsertionPoint.BEFORE_STEMMING, s);
-        if (options.lemmatization() != Lemmatization.NONE) {
+        if (tagger != null) {
+            s.add("PartOfSpeechTagger(" + options.partOfSpeechTagger() + ")");
+            s.add("LemmatizerFilter(WordNet 3.0, tagged part of speech)");
+        } else if (options.lemmatization() != Lemmatization.NONE) {
             s.add("LemmatizerFilter(WordNet 3.0, " + options.lemmatization().mode() + ")");
         }
         if (options.stemmer() != Stemmer.NONE) {

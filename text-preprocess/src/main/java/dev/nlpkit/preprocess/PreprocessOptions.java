@@ -32,12 +32,17 @@ import dev.nlpkit.preprocess.stop.StopWords;
  * @param keepNegations          keep negations ({@link StopWords#NEGATIONS}, words ending in n't) although listed
  * @param stemmer                the stemmer
  * @param lemmatization          the WordNet lemmatization stage (before the stemmer; usually one or the other)
+ * @param partOfSpeechTagger     the name of the part-of-speech tagger of {@link Lemmatization#POS}
+ *                               ({@link dev.nlpkit.preprocess.lemma.PartOfSpeechTaggers}), or {@code ""} for any
+ *                               other lemmatization. A name, not the tagger: options are a plain value that a
+ *                               model file stores, and the tagger is code (often with a model of its own) that
+ *                               the program loading the model supplies
  */
 public record PreprocessOptions(Normalization normalization, TokenizerKind tokenizer,
                                 Map<TokenType, TokenAction> actions, Map<TokenType, String> placeholders,
                                 boolean lowercase, boolean removeNonLetterTokens, int minLength, int maxLength,
                                 StopWords stopWords, boolean keepNegations, Stemmer stemmer,
-                                Lemmatization lemmatization) {
+                                Lemmatization lemmatization, String partOfSpeechTagger) {
 
     /** The empty stop list. */
     public static final StopWords NO_STOP_WORDS = StopWords.of("none", java.util.List.of());
@@ -63,6 +68,17 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         Objects.requireNonNull(stopWords, "stopWords (use PreprocessOptions.NO_STOP_WORDS for none)");
         Objects.requireNonNull(stemmer, "stemmer");
         Objects.requireNonNull(lemmatization, "lemmatization");
+        Objects.requireNonNull(partOfSpeechTagger, "partOfSpeechTagger (\"\" for none)");
+        if (lemmatization == Lemmatization.POS) {
+            if (partOfSpeechTagger.isEmpty()) {
+                throw new IllegalArgumentException("lemmatization POS needs the name of a part-of-speech tagger: use "
+                        + "withPartOfSpeechLemmatization(name)");
+            }
+            dev.nlpkit.preprocess.lemma.PartOfSpeechTaggers.checkName(partOfSpeechTagger);
+        } else if (!partOfSpeechTagger.isEmpty()) {
+            throw new IllegalArgumentException("a part-of-speech tagger ('" + partOfSpeechTagger + "') is used by "
+                    + "lemmatization POS only, not " + lemmatization);
+        }
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(TokenType.class);
         for (TokenType t : TokenType.values()) {
             a.put(t, Objects.requireNonNullElse(actions.get(t), TokenAction.KEEP));
@@ -85,6 +101,31 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         }
         actions = Collections.unmodifiableMap(a);
         placeholders = Collections.unmodifiableMap(p);
+    }
+
+    /**
+     * Options without a part-of-speech tagger (any lemmatization but {@link Lemmatization#POS}).
+     *
+     * @param normalization          character and token normalization
+     * @param tokenizer              which tokenizer starts the pipeline
+     * @param actions                what to do per token type (missing types: KEEP)
+     * @param placeholders           the replacement term per type, used where the action is REPLACE
+     * @param lowercase              lower-case every token except emoticons
+     * @param removeNonLetterTokens  drop tokens without a letter (except emoticons)
+     * @param minLength              shortest token kept, in code points (>= 1)
+     * @param maxLength              longest token kept, in code points
+     * @param stopWords              the stop list ({@link #NO_STOP_WORDS} for none)
+     * @param keepNegations          keep negations although the stop list has them
+     * @param stemmer                the stemmer
+     * @param lemmatization          the WordNet lemmatization stage
+     * @see #PreprocessOptions(Normalization, TokenizerKind, Map, Map, boolean, boolean, int, int, StopWords,
+     *      boolean, Stemmer, Lemmatization, String)
+     */
+    public PreprocessOptions(Normalization normalization, TokenizerKind tokenizer, Map<TokenType, TokenAction> actions,
+            Map<TokenType, String> placeholders, boolean lowercase, boolean removeNonLetterTokens, int minLength,
+            int maxLength, StopWords stopWords, boolean keepNegations, Stemmer stemmer, Lemmatization lemmatization) {
+        this(normalization, tokenizer, actions, placeholders, lowercase, removeNonLetterTokens, minLength, maxLength,
+                stopWords, keepNegations, stemmer, lemmatization, "");
     }
 
     /**
@@ -146,7 +187,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withNormalization(Normalization n) {
         return new PreprocessOptions(n, tokenizer, actions, placeholders, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -157,7 +198,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withTokenizer(TokenizerKind t) {
         return new PreprocessOptions(normalization, t, actions, placeholders, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -171,7 +212,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
         a.put(type, action);
         return new PreprocessOptions(normalization, tokenizer, a, placeholders, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -187,7 +228,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
         EnumMap<TokenType, TokenAction> a = new EnumMap<>(actions);
         a.put(type, TokenAction.REPLACE);
         return new PreprocessOptions(normalization, tokenizer, a, p, lowercase, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -216,7 +257,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withLowercase(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, on, removeNonLetterTokens,
-                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -227,7 +268,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withRemoveNonLetterTokens(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase, on,
-                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization);
+                minLength, maxLength, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -239,7 +280,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withLength(int min, int max) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, min, max, stopWords, keepNegations, stemmer, lemmatization);
+                removeNonLetterTokens, min, max, stopWords, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -250,7 +291,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withStopWords(StopWords s) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, s, keepNegations, stemmer, lemmatization);
+                removeNonLetterTokens, minLength, maxLength, s, keepNegations, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -261,7 +302,7 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withKeepNegations(boolean on) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, stopWords, on, stemmer, lemmatization);
+                removeNonLetterTokens, minLength, maxLength, stopWords, on, stemmer, lemmatization, partOfSpeechTagger);
     }
 
     /**
@@ -272,18 +313,34 @@ public record PreprocessOptions(Normalization normalization, TokenizerKind token
      */
     public PreprocessOptions withStemmer(Stemmer s) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, s, lemmatization);
+                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, s, lemmatization, partOfSpeechTagger);
     }
 
     /**
-     * With other lemmatization.
-     *
+     * The same options with lemmatization {@code l}; for {@link Lemmatization#POS}, the tagger these options
+     * already name (use {@link #withPartOfSpeechLemmatization(String)} to name one).
+      *
      * @param l the lemmatization stage, or {@link Lemmatization#NONE}
      * @return a copy with {@code lemmatization} replaced
      */
     public PreprocessOptions withLemmatization(Lemmatization l) {
         return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
-                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, stemmer, l);
+                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, stemmer, l,
+                l == Lemmatization.POS ? partOfSpeechTagger : "");
+    }
+
+    /**
+     * The same options lemmatizing each word with the part of speech the tagger registered as {@code tagger}
+     * gives it ({@link Lemmatization#POS}); the tagger must be registered in
+     * {@link dev.nlpkit.preprocess.lemma.PartOfSpeechTaggers} when a pipeline is built from these options.
+     *
+     * @param tagger the tagger's name, e.g. {@code smile-hmm}
+     * @return the options
+     */
+    public PreprocessOptions withPartOfSpeechLemmatization(String tagger) {
+        return new PreprocessOptions(normalization, tokenizer, actions, placeholders, lowercase,
+                removeNonLetterTokens, minLength, maxLength, stopWords, keepNegations, stemmer, Lemmatization.POS,
+                tagger);
     }
 
     /**

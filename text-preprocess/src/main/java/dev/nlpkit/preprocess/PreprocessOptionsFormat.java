@@ -36,6 +36,7 @@ import dev.nlpkit.preprocess.stop.StopWords;
  * keepNegations=true
  * stemmer=NONE
  * lemmatization=NONE
+ * partOfSpeechTagger=smile-hmm  (version 2, written for lemmatization POS only: the tagger's name)
  * stopWords.name=nltk-english
  * stopWords.count=179
  * a                         (one word per line, sorted)
@@ -55,8 +56,11 @@ public final class PreprocessOptionsFormat {
 
     /** The header's kind. */
     public static final String KIND = "nlpkit-preprocess-options";
-    /** The version this build writes and the newest it reads. */
-    public static final int VERSION = 1;
+    /**
+     * The newest version this build reads and writes. Version 2 added {@code partOfSpeechTagger}; options without
+     * a tagger are still written as version 1, so that builds before it keep reading them.
+     */
+    public static final int VERSION = 2;
 
     private PreprocessOptionsFormat() {
     }
@@ -83,7 +87,8 @@ public final class PreprocessOptionsFormat {
      */
     public static void write(PreprocessOptions options, Writer out) throws IOException {
         StringBuilder text = new StringBuilder(4096);
-        text.append(KIND).append('\t').append(VERSION).append('\n');
+        boolean tagged = !options.partOfSpeechTagger().isEmpty();
+        text.append(KIND).append('\t').append(tagged ? 2 : 1).append('\n');
         Normalization n = options.normalization();
         line(text, "normalization.htmlEntities", n.htmlEntities());
         line(text, "normalization.nfkc", n.nfkc());
@@ -105,6 +110,9 @@ public final class PreprocessOptionsFormat {
         line(text, "keepNegations", options.keepNegations());
         line(text, "stemmer", options.stemmer());
         line(text, "lemmatization", options.lemmatization());
+        if (tagged) {
+            line(text, "partOfSpeechTagger", options.partOfSpeechTagger());
+        }
         line(text, "stopWords.name", escape(options.stopWords().name()));
         line(text, "stopWords.count", options.stopWords().size());
         for (String word : options.stopWords().words()) {
@@ -168,6 +176,7 @@ public final class PreprocessOptionsFormat {
         boolean keepNegations = in.bool("keepNegations");
         Stemmer stemmer = in.enumValue("stemmer", Stemmer.class);
         Lemmatization lemmatization = in.enumValue("lemmatization", Lemmatization.class);
+        String tagger = version >= 2 ? in.value("partOfSpeechTagger") : "";
         String stopName = in.unescape("stopWords.name", in.value("stopWords.name"));
         int count = in.integer("stopWords.count");
         if (count < 0) {
@@ -183,7 +192,7 @@ public final class PreprocessOptionsFormat {
         }
         return in.wrap("options", () -> new PreprocessOptions(normalization, tokenizer, actions, placeholders,
                 lowercase, removeNonLetter, minLength, maxLength, StopWords.of(stopName, words), keepNegations,
-                stemmer, lemmatization));
+                stemmer, lemmatization, tagger));
     }
 
     private static void line(StringBuilder text, String key, Object value) {

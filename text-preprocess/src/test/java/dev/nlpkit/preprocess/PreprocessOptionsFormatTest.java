@@ -23,7 +23,8 @@ class PreprocessOptionsFormatTest {
                 PreprocessOptions.tweets().withStemmer(Stemmer.KSTEM).withLemmatization(Lemmatization.NOUN)
                         .withPlaceholder(TokenType.URL, "<link\tx\\y>").withLength(2, 30)
                         .withStopWords(StopWords.of("mine", List.of("a", "b\nc"))).withLowercase(false)
-                        .withRemoveNonLetterTokens(true));
+                        .withRemoveNonLetterTokens(true),
+                PreprocessOptions.tweets().withPartOfSpeechLemmatization("smile-hmm"));
     }
 
     private static String text(PreprocessOptions o) throws IOException {
@@ -58,13 +59,27 @@ class PreprocessOptionsFormatTest {
 
     @Test
     void aNewerVersionIsRefused() throws IOException {
-        String newer = text(PreprocessOptions.tweets()).replace("options\t1", "options\t2");
-        assertThatThrownBy(() -> read(newer)).hasMessageContaining("newer than this nlpkit reads (1)");
+        String newer = text(PreprocessOptions.tweets()).replace("options\t1", "options\t3");
+        assertThatThrownBy(() -> read(newer)).hasMessageContaining("newer than this nlpkit reads (2)");
     }
 
     @Test
     void aTruncatedTextIsReported() throws IOException {
         String t = text(PreprocessOptions.tweets());
         assertThatThrownBy(() -> read(t.substring(0, t.length() / 2))).hasMessageContaining("truncated");
+    }
+
+    @Test
+    void optionsWithoutATaggerAreWrittenAsVersionOneWhichOlderBuildsRead() throws IOException {
+        assertThat(text(PreprocessOptions.tweets())).startsWith(PreprocessOptionsFormat.KIND + "\t1\n")
+                .doesNotContain("partOfSpeechTagger");
+    }
+
+    @Test
+    void theTaggerNameIsWrittenAsVersionTwo() throws IOException {
+        String text = text(PreprocessOptions.tweets().withPartOfSpeechLemmatization("smile-hmm"));
+        assertThat(text).startsWith(PreprocessOptionsFormat.KIND + "\t2\n")
+                .contains("\nlemmatization=POS\npartOfSpeechTagger=smile-hmm\n");
+        assertThat(read(text).partOfSpeechTagger()).isEqualTo("smile-hmm");
     }
 }

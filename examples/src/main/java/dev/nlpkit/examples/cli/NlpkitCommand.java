@@ -32,6 +32,8 @@ public final class NlpkitCommand implements Runnable {
 
     /** Builds the command line with every working subcommand registered. */
     public static CommandLine commandLine() {
+        // before any command builds a pipeline or loads a model whose preprocessing names it
+        dev.nlpkit.examples.sentiment.SmileHmmTagger.register();
         CommandLine cli = new CommandLine(new NlpkitCommand());
         CommandLine bench = dev.nlpkit.benchmarks.BenchCommand.commandLineOrNull(new BenchDatasets());
         if (bench != null) {

@@ -8,11 +8,15 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.nlpkit.examples.sentiment.Preprocessing;
-import dev.nlpkit.examples.sentiment.TokenPipeline;
+import dev.nlpkit.examples.sentiment.SmileHmmTagger;
+import dev.nlpkit.preprocess.Lemmatization;
 import dev.nlpkit.preprocess.PreprocessOptions;
+import dev.nlpkit.preprocess.TextPreprocessor;
 import dev.nlpkit.preprocess.TokenAction;
 import dev.nlpkit.preprocess.TokenType;
 import dev.nlpkit.preprocess.TokenizerKind;
+import dev.nlpkit.preprocess.lemma.PartOfSpeech;
+import dev.nlpkit.preprocess.lemma.PartOfSpeechTaggers;
 import dev.nlpkit.preprocess.stop.StopWords;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -80,27 +84,54 @@ public final class PreprocessCommand implements Callable<Integer> {
     public Integer call() {
         PreprocessOptions options = options();
         Preprocessing.Lemmatization lemmatization = Choices.lemmatization(lemmatize);
-        if (lemmatization != Preprocessing.Lemmatization.NONE) {
-            options = options.withStemmer(dev.nlpkit.preprocess.Stemmer.NONE);
-        }
-        TokenPipeline pipeline = TokenPipeline.of(options, lemmatization);
+        PreprocessOptions chain = switch (lemmatization) {
+            case NONE -> options;
+            case NOUN -> options.withStemmer(dev.nlpkit.preprocess.Stemmer.NONE)
+                    .withLemmatization(Lemmatization.NOUN);
+            case POS -> options.withStemmer(dev.nlpkit.preprocess.Stemmer.NONE)
+                    .withPartOfSpeechLemmatization(SmileHmmTagger.NAME);
+        };
         PrintWriter out = spec.commandLine().getOut();
-        if (explain) {
-            out.println("chain: " + pipeline.describe());
-        }
-        for (String text : TextArguments.textsOrStdin(texts, spec.commandLine().getErr())) {
-            if (explain && lemmatization == Preprocessing.Lemmatization.POS) {
-                out.println(text);
-                for (TokenPipeline.TaggedToken t : pipeline.tagged(pipeline.chainTokens(text))) {
-                    out.printf(Locale.ROOT, "  %-18s %-5s %-10s %s%n", t.token(), t.pennTag(),
-                            t.partOfSpeech().map(p -> p.name().toLowerCase(Locale.ROOT)).orElse("-"), t.lemma());
+        try (TextPreprocessor pre = TextPreprocessor.of(chain);
+             TextPreprocessor untagged = TextPreprocessor.of(chain.withLemmatization(Lemmatization.NONE))) {
+            if (explain) {
+                out.println("chain: " + pre);
+            }
+            for (String text : TextArguments.textsOrStdin(texts, spec.commandLine().getErr())) {
+                if (explain && lemmatization == Preprocessing.Lemmatization.POS) {
+                    explainTags(text, pre, untagged, out);
+                } else {
+                    out.println(String.join(" ", pre.tokens(text)));
                 }
-            } else {
-                out.println(String.join(" ", pipeline.tokens(text)));
             }
         }
         out.flush();
         return 0;
+    }
+
+    /**
+     * Each token of {@code text} as it reaches the tagger stage, its Penn tag, WordNet part of speech (words only)
+     * and the lemma the chain gives it. The lemmatizer neither drops nor adds tokens, so the chain without its last two
+     * stages and the whole chain align one to one; the tags come from the same registered tagger the stage calls
+     * (deterministic), asked again here only to show them.
+     */
+    private static void explainTags(String text, TextPreprocessor pre, TextPreprocessor untagged, PrintWriter out) {
+        out.println(text);
+        List<String> tokens = new ArrayList<>();
+        List<Boolean> words = new ArrayList<>();
+        for (dev.nlpkit.preprocess.Token t : untagged.typedTokens(text)) {
+            tokens.add(t.term());
+            words.add(t.type() == TokenType.WORD); // the others (placeholders, emoticons) are not lemmatized
+        }
+        List<String> lemmas = pre.tokens(text);
+        String[] tags = tokens.isEmpty() ? new String[0]
+                : PartOfSpeechTaggers.get(SmileHmmTagger.NAME).tag(tokens.toArray(String[]::new));
+        for (int i = 0; i < tokens.size(); i++) {
+            String tag = tags[i] == null ? "" : tags[i];
+            String pos = !words.get(i) ? "-"
+                    : PartOfSpeech.fromPennTag(tag).map(p -> p.name().toLowerCase(Locale.ROOT)).orElse("-");
+            out.printf(Locale.ROOT, "  %-18s %-5s %-10s %s%n", tokens.get(i), tag, pos, lemmas.get(i));
+        }
     }
 
     PreprocessOptions options() {

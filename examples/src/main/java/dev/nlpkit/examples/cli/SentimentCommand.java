@@ -18,6 +18,7 @@ import java.util.stream.IntStream;
 
 import dev.nlpkit.classify.FitListener;
 import dev.nlpkit.classify.LabeledTexts;
+import dev.nlpkit.classify.ModelInfo;
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.classify.TextClassifierOptions;
 import dev.nlpkit.classify.metrics.BinaryMetrics;
@@ -43,7 +44,6 @@ import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.SentimentData;
 import dev.nlpkit.examples.sentiment.StratifiedSplit;
 import dev.nlpkit.benchmarks.anchor.TorchReference;
-import dev.nlpkit.preprocess.Lemmatization;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.TextPreprocessor;
 import dev.nlpkit.core.InvalidBytes;
@@ -155,7 +155,8 @@ public final class SentimentCommand implements Runnable {
         String stemmer;
 
         @Option(names = "--lemmatize", defaultValue = "none",
-                description = "none, noun, or pos (Smile HMM tags -> WordNet POS). Default: ${DEFAULT-VALUE}.")
+                description = "none, noun, or pos (Smile's HMM tagger, a stage of the saved model's preprocessing, "
+                        + "-> WordNet POS). Default: ${DEFAULT-VALUE}.")
         String lemmatize;
 
         @Option(names = "--keep-stop-words", negatable = true, defaultValue = "true", fallbackValue = "true",
@@ -338,9 +339,13 @@ public final class SentimentCommand implements Runnable {
             pw.println(modelName + " confusion matrix:");
             pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), positive));
 
-            // the bundle before the plots: a plot failure must never cost the trained model
+            // the bundle before the plots: a plot failure must never cost the trained model; its info section
+            // records the test metrics printed above (fit recorded the rest)
+            TextClassifier evaluated = classifier.withInfo(classifier.info().withTest(splits.testLabels().length,
+                    new ModelInfo.Metrics(lstmMetrics.accuracy(), lstmMetrics.precision(), lstmMetrics.recall(),
+                            lstmMetrics.f1(), lstmMetrics.rocAuc())));
             claim.checkStillHeld();
-            timer.run("save bundle", () -> classifier.save(out));
+            timer.run("save bundle", () -> evaluated.save(out));
             pw.println();
             pw.println("model bundle: " + out + " (" + Files.size(out) + " bytes, format "
                     + TextClassifier.FORMAT_VERSION + ")");
@@ -460,16 +465,8 @@ public final class SentimentCommand implements Runnable {
 
         /** The flags as text-classify's recipe: the one description of the network, its training and its input. */
         TextClassifierOptions options() {
-            Preprocessing preprocessing = preprocessing();
-            if (preprocessing.lemmatization() == Preprocessing.Lemmatization.POS) {
-                throw new IllegalArgumentException("--lemmatize pos is not available in this version of 'sentiment "
-                        + "train' (the tagger is not yet a stage of the model's preprocessing); use --lemmatize noun "
-                        + "or none");
-            }
-            PreprocessOptions preprocess = preprocessing.options();
-            if (preprocessing.lemmatization() == Preprocessing.Lemmatization.NOUN) {
-                preprocess = preprocess.withLemmatization(Lemmatization.NOUN);
-            }
+            // lemmatization (pos: the smile-hmm tagger stage) is part of the options, so the bundle records it
+            PreprocessOptions preprocess = preprocessing().options();
             Word2VecOptions word2vec = Word2VecOptions.defaults()
                     .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)

@@ -11,7 +11,7 @@ import java.util.concurrent.Callable;
 
 import dev.nlpkit.examples.report.StageTimer;
 import dev.nlpkit.examples.sentiment.Preprocessing;
-import dev.nlpkit.examples.sentiment.TokenPipeline;
+import dev.nlpkit.preprocess.TextPreprocessor;
 import dev.nlpkit.preprocess.corpus.CorpusReader;
 import dev.nlpkit.preprocess.corpus.DelimitedFormat;
 import dev.nlpkit.preprocess.corpus.DelimitedTextReader;
@@ -97,8 +97,8 @@ public final class TfidfCommand implements Callable<Integer> {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException("corpus file " + file + " has no documents");
         }
-        List<List<String>> tokens = timer.time("preprocess", () -> TokenPipeline.of(
-                Preprocessing.of(Choices.preset(preset))).tokensBatch(texts, Threads.defaultCount()));
+        List<List<String>> tokens = timer.time("preprocess", () -> TextPreprocessor.of(
+                Preprocessing.of(Choices.preset(preset)).options()).tokensBatch(texts, Threads.defaultCount()));
         TfidfOptions options = chosen == Variant.LESSON ? TfidfOptions.lesson() : TfidfOptions.sklearn();
         TfidfVectorizer tfidf = timer.time("tf-idf fit", () -> TfidfVectorizer.fit(tokens, options));
         CsrMatrix matrix = timer.time("tf-idf transform", () -> tfidf.transform(tokens));

@@ -22,7 +22,7 @@ import dev.nlpkit.preprocess.TokenType;
  *
  * @param preset          the text-preprocess preset
  * @param stemmer         the stemmer, overriding the preset's; {@link Stemmer#NONE} when lemmatizing
- * @param lemmatization   how tokens are lemmatized after the preset's chain
+ * @param lemmatization   how tokens are lemmatized (a stage of the chain)
  * @param keepStopWords   true: no stop-word filter (the preset's list is not applied)
  * @param keepPunctuation true: punctuation tokens are kept (the tweet preset drops them)
  */
@@ -47,7 +47,7 @@ public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmat
         }
     }
 
-    /** Lemmatization after the preset's chain. */
+    /** Lemmatization, a stage of the chain after stop-word removal. */
     public enum Lemmatization {
         /** None. */
         NONE,
@@ -97,9 +97,17 @@ public record Preprocessing(Preset preset, Stemmer stemmer, Lemmatization lemmat
         return new Preprocessing(preset, stemmer, lemmatization, keepStopWords, value);
     }
 
-    /** The text-preprocess options: the preset with this stemmer and these switches. */
+    /**
+     * The text-preprocess options: the preset with this stemmer, these switches and this lemmatization (POS: the
+     * chain's {@link SmileHmmTagger} stage before the lemmatizer).
+     */
     public PreprocessOptions options() {
         PreprocessOptions options = preset.options().withStemmer(stemmer);
+        options = switch (lemmatization) {
+            case NONE -> options;
+            case NOUN -> options.withLemmatization(dev.nlpkit.preprocess.Lemmatization.NOUN);
+            case POS -> options.withPartOfSpeechLemmatization(SmileHmmTagger.NAME);
+        };
         if (keepStopWords) {
             options = options.withStopWords(PreprocessOptions.NO_STOP_WORDS);
         }

@@ -3,9 +3,10 @@
  * preprocessing, vocabulary, Word2Vec, network, fit, evaluation and the bundle): labelled tweets read with
  * text-preprocess's corpus readers ({@link dev.nlpkit.examples.sentiment.SentimentData}), a seeded stratified
  * split ({@link dev.nlpkit.examples.sentiment.StratifiedSplit}), the command-line spelling of the preprocessing
- * choices ({@link dev.nlpkit.examples.sentiment.Preprocessing}, shared with {@code preprocess} and {@code tfidf},
- * whose {@link dev.nlpkit.examples.sentiment.TokenPipeline} still offers POS-aware lemmatization from Smile's HMM
- * tagger), the opinion lexicon that colours the word map, and the PyTorch reference run
+ * choices ({@link dev.nlpkit.examples.sentiment.Preprocessing}, shared with {@code preprocess} and {@code tfidf}),
+ * Smile's HMM part-of-speech tagger as text-preprocess's {@code smile-hmm} tagger
+ * ({@link dev.nlpkit.examples.sentiment.SmileHmmTagger}, the tagger stage of {@code --lemmatize pos}), the opinion
+ * lexicon that colours the word map, and the PyTorch reference run
  * ({@code dev.nlpkit.benchmarks.anchor.TorchReference}).
  *
  * <pre>{@code

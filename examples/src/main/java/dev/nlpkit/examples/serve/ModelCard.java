@@ -12,7 +12,10 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
 
+import dev.nlpkit.classify.ModelInfo;
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.classify.TextClassifierOptions;
 import dev.nlpkit.examples.cli.BuildInfo;
@@ -20,9 +23,10 @@ import dev.nlpkit.recurrent.model.History;
 
 /**
  * What {@code GET /v1/model} answers: what the bundle holds and nothing more. A bundle records its recipe, labels,
- * vocabulary, network and training history; it does not record the size of the training data, test metrics or
- * when it was made, so those are listed under {@code not_recorded} instead of being guessed (the file's
- * modification time is given as what it is).
+ * vocabulary, network and training history, and (its {@code info} section, {@link ModelInfo}) when and by which
+ * nlpkit it was made, the training, validation and test example counts and the test metrics. What a bundle did
+ * not record (older bundles have no info section; a model fitted without evaluation has no test metrics) is listed
+ * under {@code not_recorded} instead of being guessed (the file's modification time is given as what it is).
  */
 final class ModelCard {
 
@@ -37,6 +41,16 @@ final class ModelCard {
         card.put("sha256", sha256(file));
         card.put("file_modified", Files.getLastModifiedTime(file).toInstant().toString());
         card.put("nlpkit_version", BuildInfo.version());
+        ModelInfo info = model.info();
+        List<String> notRecorded = new ArrayList<>();
+        card.put("created", recorded(info.created().map(Object::toString), "creation time", notRecorded));
+        card.put("trained_by_nlpkit", recorded(info.nlpkitVersion(), "training nlpkit version", notRecorded));
+        Map<String, Object> examples = new LinkedHashMap<>();
+        examples.put("training", count(info.trainingExamples(), "training data size", notRecorded));
+        examples.put("validation", count(info.validationExamples(), "validation data size", notRecorded));
+        examples.put("test", count(info.testExamples(), "test data size", notRecorded));
+        card.put("examples", examples);
+        card.put("test_metrics", recorded(info.testMetrics().map(ModelCard::metrics), "test metrics", notRecorded));
         card.put("labels", model.labels());
         card.put("vocabulary_size", model.encoder().vocabulary().size());
         card.put("embedding_dimensions", neighbours.dimensions());
@@ -51,8 +65,33 @@ final class ModelCard {
         card.put("recipe", recipe);
         card.put("network_summary", model.network().summary());
         card.put("history", history(model.history()));
-        card.put("not_recorded", List.of("training data size", "test metrics", "creation time"));
+        card.put("not_recorded", notRecorded);
         return card;
+    }
+
+    private static Object recorded(Optional<?> value, String name, List<String> notRecorded) {
+        if (value.isEmpty()) {
+            notRecorded.add(name);
+        }
+        return value.orElse(null);
+    }
+
+    private static Long count(OptionalLong value, String name, List<String> notRecorded) {
+        if (value.isEmpty()) {
+            notRecorded.add(name);
+            return null;
+        }
+        return value.getAsLong();
+    }
+
+    private static Map<String, Object> metrics(ModelInfo.Metrics m) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("accuracy", finiteOrNull(m.accuracy()));
+        out.put("precision", finiteOrNull(m.precision()));
+        out.put("recall", finiteOrNull(m.recall()));
+        out.put("f1", finiteOrNull(m.f1()));
+        out.put("roc_auc", finiteOrNull(m.rocAuc()));
+        return out;
     }
 
     private static Map<String, Object> history(History history) {

@@ -81,6 +81,37 @@ class SentimentCommandTest {
     }
 
     @Test
+    void posLemmatizationTrainsSavesWithItsTaggerAndTestMetricsAndReloadsExactly() throws IOException {
+        Path tweets = SharedData.require("sentiment140-combined/combined.csv.gz");
+        Path bundle = dir.resolve("pos.nlpkit");
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", tweets.toString(), "--limit", "2000",
+                "--lemmatize", "pos", "--epochs", "1", "--no-baselines", "--word-map", "none",
+                "--plots", dir.resolve("plots").toString(), "--out", bundle.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("-> PartOfSpeechTagger(smile-hmm) -> LemmatizerFilter(WordNet 3.0, tagged "
+                + "part of speech)");
+        assertThat(run.out()).contains("bundle check: the reloaded model gives identical probabilities on the 200 "
+                + "test tweets");
+
+        TextClassifier model = TextClassifier.load(bundle);
+        assertThat(model.options().preprocess().partOfSpeechTagger()).isEqualTo("smile-hmm");
+        assertThat(model.tokens("the children were running")).containsExactly("the", "child", "be", "run");
+        assertThat(model.info().trainingExamples()).hasValue(1600);
+        assertThat(model.info().testExamples()).hasValue(200);
+        assertThat(model.info().testMetrics()).isPresent();
+
+        List<String> texts = List.of("I loved the movies we watched", "the dogs were barking all night :(");
+        CommandRun predict = CommandRun.of("sentiment", "predict", "--model", bundle.toString(), texts.get(0),
+                texts.get(1));
+        assertThat(predict.exitCode()).as(predict.err()).isZero();
+        double[] p = SentimentCommand.column(model.predictProba(texts), 1);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(predict.out()).contains(String.format(java.util.Locale.ROOT, ",%.4f,%s%n", p[i],
+                    texts.get(i)));
+        }
+    }
+
+    @Test
     void missingDataFileIsOneClearLine() {
         Path missing = dir.resolve("nope.csv");
         CommandRun run = CommandRun.of("sentiment", "train", "--data", missing.toString());

@@ -63,11 +63,10 @@ class SentimentRecipeTest {
     }
 
     @Test
-    void posLemmatizationIsRefusedWithTheFlagNamed() throws IOException {
-        Path data = Files.writeString(dir.resolve("tweets.csv"), "label,text\npositive,good\nnegative,bad\n");
-        CommandRun run = CommandRun.of("sentiment", "train", "--data", data.toString(), "--lemmatize", "pos",
-                "--out", dir.resolve("m.nlpkit").toString(), "--plots", dir.resolve("plots").toString());
-        assertThat(run.exitCode()).isEqualTo(1);
-        assertThat(run.err().strip()).startsWith("nlpkit: --lemmatize pos is not available");
+    void posLemmatizationIsTheSmileTaggerStageOfThePreprocessing() {
+        TextClassifierOptions options = optionsOf("--lemmatize", "pos");
+        assertThat(options.preprocess().lemmatization()).isEqualTo(dev.nlpkit.preprocess.Lemmatization.POS);
+        assertThat(options.preprocess().partOfSpeechTagger()).isEqualTo("smile-hmm");
+        assertThat(options.preprocess().stemmer()).isEqualTo(dev.nlpkit.preprocess.Stemmer.NONE);
     }
 }

@@ -119,13 +119,17 @@ public final class WordNetLemmatizer {
     }
 
     /**
-     * {@link #lemmatize(String, PartOfSpeech)} for a fixed mode, or {@link #lemmatizeUntagged(String)}.
-     *
+     * {@link #lemmatize(String, PartOfSpeech)} for a fixed mode, {@link #lemmatizeUntagged(String)}, or
+     * {@code word} itself for {@link LemmaMode#UNCHANGED}.
+      *
      * @param word a lower-case word
      * @param mode a fixed part of speech, or untagged
      * @return its lemma, or {@code word} when WordNet has none
      */
     public String lemmatize(String word, LemmaMode mode) {
+        if (mode == LemmaMode.UNCHANGED) {
+            return word;
+        }
         PartOfSpeech pos = mode.partOfSpeech();
         return pos == null ? lemmatizeUntagged(word) : lemmatize(word, pos);
     }

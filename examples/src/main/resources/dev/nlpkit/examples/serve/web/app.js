@@ -208,6 +208,13 @@
           + ", accuracy " + (e.accuracy == null ? "-" : e.accuracy.toFixed(4))
           + (e.validation_accuracy == null ? "" : ", validation accuracy " + e.validation_accuracy.toFixed(4)));
       }
+      if (card.created) add("created", card.created + (card.trained_by_nlpkit ? " (nlpkit " + card.trained_by_nlpkit + ")" : ""));
+      const n = card.examples || {};
+      if (n.training != null) add("examples", "training " + n.training + (n.validation != null ? ", validation " + n.validation : "")
+        + (n.test != null ? ", test " + n.test : ""));
+      const m = card.test_metrics;
+      if (m) add("test metrics", ["accuracy", "precision", "recall", "f1", "roc_auc"]
+        .map(k => k + " " + (m[k] == null ? "-" : m[k].toFixed(4))).join(", "));
       add("recipe", Object.entries(card.recipe).map(([k, v]) => k + ": " + v).join("\n"), true);
       add("file modified", card.file_modified);
       add("not recorded in the bundle", card.not_recorded.join(", "));

@@ -108,9 +108,9 @@ public final class ClassifierServer implements AutoCloseable {
         server.startJetty();   // bind first: a port in use is reported before the warm-up, not after it
         try {
             server.warmup = Warmup.run(model, options.warmup());
-        } catch (RuntimeException | Error e) {
+        } catch (RuntimeException e) {
             server.app.stop();
-            throw e;
+            throw new IOException("the model failed while warming up: " + e, e);
         }
         server.warming = false;
         return server;

@@ -72,6 +72,9 @@ public final class ClassifierServer implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final Object drained = new Object();
     private volatile boolean draining;
+    private boolean stopped;
+    private volatile boolean warming = true;
+    private volatile Warmup.Report warmup = new Warmup.Report(0, java.time.Duration.ZERO, false);
     private Javalin app;
 
     ClassifierServer(TextClassifier model, Map<String, Object> card, Neighbours neighbours, ServeOptions options,
@@ -90,7 +93,8 @@ public final class ClassifierServer implements AutoCloseable {
 
     /**
      * Starts a server for {@code model}, which was loaded from {@code file} (read again for the model card's
-     * checksum).
+     * checksum). Listens, then warms the model's predict paths up (at most {@link ServeOptions#warmup()};
+     * meanwhile {@code /readyz} answers 503 and requests are answered, slowly) and returns.
      */
     public static ClassifierServer start(TextClassifier model, Path file, ServeOptions options) throws IOException {
         return start(model, file, options, () -> { });
@@ -101,7 +105,14 @@ public final class ClassifierServer implements AutoCloseable {
         Neighbours neighbours = Neighbours.of(model.network(), model.encoder().vocabulary());
         ClassifierServer server = new ClassifierServer(model, ModelCard.of(model, file, neighbours), neighbours,
                 options, beforeScore);
-        server.startJetty();
+        server.startJetty();   // bind first: a port in use is reported before the warm-up, not after it
+        try {
+            server.warmup = Warmup.run(model, options.warmup());
+        } catch (RuntimeException e) {
+            server.app.stop();
+            throw new IOException("the model failed while warming up: " + e, e);
+        }
+        server.warming = false;
         return server;
     }
 
@@ -131,7 +142,12 @@ public final class ClassifierServer implements AutoCloseable {
             config.jetty.modifyServer(server -> server.setStopTimeout(options.drainTimeout().toMillis()));
         });
         app.get("/healthz", route("healthz", false, ctx -> json(ctx, 200, Map.of("status", "ok"))));
-        app.get("/readyz", route("readyz", false, ctx -> json(ctx, 200, Map.of("status", "ready"))));
+        app.get("/readyz", route("readyz", false, ctx -> {
+            if (warming) {
+                throw new ApiException(503, "warming up");
+            }
+            json(ctx, 200, Map.of("status", "ready"));
+        }));
         app.get("/metrics", route("metrics", false, ctx -> {
             ctx.status(200).contentType(metrics.contentType()).result(metrics.scrape());
         }));
@@ -154,6 +170,11 @@ public final class ClassifierServer implements AutoCloseable {
         });
         app.exception(Exception.class, (e, ctx) -> json(ctx, 500, Map.of("error", "internal error")));
         app.start();
+    }
+
+    /** What the warm-up at the start did. */
+    public Warmup.Report warmup() {
+        return warmup;
     }
 
     /** The port the server listens on. */
@@ -184,7 +205,10 @@ public final class ClassifierServer implements AutoCloseable {
      * Stops gracefully: new requests are answered 503, requests in flight finish (waiting at most the drain
      * timeout), then the server stops. Idempotent.
      */
-    public void stop() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
         draining = true;
         long deadline = System.nanoTime() + options.drainTimeout().toNanos();
         synchronized (drained) {
@@ -202,6 +226,7 @@ public final class ClassifierServer implements AutoCloseable {
             }
         }
         app.stop();
+        stopped = true;
     }
 
     @Override

@@ -44,7 +44,10 @@ import picocli.CommandLine.Spec;
  * The anchor, in the same run with the same {@code wrk} settings: FastAPI + uvicorn (one worker) serving the
  * bundle's own weights in PyTorch, Embedding -> LSTM -> Linear ({@code serve_torch.py}, shipped with this class;
  * its tokenizer is a lowercase regex split over the bundle's vocabulary, not nlpkit's preprocessing). Prints one
- * JSON line per measurement and the ratios.
+ * JSON line per measurement (requests/s, tweets/s, p50 and p99) and, per kind, one line with both servers side by
+ * side and the ratios. A measurement in which wrk saw a non-2xx answer or a socket error (connect, read, write,
+ * timeout) prints that instead of a speed, gives no ratio, and the command ends with exit code 1. The nlpkit
+ * server warms up when it starts ({@link Warmup}); then each server gets {@code --warmup} seconds of load.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Load-test 'nlpkit serve' with wrk (single tweets and batches), against FastAPI + uvicorn + "
@@ -101,8 +104,29 @@ public final class ServeBench implements Callable<Integer> {
             description = "PyTorch threads of the anchor (default: ${DEFAULT-VALUE}).")
     int torchThreads;
 
-    /** One wrk run. */
+    /**
+     * One wrk run. Latencies are NaN when wrk completed no request.
+     *
+     * @param socketErrors connect, read, write and timeout errors together
+     */
     record Load(double requestsPerSecond, double p50Ms, double p99Ms, long requests, long non2xx, long socketErrors) {
+
+        /** True when every request was answered 2xx in time: only then are the speed figures those of the server. */
+        boolean clean() {
+            return requests > 0 && non2xx == 0 && socketErrors == 0;
+        }
+
+        /** Why the figures do not count, as a sentence; null when {@link #clean()}. */
+        String problem() {
+            if (clean()) {
+                return null;
+            }
+            if (requests == 0) {
+                return "no request completed (" + socketErrors + " socket errors)";
+            }
+            return requests + " requests, of which " + non2xx + " answered non-2xx, and " + socketErrors
+                    + " socket errors (connect, read, write, timeout): the speed is not reported";
+        }
     }
 
     @Override
@@ -141,13 +165,17 @@ public final class ServeBench implements Callable<Integer> {
         List<Load> nlpkit = new ArrayList<>();
         try (ClassifierServer server = ClassifierServer.start(classifier, model,
                 ServeOptions.defaults().withPort(0))) {
+            Warmup.Report warm = server.warmup();
+            BenchReport.of("serve").put("impl", "nlpkit").put("warmup_s", round(warm.elapsed().toMillis() / 1e3))
+                    .put("warmup_rounds", warm.rounds()).put("warmup_settled", warm.settled()).print(out);
             String url = "http://127.0.0.1:" + server.port();
-            wrk(url, single, Duration.ofSeconds(warmup));   // warm-up: JIT (the Vector API kernels) and connections
+            wrk(url, single, Duration.ofSeconds(warmup));   // warm-up of the connections and the HTTP path
             nlpkit.add(report(out, "nlpkit", "single", wrk(url, single, Duration.ofSeconds(duration)), 1));
             nlpkit.add(report(out, "nlpkit", "batch", wrk(url, batched, Duration.ofSeconds(duration)), batch));
         }
+        boolean clean = nlpkit.stream().allMatch(Load::clean);
         if (noAnchor) {
-            return 0;
+            return clean ? 0 : 1;
         }
         String missing = anchorMissing();
         if (missing != null) {
@@ -177,29 +205,53 @@ public final class ServeBench implements Callable<Integer> {
                     wrk(url, single, Duration.ofSeconds(duration)), 1);
             Load torchBatch = report(out, "fastapi-uvicorn-torch", "batch",
                     wrk(url, batched, Duration.ofSeconds(duration)), batch);
-            BenchReport.of("serve").put("ratio", "nlpkit / fastapi-uvicorn-torch")
-                    .put("single_requests_per_s", round(nlpkit.get(0).requestsPerSecond()
-                            / torchSingle.requestsPerSecond()))
-                    .put("single_p99_ms", round(nlpkit.get(0).p99Ms()) + " vs " + round(torchSingle.p99Ms()))
-                    .put("batch_tweets_per_s", round(nlpkit.get(1).requestsPerSecond()
-                            / torchBatch.requestsPerSecond()))
-                    .print(out);
+            compare(out, "single", nlpkit.get(0), torchSingle, 1);
+            compare(out, "batch", nlpkit.get(1), torchBatch, batch);
+            clean &= torchSingle.clean() && torchBatch.clean();
         } finally {
             anchor.destroy();
             if (!anchor.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
                 anchor.destroyForcibly();
             }
         }
-        return 0;
+        return clean ? 0 : 1;
     }
 
+    /** One line with both servers' figures of one kind side by side and their ratios (nlpkit / anchor). */
+    private void compare(PrintWriter out, String kind, Load ours, Load anchor, int textsPerRequest) {
+        BenchReport line = BenchReport.of("serve").put("compare", kind).put("texts_per_request", textsPerRequest);
+        if (!ours.clean() || !anchor.clean()) {
+            line.put("error", "no ratio: " + (ours.clean() ? "" : "nlpkit: " + ours.problem())
+                    + (ours.clean() || anchor.clean() ? "" : "; ")
+                    + (anchor.clean() ? "" : "fastapi-uvicorn-torch: " + anchor.problem())).print(out);
+            out.flush();
+            return;
+        }
+        line.put("nlpkit_requests_per_s", round(ours.requestsPerSecond()))
+                .put("anchor_requests_per_s", round(anchor.requestsPerSecond()))
+                .put("nlpkit_tweets_per_s", round(ours.requestsPerSecond() * textsPerRequest))
+                .put("anchor_tweets_per_s", round(anchor.requestsPerSecond() * textsPerRequest))
+                .put("nlpkit_p50_ms", round(ours.p50Ms())).put("anchor_p50_ms", round(anchor.p50Ms()))
+                .put("nlpkit_p99_ms", round(ours.p99Ms())).put("anchor_p99_ms", round(anchor.p99Ms()))
+                .put("ratio_requests_per_s", round(ours.requestsPerSecond() / anchor.requestsPerSecond()))
+                .put("ratio_p99", round(ours.p99Ms() / anchor.p99Ms()))
+                .print(out);
+        out.flush();
+    }
+
+    /** Prints one measurement; with errors it says so instead of giving the speed. */
     private Load report(PrintWriter out, String impl, String kind, Load load, int textsPerRequest) {
-        BenchReport.of("serve").put("impl", impl).put("kind", kind).put("texts_per_request", textsPerRequest)
-                .put("connections", connections).put("wrk_threads", wrkThreads).put("seconds", duration)
-                .put("requests_per_s", round(load.requestsPerSecond()))
-                .put("tweets_per_s", round(load.requestsPerSecond() * textsPerRequest))
-                .put("p50_ms", round(load.p50Ms())).put("p99_ms", round(load.p99Ms()))
-                .put("requests", load.requests()).put("non_2xx", load.non2xx())
+        BenchReport line = BenchReport.of("serve").put("impl", impl).put("kind", kind)
+                .put("texts_per_request", textsPerRequest).put("connections", connections)
+                .put("wrk_threads", wrkThreads).put("seconds", duration);
+        if (load.clean()) {
+            line.put("requests_per_s", round(load.requestsPerSecond()))
+                    .put("tweets_per_s", round(load.requestsPerSecond() * textsPerRequest))
+                    .put("p50_ms", round(load.p50Ms())).put("p99_ms", round(load.p99Ms()));
+        } else {
+            line.put("error", load.problem());
+        }
+        line.put("requests", load.requests()).put("non_2xx", load.non2xx())
                 .put("socket_errors", load.socketErrors()).withMachine().print(out);
         out.flush();
         return load;
@@ -255,13 +307,19 @@ public final class ServeBench implements Callable<Integer> {
         return parse(text);
     }
 
-    /** Reads wrk's report: Requests/sec, the 50% and 99% latencies, the totals and errors. */
+    /**
+     * Reads wrk's report ({@code --latency}): Requests/sec, the 50% and 99% latencies, the totals and errors.
+     * wrk prints no latency when no request completed.
+     */
     static Load parse(String text) throws IOException {
         double rps = number(text, "Requests/sec:\\s+([0-9.]+)");
-        double p50 = millis(text, "50%");
-        double p99 = millis(text, "99%");
         Matcher total = Pattern.compile("([0-9]+) requests in").matcher(text);
-        long requests = total.find() ? Long.parseLong(total.group(1)) : 0;
+        if (!total.find()) {
+            throw new IOException("cannot read the number of requests in wrk's report: " + text.strip());
+        }
+        long requests = Long.parseLong(total.group(1));
+        double p50 = requests == 0 ? Double.NaN : millis(text, "50%");
+        double p99 = requests == 0 ? Double.NaN : millis(text, "99%");
         Matcher non2xx = Pattern.compile("Non-2xx or 3xx responses: ([0-9]+)").matcher(text);
         long bad = non2xx.find() ? Long.parseLong(non2xx.group(1)) : 0;
         long socket = 0;

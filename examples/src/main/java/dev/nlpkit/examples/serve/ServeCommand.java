@@ -6,6 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 
@@ -23,7 +25,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = {"Serve a trained classifier over HTTP: a JSON API under /v1, /healthz, /readyz, /metrics and "
-                + "a web page at /.", "Stops gracefully on Ctrl-C or SIGTERM (requests in flight finish)."})
+                + "a web page at /.", "Stops gracefully on Ctrl-C or SIGTERM (requests in flight finish; exit code 0)."})
 public final class ServeCommand implements Callable<Integer> {
 
     @Spec
@@ -45,6 +47,12 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Request worker threads (default: the number of processors, at least 8).")
     Integer threads;
 
+    @Option(names = "--warmup", paramLabel = "SECONDS", defaultValue = "60",
+            description = "Longest warm-up of the model's predict paths after binding, before the URL is printed and "
+                    + "/readyz says ready, so the first requests are not slowed by the JIT (default: ${DEFAULT-VALUE}; "
+                    + "it usually ends after a few seconds; 0 skips it).")
+    int warmup;
+
     @Option(names = "--api-key-file", paramLabel = "FILE",
             description = "Require 'Authorization: Bearer KEY' on /v1 with the key in this file (first line).")
     Path apiKeyFile;
@@ -55,6 +63,10 @@ public final class ServeCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         TextClassifier classifier = TextClassifier.load(model);
         ClassifierServer server;
+        if (warmup > 0) {
+            out.println("nlpkit serve: warming up (at most " + warmup + " s, --warmup) ...");
+            out.flush();
+        }
         try {
             server = ClassifierServer.start(classifier, model, options);
         } catch (RuntimeException e) {
@@ -67,21 +79,35 @@ public final class ServeCommand implements Callable<Integer> {
                 err.flush();
             }
         });
-        CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            server.stop();
-            stopped.countDown();
-        }, "nlpkit-serve-stop"));
+        // SIGTERM and Ctrl-C end in a drain and a normal return (exit code 0); the hook covers the other ways the
+        // JVM may end (SIGHUP, or a JVM where the signals cannot be taken over), where stop() is then run there
+        CountDownLatch stopRequested = new CountDownLatch(1);
+        StopSignals.install(stopRequested::countDown);
+        Runtime.getRuntime().addShutdownHook(new Thread(server::stop, "nlpkit-serve-stop"));
+        Warmup.Report warm = server.warmup();
+        if (warmup > 0) {
+            out.println(warm.settled()
+                    ? String.format(Locale.ROOT, "nlpkit serve: warmed up in %.1f s", warm.elapsed().toMillis() / 1e3)
+                    : "nlpkit serve: the warm-up reached its limit (--warmup " + warmup + "): the first requests may "
+                            + "be slower");
+        }
         out.println("nlpkit serve: " + model.getFileName() + " " + classifier.labels() + " at " + server.url()
                 + " (Ctrl-C stops)");
         out.flush();
-        stopped.await();
+        stopRequested.await();
+        server.stop();
+        out.println("nlpkit serve: stopped");
+        out.flush();
         return 0;
     }
 
     /** The options from the flags, checked before the model loads. */
     ServeOptions options() throws IOException {
-        ServeOptions options = ServeOptions.defaults().withHost(host).withPort(checkPort(port));
+        if (warmup < 0 || warmup > 3600) {
+            throw new ParameterException(spec.commandLine(), "--warmup must be in 0..3600 seconds, got " + warmup);
+        }
+        ServeOptions options = ServeOptions.defaults().withHost(host).withPort(checkPort(port))
+                .withWarmup(Duration.ofSeconds(warmup));
         if (threads != null) {
             if (threads < 1 || threads > 1024) {
                 throw new ParameterException(spec.commandLine(), "--threads must be in 1..1024, got " + threads);

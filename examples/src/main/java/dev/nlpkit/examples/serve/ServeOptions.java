@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param idleTimeout   a connection that sends or reads nothing for this long is closed (bounds slow clients,
  *                      also while they send the request headers)
  * @param drainTimeout  how long {@link ClassifierServer#stop()} waits for requests in flight
+ * @param warmup        longest time {@link ClassifierServer#start} spends running the model's predict paths before
+ *                      it listens, so the JIT has compiled them before the first request ({@link Warmup});
+ *                      {@link Duration#ZERO} skips it
  */
 public record ServeOptions(String host, int port, int threads, String apiKey, int maxBodyBytes, int maxTexts,
-        Duration idleTimeout, Duration drainTimeout) {
+        Duration idleTimeout, Duration drainTimeout, Duration warmup) {
 
     /** Threads Jetty needs besides the request workers (acceptor, selectors, reserve). */
     public static final int JETTY_OWN_THREADS = 6;
@@ -41,32 +44,48 @@ public record ServeOptions(String host, int port, int threads, String apiKey, in
         }
         Objects.requireNonNull(idleTimeout, "idleTimeout");
         Objects.requireNonNull(drainTimeout, "drainTimeout");
+        Objects.requireNonNull(warmup, "warmup");
+        if (warmup.isNegative()) {
+            throw new IllegalArgumentException("--warmup must be >= 0 seconds, got " + warmup.toSeconds());
+        }
     }
 
-    /** 127.0.0.1:8080, one worker per processor (at least 8), no key, 1 MiB bodies, 1,000 texts, 30 s idle. */
+    /**
+     * 127.0.0.1:8080, one worker per processor (at least 8), no key, 1 MiB bodies, 1,000 texts, 30 s idle, 30 s
+     * drain, at most 60 s of warm-up.
+     */
     public static ServeOptions defaults() {
         return new ServeOptions("127.0.0.1", 8080, Math.max(8, Runtime.getRuntime().availableProcessors()), null,
-                1 << 20, 1000, Duration.ofSeconds(30), Duration.ofSeconds(30));
+                1 << 20, 1000, Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(60));
     }
 
     public ServeOptions withHost(String value) {
-        return new ServeOptions(value, port, threads, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout);
+        return new ServeOptions(value, port, threads, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout,
+                warmup);
     }
 
     public ServeOptions withPort(int value) {
-        return new ServeOptions(host, value, threads, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout);
+        return new ServeOptions(host, value, threads, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout,
+                warmup);
     }
 
     public ServeOptions withThreads(int value) {
-        return new ServeOptions(host, port, value, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout);
+        return new ServeOptions(host, port, value, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout,
+                warmup);
     }
 
     public ServeOptions withApiKey(String value) {
-        return new ServeOptions(host, port, threads, value, maxBodyBytes, maxTexts, idleTimeout, drainTimeout);
+        return new ServeOptions(host, port, threads, value, maxBodyBytes, maxTexts, idleTimeout, drainTimeout,
+                warmup);
     }
 
     public ServeOptions withIdleTimeout(Duration value) {
-        return new ServeOptions(host, port, threads, apiKey, maxBodyBytes, maxTexts, value, drainTimeout);
+        return new ServeOptions(host, port, threads, apiKey, maxBodyBytes, maxTexts, value, drainTimeout, warmup);
+    }
+
+    /** The same with another warm-up budget ({@link Duration#ZERO}: none). */
+    public ServeOptions withWarmup(Duration value) {
+        return new ServeOptions(host, port, threads, apiKey, maxBodyBytes, maxTexts, idleTimeout, drainTimeout, value);
     }
 
     /** Never shows the key. */
@@ -74,6 +93,6 @@ public record ServeOptions(String host, int port, int threads, String apiKey, in
     public String toString() {
         return "ServeOptions[host=" + host + ", port=" + port + ", threads=" + threads + ", apiKey="
                 + (apiKey == null ? "none" : "set") + ", maxBodyBytes=" + maxBodyBytes + ", maxTexts=" + maxTexts
-                + ", idleTimeout=" + idleTimeout + ", drainTimeout=" + drainTimeout + "]";
+                + ", idleTimeout=" + idleTimeout + ", drainTimeout=" + drainTimeout + ", warmup=" + warmup + "]";
     }
 }

@@ -55,7 +55,7 @@ class ServeConcurrencyTest {
         try (ClassifierServer server = ClassifierServer.start(model, file,
                 // the default idle timeout: the short one of the other tests would close pooled keep-alive
                 // connections under the client, a race of any HTTP/1.1 client, not an error of the server
-                ServeOptions.defaults().withPort(0).withThreads(16));
+                ServeOptions.defaults().withPort(0).withThreads(16).withWarmup(java.time.Duration.ZERO));
                 ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
             List<Future<?>> futures = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {

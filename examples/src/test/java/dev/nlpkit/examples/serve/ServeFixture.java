@@ -49,9 +49,10 @@ final class ServeFixture {
         }
     }
 
-    /** Ephemeral port on 127.0.0.1, 8 workers, short idle timeout for the slow-client test. */
+    /** Ephemeral port on 127.0.0.1, 8 workers, short idle timeout for the slow-client test, no warm-up. */
     static ServeOptions options() {
-        return ServeOptions.defaults().withPort(0).withThreads(8).withIdleTimeout(Duration.ofMillis(1500));
+        return ServeOptions.defaults().withPort(0).withThreads(8).withIdleTimeout(Duration.ofMillis(1500))
+                .withWarmup(Duration.ZERO);
     }
 
     static HttpResponse<String> get(ClassifierServer server, String path, String... headers) throws Exception {

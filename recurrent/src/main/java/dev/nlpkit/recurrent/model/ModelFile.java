@@ -13,6 +13,7 @@ import dev.nlpkit.recurrent.layers.Parameter;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.RepeatVectorOptions;
 import dev.nlpkit.recurrent.layers.Conv1DOptions;
+import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -368,6 +369,7 @@ public final class ModelFile {
             case Conv1DOptions c -> "conv1d filters=" + c.filters() + " kernelSize=" + c.kernelSize() + " padding="
                     + c.padding() + " dilation=" + c.dilation() + " activation=" + c.activation() + " useBias="
                     + c.useBias();
+            case GlobalPoolingOptions g -> "globalpooling mode=" + g.mode();
             case LayerSpec u -> custom(u);
         };
     }
@@ -425,6 +427,7 @@ public final class ModelFile {
             case "conv1d" -> new Conv1DOptions(intOf(kv, "filters"), intOf(kv, "kernelSize"),
                     Conv1DOptions.Padding.valueOf(get(kv, "padding")), intOf(kv, "dilation"),
                     Activation.valueOf(get(kv, "activation")), boolOf(kv, "useBias"));
+            case "globalpooling" -> new GlobalPoolingOptions(GlobalPoolingOptions.Mode.valueOf(get(kv, "mode")));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

@@ -101,6 +101,8 @@ class LayerContractTest {
                 2 * F * H + H, Shape.sequence(H)));
         b.add(new Case("Conv1D valid k2 sigmoid without bias", Conv1DOptions.of(H, 2).withActivation(Activation.SIGMOID)
                 .withUseBias(false), seq, 2 * F * H, Shape.sequence(H), 1));
+        b.add(new Case("GlobalMaxPooling1D", GlobalPoolingOptions.max(), seq, 0, vec));
+        b.add(new Case("GlobalAveragePooling1D", GlobalPoolingOptions.average(), seq, 0, vec));
         return b.build();
     }
 

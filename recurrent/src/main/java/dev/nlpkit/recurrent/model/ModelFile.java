@@ -14,6 +14,7 @@ import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.RepeatVectorOptions;
 import dev.nlpkit.recurrent.layers.Conv1DOptions;
 import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
+import dev.nlpkit.recurrent.layers.LayerNormalizationOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -370,6 +371,7 @@ public final class ModelFile {
                     + c.padding() + " dilation=" + c.dilation() + " activation=" + c.activation() + " useBias="
                     + c.useBias();
             case GlobalPoolingOptions g -> "globalpooling mode=" + g.mode();
+            case LayerNormalizationOptions n -> "layernormalization epsilon=" + n.epsilon();
             case LayerSpec u -> custom(u);
         };
     }
@@ -428,6 +430,7 @@ public final class ModelFile {
                     Conv1DOptions.Padding.valueOf(get(kv, "padding")), intOf(kv, "dilation"),
                     Activation.valueOf(get(kv, "activation")), boolOf(kv, "useBias"));
             case "globalpooling" -> new GlobalPoolingOptions(GlobalPoolingOptions.Mode.valueOf(get(kv, "mode")));
+            case "layernormalization" -> new LayerNormalizationOptions(doubleOf(kv, "epsilon"));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

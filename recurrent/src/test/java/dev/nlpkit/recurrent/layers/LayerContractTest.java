@@ -103,6 +103,9 @@ class LayerContractTest {
                 .withUseBias(false), seq, 2 * F * H, Shape.sequence(H), 1));
         b.add(new Case("GlobalMaxPooling1D", GlobalPoolingOptions.max(), seq, 0, vec));
         b.add(new Case("GlobalAveragePooling1D", GlobalPoolingOptions.average(), seq, 0, vec));
+        b.add(new Case("LayerNormalization on vectors", LayerNormalizationOptions.defaults(), vec, 2 * F, vec));
+        b.add(new Case("LayerNormalization on sequences eps 1e-5", LayerNormalizationOptions.defaults()
+                .withEpsilon(1e-5), seq, 2 * F, seq));
         return b.build();
     }
 

@@ -15,6 +15,7 @@ import dev.nlpkit.recurrent.layers.RepeatVectorOptions;
 import dev.nlpkit.recurrent.layers.Conv1DOptions;
 import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
 import dev.nlpkit.recurrent.layers.LayerNormalizationOptions;
+import dev.nlpkit.recurrent.layers.MultiHeadSelfAttentionOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -372,6 +373,8 @@ public final class ModelFile {
                     + c.useBias();
             case GlobalPoolingOptions g -> "globalpooling mode=" + g.mode();
             case LayerNormalizationOptions n -> "layernormalization epsilon=" + n.epsilon();
+            case MultiHeadSelfAttentionOptions m -> "multiheadselfattention heads=" + m.heads() + " keyDim=" + m.keyDim()
+                    + " causal=" + m.causal() + " useBias=" + m.useBias();
             case LayerSpec u -> custom(u);
         };
     }
@@ -431,6 +434,8 @@ public final class ModelFile {
                     Activation.valueOf(get(kv, "activation")), boolOf(kv, "useBias"));
             case "globalpooling" -> new GlobalPoolingOptions(GlobalPoolingOptions.Mode.valueOf(get(kv, "mode")));
             case "layernormalization" -> new LayerNormalizationOptions(doubleOf(kv, "epsilon"));
+            case "multiheadselfattention" -> new MultiHeadSelfAttentionOptions(intOf(kv, "heads"),
+                    intOf(kv, "keyDim"), boolOf(kv, "causal"), boolOf(kv, "useBias"));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

@@ -106,6 +106,12 @@ class LayerContractTest {
         b.add(new Case("LayerNormalization on vectors", LayerNormalizationOptions.defaults(), vec, 2 * F, vec));
         b.add(new Case("LayerNormalization on sequences eps 1e-5", LayerNormalizationOptions.defaults()
                 .withEpsilon(1e-5), seq, 2 * F, seq));
+        b.add(new Case("MultiHeadSelfAttention 2 heads", MultiHeadSelfAttentionOptions.of(2), seq,
+                4 * F * F + 3 * F + F, seq));
+        b.add(new Case("MultiHeadSelfAttention 3 heads of 2 causal", MultiHeadSelfAttentionOptions.of(3).withKeyDim(2)
+                .withCausal(true), seq, 4 * F * 6 + 3 * 6 + F, seq));
+        b.add(new Case("MultiHeadSelfAttention 1 head without bias", MultiHeadSelfAttentionOptions.of(1)
+                .withUseBias(false), seq, 4 * F * F, seq));
         return b.build();
     }
 

@@ -89,7 +89,12 @@ public final class Dense extends Layer {
     }
 
     private void activate(Tensor y, int rows, int u) {
-        switch (options.activation()) {
+        applyActivation(options.activation(), y, rows, u);
+    }
+
+    /** {@code y = act(y)} in place over {@code rows} rows of {@code u} values (softmax per row). */
+    static void applyActivation(Activation activation, Tensor y, int rows, int u) {
+        switch (activation) {
             case LINEAR -> { }
             case SIGMOID -> Ops.sigmoid(y, 0, rows * u);
             case TANH -> Ops.tanh(y, 0, rows * u);
@@ -101,7 +106,7 @@ public final class Dense extends Layer {
                 }
             }
             case SOFTMAX -> Ops.softmaxRows(y, rows, u);
-            default -> throw new IllegalStateException("unknown activation " + options.activation());
+            default -> throw new IllegalStateException("unknown activation " + activation);
         }
     }
 
@@ -119,44 +124,53 @@ public final class Dense extends Layer {
     public Tensor backward(Forward forward, Tensor dOutput, Gradients grads) {
         Cache c = (Cache) forward.cache();
         int u = options.units();
+        Tensor dz = activationBackward(options.activation(), dOutput, c.z(), c.y(), c.rows(), u);
+        return backwardFromPreActivation(forward, dz, grads);
+    }
+
+    /**
+     * The gradient with respect to the pre-activation {@code z} from the gradient {@code dOutput} with respect to
+     * {@code y = act(z)}, over {@code rows} rows of {@code u} values; a fresh tensor.
+     */
+    static Tensor activationBackward(Activation activation, Tensor dOutput, Tensor z, Tensor y, int rows, int u) {
         Tensor dz = dOutput.copy();
-        int n = c.rows() * u;
-        switch (options.activation()) {
+        int n = rows * u;
+        switch (activation) {
             case LINEAR -> { }
             case SIGMOID -> {
                 for (int i = 0; i < n; i++) {
-                    double y = c.y().get(i);
-                    dz.set(i, dz.get(i) * y * (1 - y));
+                    double v = y.get(i);
+                    dz.set(i, dz.get(i) * v * (1 - v));
                 }
             }
             case TANH -> {
                 for (int i = 0; i < n; i++) {
-                    double y = c.y().get(i);
-                    dz.set(i, dz.get(i) * (1 - y * y));
+                    double v = y.get(i);
+                    dz.set(i, dz.get(i) * (1 - v * v));
                 }
             }
             case RELU -> {
                 for (int i = 0; i < n; i++) {
-                    if (c.z().get(i) <= 0) {
+                    if (z.get(i) <= 0) {
                         dz.set(i, 0);
                     }
                 }
             }
             case SOFTMAX -> {
-                for (int r = 0; r < c.rows(); r++) {
+                for (int r = 0; r < rows; r++) {
                     int o = r * u;
                     double dot = 0;
                     for (int j = 0; j < u; j++) {
-                        dot += dOutput.get(o + j) * c.y().get(o + j);
+                        dot += dOutput.get(o + j) * y.get(o + j);
                     }
                     for (int j = 0; j < u; j++) {
-                        dz.set(o + j, c.y().get(o + j) * (dOutput.get(o + j) - dot));
+                        dz.set(o + j, y.get(o + j) * (dOutput.get(o + j) - dot));
                     }
                 }
             }
-            default -> throw new IllegalStateException("unknown activation " + options.activation());
+            default -> throw new IllegalStateException("unknown activation " + activation);
         }
-        return backwardFromPreActivation(forward, dz, grads);
+        return dz;
     }
 
     /**

@@ -11,7 +11,8 @@ import dev.nlpkit.recurrent.tensor.Precision;
  * {@link LayerSpec} (and registers it in {@link LayerRegistry} to be saved and loaded).
  */
 public sealed interface LayerOptions permits EmbeddingOptions, DenseOptions, DropoutOptions, RecurrentOptions,
-        BidirectionalOptions, TimeDistributedOptions, RepeatVectorOptions, LayerSpec {
+        BidirectionalOptions, TimeDistributedOptions, RepeatVectorOptions, Conv1DOptions, GlobalPoolingOptions,
+        LayerNormalizationOptions, MultiHeadSelfAttentionOptions, LayerSpec {
 
     /**
      * Builds the layer.

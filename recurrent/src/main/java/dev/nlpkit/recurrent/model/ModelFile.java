@@ -12,6 +12,10 @@ import dev.nlpkit.recurrent.layers.LayerSpec;
 import dev.nlpkit.recurrent.layers.Parameter;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.RepeatVectorOptions;
+import dev.nlpkit.recurrent.layers.Conv1DOptions;
+import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
+import dev.nlpkit.recurrent.layers.LayerNormalizationOptions;
+import dev.nlpkit.recurrent.layers.MultiHeadSelfAttentionOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -364,6 +368,13 @@ public final class ModelFile {
             case BidirectionalOptions b -> "bidirectional merge=" + b.merge() + " " + recurrent(b.layer());
             case TimeDistributedOptions t -> "timedistributed " + dense(t.dense());
             case RepeatVectorOptions r -> "repeatvector times=" + r.times();
+            case Conv1DOptions c -> "conv1d filters=" + c.filters() + " kernelSize=" + c.kernelSize() + " padding="
+                    + c.padding() + " dilation=" + c.dilation() + " activation=" + c.activation() + " useBias="
+                    + c.useBias();
+            case GlobalPoolingOptions g -> "globalpooling mode=" + g.mode();
+            case LayerNormalizationOptions n -> "layernormalization epsilon=" + n.epsilon();
+            case MultiHeadSelfAttentionOptions m -> "multiheadselfattention heads=" + m.heads() + " keyDim=" + m.keyDim()
+                    + " causal=" + m.causal() + " useBias=" + m.useBias();
             case LayerSpec u -> custom(u);
         };
     }
@@ -418,6 +429,13 @@ public final class ModelFile {
                     BidirectionalOptions.Merge.valueOf(get(kv, "merge")));
             case "timedistributed" -> new TimeDistributedOptions(denseOf(kv));
             case "repeatvector" -> new RepeatVectorOptions(intOf(kv, "times"));
+            case "conv1d" -> new Conv1DOptions(intOf(kv, "filters"), intOf(kv, "kernelSize"),
+                    Conv1DOptions.Padding.valueOf(get(kv, "padding")), intOf(kv, "dilation"),
+                    Activation.valueOf(get(kv, "activation")), boolOf(kv, "useBias"));
+            case "globalpooling" -> new GlobalPoolingOptions(GlobalPoolingOptions.Mode.valueOf(get(kv, "mode")));
+            case "layernormalization" -> new LayerNormalizationOptions(doubleOf(kv, "epsilon"));
+            case "multiheadselfattention" -> new MultiHeadSelfAttentionOptions(intOf(kv, "heads"),
+                    intOf(kv, "keyDim"), boolOf(kv, "causal"), boolOf(kv, "useBias"));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

@@ -619,7 +619,8 @@ public final class Sequential {
 
     /**
      * Predictions for per-step outputs, {@code [n][steps][K]}, each example cut to its real steps (its input
-     * length, or the fixed output length after a RepeatVector). Thread-safe and computed as {@link #predict}.
+     * length, minus the steps a {@code Conv1D} with valid padding drops, or the fixed output length after a
+     * RepeatVector). Thread-safe and computed as {@link #predict}.
      *
      * @param inputs the examples
      * @param batchSize examples per batch, >= 1
@@ -635,8 +636,15 @@ public final class Sequential {
         float[][][] out = new float[inputs.size()][][];
         inferBatches(inputs, batchSize, (rows, o) -> {
             int time = o.time();
+            // A layer may shorten every row by the same number of steps (Conv1D with valid padding): the batch
+            // was padded to its longest row, so the shortening is that length minus the output's.
+            int longest = 0;
+            for (int r : rows) {
+                longest = Math.max(longest, inputs.length(r));
+            }
+            int shortening = Math.max(0, longest - time);
             for (int b = 0; b < rows.length; b++) {
-                int steps = outputShape().time() > 0 ? time : inputs.length(rows[b]);
+                int steps = outputShape().time() > 0 ? time : Math.max(0, inputs.length(rows[b]) - shortening);
                 float[][] seq = new float[steps][k];
                 for (int t = 0; t < steps; t++) {
                     for (int j = 0; j < k; j++) {

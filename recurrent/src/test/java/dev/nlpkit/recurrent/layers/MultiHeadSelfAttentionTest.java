@@ -1,0 +1,240 @@
+package dev.nlpkit.recurrent.layers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.nlpkit.recurrent.check.GradientCheck;
+import dev.nlpkit.recurrent.model.Inputs;
+import dev.nlpkit.recurrent.model.Sequential;
+import dev.nlpkit.recurrent.tensor.Precision;
+import dev.nlpkit.recurrent.tensor.Tensor;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** MultiHeadSelfAttention: the attention formula, padding and causal masks, all-masked rows, errors. */
+class MultiHeadSelfAttentionTest {
+
+    static Stream<MultiHeadSelfAttentionOptions> configurations() {
+        return Stream.of(MultiHeadSelfAttentionOptions.of(2), MultiHeadSelfAttentionOptions.of(3).withKeyDim(4),
+                MultiHeadSelfAttentionOptions.of(2).withCausal(true));
+    }
+
+    private static Tensor random(Precision p, long seed, int... shape) {
+        Tensor x = Tensor.zeros(p, shape);
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (int i = 0; i < x.size(); i++) {
+            x.set(i, rng.nextDouble() * 2 - 1);
+        }
+        return x;
+    }
+
+    private static void randomizeBiases(Layer layer, long seed) {
+        SplittableRandom rng = new SplittableRandom(seed);
+        for (Parameter p : layer.parameters()) {
+            if (p.name().endsWith("bias")) {
+                for (int i = 0; i < p.size(); i++) {
+                    p.value().set(i, rng.nextDouble() - 0.5);
+                }
+            }
+        }
+    }
+
+    /** The documented equations, written out per example, head, query and key with plain loops. */
+    private static double[] reference(MultiHeadSelfAttention layer, Tensor x, int batch, int time) {
+        int f = layer.inputShape().features();
+        int h = layer.options().heads();
+        int dk = layer.headDim();
+        int d = h * dk;
+        List4 w = new List4(layer);
+        double[] y = new double[batch * time * f];
+        for (int b = 0; b < batch; b++) {
+            double[][][] proj = new double[3][time][d];
+            for (int p = 0; p < 3; p++) {
+                for (int t = 0; t < time; t++) {
+                    for (int c = 0; c < d; c++) {
+                        double s = w.bias(p, c);
+                        for (int i = 0; i < f; i++) {
+                            s += x.get((b * time + t) * f + i) * w.kernel(p).get(i * d + c);
+                        }
+                        proj[p][t][c] = s;
+                    }
+                }
+            }
+            for (int t = 0; t < time; t++) {
+                double[] o = new double[d];
+                for (int head = 0; head < h; head++) {
+                    int limit = layer.options().causal() ? t + 1 : time;
+                    double[] score = new double[limit];
+                    double max = Double.NEGATIVE_INFINITY;
+                    for (int j = 0; j < limit; j++) {
+                        for (int c = 0; c < dk; c++) {
+                            score[j] += proj[0][t][head * dk + c] * proj[1][j][head * dk + c];
+                        }
+                        score[j] /= Math.sqrt(dk);
+                        max = Math.max(max, score[j]);
+                    }
+                    double sum = 0;
+                    for (int j = 0; j < limit; j++) {
+                        score[j] = Math.exp(score[j] - max);
+                        sum += score[j];
+                    }
+                    for (int j = 0; j < limit; j++) {
+                        for (int c = 0; c < dk; c++) {
+                            o[head * dk + c] += score[j] / sum * proj[2][j][head * dk + c];
+                        }
+                    }
+                }
+                for (int c = 0; c < f; c++) {
+                    double s = w.bias(3, c);
+                    for (int i = 0; i < d; i++) {
+                        s += o[i] * w.kernel(3).get(i * f + c);
+                    }
+                    y[(b * time + t) * f + c] = s;
+                }
+            }
+        }
+        return y;
+    }
+
+    /** The parameters by projection, biases read as 0 when absent. */
+    private record List4(MultiHeadSelfAttention layer) {
+        Tensor kernel(int p) {
+            return find(new String[] {"query", "key", "value", "output"}[p] + "_kernel");
+        }
+
+        double bias(int p, int c) {
+            Tensor t = find(new String[] {"query", "key", "value", "output"}[p] + "_bias");
+            return t == null ? 0 : t.get(c);
+        }
+
+        private Tensor find(String name) {
+            return layer.parameters().stream().filter(q -> q.name().equals(name)).map(Parameter::value).findFirst()
+                    .orElse(null);
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void computesTheDocumentedAttention(MultiHeadSelfAttentionOptions o) {
+        MultiHeadSelfAttention layer = (MultiHeadSelfAttention) o.build(Shape.sequence(6), Precision.FLOAT64, 1L);
+        randomizeBiases(layer, 2L);
+        Tensor x = random(Precision.FLOAT64, 3L, 2, 5, 6);
+        Tensor y = layer.forward(Signal.sequence(x, null), false, null).output().values();
+        double[] expected = reference(layer, x, 2, 5);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(y.get(i)).isCloseTo(expected[i], within(1e-12));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("configurations")
+    void paddedBatchGivesTheOutputsOfUnpaddedSequences(MultiHeadSelfAttentionOptions o) {
+        Sequential model = Sequential.builder(Shape.sequence(6)).add(o).build(4L);
+        int[] lengths = {7, 2, 5, 1};
+        SplittableRandom rng = new SplittableRandom(5);
+        float[][][] x = new float[lengths.length][][];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = new float[lengths[i]][6];
+            for (float[] step : x[i]) {
+                for (int j = 0; j < 6; j++) {
+                    step[j] = (float) (rng.nextDouble() * 2 - 1);
+                }
+            }
+        }
+        float[][][] padded = model.predictSequences(Inputs.sequences(x), 4);
+        for (int i = 0; i < x.length; i++) {
+            float[][] alone = model.predictSequences(Inputs.sequences(new float[][][] {x[i]}), 1)[0];
+            for (int t = 0; t < alone.length; t++) {
+                for (int j = 0; j < alone[t].length; j++) {
+                    assertThat(padded[i][t][j]).isCloseTo(alone[t][j], within(1e-5f));
+                }
+            }
+        }
+    }
+
+    @Test
+    void causalStepsIgnoreLaterSteps() {
+        Layer layer = MultiHeadSelfAttentionOptions.of(2).withCausal(true).build(Shape.sequence(4), Precision.FLOAT64,
+                6L);
+        Tensor x = random(Precision.FLOAT64, 7L, 1, 5, 4);
+        Tensor changed = x.copy();
+        for (int i = 3 * 4; i < 5 * 4; i++) {
+            changed.set(i, changed.get(i) + 3);           // steps 3 and 4 change
+        }
+        Tensor a = layer.forward(Signal.sequence(x, null), false, null).output().values();
+        Tensor b = layer.forward(Signal.sequence(changed, null), false, null).output().values();
+        for (int i = 0; i < 3 * 4; i++) {
+            assertThat(b.get(i)).isEqualTo(a.get(i));
+        }
+        assertThat(b.get(3 * 4)).isNotEqualTo(a.get(3 * 4));
+    }
+
+    @Test
+    void anAllPaddingRowGivesZeroWeightsOutputsAndGradientsNotNaN() {
+        for (Precision p : Precision.values()) {
+            Layer layer = MultiHeadSelfAttentionOptions.of(2).build(Shape.sequence(4), p, 8L);
+            Tensor x = random(p, 9L, 2, 3, 4);
+            Signal in = Signal.sequence(x, Signal.maskFromLengths(new int[] {2, 0}, 3));
+            Layer.Forward f = layer.forward(in, true, null);
+            Tensor weights = MultiHeadSelfAttention.attentionWeights(f);
+            for (int i = 2 * 3 * 3; i < weights.size(); i++) {
+                assertThat(weights.get(i)).as("weight %d of the all-padding row", i).isZero();
+            }
+            Tensor y = f.output().values();
+            for (int i = 3 * 4; i < y.size(); i++) {
+                assertThat(y.get(i)).isZero();
+            }
+            Tensor dy = random(p, 10L, 2, 3, 4);
+            Gradients grads = new Gradients();
+            Tensor dx = layer.backward(f, dy, grads);
+            assertThat(dx.allFinite()).isTrue();
+            for (int i = 3 * 4; i < dx.size(); i++) {
+                assertThat(dx.get(i)).isZero();
+            }
+            for (Parameter q : layer.parameters()) {
+                assertThat(grads.of(q).allFinite()).as(q.name()).isTrue();
+            }
+        }
+    }
+
+    @Test
+    void realStepsGiveWeightsThatSumToOneOverRealSteps() {
+        Layer layer = MultiHeadSelfAttentionOptions.of(1).build(Shape.sequence(2), Precision.FLOAT32, 11L);
+        Signal in = Signal.sequence(random(Precision.FLOAT32, 12L, 1, 4, 2), Signal.maskFromLengths(new int[] {3}, 4));
+        Tensor weights = MultiHeadSelfAttention.attentionWeights(layer.forward(in, false, null));
+        for (int t = 0; t < 3; t++) {
+            double sum = 0;
+            for (int j = 0; j < 3; j++) {
+                sum += weights.get(t * 4 + j);
+            }
+            assertThat(sum).isCloseTo(1, within(1e-6));
+            assertThat(weights.get(t * 4 + 3)).isZero();
+        }
+    }
+
+    @Test
+    void thePublishedGradientCheckPassesWithTheCausalMask() {
+        GradientCheck.of(MultiHeadSelfAttentionOptions.of(2).withCausal(true), Shape.sequence(4)).run()
+                .requirePassed();
+    }
+
+    @Test
+    void refusesHeadsThatDoNotDivideTheWidthNamingTheShapes() {
+        assertThatThrownBy(() -> Sequential.builder(Shape.sequence(10)).add(MultiHeadSelfAttentionOptions.of(4))
+                .build(1L)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("MultiHeadSelfAttention").hasMessageContaining("4 heads")
+                .hasMessageContaining("width 10").hasMessageContaining("(None, None, 10)");
+    }
+
+    @Test
+    void refusesVectorInputAndBadSettings() {
+        assertThatThrownBy(() -> MultiHeadSelfAttentionOptions.of(1).build(Shape.vector(4), Precision.FLOAT32, 1L))
+                .hasMessageContaining("MultiHeadSelfAttention");
+        assertThatThrownBy(() -> MultiHeadSelfAttentionOptions.of(0)).hasMessageContaining("heads");
+        assertThatThrownBy(() -> MultiHeadSelfAttentionOptions.of(2).withKeyDim(-1)).hasMessageContaining("keyDim");
+    }
+}

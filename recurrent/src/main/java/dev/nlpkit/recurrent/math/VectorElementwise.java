@@ -25,9 +25,9 @@ final class VectorElementwise {
 
     // exp, sigmoid and tanh run, operation for operation, what FloatMath does on one float (the operands of an
     // add, multiply or FMA only swapped where that cannot change the result), so both give the same bits. Each
-    // kernel is written out in full, exp included, in its loop: a vector passed to a call that C2 does not inline
-    // is boxed, and calls to helpers this size were measured not to be inlined reliably; a single masked loop, or
-    // an overlapping last vector, measured slower. The tail (fewer than one vector) runs FloatMath on each float.
+    // kernel is written out in full, exp included, in its loop and again for its masked tail: a vector passed to
+    // a call that C2 does not inline is boxed, and calls to helpers this size were measured not to be inlined
+    // reliably; a single masked loop, or an overlapping last vector, measured slower.
 
     static void exp(float[] a, int off, int len) {
         FloatVector one = FloatVector.broadcast(S, 1f);
@@ -61,10 +61,29 @@ final class VectorElementwise {
             FloatVector e = er.mul(s1).mul(s2);
             e.intoArray(a, i);
         }
-        // The tail (a gate block of 100 units leaves 4 with AVX-512): the masked store checked its mask lane by
-        // lane (6% of the LSTM's inference time at batch 1024 in a profile); FloatMath gives the same bits.
-        for (; i < end; i++) {
-            a[i] = FloatMath.exp(a[i]);
+        if (i < end) {
+            // The tail (a gate block of 100 units leaves 4 with AVX-512): the same body on one masked vector.
+            VectorMask<Float> mask = S.indexInRange(i, end);
+            FloatVector v = FloatVector.fromArray(S, a, i, mask);
+            FloatVector x = v;
+            FloatVector xc = x.max(FloatMath.EXP_MIN).min(FloatMath.EXP_MAX);
+            FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector k = shifted.sub(FloatMath.SHIFTER);
+            FloatVector r = k.fma(minusLn2Hi, xc);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            p = p.fma(r, one);
+            FloatVector er = p.fma(r, one);
+            IntVector ki = shifted.reinterpretAsInts().sub(FloatMath.SHIFTER_BITS);
+            IntVector k1 = ki.lanewise(VectorOperators.ASHR, 1);
+            FloatVector s1 = k1.add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector s2 = ki.sub(k1).add(127).lanewise(VectorOperators.LSHL, 23).reinterpretAsFloats();
+            FloatVector e = er.mul(s1).mul(s2);
+            e.intoArray(a, i, mask);
         }
     }
 
@@ -105,10 +124,34 @@ final class VectorElementwise {
             FloatVector correction = minusY.fma(qErr, minusY.fma(q, num));
             correction.fma(y.blend(one.sub(y), negative), y).intoArray(a, i);
         }
-        // The tail (a gate block of 100 units leaves 4 with AVX-512): the masked store checked its mask lane by
-        // lane (6% of the LSTM's inference time at batch 1024 in a profile); FloatMath gives the same bits.
-        for (; i < end; i++) {
-            a[i] = FloatMath.sigmoid(a[i]);
+        if (i < end) {
+            // The tail (a gate block of 100 units leaves 4 with AVX-512): the same body on one masked vector.
+            VectorMask<Float> mask = S.indexInRange(i, end);
+            FloatVector v = FloatVector.fromArray(S, a, i, mask);
+            FloatVector x = v.abs().neg();
+            FloatVector xc = x.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector k = shifted.sub(FloatMath.SHIFTER);
+            FloatVector r = k.fma(minusLn2Hi, xc);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            p = p.fma(r, one);
+            FloatVector er = p.fma(r, one);
+            FloatVector e = er.mul(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            e = e.blend(0f, x.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> negative = v.lt(0f);
+            FloatVector q = e.add(1f);
+            FloatVector qErr = one.sub(q).add(e);
+            FloatVector num = one.blend(e, negative);
+            FloatVector y = num.div(q);
+            FloatVector minusY = y.neg();
+            FloatVector correction = minusY.fma(qErr, minusY.fma(q, num));
+            correction.fma(y.blend(one.sub(y), negative), y).intoArray(a, i, mask);
         }
     }
 
@@ -154,10 +197,36 @@ final class VectorElementwise {
             // Math.copySign(t, v): t is not negative (or NaN), so OR-ing in the sign bit of v is the same.
             t.reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats().intoArray(a, i);
         }
-        // The tail (a gate block of 100 units leaves 4 with AVX-512): the masked store checked its mask lane by
-        // lane (6% of the LSTM's inference time at batch 1024 in a profile); FloatMath gives the same bits.
-        for (; i < end; i++) {
-            a[i] = FloatMath.tanh(a[i]);
+        if (i < end) {
+            // The tail (a gate block of 100 units leaves 4 with AVX-512): the same body on one masked vector.
+            VectorMask<Float> mask = S.indexInRange(i, end);
+            FloatVector v = FloatVector.fromArray(S, a, i, mask);
+            FloatVector abs = v.abs();
+            FloatVector xc = abs.add(abs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector shifted = xc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector k = shifted.sub(FloatMath.SHIFTER);
+            FloatVector r = k.fma(minusLn2Hi, xc);
+            r = k.fma(minusLn2Lo, r);
+            FloatVector p = r.fma(FloatMath.E5, FloatMath.E4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
+            p = p.fma(r, one);
+            FloatVector er = p.fma(r, one);
+            FloatVector e = er.mul(shifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector large = one.sub(two.div(e.add(1f)));
+            FloatVector z = abs.mul(abs);
+            FloatVector q = z.fma(FloatMath.T4, FloatMath.T3);
+            q = q.fma(z, t2);
+            q = q.fma(z, t1);
+            q = q.fma(z, t0);
+            FloatVector small = q.fma(z.mul(abs), abs);
+            FloatVector t = large.blend(small, abs.lt(FloatMath.TANH_SMALL));
+            // Math.copySign(t, v): t is not negative (or NaN), so OR-ing in the sign bit of v is the same.
+            t.reinterpretAsInts().or(v.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats()
+                    .intoArray(a, i, mask);
         }
     }
 

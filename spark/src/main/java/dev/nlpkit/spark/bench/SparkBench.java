@@ -1,7 +1,6 @@
 package dev.nlpkit.spark.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +21,9 @@ import org.apache.spark.storage.StorageLevel;
 
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.preprocess.corpus.LabelledText;
-import dev.nlpkit.preprocess.corpus.Sentiment140Reader;
+import dev.nlpkit.preprocess.corpus.CorpusLayout;
+import dev.nlpkit.preprocess.corpus.CorpusReader;
+import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.spark.NlpkitTokenizer;
 import dev.nlpkit.spark.TextClassifierModel;
 
@@ -80,9 +81,15 @@ public final class SparkBench {
             System.exit(2);
         }
         List<String> texts = new ArrayList<>();
-        try (Sentiment140Reader reader = Sentiment140Reader.open(Path.of(input),
-                Sentiment140Reader.defaultOptions().withCharset(StandardCharsets.UTF_8))) {
-            reader.stream().limit(limit).map(LabelledText::text).forEach(texts::add);
+        // Any labelled file the command line reads: Sentiment140's six columns or a CSV with a header naming a
+        // text column (such as the 215,470-tweet combined file).
+        try (CorpusReader reader = CorpusLayout.open(Path.of(input), ReadOptions.defaults())) {
+            for (LabelledText row : reader) {
+                if (texts.size() == limit) {
+                    break;
+                }
+                texts.add(row.text());
+            }
         }
         SparkSession spark = SparkSession.builder().appName("nlpkit SparkBench").master(master)
                 .config("spark.ui.enabled", "false").getOrCreate();

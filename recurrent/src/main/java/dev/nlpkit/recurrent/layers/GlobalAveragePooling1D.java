@@ -2,7 +2,6 @@ package dev.nlpkit.recurrent.layers;
 
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Tensor;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -13,43 +12,13 @@ import java.util.SplittableRandom;
  * <p>Shapes: {@code [batch, time, F] -> [batch, F]}. No parameters. Backward: {@code dx[b, t] = dy[b] / n_b} at
  * the real steps, zero at padded steps and in all-padding rows. Built with {@link GlobalPoolingOptions#average()}.
  */
-public final class GlobalAveragePooling1D extends Layer {
-
-    private final GlobalPoolingOptions options;
-    private final Shape input;
+public final class GlobalAveragePooling1D extends GlobalPooling1D {
 
     GlobalAveragePooling1D(GlobalPoolingOptions options, Shape input) {
-        input.require(Shape.Kind.SEQUENCE, "GlobalAveragePooling1D");
-        this.options = options;
-        this.input = input;
+        super(options, input, "GlobalAveragePooling1D");
     }
 
     private record Cache(boolean[] mask, int[] counts, int batch, int time, Tensor x) {
-    }
-
-    @Override
-    public GlobalPoolingOptions options() {
-        return options;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return input;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return Shape.vector(input.features());
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public String typeName() {
-        return "GlobalAveragePooling1D";
     }
 
     @Override

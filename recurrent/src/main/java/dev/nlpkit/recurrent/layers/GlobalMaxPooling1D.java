@@ -1,7 +1,6 @@
 package dev.nlpkit.recurrent.layers;
 
 import dev.nlpkit.recurrent.tensor.Tensor;
-import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -12,43 +11,13 @@ import java.util.SplittableRandom;
  * goes to the step that held the maximum (the first one on ties); padded steps and all-padding rows receive none.
  * Built with {@link GlobalPoolingOptions#max()}.
  */
-public final class GlobalMaxPooling1D extends Layer {
-
-    private final GlobalPoolingOptions options;
-    private final Shape input;
+public final class GlobalMaxPooling1D extends GlobalPooling1D {
 
     GlobalMaxPooling1D(GlobalPoolingOptions options, Shape input) {
-        input.require(Shape.Kind.SEQUENCE, "GlobalMaxPooling1D");
-        this.options = options;
-        this.input = input;
+        super(options, input, "GlobalMaxPooling1D");
     }
 
     private record Cache(int[] argmax, int batch, int time, Tensor x) {
-    }
-
-    @Override
-    public GlobalPoolingOptions options() {
-        return options;
-    }
-
-    @Override
-    public Shape inputShape() {
-        return input;
-    }
-
-    @Override
-    public Shape outputShape() {
-        return Shape.vector(input.features());
-    }
-
-    @Override
-    public List<Parameter> parameters() {
-        return List.of();
-    }
-
-    @Override
-    public String typeName() {
-        return "GlobalMaxPooling1D";
     }
 
     @Override

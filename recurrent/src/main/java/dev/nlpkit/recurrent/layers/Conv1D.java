@@ -131,7 +131,7 @@ public final class Conv1D extends Layer {
         Ops.gemm(false, false, rows, u, width, 1, cols, 0, width, kernel.value(), 0, u, 1, z, 0, u);
         Tensor y = z.copy();
         Dense.applyActivation(options.activation(), y, rows, u);
-        zeroPaddedRows(y, outMask, u);
+        PaddedRows.zero(y, outMask, u);
         Signal out = Signal.sequence(y, outMask);
         return new Forward(out, new Cache(cols, z, y, in.mask(), outMask, batch, time, outTime, x));
     }
@@ -157,19 +157,6 @@ public final class Conv1D extends Layer {
         return mask;
     }
 
-    private static void zeroPaddedRows(Tensor y, boolean[] mask, int width) {
-        if (mask == null) {
-            return;
-        }
-        for (int r = 0; r < mask.length; r++) {
-            if (!mask[r]) {
-                for (int j = 0; j < width; j++) {
-                    y.set(r * width + j, 0);
-                }
-            }
-        }
-    }
-
     @Override
     public Tensor backward(Forward forward, Tensor dOutput, Gradients grads) {
         Cache c = (Cache) forward.cache();
@@ -181,7 +168,7 @@ public final class Conv1D extends Layer {
         int rows = c.batch() * c.outTime();
         int width = k * f;
         Tensor dz = Dense.activationBackward(options.activation(), dOutput, c.z(), c.y(), rows, u);
-        zeroPaddedRows(dz, c.outMask(), u);
+        PaddedRows.zero(dz, c.outMask(), u);
         Ops.gemm(true, false, width, u, rows, 1, c.cols(), 0, width, dz, 0, u, 1, grads.of(kernel), 0, u);
         if (bias != null) {
             Ops.addColumnSums(dz, rows, u, grads.of(bias), 0);

@@ -169,7 +169,7 @@ public final class MultiHeadSelfAttention extends Layer {
             Ops.setRowsTo(y, rows, f, biases[3].value());
         }
         Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, 1, y, 0, f);
-        zeroPaddedRows(y, mask, f);
+        PaddedRows.zero(y, mask, f);
         return new Forward(Signal.sequence(y, mask), new Cache(x, q, k, v, weights, o, mask, batch, time));
     }
 
@@ -264,19 +264,6 @@ public final class MultiHeadSelfAttention extends Layer {
         }
     }
 
-    private static void zeroPaddedRows(Tensor y, boolean[] mask, int width) {
-        if (mask == null) {
-            return;
-        }
-        for (int r = 0; r < mask.length; r++) {
-            if (!mask[r]) {
-                for (int j = 0; j < width; j++) {
-                    y.set(r * width + j, 0);
-                }
-            }
-        }
-    }
-
     @Override
     public Tensor backward(Forward forward, Tensor dOutput, Gradients grads) {
         Cache c = (Cache) forward.cache();
@@ -288,7 +275,7 @@ public final class MultiHeadSelfAttention extends Layer {
         int d = h * dk;
         int rows = batch * time;
         Tensor dy = dOutput.copy();
-        zeroPaddedRows(dy, c.mask(), f);
+        PaddedRows.zero(dy, c.mask(), f);
         Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dy, 0, f, 1, grads.of(kernels[3]), 0, f);
         if (biases[3] != null) {
             Ops.addColumnSums(dy, rows, f, grads.of(biases[3]), 0);

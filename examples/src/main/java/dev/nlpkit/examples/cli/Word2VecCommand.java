@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 import dev.nlpkit.core.OutputClaim;
+import dev.nlpkit.embeddings.Algorithm;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
 import dev.nlpkit.embeddings.TrainingProgress;
@@ -88,6 +89,12 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = "--algorithm", defaultValue = "hogwild",
+                description = "hogwild (word2vec.c, one pair at a time) or hogbatch (minibatches sharing their "
+                        + "negatives: faster, negative sampling only; see the embeddings README). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        String algorithm = "hogwild";
+
         /** Checks every option by its flag (before any data is read). */
         void validate() {
             FlagChecks.inRange("--size", size, 1, FlagChecks.MAX_DIMENSION);
@@ -101,6 +108,14 @@ public final class Word2VecCommand implements Runnable {
             if (threads != null) {
                 FlagChecks.inRange("--threads", threads, 1, 1024);
             }
+            if (algorithm() == Algorithm.HOGBATCH && hierarchicalSoftmax) {
+                throw new IllegalArgumentException("--algorithm hogbatch trains with negative sampling only; "
+                        + "drop --hs or use --algorithm hogwild");
+            }
+        }
+
+        private Algorithm algorithm() {
+            return Choices.parse(Algorithm.class, "--algorithm", algorithm);
         }
 
         Word2VecOptions options(Architecture architecture) {
@@ -109,6 +124,7 @@ public final class Word2VecCommand implements Runnable {
                     .withMinCount(minCount).withEpochs(epochs).withNegative(negative)
                     .withHierarchicalSoftmax(hierarchicalSoftmax)
                     .withThreads(threads != null ? threads : Threads.defaultCount())
+                    .withAlgorithm(algorithm())
                     .withSeed(seed);
         }
     }

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import dev.nlpkit.embeddings.Algorithm;
+import dev.nlpkit.embeddings.Word2Vec;
 import dev.nlpkit.testdata.SharedData;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -70,6 +72,28 @@ class ExampleCommandsTest {
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("nlpkit: corpus file " + dir.resolve("none.txt")
                 + " does not exist or is not a file");
+    }
+
+    @Test
+    void word2vecTrainWithHogbatchSavesAModelThatRecordsTheAlgorithm() throws IOException {
+        SplittableRandom random = new SplittableRandom(5);
+        String[] words = {"cat", "dog", "pet", "fur", "paw", "car", "road", "wheel"};
+        List<String> lines = new ArrayList<>();
+        for (int i = 0; i < 200; i++) {
+            StringBuilder line = new StringBuilder();
+            for (int k = 0; k < 8; k++) {
+                line.append(words[random.nextInt(words.length)]).append(' ');
+            }
+            lines.add(line.toString().strip());
+        }
+        Path corpus = dir.resolve("words.txt");
+        Files.write(corpus, lines);
+        Path model = dir.resolve("words.model");
+        CommandRun train = CommandRun.of("word2vec", "train", corpus.toString(), "--architecture", "skip-gram",
+                "--algorithm", "hogbatch", "--size", "10", "--min-count", "1", "--threads", "1", "--epochs", "2",
+                "--out", model.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        assertThat(Word2Vec.load(model).options().algorithm()).isEqualTo(Algorithm.HOGBATCH);
     }
 
     @Test

@@ -69,7 +69,7 @@ final class FacebookFastTextFormat {
         int minn = int32(in, file, "args.minn");
         int maxn = int32(in, file, "args.maxn");
         int32(in, file, "args.lrUpdateRate");
-        double t = ByteBuffer.wrap(FastTextModelFormat.readExactly(in, 8, file, "args.t"))
+        double t = ByteBuffer.wrap(LittleEndianIO.readExactly(in, 8, file, "args.t"))
                 .order(ByteOrder.LITTLE_ENDIAN).getDouble();
         if (model == 3) {
             throw new WordVectorFormatException(file, "args.model", "supervised fastText models (classifiers) are "
@@ -124,16 +124,16 @@ final class FacebookFastTextFormat {
                 throw new WordVectorFormatException(file, where, "word is not valid UTF-8", e);
             }
             counts[i] = int64(in, file, where + " count");
-            int type = FastTextModelFormat.readExactly(in, 1, file, where + " type")[0];
+            int type = LittleEndianIO.readExactly(in, 1, file, where + " type")[0];
             if (type != 0) {
                 throw new WordVectorFormatException(file, where, "entry type " + type + " (a label): supervised "
                         + "models are not supported");
             }
         }
         for (long p = 0; p < pruneSize; p++) {
-            FastTextModelFormat.readExactly(in, 8, file, "dictionary.pruneidx");
+            LittleEndianIO.readExactly(in, 8, file, "dictionary.pruneidx");
         }
-        if (FastTextModelFormat.readExactly(in, 1, file, "quant_input")[0] != 0) {
+        if (LittleEndianIO.readExactly(in, 1, file, "quant_input")[0] != 0) {
             throw new WordVectorFormatException(file, "quant_input", "quantized models (.ftz) are not supported");
         }
         long rows = int64(in, file, "input.rows");
@@ -146,10 +146,10 @@ final class FacebookFastTextFormat {
             throw new WordVectorFormatException(file, "input matrix", rows + " x " + cols
                     + " floats exceed the largest Java array");
         }
-        float[] all = FastTextModelFormat.readFloats(in, (int) (rows * cols), dim, file, "input matrix");
+        float[] all = LittleEndianIO.readFloats(in, (int) (rows * cols), dim, file, "input matrix");
         // Without n-grams (maxn < minn) fastText still stores the bucket rows; they are never used.
         float[] input = options.usesNgrams() ? all : java.util.Arrays.copyOf(all, nwords * dim);
-        if (FastTextModelFormat.readExactly(in, 1, file, "quant_output")[0] != 0) {
+        if (LittleEndianIO.readExactly(in, 1, file, "quant_output")[0] != 0) {
             throw new WordVectorFormatException(file, "quant_output", "quantized models (.ftz) are not supported");
         }
         long outRows = int64(in, file, "output.rows");
@@ -158,7 +158,7 @@ final class FacebookFastTextFormat {
             throw new WordVectorFormatException(file, "output matrix", "shape " + outRows + " x " + outCols
                     + ", expected " + nwords + " x " + dim);
         }
-        float[] output = FastTextModelFormat.readFloats(in, nwords * dim, dim, file, "output matrix");
+        float[] output = LittleEndianIO.readFloats(in, nwords * dim, dim, file, "output matrix");
         TrainingVocabulary vocabulary;
         try {
             vocabulary = new TrainingVocabulary(words, counts, ntokens);
@@ -170,10 +170,10 @@ final class FacebookFastTextFormat {
     }
 
     private static int int32(InputStream in, Path file, String where) throws IOException {
-        return FastTextModelFormat.readInt(in, file, where);
+        return LittleEndianIO.readInt(in, file, where);
     }
 
     private static long int64(InputStream in, Path file, String where) throws IOException {
-        return FastTextModelFormat.readLong(in, file, where);
+        return LittleEndianIO.readLong(in, file, where);
     }
 }

@@ -5,8 +5,6 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -80,17 +78,17 @@ public final class FastTextModelFormat {
         byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);
         OutputStream out = new BufferedOutputStream(target, 1 << 16);
         out.write(MAGIC);
-        out.write(le(4).putInt(VERSION).array());
-        out.write(le(4).putInt(headerBytes.length).array());
+        LittleEndianIO.writeInt(out, VERSION);
+        LittleEndianIO.writeInt(out, headerBytes.length);
         out.write(headerBytes);
         for (int i = 0; i < vocab.size(); i++) {
             byte[] w = vocab.word(i).getBytes(StandardCharsets.UTF_8);
-            out.write(le(4).putInt(w.length).array());
+            LittleEndianIO.writeInt(out, w.length);
             out.write(w);
-            out.write(le(8).putLong(vocab.count(i)).array());
+            LittleEndianIO.writeLong(out, vocab.count(i));
         }
-        writeFloats(out, model.input());
-        writeFloats(out, model.output());
+        LittleEndianIO.writeFloats(out, model.input());
+        LittleEndianIO.writeFloats(out, model.output());
         out.write(END);
         out.flush();
     }
@@ -110,18 +108,18 @@ public final class FastTextModelFormat {
             throw new WordVectorFormatException(file, "byte 0", "not an nlpkit FastText model (expected magic "
                     + "'NLPKFTXT'); Facebook .bin files are read with FastText.loadFacebookModel");
         }
-        int version = readInt(in, file, "version");
+        int version = LittleEndianIO.readInt(in, file, "version");
         if (version != VERSION) {
             throw new WordVectorFormatException(file, "header", "format version " + version
                     + " is not supported (this library reads version " + VERSION + ")");
         }
-        int headerLength = readInt(in, file, "header length");
+        int headerLength = LittleEndianIO.readInt(in, file, "header length");
         if (headerLength < 0 || headerLength > 1 << 20) {
             throw new WordVectorFormatException(file, "header", "implausible header length " + headerLength);
         }
         Map<String, String> h = new LinkedHashMap<>();
         int lineNo = 0;
-        for (String line : new String(readExactly(in, headerLength, file, "header"), StandardCharsets.UTF_8)
+        for (String line : new String(LittleEndianIO.readExactly(in, headerLength, file, "header"), StandardCharsets.UTF_8)
                 .split("\n")) {
             lineNo++;
             int eq = line.indexOf('=');
@@ -158,15 +156,15 @@ public final class FastTextModelFormat {
         long[] counts = new long[v];
         for (int i = 0; i < v; i++) {
             String where = "vocabulary word index " + i;
-            int n = readInt(in, file, where);
+            int n = LittleEndianIO.readInt(in, file, where);
             if (n < 1 || n > 1 << 16) {
                 throw new WordVectorFormatException(file, where, "implausible word length " + n);
             }
-            words[i] = new String(readExactly(in, n, file, where), StandardCharsets.UTF_8);
-            counts[i] = readLong(in, file, where);
+            words[i] = new String(LittleEndianIO.readExactly(in, n, file, where), StandardCharsets.UTF_8);
+            counts[i] = LittleEndianIO.readLong(in, file, where);
         }
-        float[] input = readFloats(in, (int) inputCells, d, file, "input matrix");
-        float[] output = readFloats(in, v * d, d, file, "output matrix");
+        float[] input = LittleEndianIO.readFloats(in, (int) inputCells, d, file, "input matrix");
+        float[] output = LittleEndianIO.readFloats(in, v * d, d, file, "output matrix");
         if (!Arrays.equals(in.readNBytes(END.length), END)) {
             throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or corrupt");
         }
@@ -189,61 +187,5 @@ public final class FastTextModelFormat {
 
     private static int intOf(Map<String, String> h, String key) {
         return Integer.parseInt(get(h, key));
-    }
-
-    private static ByteBuffer le(int n) {
-        return ByteBuffer.allocate(n).order(ByteOrder.LITTLE_ENDIAN);
-    }
-
-    static void writeFloats(OutputStream out, float[] data) throws IOException {
-        ByteBuffer buffer = le(1 << 16);
-        int i = 0;
-        while (i < data.length) {
-            buffer.clear();
-            int n = Math.min(data.length - i, buffer.capacity() / 4);
-            buffer.asFloatBuffer().put(data, i, n);
-            out.write(buffer.array(), 0, 4 * n);
-            i += n;
-        }
-    }
-
-    static byte[] readExactly(InputStream in, int n, Path file, String where) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new WordVectorFormatException(file, where, "file ended: expected " + n + " bytes, got " + b.length);
-        }
-        return b;
-    }
-
-    static int readInt(InputStream in, Path file, String where) throws IOException {
-        return ByteBuffer.wrap(readExactly(in, 4, file, where)).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    }
-
-    static long readLong(InputStream in, Path file, String where) throws IOException {
-        return ByteBuffer.wrap(readExactly(in, 8, file, where)).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    }
-
-    /** Reads n little-endian float32 values and rejects non-finite ones, naming the row. */
-    static float[] readFloats(InputStream in, int n, int d, Path file, String what) throws IOException {
-        float[] out = new float[n];
-        byte[] chunk = new byte[1 << 16];
-        int i = 0;
-        while (i < n) {
-            int count = Math.min(n - i, chunk.length / 4);
-            int got = in.readNBytes(chunk, 0, 4 * count);
-            if (got != 4 * count) {
-                throw new WordVectorFormatException(file, what + " value " + (i + got / 4), "file ended: truncated "
-                        + "weights (expected " + n + " float32)");
-            }
-            ByteBuffer.wrap(chunk, 0, got).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out, i, count);
-            i += count;
-        }
-        for (int k = 0; k < n; k++) {
-            if (!Float.isFinite(out[k])) {
-                throw new WordVectorFormatException(file, what + " value " + k + " (row " + k / d + ")",
-                        "non-finite weight " + out[k]);
-            }
-        }
-        return out;
     }
 }

@@ -3,9 +3,6 @@ package dev.nlpkit.embeddings;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,21 +75,21 @@ public final class Word2VecModelFormat {
         byte[] headerBytes = text.toString().getBytes(StandardCharsets.UTF_8);
         AtomicFiles.write(file, out -> {
             out.write(MAGIC);
-            writeInt(out, VERSION);
-            writeInt(out, headerBytes.length);
+            LittleEndianIO.writeInt(out, VERSION);
+            LittleEndianIO.writeInt(out, headerBytes.length);
             out.write(headerBytes);
             for (int i = 0; i < vocab.size(); i++) {
                 byte[] w = vocab.word(i).getBytes(StandardCharsets.UTF_8);
-                writeInt(out, w.length);
+                LittleEndianIO.writeInt(out, w.length);
                 out.write(w);
-                writeLong(out, vocab.count(i));
+                LittleEndianIO.writeLong(out, vocab.count(i));
             }
-            writeFloats(out, model.syn0());
+            LittleEndianIO.writeFloats(out, model.syn0());
             if (model.syn1() != null) {
-                writeFloats(out, model.syn1());
+                LittleEndianIO.writeFloats(out, model.syn1());
             }
             if (model.syn1neg() != null) {
-                writeFloats(out, model.syn1neg());
+                LittleEndianIO.writeFloats(out, model.syn1neg());
             }
             out.write(END);
         });
@@ -105,16 +102,16 @@ public final class Word2VecModelFormat {
                 throw new WordVectorFormatException(file, "byte 0", "not an nlpkit Word2Vec model (expected magic "
                         + "'NLPKW2VM'); word2vec C files are read with Word2VecFormat");
             }
-            int version = readInt(in, file, "version");
+            int version = LittleEndianIO.readInt(in, file, "version");
             if (version != VERSION) {
                 throw new WordVectorFormatException(file, "header", "format version " + version
                         + " is not supported (this library reads version " + VERSION + ")");
             }
-            int headerLength = readInt(in, file, "header length");
+            int headerLength = LittleEndianIO.readInt(in, file, "header length");
             if (headerLength < 0 || headerLength > 1 << 20) {
                 throw new WordVectorFormatException(file, "header", "implausible header length " + headerLength);
             }
-            byte[] headerBytes = readExactly(in, headerLength, file, "header");
+            byte[] headerBytes = LittleEndianIO.readExactly(in, headerLength, file, "header");
             Map<String, String> h = new LinkedHashMap<>();
             int lineNo = 0;
             for (String line : new String(headerBytes, StandardCharsets.UTF_8).split("\n")) {
@@ -163,17 +160,17 @@ public final class Word2VecModelFormat {
             long[] counts = new long[v];
             for (int i = 0; i < v; i++) {
                 String where = "vocabulary word index " + i;
-                int n = readInt(in, file, where);
+                int n = LittleEndianIO.readInt(in, file, where);
                 if (n < 1 || n > 1 << 16) {
                     throw new WordVectorFormatException(file, where, "implausible word length " + n);
                 }
-                words[i] = new String(readExactly(in, n, file, where), StandardCharsets.UTF_8);
-                counts[i] = readLong(in, file, where);
+                words[i] = new String(LittleEndianIO.readExactly(in, n, file, where), StandardCharsets.UTF_8);
+                counts[i] = LittleEndianIO.readLong(in, file, where);
             }
             int cells = v * o.vectorSize();
-            float[] syn0 = readFloats(in, cells, o.vectorSize(), file, "syn0");
-            float[] syn1 = hasSyn1 ? readFloats(in, cells, o.vectorSize(), file, "syn1") : null;
-            float[] syn1neg = hasSyn1neg ? readFloats(in, cells, o.vectorSize(), file, "syn1neg") : null;
+            float[] syn0 = LittleEndianIO.readFloats(in, cells, o.vectorSize(), file, "syn0");
+            float[] syn1 = hasSyn1 ? LittleEndianIO.readFloats(in, cells, o.vectorSize(), file, "syn1") : null;
+            float[] syn1neg = hasSyn1neg ? LittleEndianIO.readFloats(in, cells, o.vectorSize(), file, "syn1neg") : null;
             byte[] end = in.readNBytes(END.length);
             if (!java.util.Arrays.equals(end, END)) {
                 throw new WordVectorFormatException(file, "end", "missing end marker: the file is truncated or "
@@ -200,64 +197,5 @@ public final class Word2VecModelFormat {
             throw new IllegalArgumentException("header key '" + key + "' missing in " + file);
         }
         return v;
-    }
-
-    private static void writeInt(OutputStream out, int v) throws IOException {
-        out.write(ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(v).array());
-    }
-
-    private static void writeLong(OutputStream out, long v) throws IOException {
-        out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(v).array());
-    }
-
-    private static void writeFloats(OutputStream out, float[] data) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 16).order(ByteOrder.LITTLE_ENDIAN);
-        int i = 0;
-        while (i < data.length) {
-            buffer.clear();
-            int n = Math.min(data.length - i, buffer.capacity() / 4);
-            buffer.asFloatBuffer().put(data, i, n);
-            out.write(buffer.array(), 0, 4 * n);
-            i += n;
-        }
-    }
-
-    private static byte[] readExactly(InputStream in, int n, Path file, String where) throws IOException {
-        byte[] b = in.readNBytes(n);
-        if (b.length != n) {
-            throw new WordVectorFormatException(file, where, "file ended: expected " + n + " bytes, got " + b.length);
-        }
-        return b;
-    }
-
-    private static int readInt(InputStream in, Path file, String where) throws IOException {
-        return ByteBuffer.wrap(readExactly(in, 4, file, where)).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    }
-
-    private static long readLong(InputStream in, Path file, String where) throws IOException {
-        return ByteBuffer.wrap(readExactly(in, 8, file, where)).order(ByteOrder.LITTLE_ENDIAN).getLong();
-    }
-
-    private static float[] readFloats(InputStream in, int n, int d, Path file, String what) throws IOException {
-        float[] out = new float[n];
-        byte[] chunk = new byte[1 << 16];
-        int i = 0;
-        while (i < n) {
-            int count = Math.min(n - i, chunk.length / 4);
-            int got = in.readNBytes(chunk, 0, 4 * count);
-            if (got != 4 * count) {
-                throw new WordVectorFormatException(file, what + " value " + (i + got / 4), "file ended: truncated "
-                        + "weights (expected " + n + " float32)");
-            }
-            ByteBuffer.wrap(chunk, 0, got).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out, i, count);
-            i += count;
-        }
-        for (int k = 0; k < n; k++) {
-            if (!Float.isFinite(out[k])) {
-                throw new WordVectorFormatException(file, what + " value " + k + " (row " + k / d + ")",
-                        "non-finite weight " + out[k]);
-            }
-        }
-        return out;
     }
 }

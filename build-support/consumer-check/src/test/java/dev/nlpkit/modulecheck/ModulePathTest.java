@@ -69,7 +69,8 @@ class ModulePathTest {
     void everyPresetTokenizesWithLuceneOnTheModulePath() {
         // Snowball's stop list is a resource of a package Lucene opens to lucene-core only: this failed before the
         // list was read through Lucene's own loader.
-        assertThat(TextPreprocessor.tweets().tokens("@bob The cats were sooooo happy!!! :)")).contains("cat", ":)");
+        assertThat(TextPreprocessor.tweets().tokens("@bob The cats were sooooo happy!!! :)"))
+                .containsExactly("<user>", "cats", "sooo", "happy", ":)");
         assertThat(TextPreprocessor.english().tokens("The cats were running home")).isNotEmpty();
         assertThat(TextPreprocessor.lesson().tokens("The cats were running home")).isNotEmpty();
     }
@@ -99,7 +100,7 @@ class ModulePathTest {
         assertThat(TokenFilterFactory.availableTokenFilters()).contains("nlpkitElongation", "nlpkitStop");
         try (Analyzer analyzer = CustomAnalyzer.builder().withTokenizer("nlpkitTweet")
                 .addTokenFilter("nlpkitElongation").build()) {
-            assertThat(tokens(analyzer, "sooooo good :)")).containsExactly("soo", "good", ":)");
+            assertThat(tokens(analyzer, "sooooo good :)")).containsExactly("sooo", "good", ":)");
         }
     }
 

@@ -183,7 +183,7 @@ public final class MultiHeadSelfAttention extends Layer {
     }
 
     /** Runs {@code work} for every example, the examples cut into contiguous parts shared among the threads. */
-    private static void forExamples(int batch, java.util.function.IntConsumer work) {
+    static void forExamples(int batch, java.util.function.IntConsumer work) {
         int parts = Math.max(1, Math.min(Parallelism.threads(), batch));
         Parallelism.forEachPart(parts, part -> {
             int from = (int) ((long) batch * part / parts);
@@ -245,7 +245,7 @@ public final class MultiHeadSelfAttention extends Layer {
     }
 
     /** {@code ds = a * (ds - sum_j ds_j a_j)} over the row at {@code off}, in place. */
-    private static void softmaxBackward(Tensor ds, Tensor a, int off, int len) {
+    static void softmaxBackward(Tensor ds, Tensor a, int off, int len) {
         if (ds instanceof FloatTensor fd && a instanceof FloatTensor fa) {
             float[] g = fd.data();
             float[] w = fa.data();

@@ -46,8 +46,9 @@ import java.util.SplittableRandom;
  * the output layer reads Luong's attentional hidden state {@code tanh(Wc [c_t; h_t])} instead of {@code h_t}.
  * Luong's combination was chosen over Bahdanau's (context fed into the decoder's input) because it leaves the
  * decoder an ordinary recurrent layer over all target steps, so training computes attention for all steps in a
- * few batched products (Luong's input feeding, the context fed to the next step's input, is not implemented). Without
- * attention ({@code NONE}, the default) the model is the first version's, weight for weight for the same seed.
+ * few batched products (Luong's input feeding, the context fed to the next step's input, is not implemented).
+ * Without attention ({@code NONE}, the default) the model is the first version's, weight for weight for the same
+ * seed.
  *
  * <p>Parameters, in order: source embeddings, encoder (kernel, recurrent kernel, bias), target embeddings,
  * decoder (same three), the attention's ({@link EncoderDecoderAttention#parameters()}, with attention only),

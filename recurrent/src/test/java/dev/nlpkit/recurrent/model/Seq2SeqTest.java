@@ -70,14 +70,19 @@ class Seq2SeqTest {
     }
 
     @Test
-    void withoutAttentionTheWeightsAreTheFirstVersionsForTheSameSeed() throws Exception {
-        // the attention's seed is drawn after the other layers', so NONE keeps the old initialization
+    void addingAttentionLeavesTheOtherLayersInitializationUnchanged() {
+        // the attention's seed is drawn after the other layers', so NONE keeps the first version's initialization
         Seq2Seq plain = Seq2Seq.create(Seq2SeqOptions.lstm(8, 10, 4, 6), 3L);
         Seq2Seq attending = Seq2Seq.create(Seq2SeqOptions.lstm(8, 10, 4, 6)
                 .withAttention(Seq2SeqOptions.Attention.ADDITIVE), 3L);
-        assertThat(attending.parameters()).hasSize(plain.parameters().size() + 4);
-        assertThat(plain.parameters().get(0).value().toFloatArray())
-                .isEqualTo(attending.parameters().get(0).value().toFloatArray());
+        java.util.List<dev.nlpkit.recurrent.layers.Parameter> mine = plain.parameters();
+        java.util.List<dev.nlpkit.recurrent.layers.Parameter> theirs = attending.parameters();
+        assertThat(theirs).hasSize(mine.size() + 4);
+        for (int i = 0; i < mine.size(); i++) {
+            int j = i < mine.size() - 2 ? i : i + 4;     // the attention's 4 tensors sit before the output Dense
+            assertThat(theirs.get(j).value().toFloatArray()).as(mine.get(i).name())
+                    .isEqualTo(mine.get(i).value().toFloatArray());
+        }
     }
 
     @Test

@@ -112,6 +112,8 @@ class LayerContractTest {
                 .withCausal(true), seq, 4 * F * 6 + 3 * 6 + F, seq));
         b.add(new Case("MultiHeadSelfAttention 1 head without bias", MultiHeadSelfAttentionOptions.of(1)
                 .withUseBias(false), seq, 4 * F * F, seq));
+        b.add(new Case("PositionEmbedding learned 6", PositionEmbeddingOptions.learned(6), seq, 6 * F, seq));
+        b.add(new Case("PositionEmbedding sinusoidal", PositionEmbeddingOptions.sinusoidal(), seq, 0, seq));
         return b.build();
     }
 

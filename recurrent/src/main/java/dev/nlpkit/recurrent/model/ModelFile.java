@@ -17,6 +17,7 @@ import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
 import dev.nlpkit.recurrent.layers.LayerNormalizationOptions;
 import dev.nlpkit.recurrent.layers.MultiHeadSelfAttentionOptions;
 import dev.nlpkit.recurrent.layers.PositionEmbeddingOptions;
+import dev.nlpkit.recurrent.layers.AttentionPoolingOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -377,6 +378,7 @@ public final class ModelFile {
             case MultiHeadSelfAttentionOptions m -> "multiheadselfattention heads=" + m.heads() + " keyDim=" + m.keyDim()
                     + " causal=" + m.causal() + " useBias=" + m.useBias();
             case PositionEmbeddingOptions p -> "positionembedding mode=" + p.mode() + " maxLength=" + p.maxLength();
+            case AttentionPoolingOptions a -> "attentionpooling units=" + a.units();
             case LayerSpec u -> custom(u);
         };
     }
@@ -440,6 +442,7 @@ public final class ModelFile {
                     intOf(kv, "keyDim"), boolOf(kv, "causal"), boolOf(kv, "useBias"));
             case "positionembedding" -> new PositionEmbeddingOptions(
                     PositionEmbeddingOptions.Mode.valueOf(get(kv, "mode")), intOf(kv, "maxLength"));
+            case "attentionpooling" -> new AttentionPoolingOptions(intOf(kv, "units"));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

@@ -114,6 +114,9 @@ class LayerContractTest {
                 .withUseBias(false), seq, 4 * F * F, seq));
         b.add(new Case("PositionEmbedding learned 6", PositionEmbeddingOptions.learned(6), seq, 6 * F, seq));
         b.add(new Case("PositionEmbedding sinusoidal", PositionEmbeddingOptions.sinusoidal(), seq, 0, seq));
+        b.add(new Case("AttentionPooling", AttentionPoolingOptions.defaults(), seq, F * F + 2 * F, vec));
+        b.add(new Case("AttentionPooling 3 units", AttentionPoolingOptions.defaults().withUnits(H), seq,
+                F * H + 2 * H, vec));
         return b.build();
     }
 

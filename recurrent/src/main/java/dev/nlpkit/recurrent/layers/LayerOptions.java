@@ -13,7 +13,7 @@ import dev.nlpkit.recurrent.tensor.Precision;
 public sealed interface LayerOptions permits EmbeddingOptions, DenseOptions, DropoutOptions, RecurrentOptions,
         BidirectionalOptions, TimeDistributedOptions, RepeatVectorOptions, Conv1DOptions, GlobalPoolingOptions,
         LayerNormalizationOptions, MultiHeadSelfAttentionOptions, PositionEmbeddingOptions, AttentionPoolingOptions,
-        LayerSpec {
+        TransformerEncoderOptions, LayerSpec {
 
     /**
      * Builds the layer.

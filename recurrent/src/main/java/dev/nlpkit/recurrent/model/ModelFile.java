@@ -18,6 +18,7 @@ import dev.nlpkit.recurrent.layers.LayerNormalizationOptions;
 import dev.nlpkit.recurrent.layers.MultiHeadSelfAttentionOptions;
 import dev.nlpkit.recurrent.layers.PositionEmbeddingOptions;
 import dev.nlpkit.recurrent.layers.AttentionPoolingOptions;
+import dev.nlpkit.recurrent.layers.TransformerEncoderOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -379,6 +380,9 @@ public final class ModelFile {
                     + " causal=" + m.causal() + " useBias=" + m.useBias();
             case PositionEmbeddingOptions p -> "positionembedding mode=" + p.mode() + " maxLength=" + p.maxLength();
             case AttentionPoolingOptions a -> "attentionpooling units=" + a.units();
+            case TransformerEncoderOptions t -> "transformerencoder heads=" + t.attention().heads() + " keyDim="
+                    + t.attention().keyDim() + " useBias=" + t.attention().useBias() + " intermediateDim="
+                    + t.intermediateDim() + " dropout=" + t.dropout() + " norm=" + t.norm() + " epsilon=" + t.epsilon();
             case LayerSpec u -> custom(u);
         };
     }
@@ -443,6 +447,10 @@ public final class ModelFile {
             case "positionembedding" -> new PositionEmbeddingOptions(
                     PositionEmbeddingOptions.Mode.valueOf(get(kv, "mode")), intOf(kv, "maxLength"));
             case "attentionpooling" -> new AttentionPoolingOptions(intOf(kv, "units"));
+            case "transformerencoder" -> new TransformerEncoderOptions(new MultiHeadSelfAttentionOptions(
+                    intOf(kv, "heads"), intOf(kv, "keyDim"), false, boolOf(kv, "useBias")), intOf(kv, "intermediateDim"),
+                    doubleOf(kv, "dropout"), TransformerEncoderOptions.Norm.valueOf(get(kv, "norm")),
+                    doubleOf(kv, "epsilon"));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

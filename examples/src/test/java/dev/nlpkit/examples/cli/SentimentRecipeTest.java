@@ -120,7 +120,9 @@ class SentimentRecipeTest {
     @Test
     void epochTimesAreReportedPerEpochAndAsAMean() {
         assertThat(SentimentCommand.epochTimes(java.util.List.of(12.94, 12.1, 11.9)))
-                .isEqualTo("time per epoch: mean 12.3 s over 3 epochs (12.9, 12.1, 11.9 s)");
+                .isEqualTo("time per epoch: mean 12.3 s over 3 epochs (12.9, 12.1, 11.9 s); from epoch 2 on: 12.0 s");
+        assertThat(SentimentCommand.epochTimes(java.util.List.of(3.0))).isEqualTo("time per epoch: mean 3.0 s over 1 "
+                + "epochs (3.0 s)");
     }
 
     @Test

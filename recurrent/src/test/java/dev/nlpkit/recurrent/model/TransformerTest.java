@@ -1,6 +1,7 @@
 package dev.nlpkit.recurrent.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.layers.Activation;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A small Transformer classifier (Embedding, PositionEmbedding, TransformerEncoder, AttentionPooling, Dense) inside
- * {@code Sequential.fit}: it learns a task that needs word order, one-thread training is bit-reproducible, and a
- * trained stack predicts the same after save and load.
+ * {@code Sequential.fit}: it learns a task that needs word order, one-thread training is bit-reproducible, one and
+ * two threads agree, and a trained stack predicts the same after save and load.
  */
 class TransformerTest {
 
@@ -90,7 +91,11 @@ class TransformerTest {
     }
 
     private static List<Tensor> trainSmall() {
-        Parallelism.setThreads(1);
+        return trainSmall(1);
+    }
+
+    private static List<Tensor> trainSmall(int threads) {
+        Parallelism.setThreads(threads);
         Sequential m = transformer(5L, true);
         m.fit(order(300, 6L), null, adam(2).withBatchSize(100), TrainingListener.none());
         return m.snapshot();
@@ -102,6 +107,19 @@ class TransformerTest {
         List<Tensor> b = trainSmall();
         for (int i = 0; i < a.size(); i++) {
             assertThat(b.get(i).toFloatArray()).as("parameter %d", i).containsExactly(a.get(i).toFloatArray());
+        }
+    }
+
+    @Test
+    void oneAndTwoThreadsTrainTheSameWeights() {
+        List<Tensor> one = trainSmall(1);
+        List<Tensor> two = trainSmall(2);
+        for (int i = 0; i < one.size(); i++) {
+            float[] a = one.get(i).toFloatArray();
+            float[] b = two.get(i).toFloatArray();
+            for (int j = 0; j < a.length; j++) {
+                assertThat(b[j]).as("parameter %d element %d", i, j).isCloseTo(a[j], within(1e-6f));
+            }
         }
     }
 

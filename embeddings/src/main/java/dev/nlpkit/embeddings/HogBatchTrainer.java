@@ -1,7 +1,5 @@
 package dev.nlpkit.embeddings;
 
-import java.util.Arrays;
-
 /**
  * The sentence training of {@link Algorithm#HOGBATCH} (Ji et al., arXiv 1604.04661; Intel's pWord2Vec):
  * minibatches whose predictions share one draw of negatives, so that the dot products are a small
@@ -34,6 +32,8 @@ final class HogBatchTrainer {
     private static final long LCG_MULTIPLIER = 25214903917L;
     /** Stream numbers of the workers' generators, apart from those of {@link Trainer}'s (worker id + 1). */
     private static final long RANDOM_STREAM = 1_000_003L;
+    /** The weight of every error in a CBOW context row's summed update (a stride-0 gradient row). */
+    private static final float[] ONE = {1f};
 
     private final float[] syn0;
     private final float[] syn1neg;
@@ -111,6 +111,10 @@ final class HogBatchTrainer {
         private final float[] inputErrors;
         /** CBOW's input rows (context means): group t at t * d. */
         private final float[] hidden;
+        /** CBOW: offsets in syn0 of group t's context words, from t * 2 * window. */
+        private final int[] contextOffset;
+        /** CBOW: offsets in {@link #inputErrors} of the groups whose window holds one context position. */
+        private final int[] receiverErrors = new int[targetsPerBatch];
         private long random;
         /** Negatives given by a test instead of drawn, or null. */
         private int[] fixedNegatives;
@@ -124,6 +128,7 @@ final class HogBatchTrainer {
             this.scores = new float[maxRows * columns];
             this.inputErrors = new float[maxRows * dimension];
             this.hidden = skipGram ? new float[0] : new float[targetsPerBatch * dimension];
+            this.contextOffset = skipGram ? new int[0] : new int[targetsPerBatch * 2 * window];
             this.random = Word2Vec.mixSeed(seed, RANDOM_STREAM + id);
         }
 
@@ -175,20 +180,15 @@ final class HogBatchTrainer {
                 }
             } else {
                 int off = t * dimension;
-                Arrays.fill(hidden, off, off + dimension, 0f);
+                int first = t * 2 * window;
                 int contexts = 0;
                 for (int c = from; c <= to; c++) {
                     if (c != pos) {
-                        kernel.axpy(1f, syn0, sentence[c] * dimension, hidden, off, dimension);
-                        contexts++;
+                        contextOffset[first + contexts++] = sentence[c] * dimension;
                     }
                 }
-                if (cbowMean) {
-                    float inv = 1f / contexts;
-                    for (int i = 0; i < dimension; i++) {
-                        hidden[off + i] *= inv;
-                    }
-                }
+                batchKernel.sumRows(syn0, contextOffset, first, contexts, cbowMean ? 1f / contexts : 1f, dimension,
+                        hidden, off);
                 rowOffset[rows] = off;
                 rows++;
             }
@@ -264,11 +264,24 @@ final class HogBatchTrainer {
                 }
                 return;
             }
-            for (int t = 0; t < groups; t++) {
-                for (int c = groupContextFrom[t]; c <= groupContextTo[t]; c++) {
-                    if (c != groupCentre[t]) {
-                        kernel.axpy(1f, inputErrors, t * d, syn0, sentence[c] * d, d);
+            // Each context position once: the errors of all the batch's groups whose window holds it, summed in a
+            // register and written to its row in one pass (the overlapping windows of consecutive centre words
+            // would otherwise write the same row once per group).
+            int first = groupContextFrom[0];
+            int last = groupContextTo[0];
+            for (int t = 1; t < groups; t++) {
+                first = Math.min(first, groupContextFrom[t]);
+                last = Math.max(last, groupContextTo[t]);
+            }
+            for (int c = first; c <= last; c++) {
+                int n = 0;
+                for (int t = 0; t < groups; t++) {
+                    if (c >= groupContextFrom[t] && c <= groupContextTo[t] && c != groupCentre[t]) {
+                        receiverErrors[n++] = t * d;
                     }
+                }
+                if (n > 0) {
+                    batchKernel.accumulate(ONE, 0, 0, inputErrors, receiverErrors, 0, n, d, syn0, sentence[c] * d);
                 }
             }
         }

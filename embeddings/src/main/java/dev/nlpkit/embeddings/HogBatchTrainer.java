@@ -32,8 +32,6 @@ final class HogBatchTrainer {
     private static final long LCG_MULTIPLIER = 25214903917L;
     /** Stream numbers of the workers' generators, apart from those of {@link Trainer}'s (worker id + 1). */
     private static final long RANDOM_STREAM = 1_000_003L;
-    /** The weight of every error in a CBOW context row's summed update (a stride-0 gradient row). */
-    private static final float[] ONE = {1f};
 
     private final float[] syn0;
     private final float[] syn1neg;
@@ -49,6 +47,8 @@ final class HogBatchTrainer {
     private final int targetsPerBatch;
     private final int negatives;
     private final long seed;
+    /** CBOW: words buffered before training them in lanes (the longest sentence a job can hand over). */
+    private final int bufferCapacity;
 
     HogBatchTrainer(Word2VecOptions options, Kernel kernel, float[] syn0, float[] syn1neg,
             SamplingTables.UnigramTable unigramTable) {
@@ -69,6 +69,7 @@ final class HogBatchTrainer {
         this.targetsPerBatch = options.effectiveBatchTargets();
         this.negatives = options.effectiveBatchNegatives();
         this.seed = options.seed();
+        this.bufferCapacity = options.batchWords();
     }
 
     /** The state of training thread {@code id}; to be created on that thread (its buffers stay local). */
@@ -93,12 +94,10 @@ final class HogBatchTrainer {
     final class Worker {
         private final int maxRows;
         private final int columns = negatives + 1;
-        /** Per group: centre word, first input row, and for CBOW the context span in the sentence. */
+        /** Per group: centre word, first input row, and for CBOW the number of context words. */
         private final int[] groupTarget = new int[targetsPerBatch];
         private final int[] groupRowFrom = new int[targetsPerBatch + 1];
-        private final int[] groupContextFrom = new int[targetsPerBatch];
-        private final int[] groupContextTo = new int[targetsPerBatch];
-        private final int[] groupCentre = new int[targetsPerBatch];
+        private final int[] groupContexts = new int[targetsPerBatch];
         /** Per input row: its word (skip-gram) and its offset in {@link #inputs()}. */
         private final int[] rowWord;
         private final int[] rowOffset;
@@ -113,8 +112,14 @@ final class HogBatchTrainer {
         private final float[] hidden;
         /** CBOW: offsets in syn0 of group t's context words, from t * 2 * window. */
         private final int[] contextOffset;
-        /** CBOW: offsets in {@link #inputErrors} of the groups whose window holds one context position. */
-        private final int[] receiverErrors = new int[targetsPerBatch];
+        /**
+         * CBOW: the buffered sentences, one after another, and for each position the first and last position of
+         * its sentence (windows stop there).
+         */
+        private final int[] buffered;
+        private final int[] sentenceFrom;
+        private final int[] sentenceTo;
+        private int bufferedLength;
         private long random;
         /** Negatives given by a test instead of drawn, or null. */
         private int[] fixedNegatives;
@@ -129,6 +134,10 @@ final class HogBatchTrainer {
             this.inputErrors = new float[maxRows * dimension];
             this.hidden = skipGram ? new float[0] : new float[targetsPerBatch * dimension];
             this.contextOffset = skipGram ? new int[0] : new int[targetsPerBatch * 2 * window];
+            int capacity = skipGram ? 0 : bufferCapacity;
+            this.buffered = new int[capacity];
+            this.sentenceFrom = new int[capacity];
+            this.sentenceTo = new int[capacity];
             this.random = Word2Vec.mixSeed(seed, RANDOM_STREAM + id);
         }
 
@@ -136,17 +145,79 @@ final class HogBatchTrainer {
             return skipGram ? syn0 : hidden;
         }
 
-        /** Trains on {@code sentence[0..length)} (word ids after subsampling); returns the loss (0 if not computed). */
+        /**
+         * Trains on {@code sentence[0..length)} (word ids after subsampling), at once for skip-gram; CBOW buffers the
+         * sentence and trains when the buffer is full or at {@link #drain}. Returns the loss of what it trained
+         * (0 if not computed).
+         */
         double train(int[] sentence, int length, float alpha) {
+            if (skipGram) {
+                return trainConsecutive(sentence, length, alpha);
+            }
+            if (length > buffered.length) {
+                throw new IllegalArgumentException("sentence of " + length + " words, buffer of " + buffered.length);
+            }
+            double loss = 0;
+            if (bufferedLength + length > buffered.length) {
+                loss += drain(alpha);
+            }
+            int first = bufferedLength;
+            System.arraycopy(sentence, 0, buffered, first, length);
+            int last = first + length - 1;
+            for (int i = first; i <= last; i++) {
+                sentenceFrom[i] = first;
+                sentenceTo[i] = last;
+            }
+            bufferedLength += length;
+            return loss;
+        }
+
+        /** Trains what is buffered (CBOW; nothing for skip-gram); returns its loss (0 if not computed). */
+        double drain(float alpha) {
+            int n = bufferedLength;
+            if (n == 0) {
+                return 0;
+            }
+            bufferedLength = 0;
+            // Lanes: the buffer cut into `lanes` equal runs; batch j holds the j-th position of every lane. Lanes
+            // more than 2 * window apart have disjoint windows, so no context row takes two errors of one batch
+            // computed from the same stale weights against the same negatives.
+            int lanes = Math.min(targetsPerBatch, n);
+            int laneLength = (n + lanes - 1) / lanes;
+            double loss = 0;
+            groups = 0;
+            rows = 0;
+            for (int j = 0; j < laneLength; j++) {
+                for (int pos = j; pos < n; pos += laneLength) {
+                    int b = reducedWindow();
+                    int from = Math.max(sentenceFrom[pos], pos - window + b);
+                    int to = Math.min(sentenceTo[pos], pos + window - b);
+                    if (to > from) {
+                        addGroup(buffered, pos, from, to);
+                    }
+                }
+                if (groups > 0) {
+                    loss += flushBatch(alpha);
+                }
+            }
+            return loss;
+        }
+
+        private int reducedWindow() {
+            if (!shrinkWindows) {
+                return 0;
+            }
+            random = random * LCG_MULTIPLIER + 11;
+            return (int) Long.remainderUnsigned(random, window);
+        }
+
+        /** Batches of {@code targetsPerBatch} consecutive centre words of the sentence (skip-gram). */
+        private double trainConsecutive(int[] sentence, int length, float alpha) {
             double loss = 0;
             groups = 0;
             rows = 0;
             for (int pos = 0; pos < length; pos++) {
-                int b = 0;
-                if (shrinkWindows) {
-                    random = random * LCG_MULTIPLIER + 11;
-                    b = (int) Long.remainderUnsigned(random, window);
-                }
+                int b = reducedWindow();
                 int from = Math.max(0, pos - window + b);
                 int to = Math.min(length - 1, pos + window - b);
                 if (to == from) {
@@ -154,11 +225,11 @@ final class HogBatchTrainer {
                 }
                 addGroup(sentence, pos, from, to);
                 if (groups == targetsPerBatch) {
-                    loss += flushBatch(sentence, alpha);
+                    loss += flushBatch(alpha);
                 }
             }
             if (groups > 0) {
-                loss += flushBatch(sentence, alpha);
+                loss += flushBatch(alpha);
             }
             return loss;
         }
@@ -166,9 +237,6 @@ final class HogBatchTrainer {
         private void addGroup(int[] sentence, int pos, int from, int to) {
             int t = groups++;
             groupTarget[t] = sentence[pos];
-            groupCentre[t] = pos;
-            groupContextFrom[t] = from;
-            groupContextTo[t] = to;
             groupRowFrom[t] = rows;
             if (skipGram) {
                 for (int c = from; c <= to; c++) {
@@ -187,6 +255,7 @@ final class HogBatchTrainer {
                         contextOffset[first + contexts++] = sentence[c] * dimension;
                     }
                 }
+                groupContexts[t] = contexts;
                 batchKernel.sumRows(syn0, contextOffset, first, contexts, cbowMean ? 1f / contexts : 1f, dimension,
                         hidden, off);
                 rowOffset[rows] = off;
@@ -195,7 +264,7 @@ final class HogBatchTrainer {
             groupRowFrom[groups] = rows;
         }
 
-        private double flushBatch(int[] sentence, float alpha) {
+        private double flushBatch(float alpha) {
             if (fixedNegatives != null) {
                 System.arraycopy(fixedNegatives, 0, negativeWords, 0, negatives);
             } else {
@@ -205,7 +274,7 @@ final class HogBatchTrainer {
                 }
             }
             double loss = step(alpha);
-            applyInputErrors(sentence);
+            applyInputErrors();
             groups = 0;
             rows = 0;
             return loss;
@@ -256,7 +325,7 @@ final class HogBatchTrainer {
         }
 
         /** Adds dA to the input vectors: each skip-gram row to its word, each CBOW row to its context words. */
-        private void applyInputErrors(int[] sentence) {
+        private void applyInputErrors() {
             final int d = dimension;
             if (skipGram) {
                 for (int r = 0; r < rows; r++) {
@@ -264,24 +333,9 @@ final class HogBatchTrainer {
                 }
                 return;
             }
-            // Each context position once: the errors of all the batch's groups whose window holds it, summed in a
-            // register and written to its row in one pass (the overlapping windows of consecutive centre words
-            // would otherwise write the same row once per group).
-            int first = groupContextFrom[0];
-            int last = groupContextTo[0];
-            for (int t = 1; t < groups; t++) {
-                first = Math.min(first, groupContextFrom[t]);
-                last = Math.max(last, groupContextTo[t]);
-            }
-            for (int c = first; c <= last; c++) {
-                int n = 0;
-                for (int t = 0; t < groups; t++) {
-                    if (c >= groupContextFrom[t] && c <= groupContextTo[t] && c != groupCentre[t]) {
-                        receiverErrors[n++] = t * d;
-                    }
-                }
-                if (n > 0) {
-                    batchKernel.accumulate(ONE, 0, 0, inputErrors, receiverErrors, 0, n, d, syn0, sentence[c] * d);
+            for (int t = 0; t < groups; t++) {
+                for (int c = t * 2 * window, end = c + groupContexts[t]; c < end; c++) {
+                    kernel.axpy(1f, inputErrors, t * d, syn0, contextOffset[c], d);
                 }
             }
         }
@@ -297,7 +351,7 @@ final class HogBatchTrainer {
             }
             fixedNegatives = negativesDrawn;
             try {
-                return train(sentence, sentence.length, alpha);
+                return train(sentence, sentence.length, alpha) + drain(alpha);
             } finally {
                 fixedNegatives = null;
             }

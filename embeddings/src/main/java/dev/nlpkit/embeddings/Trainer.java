@@ -350,6 +350,9 @@ final class Trainer {
                     flush();
                 }
             }
+            if (batch != null) {
+                loss += batch.drain(alpha); // CBOW HOGBATCH trains a job's sentences together, in lanes
+            }
         }
 
         private void addLine(String line) {

@@ -25,9 +25,11 @@ public enum Algorithm {
      *     the context words of their windows (matrix A, n x d), the outputs are each centre word (label 1 for
      *     its own context rows) and {@code batchNegatives} negatives shared by the whole batch (label 0).
      *     With one target per batch this is pWord2Vec's scheme.</li>
-     * <li>CBOW: a batch is {@code batchTargets} consecutive centre words, each with its context mean (or sum)
-     *     as one input row; the outputs are each centre word (for its own row) and the shared negatives. The
-     *     error of a row is added to each of its context words, as in word2vec.c.</li>
+     * <li>CBOW: a worker buffers the sentences of a job and cuts them into {@code batchTargets} equal lanes; a
+     *     batch is the j-th centre word of every lane, each with its context mean (or sum) as one input row (the
+     *     lanes are far apart, so the windows of a batch share no context position); the outputs are each centre
+     *     word (for its own row) and the shared negatives. The error of a row is added to each of its context
+     *     words, as in word2vec.c.</li>
      * </ul>
      * In both, C = A&middot;B<sup>T</sup>, the gradients G = (label - s(C)) alpha, then dA = G&middot;B and
      * dB = G<sup>T</sup>&middot;A, all from the weights as they were at the start of the batch, written back once

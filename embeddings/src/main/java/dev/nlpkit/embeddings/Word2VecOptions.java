@@ -58,8 +58,9 @@ package dev.nlpkit.embeddings;
  * @param kernel        implementation of the vector arithmetic
  * @param algorithm     {@link Algorithm#HOGWILD} (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with
  *                      shared negatives, negative sampling only)
- * @param batchTargets  HOGBATCH: consecutive centre words of a sentence per batch, &ge; 0; 0 = automatic
- *                      ({@link #effectiveBatchTargets()}); ignored by HOGWILD
+ * @param batchTargets  HOGBATCH: centre words per batch (skip-gram: consecutive ones of a sentence; CBOW: one per
+ *                      lane of a job's buffered sentences), &ge; 0; 0 = automatic ({@link #effectiveBatchTargets()});
+ *                      ignored by HOGWILD
  * @param batchNegatives HOGBATCH: negatives drawn once per batch and shared by all its predictions, &ge; 0;
  *                      0 = {@code negative}; ignored by HOGWILD
  */

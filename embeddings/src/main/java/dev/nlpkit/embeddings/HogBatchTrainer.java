@@ -6,7 +6,8 @@ package dev.nlpkit.embeddings;
  * matrix-matrix product and every output row is read once and written once per batch.
  *
  * <p>A batch is {@code batchTargets} centre words (groups). Skip-gram: consecutive centre words of a sentence.
- * CBOW: a job's sentences are buffered one after another and cut into {@code batchTargets} equal lanes; batch j
+ * CBOW: sentences are buffered one after another (up to {@code batchWords} words, and at the end of each epoch)
+ * and cut into {@code batchTargets} equal lanes; batch j
  * holds the j-th centre word of every lane, so its windows are far apart and share no context position. (With
  * consecutive centre words, a CBOW context word sits in the windows of most of the batch and would take all their
  * errors, computed from the same stale rows against the same few negatives, in one step; on the 6.6M-token bench
@@ -52,12 +53,12 @@ final class HogBatchTrainer {
     private final int targetsPerBatch;
     private final int negatives;
     private final long seed;
-    /** CBOW: words buffered before training them in lanes (the longest sentence a job can hand over). */
+    /** CBOW: words buffered before training them in lanes ({@code batchWords}, the longest sentence piece). */
     private final int bufferCapacity;
 
     HogBatchTrainer(Word2VecOptions options, Kernel kernel, float[] syn0, float[] syn1neg,
             SamplingTables.UnigramTable unigramTable) {
-        if (options.algorithm() != Algorithm.HOGBATCH || syn1neg == null || unigramTable == null) {
+        if (options.effectiveAlgorithm() != Algorithm.HOGBATCH || syn1neg == null || unigramTable == null) {
             throw new IllegalArgumentException("HogBatchTrainer needs algorithm HOGBATCH with negative sampling");
         }
         this.syn0 = syn0;
@@ -213,7 +214,9 @@ final class HogBatchTrainer {
                 return 0;
             }
             random = random * LCG_MULTIPLIER + 11;
-            return (int) Long.remainderUnsigned(random, window);
+            // uniform in [0, window) from the high 32 bits by a multiply instead of word2vec.c's 64-bit remainder
+            // (a division per centre word; the low bits of an LCG are its weakest, too)
+            return (int) (((random >>> 32) * window) >>> 32);
         }
 
         /** Batches of {@code targetsPerBatch} consecutive centre words of the sentence (skip-gram). */

@@ -221,7 +221,7 @@ class HogBatchTrainerTest {
 
     @Test
     void plantedSynonymsAreLearnedByBothAlgorithmsAndArchitectures() {
-        for (Algorithm algorithm : Algorithm.values()) {
+        for (Algorithm algorithm : List.of(Algorithm.HOGWILD, Algorithm.HOGBATCH)) {
             for (Architecture architecture : Architecture.values()) {
                 Word2VecOptions o = synonymOptions().withAlgorithm(algorithm).withArchitecture(architecture);
                 assertThat(synonymsInTopThree(o)).as("%s %s", algorithm, architecture).isGreaterThanOrEqualTo(5);
@@ -283,7 +283,21 @@ class HogBatchTrainerTest {
         assertThat(o.effectiveBatchTargets()).isEqualTo(Word2VecOptions.CBOW_BATCH_TARGETS);
         assertThat(o.withArchitecture(Architecture.SKIP_GRAM).effectiveBatchTargets())
                 .isEqualTo(Word2VecOptions.SKIP_GRAM_BATCH_TARGETS);
-        assertThat(Word2VecOptions.defaults().algorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(Word2VecOptions.defaults().algorithm()).isEqualTo(Algorithm.AUTO);
+    }
+
+    @Test
+    void autoTrainsHogBatchForNegativeSamplingAndHogwildWithHierarchicalSoftmax() {
+        Word2VecOptions ns = synonymOptions().withEpochs(1);
+        assertThat(ns.algorithm()).isEqualTo(Algorithm.AUTO);
+        assertThat(ns.effectiveAlgorithm()).isEqualTo(Algorithm.HOGBATCH);
+        assertThat(Word2Vec.fit(plantedSynonyms(), ns).syn0())
+                .containsExactly(Word2Vec.fit(plantedSynonyms(), ns.withAlgorithm(Algorithm.HOGBATCH)).syn0());
+        Word2VecOptions hs = ns.withHierarchicalSoftmax(true).withNegative(0);
+        assertThat(hs.effectiveAlgorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(ns.withHierarchicalSoftmax(true).effectiveAlgorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(Word2Vec.fit(plantedSynonyms(), hs).syn0())
+                .containsExactly(Word2Vec.fit(plantedSynonyms(), hs.withAlgorithm(Algorithm.HOGWILD)).syn0());
     }
 
     @Test

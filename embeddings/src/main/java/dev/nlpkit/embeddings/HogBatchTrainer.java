@@ -299,12 +299,19 @@ final class HogBatchTrainer {
             for (int k = 0; k < negatives; k++) {
                 columnOffset[k + 1] = negativeWords[k] * d;
             }
+            // C first for the whole batch, then G and dA: the dot products of different groups do not wait for
+            // each other, so the loads of their centre words' output rows (mostly cache misses) overlap.
+            for (int t = 0; t < groups; t++) {
+                columnOffset[0] = groupTarget[t] * d;
+                for (int r = groupRowFrom[t]; r < groupRowFrom[t + 1]; r++) {
+                    batchKernel.dots(in, rowOffset[r], syn1neg, columnOffset, columns, d, scores, r * columns);
+                }
+            }
             for (int t = 0; t < groups; t++) {
                 int target = groupTarget[t];
                 columnOffset[0] = target * d;
                 for (int r = groupRowFrom[t]; r < groupRowFrom[t + 1]; r++) {
                     int base = r * columns;
-                    batchKernel.dots(in, rowOffset[r], syn1neg, columnOffset, columns, d, scores, base);
                     for (int j = 0; j < columns; j++) {
                         if (j > 0 && negativeWords[j - 1] == target) {
                             scores[base + j] = 0f;

@@ -4,14 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * {@link BatchKernel} on the Vector API: each lane chunk of an input row is loaded once for four output rows
  * ({@link #dots}), and each output row is loaded and stored once per chunk while all its terms are added in a
- * register ({@link #combine}, {@link #accumulate}). A masked step for d not a multiple of the lane count. Loaded
+ * register ({@link #combine}, {@link #accumulate}). Scalar tail for d not a multiple of the lane count. Loaded
  * only when {@code jdk.incubator.vector} is present (see {@link Kernel#select}).
  */
 final class VectorApiBatchKernel implements BatchKernel {
@@ -42,20 +41,10 @@ final class VectorApiBatchKernel implements BatchKernel {
         return List.copyOf(folds);
     }
 
-    /**
-     * The lanes of the last, partial chunk of a row of length d (none when the lane count divides d): the rows'
-     * tails run as one masked vector step instead of a scalar loop (d = 100 leaves 4 floats with 16 lanes).
-     */
-    private static VectorMask<Float> tail(int d) {
-        return SPECIES.indexInRange(SPECIES.loopBound(d), d);
-    }
-
     @Override
     public void dots(float[] a, int aOff, float[] b, int[] bOff, int m, int d, float[] c, int cOff) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
-        boolean partial = bound < d;
-        VectorMask<Float> tail = partial ? tail(d) : null;
         int j = 0;
         for (; j + 3 < m; j += 4) {
             int o0 = bOff[j];
@@ -66,43 +55,51 @@ final class VectorApiBatchKernel implements BatchKernel {
             FloatVector s1 = FloatVector.zero(SPECIES);
             FloatVector s2 = FloatVector.zero(SPECIES);
             FloatVector s3 = FloatVector.zero(SPECIES);
-            for (int i = 0; i < bound; i += step) {
+            int i = 0;
+            for (; i < bound; i += step) {
                 FloatVector va = FloatVector.fromArray(SPECIES, a, aOff + i);
                 s0 = FloatVector.fromArray(SPECIES, b, o0 + i).fma(va, s0);
                 s1 = FloatVector.fromArray(SPECIES, b, o1 + i).fma(va, s1);
                 s2 = FloatVector.fromArray(SPECIES, b, o2 + i).fma(va, s2);
                 s3 = FloatVector.fromArray(SPECIES, b, o3 + i).fma(va, s3);
             }
-            if (partial) {
-                FloatVector va = FloatVector.fromArray(SPECIES, a, aOff + bound, tail);
-                s0 = FloatVector.fromArray(SPECIES, b, o0 + bound, tail).fma(va, s0);
-                s1 = FloatVector.fromArray(SPECIES, b, o1 + bound, tail).fma(va, s1);
-                s2 = FloatVector.fromArray(SPECIES, b, o2 + bound, tail).fma(va, s2);
-                s3 = FloatVector.fromArray(SPECIES, b, o3 + bound, tail).fma(va, s3);
+            float r0 = sum(s0);
+            float r1 = sum(s1);
+            float r2 = sum(s2);
+            float r3 = sum(s3);
+            for (; i < d; i++) {
+                float x = a[aOff + i];
+                r0 += x * b[o0 + i];
+                r1 += x * b[o1 + i];
+                r2 += x * b[o2 + i];
+                r3 += x * b[o3 + i];
             }
-            c[cOff + j] = sum(s0);
-            c[cOff + j + 1] = sum(s1);
-            c[cOff + j + 2] = sum(s2);
-            c[cOff + j + 3] = sum(s3);
+            c[cOff + j] = r0;
+            c[cOff + j + 1] = r1;
+            c[cOff + j + 2] = r2;
+            c[cOff + j + 3] = r3;
         }
         for (; j < m; j++) {
             int o = bOff[j];
             FloatVector s = FloatVector.zero(SPECIES);
-            for (int i = 0; i < bound; i += step) {
+            int i = 0;
+            for (; i < bound; i += step) {
                 s = FloatVector.fromArray(SPECIES, b, o + i).fma(FloatVector.fromArray(SPECIES, a, aOff + i), s);
             }
-            if (partial) {
-                s = FloatVector.fromArray(SPECIES, b, o + bound, tail)
-                        .fma(FloatVector.fromArray(SPECIES, a, aOff + bound, tail), s);
+            float r = sum(s);
+            for (; i < d; i++) {
+                r += a[aOff + i] * b[o + i];
             }
-            c[cOff + j] = sum(s);
+            c[cOff + j] = r;
         }
     }
 
     @Override
     public void combine(float[] g, int gOff, float[] b, int[] bOff, int m, int d, float[] y, int yOff) {
         int bound = SPECIES.loopBound(d);
-        for (int i = 0; i < bound; i += SPECIES.length()) {
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
             FloatVector acc = FloatVector.zero(SPECIES);
             for (int j = 0; j < m; j++) {
                 acc = FloatVector.fromArray(SPECIES, b, bOff[j] + i)
@@ -110,14 +107,12 @@ final class VectorApiBatchKernel implements BatchKernel {
             }
             acc.intoArray(y, yOff + i);
         }
-        if (bound < d) {
-            VectorMask<Float> tail = tail(d);
-            FloatVector acc = FloatVector.zero(SPECIES);
+        for (; i < d; i++) {
+            float s = 0f;
             for (int j = 0; j < m; j++) {
-                acc = FloatVector.fromArray(SPECIES, b, bOff[j] + bound, tail)
-                        .fma(FloatVector.broadcast(SPECIES, g[gOff + j]), acc);
+                s += g[gOff + j] * b[bOff[j] + i];
             }
-            acc.intoArray(y, yOff + bound, tail);
+            y[yOff + i] = s;
         }
     }
 
@@ -125,7 +120,9 @@ final class VectorApiBatchKernel implements BatchKernel {
     public void accumulate(float[] g, int gOff, int gStride, float[] a, int[] aOff, int aFrom, int n, int d,
             float[] y, int yOff) {
         int bound = SPECIES.loopBound(d);
-        for (int i = 0; i < bound; i += SPECIES.length()) {
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
             FloatVector acc = FloatVector.fromArray(SPECIES, y, yOff + i);
             for (int r = 0; r < n; r++) {
                 acc = FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i).fma(
@@ -133,34 +130,33 @@ final class VectorApiBatchKernel implements BatchKernel {
             }
             acc.intoArray(y, yOff + i);
         }
-        if (bound < d) {
-            VectorMask<Float> tail = tail(d);
-            FloatVector acc = FloatVector.fromArray(SPECIES, y, yOff + bound, tail);
+        for (; i < d; i++) {
+            float s = y[yOff + i];
             for (int r = 0; r < n; r++) {
-                acc = FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + bound, tail).fma(
-                        FloatVector.broadcast(SPECIES, g[gOff + r * gStride]), acc);
+                s += g[gOff + r * gStride] * a[aOff[aFrom + r] + i];
             }
-            acc.intoArray(y, yOff + bound, tail);
+            y[yOff + i] = s;
         }
     }
 
     @Override
     public void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff) {
         int bound = SPECIES.loopBound(d);
-        for (int i = 0; i < bound; i += SPECIES.length()) {
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
             FloatVector acc = FloatVector.zero(SPECIES);
             for (int r = 0; r < n; r++) {
                 acc = acc.add(FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i));
             }
             acc.mul(scale).intoArray(y, yOff + i);
         }
-        if (bound < d) {
-            VectorMask<Float> tail = tail(d);
-            FloatVector acc = FloatVector.zero(SPECIES);
+        for (; i < d; i++) {
+            float s = 0f;
             for (int r = 0; r < n; r++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + bound, tail));
+                s += a[aOff[aFrom + r] + i];
             }
-            acc.mul(scale).intoArray(y, yOff + bound, tail);
+            y[yOff + i] = s * scale;
         }
     }
 }

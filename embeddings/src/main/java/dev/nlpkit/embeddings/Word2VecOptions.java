@@ -55,13 +55,14 @@ package dev.nlpkit.embeddings;
  * @param seed          seed of the weight initialisation and of each worker's random generator
  * @param shrinkWindows draw the effective window uniformly from 1..window for each centre word
  * @param computeLoss   accumulate the training loss (reported through {@link dev.nlpkit.core.TrainingListener})
- * @param batchWords    target number of words in a job handed to a worker
+ * @param batchWords    target number of words in a job handed to a worker; with CBOW HOGBATCH also the words a
+ *                      worker buffers and cuts into lanes
  * @param kernel        implementation of the vector arithmetic
  * @param algorithm     {@link Algorithm#AUTO} (see {@link #effectiveAlgorithm()}), {@link Algorithm#HOGWILD}
  *                      (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with shared negatives, negative
  *                      sampling only)
  * @param batchTargets  HOGBATCH: centre words per batch (skip-gram: consecutive ones of a sentence; CBOW: one per
- *                      lane of a job's buffered sentences), &ge; 0; 0 = automatic ({@link #effectiveBatchTargets()});
+ *                      lane of {@code batchWords} buffered words), &ge; 0; 0 = automatic ({@link #effectiveBatchTargets()});
  *                      ignored by HOGWILD
  * @param batchNegatives HOGBATCH: negatives drawn once per batch and shared by all its predictions, &ge; 0;
  *                      0 = {@code negative}; ignored by HOGWILD

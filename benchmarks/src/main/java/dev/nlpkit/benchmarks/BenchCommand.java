@@ -29,7 +29,8 @@ public final class BenchCommand implements Callable<Integer> {
             Word2VecBench::new,
             FastTextBench::new,
             ClassifyBench::new,
-            data -> new LstmBench()
+            data -> new LstmBench(),
+            data -> new AttentionBench()
     );
 
     @Spec

@@ -248,7 +248,7 @@ public final class Word2VecBench implements Callable<Integer> {
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         var t = model.lastTraining();
         BenchReport r = BenchReport.of("word2vec").put("impl", "nlpkit").put("architecture", name(options))
-                .put("algorithm", options.algorithm().name()).put("workers", options.threads()).put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
+                .put("algorithm", options.effectiveAlgorithm().name()).put("workers", options.threads()).put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
                 .put("vocab_s", vocabSeconds).put("train_s", t.seconds()).put("train_cpu_s", cpu)
                 .put("effective_words", t.effectiveWords()).put("effective_words_per_s", t.effectiveWordsPerSecond())
                 .put("kernel", t.kernel()).put("load_avg_before", load).put("load_avg_after", loadAverage());
@@ -300,7 +300,7 @@ public final class Word2VecBench implements Callable<Integer> {
     static double flopsPerWord(Word2VecOptions o) {
         double d = o.vectorSize();
         double c = o.shrinkWindows() ? o.window() + 1 : 2.0 * o.window();
-        int k = o.algorithm() == Algorithm.HOGBATCH ? o.effectiveBatchNegatives() : o.negative();
+        int k = o.effectiveAlgorithm() == Algorithm.HOGBATCH ? o.effectiveBatchNegatives() : o.negative();
         if (o.architecture() == Architecture.SKIP_GRAM) {
             return c * (k + 1) * 6 * d + c * 2 * d;
         }
@@ -371,7 +371,7 @@ public final class Word2VecBench implements Callable<Integer> {
     /** Speed and quality targets of an algorithm: issue 5's for HOGWILD, issue 16's for HOGBATCH. */
     private record Targets(double speed, double analogyPoints, double spearman) {
         static Targets of(Word2VecOptions o) {
-            if (o.algorithm() == Algorithm.HOGBATCH) {
+            if (o.effectiveAlgorithm() == Algorithm.HOGBATCH) {
                 return new Targets(o.architecture() == Architecture.SKIP_GRAM ? 3.0 : 2.5, 1.0, 0.02);
             }
             return new Targets(1.0, 1.5, 0.03);
@@ -398,7 +398,7 @@ public final class Word2VecBench implements Callable<Integer> {
             Targets targets = Targets.of(q.options());
             double speed = q.effectivePerSecond() / effectivePerSecond;
             ratios.add(BenchReport.of("word2vec").put("impl", "ratio").put("architecture", name(options))
-                    .put("algorithm", q.options().algorithm().name())
+                    .put("algorithm", q.options().effectiveAlgorithm().name())
                     .put("speed_vs_gensim", speed)
                     .put("train_time_ratio_gensim_over_nlpkit", seconds / q.seconds())
                     .put("cpu_efficiency_vs_gensim", q.effectiveWords() / q.cpuSeconds() / gensimPerCpu)

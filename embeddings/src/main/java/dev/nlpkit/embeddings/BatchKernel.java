@@ -25,6 +25,12 @@ interface BatchKernel {
     void accumulate(float[] g, int gOff, int gStride, float[] a, int[] aOff, int aFrom, int n, int d, float[] y,
             int yOff);
 
+    /**
+     * {@code y[yOff..+d) = scale * sum_{i<n} a[aOff[aFrom + i]..]} (overwrites y): n rows summed in a register,
+     * in the order given, then scaled once (CBOW's context mean or sum).
+     */
+    void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff);
+
     /** The batch kernel of the same kind as {@code kernel} (plain loops or the Vector API). */
     static BatchKernel matching(Kernel kernel) {
         return kernel instanceof PlainKernel ? PlainBatchKernel.INSTANCE : VectorApiBatchKernels.create();

@@ -40,4 +40,15 @@ final class PlainBatchKernel implements BatchKernel {
             }
         }
     }
+
+    @Override
+    public void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff) {
+        for (int i = 0; i < d; i++) {
+            float s = 0f;
+            for (int r = 0; r < n; r++) {
+                s += a[aOff[aFrom + r] + i];
+            }
+            y[yOff + i] = s * scale;
+        }
+    }
 }

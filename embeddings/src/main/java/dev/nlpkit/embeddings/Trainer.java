@@ -58,7 +58,7 @@ final class Trainer {
         this.unigramTable = options.negative() > 0
                 ? SamplingTables.UnigramTable.of(vocabulary.countArray(), options.nsExponent()) : null;
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
-        this.hogBatch = options.algorithm() == Algorithm.HOGBATCH
+        this.hogBatch = options.effectiveAlgorithm() == Algorithm.HOGBATCH
                 ? new HogBatchTrainer(options, kernel, syn0, syn1neg, unigramTable) : null;
     }
 
@@ -272,6 +272,7 @@ final class Trainer {
                         return;
                     }
                     if (job.epochEnd() != null) {
+                        engine.drainBatches();
                         engine.flush();
                         epochLossAtEnd = engine.loss;
                         engine.loss = 0;
@@ -349,6 +350,17 @@ final class Trainer {
                 if (rawSinceFlush >= 10_000) {
                     flush();
                 }
+            }
+        }
+
+        /**
+         * Trains the sentences CBOW HOGBATCH still buffers (it trains them in lanes when its buffer is full); at
+         * the end of an epoch only, never at a job's end, so that how the corpus was cut into jobs (by estimated
+         * line lengths for files, by sentence sizes in memory) does not change the result.
+         */
+        private void drainBatches() {
+            if (batch != null) {
+                loss += batch.drain(alpha);
             }
         }
 

@@ -138,4 +138,25 @@ final class VectorApiBatchKernel implements BatchKernel {
             y[yOff + i] = s;
         }
     }
+
+    @Override
+    public void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff) {
+        int bound = SPECIES.loopBound(d);
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
+            FloatVector acc = FloatVector.zero(SPECIES);
+            for (int r = 0; r < n; r++) {
+                acc = acc.add(FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i));
+            }
+            acc.mul(scale).intoArray(y, yOff + i);
+        }
+        for (; i < d; i++) {
+            float s = 0f;
+            for (int r = 0; r < n; r++) {
+                s += a[aOff[aFrom + r] + i];
+            }
+            y[yOff + i] = s * scale;
+        }
+    }
 }

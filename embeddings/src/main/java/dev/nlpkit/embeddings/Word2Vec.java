@@ -26,8 +26,9 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
  * 1000-entry sigmoid table on (-6, 6); outside, updates saturate as in word2vec.c. The learning rate falls
  * linearly from {@code alpha} to {@code minAlpha} over all words of all epochs (updated every 10,000 words).
  * Input vectors start uniform in {@code [-0.5/d, 0.5/d)} from the seed; output weights start at zero.
- * This is {@link Algorithm#HOGWILD}, the default; {@link Algorithm#HOGBATCH} trains the same loss in minibatches
- * that share their negatives (see {@link Algorithm} and {@code HogBatchTrainer}).
+ * This is {@link Algorithm#HOGWILD}, step for step. {@link Algorithm#HOGBATCH} trains the same loss in minibatches
+ * that share their negatives (see {@link Algorithm} and {@code HogBatchTrainer}); the default,
+ * {@link Algorithm#AUTO}, trains HOGBATCH for negative sampling and HOGWILD with hierarchical softmax.
  *
  * <h2>Determinism</h2>
  * With {@code threads = 1} training is bit-reproducible for a seed (and kernel), with either algorithm. With

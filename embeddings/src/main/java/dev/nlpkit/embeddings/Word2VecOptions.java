@@ -25,7 +25,8 @@ package dev.nlpkit.embeddings;
  * <tr><td>computeLoss</td><td>compute_loss</td><td>false</td></tr>
  * <tr><td>batchWords</td><td>batch_words</td><td>10000</td></tr>
  * <tr><td>kernel</td><td>-</td><td>AUTO</td></tr>
- * <tr><td>algorithm</td><td>-</td><td>HOGWILD (word2vec.c's; gensim's is the same)</td></tr>
+ * <tr><td>algorithm</td><td>-</td><td>AUTO: HOGBATCH for negative sampling, HOGWILD (word2vec.c's and gensim's)
+ * with hierarchical softmax</td></tr>
  * <tr><td>batchTargets</td><td>-</td><td>0 = automatic (HOGBATCH only)</td></tr>
  * <tr><td>batchNegatives</td><td>-</td><td>0 = {@code negative} (HOGBATCH only)</td></tr>
  * </table>
@@ -54,12 +55,15 @@ package dev.nlpkit.embeddings;
  * @param seed          seed of the weight initialisation and of each worker's random generator
  * @param shrinkWindows draw the effective window uniformly from 1..window for each centre word
  * @param computeLoss   accumulate the training loss (reported through {@link dev.nlpkit.core.TrainingListener})
- * @param batchWords    target number of words in a job handed to a worker
+ * @param batchWords    target number of words in a job handed to a worker; with CBOW HOGBATCH also the words a
+ *                      worker buffers and cuts into lanes
  * @param kernel        implementation of the vector arithmetic
- * @param algorithm     {@link Algorithm#HOGWILD} (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with
- *                      shared negatives, negative sampling only)
- * @param batchTargets  HOGBATCH: consecutive centre words of a sentence per batch, &ge; 0; 0 = automatic
- *                      ({@link #effectiveBatchTargets()}); ignored by HOGWILD
+ * @param algorithm     {@link Algorithm#AUTO} (see {@link #effectiveAlgorithm()}), {@link Algorithm#HOGWILD}
+ *                      (word2vec.c) or {@link Algorithm#HOGBATCH} (minibatched with shared negatives, negative
+ *                      sampling only)
+ * @param batchTargets  HOGBATCH: centre words per batch (skip-gram: consecutive ones of a sentence; CBOW: one per
+ *                      lane of {@code batchWords} buffered words), &ge; 0; 0 = automatic ({@link #effectiveBatchTargets()});
+ *                      ignored by HOGWILD
  * @param batchNegatives HOGBATCH: negatives drawn once per batch and shared by all its predictions, &ge; 0;
  *                      0 = {@code negative}; ignored by HOGWILD
  */
@@ -137,7 +141,20 @@ public record Word2VecOptions(
      */
     public static Word2VecOptions defaults() {
         return new Word2VecOptions(Architecture.CBOW, 100, 5, 5, 0, 0, 1e-3, 5, false, 0.75, 0.025, 1e-4,
-                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO, Algorithm.HOGWILD, 0, 0);
+                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO, Algorithm.AUTO, 0, 0);
+    }
+
+    /**
+     * The algorithm that trains: {@code algorithm}, or for {@link Algorithm#AUTO} {@link Algorithm#HOGWILD} when
+     * {@code hierarchicalSoftmax} is on and {@link Algorithm#HOGBATCH} otherwise (negative sampling alone).
+     *
+     * @return HOGWILD or HOGBATCH
+     */
+    public Algorithm effectiveAlgorithm() {
+        if (algorithm != Algorithm.AUTO) {
+            return algorithm;
+        }
+        return hierarchicalSoftmax ? Algorithm.HOGWILD : Algorithm.HOGBATCH;
     }
 
     /**

@@ -24,10 +24,10 @@ class HogBatchTrainerTest {
     private static final int D = 37;
 
     /** Window 2 without shrinking and one batch for the whole test sentence, so nothing random is drawn. */
-    private static Word2VecOptions batchOptions(Architecture architecture) {
+    private static Word2VecOptions batchOptions(Architecture architecture, int batchTargets) {
         return Word2VecOptions.defaults().withArchitecture(architecture).withAlgorithm(Algorithm.HOGBATCH)
-                .withVectorSize(D).withWindow(2).withShrinkWindows(false).withNegative(3).withBatchTargets(6)
-                .withThreads(1);
+                .withVectorSize(D).withWindow(2).withShrinkWindows(false).withNegative(3)
+                .withBatchTargets(batchTargets).withThreads(1);
     }
 
     private static float[] randomMatrix(long seed) {
@@ -43,19 +43,30 @@ class HogBatchTrainerTest {
      * The batched update (C = A B^T, G, dA = G B, dB = G^T A) equals the sum over every (input row, output row)
      * pair of word2vec.c's per-pair update evaluated at the batch's starting weights, computed here in double.
      * The sentence repeats word 2 (twice in some windows), and the negative 1 is the centre word of the last
-     * position, which that position skips and the others use.
+     * position, which that position skips and the others use. One batch holds the whole sentence.
      */
     private static void assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture architecture, Kernel kernel) {
+        int[] sentence = {0, 2, 3, 2, 4, 1};
+        assertBatchesAreSumsOfPerPairUpdates(architecture, kernel, sentence, 6, List.of(new int[] {0, 1, 2, 3, 4, 5}));
+    }
+
+    /**
+     * Trains {@code sentence} with {@code batchTargets} and fixed negatives, and checks the result against a
+     * double-precision reference that applies {@code batches} (lists of centre positions) one after the other,
+     * each as the sum of its per-pair updates at the weights left by the batches before it.
+     */
+    private static void assertBatchesAreSumsOfPerPairUpdates(Architecture architecture, Kernel kernel, int[] sentence,
+            int batchTargets, List<int[]> batches) {
         float[] syn0 = randomMatrix(1);
         float[] syn1neg = randomMatrix(2);
         float[] syn0Before = syn0.clone();
         float[] syn1negBefore = syn1neg.clone();
-        int[] sentence = {0, 2, 3, 2, 4, 1};
         int[] negatives = {5, 1, 6};
         int window = 2;
         float alpha = 0.05f;
         SamplingTables.UnigramTable table = SamplingTables.UnigramTable.of(new long[] {7, 6, 5, 4, 3, 2, 1}, 0.75);
-        HogBatchTrainer trainer = new HogBatchTrainer(batchOptions(architecture), kernel, syn0, syn1neg, table);
+        HogBatchTrainer trainer = new HogBatchTrainer(batchOptions(architecture, batchTargets), kernel, syn0, syn1neg,
+                table);
         trainer.newWorker(0).trainWithNegatives(sentence, negatives, alpha);
 
         double[] in = new double[V * D];
@@ -64,9 +75,30 @@ class HogBatchTrainerTest {
             in[i] = syn0Before[i];
             out[i] = syn1negBefore[i];
         }
-        double[] dIn = new double[V * D];
-        double[] dOut = new double[V * D];
-        for (int pos = 0; pos < sentence.length; pos++) {
+        double maxUpdate = 0;
+        for (int[] batch : batches) {
+            double[] dIn = new double[V * D];
+            double[] dOut = new double[V * D];
+            addPerPairUpdates(architecture, sentence, batch, negatives, window, alpha, in, out, dIn, dOut);
+            for (int i = 0; i < V * D; i++) {
+                in[i] += dIn[i];
+                out[i] += dOut[i];
+                maxUpdate = Math.max(maxUpdate, Math.max(Math.abs(dIn[i]), Math.abs(dOut[i])));
+            }
+        }
+        for (int i = 0; i < V * D; i++) {
+            assertThat((double) syn0[i]).as("syn0[%d], %s, %s", i, architecture, kernel.name())
+                    .isCloseTo(in[i], within(2e-6));
+            assertThat((double) syn1neg[i]).as("syn1neg[%d], %s, %s", i, architecture, kernel.name())
+                    .isCloseTo(out[i], within(2e-6));
+        }
+        assertThat(maxUpdate).as("the example must move the weights well beyond the tolerance").isGreaterThan(1e-2);
+    }
+
+    /** Adds to dIn and dOut word2vec.c's per-pair updates of the centre words at {@code positions}, at in/out. */
+    private static void addPerPairUpdates(Architecture architecture, int[] sentence, int[] positions, int[] negatives,
+            int window, float alpha, double[] in, double[] out, double[] dIn, double[] dOut) {
+        for (int pos : positions) {
             int target = sentence[pos];
             List<Integer> context = new ArrayList<>();
             for (int c = Math.max(0, pos - window); c <= Math.min(sentence.length - 1, pos + window); c++) {
@@ -120,15 +152,6 @@ class HogBatchTrainerTest {
                 }
             }
         }
-        double maxUpdate = 0;
-        for (int i = 0; i < V * D; i++) {
-            assertThat((double) syn0[i]).as("syn0[%d], %s, %s", i, architecture, kernel.name())
-                    .isCloseTo(in[i] + dIn[i], within(2e-6));
-            assertThat((double) syn1neg[i]).as("syn1neg[%d], %s, %s", i, architecture, kernel.name())
-                    .isCloseTo(out[i] + dOut[i], within(2e-6));
-            maxUpdate = Math.max(maxUpdate, Math.max(Math.abs(dIn[i]), Math.abs(dOut[i])));
-        }
-        assertThat(maxUpdate).as("the example must move the weights well beyond the tolerance").isGreaterThan(1e-2);
     }
 
     @Test
@@ -141,6 +164,22 @@ class HogBatchTrainerTest {
     void cbowBatchedUpdateIsTheSumOfThePerPairUpdates() {
         assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.CBOW, Kernel.select(VectorKernel.PLAIN));
         assertBatchedUpdateIsTheSumOfPerPairUpdates(Architecture.CBOW, Kernel.select(VectorKernel.AUTO));
+    }
+
+    /**
+     * CBOW with 2 targets per batch on 12 buffered words: two lanes of 6, batch j = the centre words at j and j + 6,
+     * whose windows (radius 2) never share a position; the batches run one after the other.
+     */
+    @Test
+    void cbowBatchesTakeOneCentreWordPerLaneOneBatchAfterTheOther() {
+        int[] sentence = {0, 2, 3, 2, 4, 1, 6, 5, 2, 0, 3, 4};
+        List<int[]> lanes = new ArrayList<>();
+        for (int j = 0; j < 6; j++) {
+            lanes.add(new int[] {j, j + 6});
+        }
+        for (Kernel kernel : List.of(Kernel.select(VectorKernel.PLAIN), Kernel.select(VectorKernel.AUTO))) {
+            assertBatchesAreSumsOfPerPairUpdates(Architecture.CBOW, kernel, sentence, 2, lanes);
+        }
     }
 
     /**
@@ -182,7 +221,7 @@ class HogBatchTrainerTest {
 
     @Test
     void plantedSynonymsAreLearnedByBothAlgorithmsAndArchitectures() {
-        for (Algorithm algorithm : Algorithm.values()) {
+        for (Algorithm algorithm : List.of(Algorithm.HOGWILD, Algorithm.HOGBATCH)) {
             for (Architecture architecture : Architecture.values()) {
                 Word2VecOptions o = synonymOptions().withAlgorithm(algorithm).withArchitecture(architecture);
                 assertThat(synonymsInTopThree(o)).as("%s %s", algorithm, architecture).isGreaterThanOrEqualTo(5);
@@ -244,7 +283,21 @@ class HogBatchTrainerTest {
         assertThat(o.effectiveBatchTargets()).isEqualTo(Word2VecOptions.CBOW_BATCH_TARGETS);
         assertThat(o.withArchitecture(Architecture.SKIP_GRAM).effectiveBatchTargets())
                 .isEqualTo(Word2VecOptions.SKIP_GRAM_BATCH_TARGETS);
-        assertThat(Word2VecOptions.defaults().algorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(Word2VecOptions.defaults().algorithm()).isEqualTo(Algorithm.AUTO);
+    }
+
+    @Test
+    void autoTrainsHogBatchForNegativeSamplingAndHogwildWithHierarchicalSoftmax() {
+        Word2VecOptions ns = synonymOptions().withEpochs(1);
+        assertThat(ns.algorithm()).isEqualTo(Algorithm.AUTO);
+        assertThat(ns.effectiveAlgorithm()).isEqualTo(Algorithm.HOGBATCH);
+        assertThat(Word2Vec.fit(plantedSynonyms(), ns).syn0())
+                .containsExactly(Word2Vec.fit(plantedSynonyms(), ns.withAlgorithm(Algorithm.HOGBATCH)).syn0());
+        Word2VecOptions hs = ns.withHierarchicalSoftmax(true).withNegative(0);
+        assertThat(hs.effectiveAlgorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(ns.withHierarchicalSoftmax(true).effectiveAlgorithm()).isEqualTo(Algorithm.HOGWILD);
+        assertThat(Word2Vec.fit(plantedSynonyms(), hs).syn0())
+                .containsExactly(Word2Vec.fit(plantedSynonyms(), hs.withAlgorithm(Algorithm.HOGWILD)).syn0());
     }
 
     @Test

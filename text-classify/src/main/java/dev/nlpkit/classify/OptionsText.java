@@ -29,7 +29,8 @@ import dev.nlpkit.preprocess.PreprocessOptions;
 final class OptionsText {
 
     static final String KIND = "nlpkit-text-classifier-options";
-    static final int VERSION = 1;
+    /** 2: the network's architecture and its CNN and Transformer fields; version 1 is read as recurrent. */
+    static final int VERSION = 2;
 
     private OptionsText() {
     }
@@ -93,6 +94,12 @@ final class OptionsText {
         // fields added since the first bundles of this format, read as what those bundles did: no gradient
         // clipping, and word2vec.c's HOGWILD Word2Vec (the only algorithm then; the batch sizes are HOGBATCH's)
         values.putIfAbsent("training.clipNorm", "0.0");
+        // version 1 (before the architectures): a recurrent network, the other architectures' fields at their defaults
+        values.putIfAbsent("network.architecture", TextClassifierOptions.Network.Architecture.RECURRENT.name());
+        values.putIfAbsent("network.filters", Integer.toString(TextClassifierOptions.Network.DEFAULT_FILTERS));
+        values.putIfAbsent("network.kernelSize", Integer.toString(TextClassifierOptions.Network.DEFAULT_KERNEL_SIZE));
+        values.putIfAbsent("network.heads", Integer.toString(TextClassifierOptions.Network.DEFAULT_HEADS));
+        values.putIfAbsent("network.feedForward", Integer.toString(TextClassifierOptions.Network.DEFAULT_FEED_FORWARD));
         if ("word2vec".equals(values.get("embedding.source"))) {
             values.putIfAbsent("embedding.word2vec.algorithm", "HOGWILD");
             values.putIfAbsent("embedding.word2vec.batchTargets", "0");    // HOGBATCH only; 0 = automatic

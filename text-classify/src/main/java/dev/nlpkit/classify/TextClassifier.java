@@ -31,12 +31,17 @@ import dev.nlpkit.embeddings.vectors.WordVectors;
 import dev.nlpkit.preprocess.TextPreprocessor;
 import dev.nlpkit.preprocess.Token;
 import dev.nlpkit.recurrent.layers.Activation;
+import dev.nlpkit.recurrent.layers.AttentionPoolingOptions;
 import dev.nlpkit.recurrent.layers.BidirectionalOptions;
+import dev.nlpkit.recurrent.layers.Conv1DOptions;
 import dev.nlpkit.recurrent.layers.DenseOptions;
 import dev.nlpkit.recurrent.layers.DropoutOptions;
 import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
+import dev.nlpkit.recurrent.layers.PositionEmbeddingOptions;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.Shape;
+import dev.nlpkit.recurrent.layers.TransformerEncoderOptions;
 import dev.nlpkit.recurrent.loss.Loss;
 import dev.nlpkit.recurrent.model.Dataset;
 import dev.nlpkit.recurrent.model.FitOptions;
@@ -267,15 +272,42 @@ public final class TextClassifier {
         if (n.inputDropout() > 0) {
             builder.add(DropoutOptions.of(n.inputDropout()));
         }
-        RecurrentOptions cell = switch (n.cell()) {
-            case LSTM -> RecurrentOptions.lstm(n.units());
-            case GRU -> RecurrentOptions.gru(n.units());
-            case SIMPLE_RNN -> RecurrentOptions.simpleRnn(n.units());
-        };
-        cell = cell.withDropout(n.dropout()).withRecurrentDropout(n.recurrentDropout());
-        for (int layer = 0; layer < n.layers(); layer++) {
-            RecurrentOptions r = cell.withReturnSequences(layer < n.layers() - 1);
-            builder.add(n.bidirectional() ? BidirectionalOptions.of(r) : r);
+        switch (n.architecture()) {
+            case RECURRENT -> {
+                RecurrentOptions cell = switch (n.cell()) {
+                    case LSTM -> RecurrentOptions.lstm(n.units());
+                    case GRU -> RecurrentOptions.gru(n.units());
+                    case SIMPLE_RNN -> RecurrentOptions.simpleRnn(n.units());
+                };
+                cell = cell.withDropout(n.dropout()).withRecurrentDropout(n.recurrentDropout());
+                for (int layer = 0; layer < n.layers(); layer++) {
+                    RecurrentOptions r = cell.withReturnSequences(layer < n.layers() - 1);
+                    builder.add(n.bidirectional() ? BidirectionalOptions.of(r) : r);
+                }
+            }
+            case CNN -> {
+                // same padding: a text shorter than the window still gets outputs (valid padding would refuse it)
+                for (int layer = 0; layer < n.layers(); layer++) {
+                    builder.add(Conv1DOptions.of(n.filters(), n.kernelSize()).withPadding(Conv1DOptions.Padding.SAME)
+                            .withActivation(Activation.RELU));
+                }
+                builder.add(GlobalPoolingOptions.max());
+                if (n.dropout() > 0) {
+                    builder.add(DropoutOptions.of(n.dropout()));
+                }
+            }
+            case TRANSFORMER -> {
+                int width = matrix != null ? matrix[0].length : dimension;
+                if (width % n.heads() != 0) {
+                    throw new IllegalArgumentException("network heads " + n.heads() + " do not divide the embedding "
+                            + "width " + width + ": the Transformer's attention splits the width among the heads");
+                }
+                builder.add(PositionEmbeddingOptions.learned(options.sequence().maxLength()));
+                for (int layer = 0; layer < n.layers(); layer++) {
+                    builder.add(TransformerEncoderOptions.of(n.heads(), n.feedForward()).withDropout(n.dropout()));
+                }
+                builder.add(AttentionPoolingOptions.defaults());
+            }
         }
         builder.add(classes == 2 ? DenseOptions.of(1, Activation.SIGMOID)
                 : DenseOptions.of(classes, Activation.SOFTMAX));

@@ -46,6 +46,18 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(training, "training");
+        if (network.architecture() == Network.Architecture.TRANSFORMER) {
+            // the encoder blocks keep the embedding's width: check it now, not after the Word2Vec training
+            int width = switch (embedding.source()) {
+                case Word2VecSource w -> w.options().vectorSize();
+                case RandomSource r -> r.dimension();
+                case PretrainedSource p -> 0;   // known once the file is read; checked when the network is built
+            };
+            if (width > 0 && width % network.heads() != 0) {
+                throw new IllegalArgumentException("network heads " + network.heads() + " do not divide the embedding "
+                        + "width " + width + ": the Transformer's attention splits the width among the heads");
+            }
+        }
     }
 
     /**
@@ -333,29 +345,86 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
     }
 
     /**
-     * The recurrent part of the network.
+     * The network between the embedding and the output layer: recurrent (the course's), convolutional or a small
+     * Transformer encoder. Each architecture reads the fields it needs and keeps (and saves) the others unused:
+     * <ul>
+     * <li>{@link Architecture#RECURRENT}: [Dropout(inputDropout)] -> {@code layers} x cell(units, dropout,
+     *     recurrentDropout), each optionally bidirectional;</li>
+     * <li>{@link Architecture#CNN}: [Dropout(inputDropout)] -> {@code layers} x Conv1D(filters, kernelSize, same
+     *     padding, relu) -> GlobalMaxPooling1D -> [Dropout(dropout)];</li>
+     * <li>{@link Architecture#TRANSFORMER}: [Dropout(inputDropout)] -> PositionEmbedding (learned, the sequence's
+     *     {@code maxLength} positions) -> {@code layers} x TransformerEncoder(heads, feedForward, dropout; post-norm)
+     *     -> AttentionPooling. The embedding width must be divisible by {@code heads}.</li>
+     * </ul>
+     * Then Dense(1, sigmoid) for two classes, Dense(classes, softmax) for more.
      *
-     * @param cell             LSTM, GRU or simple RNN
-     * @param units            units per recurrent layer (per direction), >= 1
-     * @param layers           stacked recurrent layers, >= 1
-     * @param bidirectional    each recurrent layer reads both directions (outputs concatenated)
-     * @param dropout          dropout of each recurrent layer's inputs, in [0, 1)
-     * @param recurrentDropout dropout of each recurrent layer's recurrent state, in [0, 1)
+     * @param architecture     recurrent, convolutional or Transformer
+     * @param cell             LSTM, GRU or simple RNN (recurrent)
+     * @param units            units per recurrent layer (per direction), >= 1 (recurrent)
+     * @param layers           stacked recurrent layers, convolutions or encoder blocks, >= 1
+     * @param bidirectional    each recurrent layer reads both directions, outputs concatenated (recurrent)
+     * @param dropout          recurrent: dropout of each recurrent layer's inputs; CNN: after the pooling;
+     *                         Transformer: inside each block; in [0, 1)
+     * @param recurrentDropout dropout of each recurrent layer's recurrent state, in [0, 1) (recurrent)
      * @param inputDropout     a Dropout layer after the embedding, in [0, 1) (0: no such layer)
+     * @param filters          filters of each convolution, >= 1 (CNN)
+     * @param kernelSize       width of each convolution's window, >= 1 (CNN)
+     * @param heads            attention heads of each encoder block, >= 1 (Transformer)
+     * @param feedForward      hidden width of each block's position-wise feed-forward network, >= 1 (Transformer)
      */
-    public record Network(RecurrentOptions.Cell cell, int units, int layers, boolean bidirectional, double dropout,
-            double recurrentDropout, double inputDropout) {
+    public record Network(Architecture architecture, RecurrentOptions.Cell cell, int units, int layers,
+            boolean bidirectional, double dropout, double recurrentDropout, double inputDropout, int filters,
+            int kernelSize, int heads, int feedForward) {
+
+        /** The kinds of network. */
+        public enum Architecture {
+            /** Stacked recurrent layers (LSTM, GRU or simple RNN), the course's. */
+            RECURRENT,
+            /** Convolutions over the word vectors with max pooling over time. */
+            CNN,
+            /** Position embedding and Transformer encoder blocks with attention pooling. */
+            TRANSFORMER
+        }
+
+        /** The CNN and Transformer fields' defaults, also read for bundles saved before they existed. */
+        static final int DEFAULT_FILTERS = 128;
+        static final int DEFAULT_KERNEL_SIZE = 5;
+        static final int DEFAULT_HEADS = 2;
+        static final int DEFAULT_FEED_FORWARD = 128;
 
         /** Validates. */
         public Network {
+            Objects.requireNonNull(architecture, "architecture");
             Objects.requireNonNull(cell, "cell");
             if (units < 1 || layers < 1) {
                 throw new IllegalArgumentException("network units and layers must be >= 1, got units=" + units
                         + ", layers=" + layers);
             }
+            if (filters < 1 || kernelSize < 1 || heads < 1 || feedForward < 1) {
+                throw new IllegalArgumentException("network filters, kernelSize, heads and feedForward must be >= 1, "
+                        + "got filters=" + filters + ", kernelSize=" + kernelSize + ", heads=" + heads
+                        + ", feedForward=" + feedForward);
+            }
             requireRate("dropout", dropout);
             requireRate("recurrentDropout", recurrentDropout);
             requireRate("inputDropout", inputDropout);
+        }
+
+        /**
+         * A recurrent network, the CNN and Transformer fields at their defaults.
+         *
+         * @param cell             LSTM, GRU or simple RNN
+         * @param units            units per recurrent layer (per direction), >= 1
+         * @param layers           stacked recurrent layers, >= 1
+         * @param bidirectional    each recurrent layer reads both directions
+         * @param dropout          dropout of each recurrent layer's inputs, in [0, 1)
+         * @param recurrentDropout dropout of each recurrent layer's recurrent state, in [0, 1)
+         * @param inputDropout     a Dropout layer after the embedding, in [0, 1) (0: no such layer)
+         */
+        public Network(RecurrentOptions.Cell cell, int units, int layers, boolean bidirectional, double dropout,
+                double recurrentDropout, double inputDropout) {
+            this(Architecture.RECURRENT, cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout,
+                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD);
         }
 
         private static void requireRate(String name, double rate) {
@@ -374,13 +443,47 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         }
 
         /**
+         * A convolutional network as Keras' IMDB CNN example builds it: Dropout(0.2) after the embedding, one
+         * Conv1D of 128 filters of width 5 (same padding, relu), global max pooling, Dropout(0.2).
+         *
+         * @return the CNN recipe
+         */
+        public static Network cnn() {
+            return new Network(Architecture.CNN, RecurrentOptions.Cell.LSTM, 100, 1, false, 0.2, 0.0, 0.2,
+                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD);
+        }
+
+        /**
+         * A small Transformer that trains fast: learned positions, one post-norm encoder block of 2 heads with a
+         * feed-forward width of 128 and dropout 0.1, attention pooling; no dropout after the embedding.
+         *
+         * @return the Transformer recipe
+         */
+        public static Network transformer() {
+            return new Network(Architecture.TRANSFORMER, RecurrentOptions.Cell.LSTM, 100, 1, false, 0.1, 0.0, 0.0,
+                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD);
+        }
+
+        /**
+         * With another architecture (the other fields kept).
+         *
+         * @param value recurrent, CNN or Transformer
+         * @return a copy with {@code architecture} replaced
+         */
+        public Network withArchitecture(Architecture value) {
+            return new Network(value, cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout,
+                    filters, kernelSize, heads, feedForward);
+        }
+
+        /**
          * With another cell.
          *
          * @param value LSTM, GRU or simple RNN
          * @return a copy with {@code cell} replaced
          */
         public Network withCell(RecurrentOptions.Cell value) {
-            return new Network(value, units, layers, bidirectional, dropout, recurrentDropout, inputDropout);
+            return new Network(architecture, value, units, layers, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward);
         }
 
         /**
@@ -390,17 +493,19 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          * @return a copy with {@code units} replaced
          */
         public Network withUnits(int value) {
-            return new Network(cell, value, layers, bidirectional, dropout, recurrentDropout, inputDropout);
+            return new Network(architecture, cell, value, layers, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward);
         }
 
         /**
          * With other layers.
          *
-         * @param value stacked recurrent layers, >= 1
+         * @param value stacked recurrent layers, convolutions or encoder blocks, >= 1
          * @return a copy with {@code layers} replaced
          */
         public Network withLayers(int value) {
-            return new Network(cell, units, value, bidirectional, dropout, recurrentDropout, inputDropout);
+            return new Network(architecture, cell, units, value, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward);
         }
 
         /**
@@ -410,19 +515,45 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          * @return a copy with {@code bidirectional} replaced
          */
         public Network withBidirectional(boolean value) {
-            return new Network(cell, units, layers, value, dropout, recurrentDropout, inputDropout);
+            return new Network(architecture, cell, units, layers, value, dropout, recurrentDropout, inputDropout,
+                    filters, kernelSize, heads, feedForward);
         }
 
         /**
-         * With other dropout rates (recurrent input, recurrent state, after the embedding).
+         * With other dropout rates (see the fields for what each means per architecture).
          *
-         * @param dropout dropout of each recurrent layer's inputs, in [0, 1)
+         * @param dropout          recurrent inputs, after the CNN's pooling, or inside the encoder blocks, in [0, 1)
          * @param recurrentDropout dropout of each recurrent layer's recurrent state, in [0, 1)
-         * @param inputDropout dropout after the embedding, in [0, 1) (0: no Dropout layer)
+         * @param inputDropout     dropout after the embedding, in [0, 1) (0: no Dropout layer)
          * @return a copy with the three rates replaced
          */
         public Network withDropouts(double dropout, double recurrentDropout, double inputDropout) {
-            return new Network(cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout);
+            return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward);
+        }
+
+        /**
+         * With other convolutions.
+         *
+         * @param filters    filters per convolution, >= 1
+         * @param kernelSize window width, >= 1
+         * @return a copy with {@code filters} and {@code kernelSize} replaced
+         */
+        public Network withConvolution(int filters, int kernelSize) {
+            return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward);
+        }
+
+        /**
+         * With other encoder blocks.
+         *
+         * @param heads       attention heads, >= 1, dividing the embedding width
+         * @param feedForward feed-forward hidden width, >= 1
+         * @return a copy with {@code heads} and {@code feedForward} replaced
+         */
+        public Network withEncoder(int heads, int feedForward) {
+            return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward);
         }
     }
 

@@ -52,6 +52,8 @@ class GoldenBundleTest {
         assertThat(model.options().preprocess().actions().get(TokenType.MENTION)).isEqualTo(TokenAction.REPLACE);
         assertThat(model.options().network().cell()).isEqualTo(RecurrentOptions.Cell.LSTM);
         assertThat(model.options().network().units()).isEqualTo(8);
+        assertThat(model.options().network().architecture())
+                .isEqualTo(TextClassifierOptions.Network.Architecture.RECURRENT);
         assertThat(model.options().sequence().maxLength()).isEqualTo(20);
     }
 
@@ -65,6 +67,9 @@ class GoldenBundleTest {
     @Test
     void currentFormatBundlePredictsItsRecordedProbabilities() throws IOException {
         TextClassifier model = load("golden/classifier-format2.nlpkit");
+        // saved with options format 1, before the architectures: read as the recurrent network it is
+        assertThat(model.options().network().architecture())
+                .isEqualTo(TextClassifierOptions.Network.Architecture.RECURRENT);
         List<String> rows = lines("golden/classifier-format2.expected.tsv");
         List<String> texts = rows.stream().map(r -> r.split("\t", -1)[2]).toList();
         double[][] batch = model.predictProba(texts);

@@ -190,13 +190,24 @@ public final class SentimentCommand implements Runnable {
                 description = "Tokens per tweet (longer ones truncated, shorter pre-padded). Default: ${DEFAULT-VALUE}.")
         int maxLength;
 
+        @Option(names = "--recipe", paramLabel = "lstm|gru|cnn|transformer",
+                description = "A network recipe instead of the flags below: lstm or gru (the course's network with "
+                        + "that cell), cnn (Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D "
+                        + "-> Dropout(0.2)) or transformer (PositionEmbedding(learned, --max-length) -> "
+                        + "TransformerEncoder(2 heads, feed-forward 128, dropout 0.1) -> AttentionPooling). Not with "
+                        + "--cell; cnn and transformer not with --units, --bidirectional or --recurrent-dropout "
+                        + "(--layers stacks convolutions or encoder blocks).")
+        String recipe;
+
         @Option(names = "--cell", defaultValue = "lstm", description = "lstm, gru or rnn. Default: ${DEFAULT-VALUE}.")
         String cell;
 
         @Option(names = "--units", defaultValue = "100", description = "Recurrent units. Default: ${DEFAULT-VALUE}.")
         int units;
 
-        @Option(names = "--layers", defaultValue = "1", description = "Stacked recurrent layers. Default: ${DEFAULT-VALUE}.")
+        @Option(names = "--layers", defaultValue = "1",
+                description = "Stacked recurrent layers (with --recipe cnn|transformer: convolutions or encoder "
+                        + "blocks). Default: ${DEFAULT-VALUE}.")
         int layers;
 
         @Option(names = "--bidirectional", description = "Bidirectional recurrent layers.")
@@ -269,6 +280,10 @@ public final class SentimentCommand implements Runnable {
             validate();
             TextClassifierOptions options = options();
             FlagChecks.oneOf("--word-map", wordMap, "pca", "tsne", "none");
+            if (torch && recipe != null && !recipe.strip().equalsIgnoreCase("lstm")) {
+                throw new IllegalArgumentException("--torch and --recipe " + recipe + " cannot be used together: the "
+                        + "PyTorch reference (sentiment_torch.py) trains only the course's LSTM; drop one of them");
+            }
             if (torch) {
                 torchUnsupported(options.network()).ifPresent(reason -> {
                     throw new IllegalArgumentException("--torch: " + reason);
@@ -316,6 +331,7 @@ public final class SentimentCommand implements Runnable {
             History history = classifier.history();
             pw.println();
             pw.println(classifier.network().summary());
+            pw.println(epochTimes(listener.epochSeconds));
             if (history.stoppedEarly()) {
                 pw.printf("early stopping after epoch %d; weights of epoch %d restored%n", history.epochs().size(),
                         history.bestEpoch() + 1);
@@ -455,12 +471,58 @@ public final class SentimentCommand implements Runnable {
             FlagChecks.positive("--learning-rate", learningRate);
             FlagChecks.atLeast("--patience", patience, 0);
             FlagChecks.nonNegative("--clip-norm", clipNorm);
+            checkRecipe();
             if (data != null && !Files.isRegularFile(data)) {
                 throw new IllegalArgumentException("data file " + data + " does not exist or is not a file");
             }
             if (test != null && !Files.isRegularFile(test)) {
                 throw new IllegalArgumentException("test file " + test + " does not exist or is not a file");
             }
+        }
+
+        /** Refuses {@code --recipe} with a flag it replaces, naming both, and a width the heads cannot split. */
+        private void checkRecipe() {
+            if (recipe == null) {
+                return;
+            }
+            String r = FlagChecks.oneOf("--recipe", recipe, "lstm", "gru", "cnn", "transformer");
+            List<String> conflicting = new ArrayList<>(List.of("--cell"));
+            if (r.equals("cnn") || r.equals("transformer")) {
+                conflicting.addAll(List.of("--units", "--bidirectional", "--recurrent-dropout"));
+            }
+            for (String flag : conflicting) {
+                if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
+                    throw new IllegalArgumentException("--recipe " + r + " and " + flag + " cannot be used together: "
+                            + "the recipe sets the network" + (flag.equals("--cell") ? "'s cell" : "")
+                            + "; drop one of them");
+                }
+            }
+            int heads = TextClassifierOptions.Network.transformer().heads();
+            if (r.equals("transformer") && vectorSize % heads != 0) {
+                throw new IllegalArgumentException("--vector-size " + vectorSize + " must be divisible by the "
+                        + "transformer recipe's " + heads + " attention heads");
+            }
+        }
+
+        /** The network the flags describe: {@code --recipe}, else the recurrent flags. */
+        private TextClassifierOptions.Network network() {
+            TextClassifierOptions.Network lesson = TextClassifierOptions.Network.lesson();
+            String r = recipe == null ? "flags" : FlagChecks.oneOf("--recipe", recipe, "lstm", "gru", "cnn",
+                    "transformer");
+            return switch (r) {
+                case "cnn" -> TextClassifierOptions.Network.cnn().withLayers(layers);
+                case "transformer" -> TextClassifierOptions.Network.transformer().withLayers(layers);
+                default -> {
+                    RecurrentOptions.Cell cellType = switch (r.equals("flags")
+                            ? FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn") : r) {
+                        case "lstm" -> RecurrentOptions.Cell.LSTM;
+                        case "gru" -> RecurrentOptions.Cell.GRU;
+                        default -> RecurrentOptions.Cell.SIMPLE_RNN;
+                    };
+                    yield new TextClassifierOptions.Network(cellType, units, layers, bidirectional, lesson.dropout(),
+                            recurrentDropout, lesson.inputDropout());
+                }
+            };
         }
 
         /** The flags as text-classify's recipe: the one description of the network, its training and its input. */
@@ -471,17 +533,10 @@ public final class SentimentCommand implements Runnable {
                     .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
                     .withThreads(Threads.defaultCount()).withSeed(seed);
-            RecurrentOptions.Cell cellType = switch (FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn")) {
-                case "lstm" -> RecurrentOptions.Cell.LSTM;
-                case "gru" -> RecurrentOptions.Cell.GRU;
-                default -> RecurrentOptions.Cell.SIMPLE_RNN;
-            };
-            TextClassifierOptions.Network lesson = TextClassifierOptions.Network.lesson();
             return new TextClassifierOptions(preprocess,
                     TextClassifierOptions.Sequence.defaults().withMaxLength(maxLength).withMinCount(minCount),
                     new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(word2vec), fineTune),
-                    new TextClassifierOptions.Network(cellType, units, layers, bidirectional, lesson.dropout(),
-                            recurrentDropout, lesson.inputDropout()),
+                    network(),
                     new TextClassifierOptions.Training(TextClassifierOptions.Optimizer.ADAM, learningRate, batchSize,
                             epochs, patience, seed, clipNorm));
         }
@@ -510,6 +565,8 @@ public final class SentimentCommand implements Runnable {
             private long stageStarted;
             private double lossSum;
             private double accuracySum;
+            /** Wall-clock seconds of each training epoch (its batches and its validation pass). */
+            final List<Double> epochSeconds = new ArrayList<>();
             /** Word2Vec's vectors (for the word map), when the embedding came from Word2Vec. */
             WordVectors vectors;
             /** The embedding matrix the network started from (for the PyTorch reference). */
@@ -613,9 +670,12 @@ public final class SentimentCommand implements Runnable {
             @Override
             public void onEpochEnd(History.Epoch e) {
                 closeBar();
-                started = System.nanoTime();
-                pw.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f  val_loss %.4f val_acc %.4f%n", e.epoch() + 1,
-                        e.loss(), e.accuracy(), e.validationLoss(), e.validationAccuracy());
+                long now = System.nanoTime();
+                double seconds = (now - started) / 1e9;
+                epochSeconds.add(seconds);
+                started = now;
+                pw.printf(Locale.ROOT, "epoch %d: loss %.4f acc %.4f  val_loss %.4f val_acc %.4f  (%.1f s)%n",
+                        e.epoch() + 1, e.loss(), e.accuracy(), e.validationLoss(), e.validationAccuracy(), seconds);
                 pw.flush();
             }
         }
@@ -736,7 +796,9 @@ public final class SentimentCommand implements Runnable {
      */
     static Optional<String> torchUnsupported(TextClassifierOptions.Network network) {
         List<String> differences = new ArrayList<>();
-        if (network.cell() != RecurrentOptions.Cell.LSTM) {
+        if (network.architecture() != TextClassifierOptions.Network.Architecture.RECURRENT) {
+            differences.add("--recipe " + modelName(network).replaceFirst("^[0-9]+x", ""));
+        } else if (network.cell() != RecurrentOptions.Cell.LSTM) {
             differences.add("--cell " + cellFlag(network.cell()));
         }
         if (network.layers() != 1) {
@@ -763,8 +825,12 @@ public final class SentimentCommand implements Runnable {
 
     /** The report's name of the network: {@code lstm}, {@code bigru}, {@code 2xlstm}... */
     static String modelName(TextClassifierOptions.Network network) {
-        return (network.layers() > 1 ? network.layers() + "x" : "") + (network.bidirectional() ? "bi" : "")
-                + cellFlag(network.cell());
+        String layers = network.layers() > 1 ? network.layers() + "x" : "";
+        return switch (network.architecture()) {
+            case CNN -> layers + "cnn";
+            case TRANSFORMER -> layers + "transformer";
+            case RECURRENT -> layers + (network.bidirectional() ? "bi" : "") + cellFlag(network.cell());
+        };
     }
 
     /**
@@ -783,14 +849,55 @@ public final class SentimentCommand implements Runnable {
         if (n.inputDropout() > 0) {
             b.append(" -> Dropout(").append(n.inputDropout()).append(')');
         }
-        String cellName = cellFlag(n.cell()).equals("rnn") ? "SimpleRNN" : cellFlag(n.cell()).toUpperCase(Locale.ROOT);
-        String layer = cellName + "(" + n.units() + ", dropout " + n.dropout() + ", recurrent dropout "
-                + n.recurrentDropout() + ")";
-        if (n.bidirectional()) {
-            layer = "Bidirectional(" + layer + ")";
+        String layer = switch (n.architecture()) {
+            case RECURRENT -> {
+                String cellName = cellFlag(n.cell()).equals("rnn") ? "SimpleRNN"
+                        : cellFlag(n.cell()).toUpperCase(Locale.ROOT);
+                String l = cellName + "(" + n.units() + ", dropout " + n.dropout() + ", recurrent dropout "
+                        + n.recurrentDropout() + ")";
+                yield n.bidirectional() ? "Bidirectional(" + l + ")" : l;
+            }
+            case CNN -> "Conv1D(" + n.filters() + ", kernel " + n.kernelSize() + ", same, relu)";
+            case TRANSFORMER -> "TransformerEncoder(" + n.heads() + " heads, feed-forward " + n.feedForward()
+                    + ", dropout " + n.dropout() + ")";
+        };
+        if (n.architecture() == TextClassifierOptions.Network.Architecture.TRANSFORMER) {
+            b.append(" -> PositionEmbedding(learned, ").append(options.sequence().maxLength()).append(')');
         }
         b.append(" -> ").append(n.layers() > 1 ? n.layers() + " x " + layer : layer);
+        switch (n.architecture()) {
+            case CNN -> {
+                b.append(" -> GlobalMaxPooling1D");
+                if (n.dropout() > 0) {
+                    b.append(" -> Dropout(").append(n.dropout()).append(')');
+                }
+            }
+            case TRANSFORMER -> b.append(" -> AttentionPooling");
+            case RECURRENT -> { }
+        }
         return b.append(" -> Dense(1, sigmoid)").toString();
+    }
+
+    /**
+     * The line that reports the training time per epoch (batches and validation pass, wall clock), for comparing
+     * networks: e.g. {@code time per epoch: mean 5.0 s over 3 epochs (12.3, 1.7, 1.0 s); from epoch 2 on: 1.4 s}.
+     * The first epoch also pays the JIT compilation of the layers' code (measured 5-10x a later epoch on a small
+     * slice), so the mean from epoch 2 on is the figure to compare.
+     */
+    static String epochTimes(List<Double> seconds) {
+        if (seconds.isEmpty()) {
+            return "time per epoch: no epoch completed";
+        }
+        double mean = seconds.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        String line = String.format(Locale.ROOT, "time per epoch: mean %.1f s over %d epochs (%s s)", mean,
+                seconds.size(), String.join(", ", seconds.stream()
+                        .map(x -> String.format(Locale.ROOT, "%.1f", x)).toList()));
+        if (seconds.size() > 1) {
+            double later = seconds.subList(1, seconds.size()).stream().mapToDouble(Double::doubleValue).average()
+                    .orElseThrow();
+            line += String.format(Locale.ROOT, "; from epoch 2 on: %.1f s", later);
+        }
+        return line;
     }
 
     /** The class names of SentimentData's label indices. */

@@ -89,11 +89,11 @@ public final class Word2VecCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
-        @Option(names = "--algorithm", defaultValue = "hogwild",
-                description = "hogwild (word2vec.c, one pair at a time) or hogbatch (minibatches sharing their "
-                        + "negatives: faster, negative sampling only; see the embeddings README). "
-                        + "Default: ${DEFAULT-VALUE}.")
-        String algorithm = "hogwild";
+        @Option(names = "--algorithm", defaultValue = "auto",
+                description = "auto (hogbatch for negative sampling, hogwild with --hs), hogwild (word2vec.c's "
+                        + "exact algorithm, one pair at a time) or hogbatch (minibatches sharing their negatives: "
+                        + "faster, negative sampling only; see the embeddings README). Default: ${DEFAULT-VALUE}.")
+        String algorithm = "auto";
 
         /** Checks every option by its flag (before any data is read). */
         void validate() {

@@ -59,7 +59,7 @@ class OptionChecksTest {
                         "--negative 0 needs --hs: without either no output layer is trained"),
                 Arguments.of("word2vec train CORPUS --algorithm hogbatch --hs",
                         "--algorithm hogbatch trains with negative sampling only; drop --hs or use --algorithm hogwild"),
-                Arguments.of("word2vec train CORPUS --algorithm fast", "--algorithm 'fast' is not one of [hogwild, hogbatch]"),
+                Arguments.of("word2vec train CORPUS --algorithm fast", "--algorithm 'fast' is not one of [auto, hogwild, hogbatch]"),
                 // generate, tag, seq2seq
                 Arguments.of("generate CORPUS --units 2000000000", "--units must be in 1..16384, got 2000000000"),
                 Arguments.of("generate CORPUS --window 1", "--window must be in 2..100000, got 1"),

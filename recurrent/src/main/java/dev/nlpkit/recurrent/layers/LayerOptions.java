@@ -12,7 +12,8 @@ import dev.nlpkit.recurrent.tensor.Precision;
  */
 public sealed interface LayerOptions permits EmbeddingOptions, DenseOptions, DropoutOptions, RecurrentOptions,
         BidirectionalOptions, TimeDistributedOptions, RepeatVectorOptions, Conv1DOptions, GlobalPoolingOptions,
-        LayerNormalizationOptions, MultiHeadSelfAttentionOptions, LayerSpec {
+        LayerNormalizationOptions, MultiHeadSelfAttentionOptions, PositionEmbeddingOptions, AttentionPoolingOptions,
+        TransformerEncoderOptions, LayerSpec {
 
     /**
      * Builds the layer.

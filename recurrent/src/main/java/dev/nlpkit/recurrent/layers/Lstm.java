@@ -120,20 +120,7 @@ public final class Lstm extends RecurrentLayer {
             if (mask != null && !mask[i * t + s]) {
                 continue;
             }
-            int base = i * gh;
-            int sb = i * hN;
-            VectorOps.sigmoid(zs, base, 2 * hN);
-            VectorOps.tanh(zs, base + 2 * hN, hN);
-            VectorOps.sigmoid(zs, base + 3 * hN, hN);
-            for (int j = 0; j < hN; j++) {
-                float cn = zs[base + hN + j] * c[sb + j] + zs[base + j] * zs[base + 2 * hN + j];
-                c[sb + j] = cn;
-                scratch[sb + j] = cn;
-            }
-            VectorOps.tanh(scratch, sb, hN);
-            for (int j = 0; j < hN; j++) {
-                h[sb + j] = zs[base + 3 * hN + j] * scratch[sb + j];
-            }
+            VectorOps.lstmRow(zs, i * gh, c, h, i * hN, hN);
         }
     }
 

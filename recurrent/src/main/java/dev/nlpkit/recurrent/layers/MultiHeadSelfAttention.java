@@ -182,8 +182,11 @@ public final class MultiHeadSelfAttention extends Layer {
         return out;
     }
 
-    /** Runs {@code work} for every example, the examples cut into contiguous parts shared among the threads. */
-    private static void forExamples(int batch, java.util.function.IntConsumer work) {
+    /**
+     * Runs {@code work} for every example, the examples cut into contiguous parts shared among the threads (also
+     * {@link EncoderDecoderAttention}'s).
+     */
+    static void forExamples(int batch, java.util.function.IntConsumer work) {
         int parts = Math.max(1, Math.min(Parallelism.threads(), batch));
         Parallelism.forEachPart(parts, part -> {
             int from = (int) ((long) batch * part / parts);
@@ -244,8 +247,11 @@ public final class MultiHeadSelfAttention extends Layer {
         }
     }
 
-    /** {@code ds = a * (ds - sum_j ds_j a_j)} over the row at {@code off}, in place. */
-    private static void softmaxBackward(Tensor ds, Tensor a, int off, int len) {
+    /**
+     * {@code ds = a * (ds - sum_j ds_j a_j)} over the row at {@code off}, in place: the backward pass of
+     * {@link #maskedSoftmax} (also {@link EncoderDecoderAttention}'s); a masked entry ({@code a = 0}) gets 0.
+     */
+    static void softmaxBackward(Tensor ds, Tensor a, int off, int len) {
         if (ds instanceof FloatTensor fd && a instanceof FloatTensor fa) {
             float[] g = fd.data();
             float[] w = fa.data();

@@ -6,7 +6,8 @@
  * {@link dev.nlpkit.recurrent.layers.RepeatVector}; {@link dev.nlpkit.recurrent.layers.Conv1D},
  * {@link dev.nlpkit.recurrent.layers.GlobalMaxPooling1D}, {@link dev.nlpkit.recurrent.layers.GlobalAveragePooling1D},
  * {@link dev.nlpkit.recurrent.layers.LayerNormalization} and
- * {@link dev.nlpkit.recurrent.layers.MultiHeadSelfAttention}. Each is described by an immutable options record and built
+ * {@link dev.nlpkit.recurrent.layers.MultiHeadSelfAttention}, {@link dev.nlpkit.recurrent.layers.PositionEmbedding},
+ * {@link dev.nlpkit.recurrent.layers.AttentionPooling} and {@link dev.nlpkit.recurrent.layers.TransformerEncoder}. Each is described by an immutable options record and built
  * for a known input shape; forward passes are read-only (caches travel in the returned
  * {@link dev.nlpkit.recurrent.layers.Layer.Forward}), gradients go into a caller-owned
  * {@link dev.nlpkit.recurrent.layers.Gradients}. Batches are batch-major: {@code [batch, time, features]};

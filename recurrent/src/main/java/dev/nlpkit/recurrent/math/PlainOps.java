@@ -24,6 +24,19 @@ final class PlainOps {
         }
     }
 
+    /** {@link VectorOps#lstmRow} element by element, with {@link FloatMath}'s scalar kernels. */
+    static void lstmRow(float[] z, int zOff, float[] c, float[] h, int sOff, int units) {
+        for (int j = 0; j < units; j++) {
+            float gi = FloatMath.sigmoid(z[zOff + j]);
+            float gf = FloatMath.sigmoid(z[zOff + units + j]);
+            float gg = FloatMath.tanh(z[zOff + 2 * units + j]);
+            float go = FloatMath.sigmoid(z[zOff + 3 * units + j]);
+            float cn = gf * c[sOff + j] + gi * gg;
+            c[sOff + j] = cn;
+            h[sOff + j] = go * FloatMath.tanh(cn);
+        }
+    }
+
     static float dot(float[] a, int aOff, float[] b, int bOff, int len) {
         float sum = 0f;
         for (int i = 0; i < len; i++) {

@@ -230,6 +230,168 @@ final class VectorElementwise {
         }
     }
 
+    /**
+     * One LSTM row's gates and state update in one pass (see {@link VectorOps#lstmRow}); rows narrower than one
+     * vector go to {@link PlainOps#lstmRow}, which gives the same bits. Every lane runs {@link FloatMath#sigmoid}
+     * on i, f and o and {@link FloatMath#tanh} on g and on the new cell, operation for operation as
+     * {@link #sigmoid} and {@link #tanh} do, and the state update in the same float operations as the scalar
+     * path, so the bits are those of the separate calls. No masked tail: the last vector is the one ending at
+     * the last unit. One loop body (not a copy for the tail) keeps C2's compilation of this large method to
+     * half the time.
+     */
+    static void lstmRow(float[] z, int zOff, float[] c, float[] h, int sOff, int units) {
+        if (units < L) {
+            PlainOps.lstmRow(z, zOff, c, h, sOff, units);
+            return;
+        }
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        FloatVector t2 = FloatVector.broadcast(S, FloatMath.T2);
+        FloatVector t1 = FloatVector.broadcast(S, FloatMath.T1);
+        FloatVector t0 = FloatVector.broadcast(S, FloatMath.T0);
+        // Vectors start at 0, L, 2L, ... and the last one at units - L, overlapping the one before it when L
+        // does not divide units; every vector is computed from the old state and stores the same values in
+        // the lanes it shares with another.
+        int last = units - L;
+        FloatVector cLast = FloatVector.fromArray(S, c, sOff + last);
+        for (int j = 0; ; j = Math.min(j + L, last)) {
+            FloatVector zi = FloatVector.fromArray(S, z, zOff + j);
+            FloatVector zf = FloatVector.fromArray(S, z, zOff + units + j);
+            FloatVector zg = FloatVector.fromArray(S, z, zOff + 2 * units + j);
+            FloatVector zo = FloatVector.fromArray(S, z, zOff + 3 * units + j);
+            // The last vector's old c was read before the loop: its first lanes are overwritten by now.
+            FloatVector cPrev = j == last ? cLast : FloatVector.fromArray(S, c, sOff + j);
+            FloatVector gix = zi.abs().neg();
+            FloatVector gixc = gix.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector gishifted = gixc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector gik = gishifted.sub(FloatMath.SHIFTER);
+            FloatVector gir = gik.fma(minusLn2Hi, gixc);
+            gir = gik.fma(minusLn2Lo, gir);
+            FloatVector gip = gir.fma(FloatMath.E5, FloatMath.E4);
+            gip = gip.fma(gir, e3);
+            gip = gip.fma(gir, e2);
+            gip = gip.fma(gir, e1);
+            gip = gip.fma(gir, e0);
+            gip = gip.fma(gir, one);
+            FloatVector gie = gip.fma(gir, one).mul(gishifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            gie = gie.blend(0f, gix.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> ginegative = zi.lt(0f);
+            FloatVector giq = gie.add(1f);
+            FloatVector giqErr = one.sub(giq).add(gie);
+            FloatVector ginum = one.blend(gie, ginegative);
+            FloatVector giy = ginum.div(giq);
+            FloatVector giminusY = giy.neg();
+            FloatVector gi = giminusY.fma(giqErr, giminusY.fma(giq, ginum))
+                    .fma(giy.blend(one.sub(giy), ginegative), giy);
+            FloatVector gfx = zf.abs().neg();
+            FloatVector gfxc = gfx.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector gfshifted = gfxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector gfk = gfshifted.sub(FloatMath.SHIFTER);
+            FloatVector gfr = gfk.fma(minusLn2Hi, gfxc);
+            gfr = gfk.fma(minusLn2Lo, gfr);
+            FloatVector gfp = gfr.fma(FloatMath.E5, FloatMath.E4);
+            gfp = gfp.fma(gfr, e3);
+            gfp = gfp.fma(gfr, e2);
+            gfp = gfp.fma(gfr, e1);
+            gfp = gfp.fma(gfr, e0);
+            gfp = gfp.fma(gfr, one);
+            FloatVector gfe = gfp.fma(gfr, one).mul(gfshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            gfe = gfe.blend(0f, gfx.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> gfnegative = zf.lt(0f);
+            FloatVector gfq = gfe.add(1f);
+            FloatVector gfqErr = one.sub(gfq).add(gfe);
+            FloatVector gfnum = one.blend(gfe, gfnegative);
+            FloatVector gfy = gfnum.div(gfq);
+            FloatVector gfminusY = gfy.neg();
+            FloatVector gf = gfminusY.fma(gfqErr, gfminusY.fma(gfq, gfnum))
+                    .fma(gfy.blend(one.sub(gfy), gfnegative), gfy);
+            FloatVector ggabs = zg.abs();
+            FloatVector ggxc = ggabs.add(ggabs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector ggshifted = ggxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector ggk = ggshifted.sub(FloatMath.SHIFTER);
+            FloatVector ggr = ggk.fma(minusLn2Hi, ggxc);
+            ggr = ggk.fma(minusLn2Lo, ggr);
+            FloatVector ggp = ggr.fma(FloatMath.E5, FloatMath.E4);
+            ggp = ggp.fma(ggr, e3);
+            ggp = ggp.fma(ggr, e2);
+            ggp = ggp.fma(ggr, e1);
+            ggp = ggp.fma(ggr, e0);
+            ggp = ggp.fma(ggr, one);
+            FloatVector gge = ggp.fma(ggr, one).mul(ggshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector gglarge = one.sub(two.div(gge.add(1f)));
+            FloatVector ggz = ggabs.mul(ggabs);
+            FloatVector ggq = ggz.fma(FloatMath.T4, FloatMath.T3);
+            ggq = ggq.fma(ggz, t2);
+            ggq = ggq.fma(ggz, t1);
+            ggq = ggq.fma(ggz, t0);
+            FloatVector ggsmall = ggq.fma(ggz.mul(ggabs), ggabs);
+            FloatVector gg = gglarge.blend(ggsmall, ggabs.lt(FloatMath.TANH_SMALL)).reinterpretAsInts()
+                    .or(zg.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            FloatVector gox = zo.abs().neg();
+            FloatVector goxc = gox.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector goshifted = goxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector gok = goshifted.sub(FloatMath.SHIFTER);
+            FloatVector gor = gok.fma(minusLn2Hi, goxc);
+            gor = gok.fma(minusLn2Lo, gor);
+            FloatVector gop = gor.fma(FloatMath.E5, FloatMath.E4);
+            gop = gop.fma(gor, e3);
+            gop = gop.fma(gor, e2);
+            gop = gop.fma(gor, e1);
+            gop = gop.fma(gor, e0);
+            gop = gop.fma(gor, one);
+            FloatVector goe = gop.fma(gor, one).mul(goshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            goe = goe.blend(0f, gox.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> gonegative = zo.lt(0f);
+            FloatVector goq = goe.add(1f);
+            FloatVector goqErr = one.sub(goq).add(goe);
+            FloatVector gonum = one.blend(goe, gonegative);
+            FloatVector goy = gonum.div(goq);
+            FloatVector gominusY = goy.neg();
+            FloatVector go = gominusY.fma(goqErr, gominusY.fma(goq, gonum))
+                    .fma(goy.blend(one.sub(goy), gonegative), goy);
+            FloatVector cNew = gf.mul(cPrev).add(gi.mul(gg));
+            FloatVector tcabs = cNew.abs();
+            FloatVector tcxc = tcabs.add(tcabs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector tcshifted = tcxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector tck = tcshifted.sub(FloatMath.SHIFTER);
+            FloatVector tcr = tck.fma(minusLn2Hi, tcxc);
+            tcr = tck.fma(minusLn2Lo, tcr);
+            FloatVector tcp = tcr.fma(FloatMath.E5, FloatMath.E4);
+            tcp = tcp.fma(tcr, e3);
+            tcp = tcp.fma(tcr, e2);
+            tcp = tcp.fma(tcr, e1);
+            tcp = tcp.fma(tcr, e0);
+            tcp = tcp.fma(tcr, one);
+            FloatVector tce = tcp.fma(tcr, one).mul(tcshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector tclarge = one.sub(two.div(tce.add(1f)));
+            FloatVector tcz = tcabs.mul(tcabs);
+            FloatVector tcq = tcz.fma(FloatMath.T4, FloatMath.T3);
+            tcq = tcq.fma(tcz, t2);
+            tcq = tcq.fma(tcz, t1);
+            tcq = tcq.fma(tcz, t0);
+            FloatVector tcsmall = tcq.fma(tcz.mul(tcabs), tcabs);
+            FloatVector tc = tclarge.blend(tcsmall, tcabs.lt(FloatMath.TANH_SMALL)).reinterpretAsInts()
+                    .or(cNew.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            FloatVector hNew = go.mul(tc);
+            cNew.intoArray(c, sOff + j);
+            hNew.intoArray(h, sOff + j);
+            if (j == last) {
+                break;
+            }
+        }
+    }
+
     /** Lane i takes lane i + L/2, then i + L/4, ... (mod L): after all folds lane 0 holds the sum. */
     private static final List<VectorShuffle<Float>> FOLDS = folds();
 

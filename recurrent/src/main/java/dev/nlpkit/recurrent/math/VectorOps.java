@@ -63,6 +63,40 @@ public final class VectorOps {
     }
 
     /**
+     * One LSTM row at one step, in one pass over its {@code 4 units} pre-activations: with {@code z} holding
+     * the gate blocks i, f, g, o (in that order, {@code units} each) from {@code zOff},
+     * <pre>
+     *   c' = sigmoid(z_f) * c + sigmoid(z_i) * tanh(z_g)
+     *   h  = sigmoid(z_o) * tanh(c')
+     * </pre>
+     * for the {@code units} elements of {@code c} (updated in place) and {@code h} (written) from {@code sOff}.
+     * The bits are those of {@link #sigmoid} and {@link #tanh} applied block by block followed by the two
+     * element-wise float lines above (products rounded, then the sum: no FMA), on both paths; {@code z} is not
+     * changed. One call instead of five per row: the gate kernels share one loop and have one tail between
+     * them.
+     *
+     * @param z the pre-activations (read only)
+     * @param zOff the row's first pre-activation (gate i's first unit)
+     * @param c the cell state, updated in place
+     * @param h the hidden state, written
+     * @param sOff the row's first unit in {@code c} and {@code h}
+     * @param units the number of units H
+     */
+    public static void lstmRow(float[] z, int zOff, float[] c, float[] h, int sOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(4, units));
+        checkRange("c", c, sOff, units);
+        checkRange("h", h, sOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.lstmRow(z, zOff, c, h, sOff, units);
+        } else {
+            PlainOps.lstmRow(z, zOff, c, h, sOff, units);
+        }
+    }
+
+    /**
      * {@code sum_i a[aOff + i] * b[bOff + i]} over {@code len} elements.
      *
      * @param a the first array

@@ -16,6 +16,9 @@ import dev.nlpkit.recurrent.layers.Conv1DOptions;
 import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
 import dev.nlpkit.recurrent.layers.LayerNormalizationOptions;
 import dev.nlpkit.recurrent.layers.MultiHeadSelfAttentionOptions;
+import dev.nlpkit.recurrent.layers.PositionEmbeddingOptions;
+import dev.nlpkit.recurrent.layers.AttentionPoolingOptions;
+import dev.nlpkit.recurrent.layers.TransformerEncoderOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.TimeDistributedOptions;
 import dev.nlpkit.recurrent.optim.LearningRate;
@@ -375,6 +378,11 @@ public final class ModelFile {
             case LayerNormalizationOptions n -> "layernormalization epsilon=" + n.epsilon();
             case MultiHeadSelfAttentionOptions m -> "multiheadselfattention heads=" + m.heads() + " keyDim=" + m.keyDim()
                     + " causal=" + m.causal() + " useBias=" + m.useBias();
+            case PositionEmbeddingOptions p -> "positionembedding mode=" + p.mode() + " maxLength=" + p.maxLength();
+            case AttentionPoolingOptions a -> "attentionpooling units=" + a.units();
+            case TransformerEncoderOptions t -> "transformerencoder heads=" + t.attention().heads() + " keyDim="
+                    + t.attention().keyDim() + " useBias=" + t.attention().useBias() + " intermediateDim="
+                    + t.intermediateDim() + " dropout=" + t.dropout() + " norm=" + t.norm() + " epsilon=" + t.epsilon();
             case LayerSpec u -> custom(u);
         };
     }
@@ -436,6 +444,13 @@ public final class ModelFile {
             case "layernormalization" -> new LayerNormalizationOptions(doubleOf(kv, "epsilon"));
             case "multiheadselfattention" -> new MultiHeadSelfAttentionOptions(intOf(kv, "heads"),
                     intOf(kv, "keyDim"), boolOf(kv, "causal"), boolOf(kv, "useBias"));
+            case "positionembedding" -> new PositionEmbeddingOptions(
+                    PositionEmbeddingOptions.Mode.valueOf(get(kv, "mode")), intOf(kv, "maxLength"));
+            case "attentionpooling" -> new AttentionPoolingOptions(intOf(kv, "units"));
+            case "transformerencoder" -> new TransformerEncoderOptions(new MultiHeadSelfAttentionOptions(
+                    intOf(kv, "heads"), intOf(kv, "keyDim"), false, boolOf(kv, "useBias")), intOf(kv, "intermediateDim"),
+                    doubleOf(kv, "dropout"), TransformerEncoderOptions.Norm.valueOf(get(kv, "norm")),
+                    doubleOf(kv, "epsilon"));
             case "custom" -> customOf(kv);
             default -> throw new IllegalArgumentException("unknown layer type '" + parts[0] + "'");
         };

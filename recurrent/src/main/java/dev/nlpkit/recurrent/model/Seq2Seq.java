@@ -5,6 +5,7 @@ import dev.nlpkit.recurrent.layers.Activation;
 import dev.nlpkit.recurrent.layers.Dense;
 import dev.nlpkit.recurrent.layers.DenseOptions;
 import dev.nlpkit.recurrent.layers.EmbeddingOptions;
+import dev.nlpkit.recurrent.layers.EncoderDecoderAttention;
 import dev.nlpkit.recurrent.layers.Gradients;
 import dev.nlpkit.recurrent.layers.Layer;
 import dev.nlpkit.recurrent.layers.Parameter;
@@ -39,19 +40,32 @@ import java.util.SplittableRandom;
  * back the arg max of each step until END or a length limit. Ids 0, 1, 2 of the target vocabulary are reserved
  * ({@link Seq2SeqOptions#PAD}, {@code START}, {@code END}).
  *
+ * <p><b>Attention</b> ({@link Seq2SeqOptions#attention()} DOT or ADDITIVE): the encoder returns all its outputs
+ * {@code [batch, S, H]} besides its final states, and an {@link EncoderDecoderAttention} sits between the decoder
+ * and the output layer: at every decoder step it attends over all real source steps (the source padding mask) and
+ * the output layer reads Luong's attentional hidden state {@code tanh(Wc [c_t; h_t])} instead of {@code h_t}.
+ * Luong's combination was chosen over Bahdanau's (context fed into the decoder's input) because it leaves the
+ * decoder an ordinary recurrent layer over all target steps, so training computes attention for all steps in a
+ * few batched products (Luong's input feeding, the context fed to the next step's input, is not implemented).
+ * Without attention ({@code NONE}, the default) the model is the first version's, weight for weight for the same
+ * seed.
+ *
  * <p>Parameters, in order: source embeddings, encoder (kernel, recurrent kernel, bias), target embeddings,
- * decoder (same three), output Dense (kernel, bias). Like {@link Sequential}, prediction is read-only and
- * thread-safe once trained.
+ * decoder (same three), the attention's ({@link EncoderDecoderAttention#parameters()}, with attention only),
+ * output Dense (kernel, bias). Like {@link Sequential}, prediction is read-only and thread-safe once trained.
  */
 public final class Seq2Seq {
 
     private static final String FORMAT = "nlpkit-seq2seq";
+    /** Version 1 (no header field) had no attention; version 2 adds the {@code attention} header field. */
+    private static final int VERSION = 2;
 
     private final Seq2SeqOptions options;
     private final Layer sourceEmbedding;
     private final RecurrentLayer encoder;
     private final Layer targetEmbedding;
     private final RecurrentLayer decoder;
+    private final EncoderDecoderAttention attention;
     private final Layer output;
     private Optimizer optimizer;
 
@@ -63,12 +77,16 @@ public final class Seq2Seq {
         RecurrentOptions cell = new RecurrentOptions(options.cell(), options.units(), 0, 0, false, true, false, true);
         sourceEmbedding = EmbeddingOptions.random(options.sourceVocabulary(), d).build(Shape.tokens(), p,
                 seeds.nextLong());
-        encoder = cell.build(Shape.sequence(d), p, seeds.nextLong());
+        boolean attends = options.attention() != Seq2SeqOptions.Attention.NONE;
+        encoder = cell.withReturnSequences(attends).build(Shape.sequence(d), p, seeds.nextLong());
         targetEmbedding = EmbeddingOptions.random(options.targetVocabulary(), d).build(Shape.tokens(), p,
                 seeds.nextLong());
         decoder = cell.withReturnSequences(true).build(Shape.sequence(d), p, seeds.nextLong());
         output = TimeDistributedOptions.of(DenseOptions.of(options.targetVocabulary(), Activation.SOFTMAX))
                 .build(Shape.sequence(options.units()), p, seeds.nextLong());
+        // drawn last, so that a model without attention gets the first version's weights for the same seed
+        attention = attends ? EncoderDecoderAttention.create(options.attention().score(), options.units(), p,
+                seeds.nextLong()) : null;
     }
 
     /**
@@ -101,9 +119,13 @@ public final class Seq2Seq {
      */
     public List<Parameter> parameters() {
         List<Parameter> all = new ArrayList<>();
-        for (Layer l : List.of(sourceEmbedding, encoder, targetEmbedding, decoder, output)) {
+        for (Layer l : List.of(sourceEmbedding, encoder, targetEmbedding, decoder)) {
             all.addAll(l.parameters());
         }
+        if (attention != null) {
+            all.addAll(attention.parameters());
+        }
+        all.addAll(output.parameters());
         return all;
     }
 
@@ -249,7 +271,9 @@ public final class Seq2Seq {
         Layer.Forward e2 = encoder.forward(e1.output(), null, true, rng);
         Layer.Forward d1 = targetEmbedding.forward(decIn, true, rng);
         Layer.Forward d2 = decoder.forward(d1.output(), RecurrentLayer.finalStates(e2), true, rng);
-        Layer.Forward d3 = output.forward(d2.output(), true, rng);
+        EncoderDecoderAttention.Forward att = attend(e2.output(), d2.output());
+        Layer.Forward d3 = output.forward(att == null ? d2.output() : Signal.sequence(att.output(),
+                d2.output().mask()), true, rng);
         Signal o = d3.output();
         Targets.Batch t = out.batch(idx, o.time(), Precision.FLOAT32);
         boolean[] mask = t.mask().clone();
@@ -263,16 +287,28 @@ public final class Seq2Seq {
         }
         Tensor dDec = ((dev.nlpkit.recurrent.layers.TimeDistributed) output).dense()
                 .backwardFromPreActivation(d3, ev.gradient(), grads);
+        Tensor dEnc = null;
+        if (att != null) {
+            EncoderDecoderAttention.Backward ab = attention.backward(att, dDec, grads);
+            dDec = ab.dDecoder();
+            dEnc = ab.dEncoder();
+        }
         RecurrentLayer.Backward db = decoder.backward(d2, dDec, null, grads);
         targetEmbedding.backward(d1, db.dInput(), grads);
-        RecurrentLayer.Backward eb = encoder.backward(e2, null, db.dInitialStates(), grads);
+        RecurrentLayer.Backward eb = encoder.backward(e2, dEnc, db.dInitialStates(), grads);
         sourceEmbedding.backward(e1, eb.dInput(), grads);
         return ev;
     }
 
+    /** The attention over the encoder outputs {@code enc} from the decoder outputs {@code dec}; null without. */
+    private EncoderDecoderAttention.Forward attend(Signal enc, Signal dec) {
+        return attention == null ? null : attention.forward(enc.values(), enc.mask(), dec.values(), dec.mask());
+    }
+
     /**
      * Saves options, weights and (when asked and present) the optimizer state in the {@link ModelFile} container
-     * (same header, checksum and atomic write; header field {@code format=nlpkit-seq2seq}).
+     * (same header, checksum and atomic write; header fields {@code format=nlpkit-seq2seq}, {@code version=2} and
+     * {@code attention}; files of version 1, without the last two, load as models without attention).
      *
      * @param file the model file; an existing file is replaced only once the new one is complete
      * @param withOptimizerState true to save the optimizer's state too, to continue training later
@@ -281,6 +317,8 @@ public final class Seq2Seq {
     public void save(Path file, boolean withOptimizerState) throws IOException {
         Map<String, String> header = new LinkedHashMap<>();
         header.put("format", FORMAT);
+        header.put("version", Integer.toString(VERSION));
+        header.put("attention", options.attention().name());
         header.put("options", options.sourceVocabulary() + " " + options.targetVocabulary() + " "
                 + options.embeddingDimension() + " " + options.units() + " " + options.cell());
         Optimizer opt = withOptimizerState ? optimizer : null;
@@ -306,9 +344,16 @@ public final class Seq2Seq {
             if (!format.equals(FORMAT)) {
                 throw new ModelFormatException(file, "holds a '" + format + "', not an encoder-decoder");
             }
+            int version = Integer.parseInt(header.getOrDefault("version", "1"));
+            if (version > VERSION) {
+                throw new ModelFormatException(file, "holds an encoder-decoder of version " + version
+                        + " written by a newer nlpkit; this build reads versions up to " + VERSION);
+            }
             String[] o = ModelFile.require(file, header, "options").split(" ");
+            Seq2SeqOptions.Attention attends = version == 1 ? Seq2SeqOptions.Attention.NONE
+                    : Seq2SeqOptions.Attention.valueOf(ModelFile.require(file, header, "attention"));
             Seq2Seq model = new Seq2Seq(new Seq2SeqOptions(Integer.parseInt(o[0]), Integer.parseInt(o[1]),
-                    Integer.parseInt(o[2]), Integer.parseInt(o[3]), RecurrentOptions.Cell.valueOf(o[4])), 0L);
+                    Integer.parseInt(o[2]), Integer.parseInt(o[3]), RecurrentOptions.Cell.valueOf(o[4]), attends), 0L);
             ModelFile.readWeights(file, buf, model.parameters());
             int slots = buf.getInt();
             if (header.containsKey("optimizer")) {
@@ -347,7 +392,8 @@ public final class Seq2Seq {
             int[] idx = Dataset.range(from, Math.min(sources.length, from + batchSize));
             int b = idx.length;
             Layer.Forward e1 = sourceEmbedding.forward(src.batch(idx, Precision.FLOAT32), false, null);
-            Tensor[] state = RecurrentLayer.finalStates(encoder.forward(e1.output(), null, false, null));
+            Layer.Forward e2 = encoder.forward(e1.output(), null, false, null);
+            Tensor[] state = RecurrentLayer.finalStates(e2);
             int[] current = new int[b];
             Arrays.fill(current, Seq2SeqOptions.START);
             List<List<Integer>> emitted = new ArrayList<>();
@@ -359,7 +405,9 @@ public final class Seq2Seq {
                 Layer.Forward d1 = targetEmbedding.forward(Signal.tokens(current.clone(), b, 1, null), false, null);
                 Layer.Forward d2 = decoder.forward(d1.output(), state, false, null);
                 state = RecurrentLayer.finalStates(d2);
-                Tensor probs = output.forward(d2.output(), false, null).output().values();
+                EncoderDecoderAttention.Forward att = attend(e2.output(), d2.output());
+                Signal top = att == null ? d2.output() : Signal.sequence(att.output(), null);
+                Tensor probs = output.forward(top, false, null).output().values();
                 boolean all = true;
                 for (int i = 0; i < b; i++) {
                     int arg = 0;

@@ -112,6 +112,20 @@ class LayerContractTest {
                 .withCausal(true), seq, 4 * F * 6 + 3 * 6 + F, seq));
         b.add(new Case("MultiHeadSelfAttention 1 head without bias", MultiHeadSelfAttentionOptions.of(1)
                 .withUseBias(false), seq, 4 * F * F, seq));
+        b.add(new Case("PositionEmbedding learned 6", PositionEmbeddingOptions.learned(6), seq, 6 * F, seq));
+        b.add(new Case("PositionEmbedding sinusoidal", PositionEmbeddingOptions.sinusoidal(), seq, 0, seq));
+        b.add(new Case("AttentionPooling", AttentionPoolingOptions.defaults(), seq, F * F + 2 * F, vec));
+        b.add(new Case("AttentionPooling 3 units", AttentionPoolingOptions.defaults().withUnits(H), seq,
+                F * H + 2 * H, vec));
+        // 4 F D + 3 D + F (attention, D = F here) + 2 F I + I + F (feed-forward) + 4 F (two normalizations)
+        long encoder = 4 * F * F + 3 * F + F + 2 * F * 6 + 6 + F + 4 * F;
+        b.add(new Case("TransformerEncoder post-norm 2 heads dropout 0.2", TransformerEncoderOptions.of(2, 6)
+                .withDropout(0.2), seq, encoder, seq));
+        b.add(new Case("TransformerEncoder pre-norm 1 head no dropout", TransformerEncoderOptions.of(1, 6)
+                .withDropout(0).withNorm(TransformerEncoderOptions.Norm.PRE), seq, encoder, seq));
+        b.add(new Case("TransformerEncoder post-norm 3 heads of 2 without attention bias", TransformerEncoderOptions
+                .of(3, 6).withAttention(MultiHeadSelfAttentionOptions.of(3).withKeyDim(2).withUseBias(false)), seq,
+                4 * F * 6 + 2 * F * 6 + 6 + F + 4 * F, seq));
         return b.build();
     }
 

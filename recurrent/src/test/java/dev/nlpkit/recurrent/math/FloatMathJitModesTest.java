@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Runs {@link FloatMathProbe} in three child JVMs, interpreter only ({@code -Xint}), C1 only and C2 only (both
  * with {@code -Xbatch}, so that the warm-up's compilations finish before the measured run), and checks that
- * every JVM, and this one, gives the same bits for exp, tanh and sigmoid on the scalar and the Vector API path.
+ * every JVM, and this one, gives the same bits for exp, tanh, sigmoid and the fused LSTM row on the scalar and the
+ * Vector API path.
  */
 class FloatMathJitModesTest {
 
@@ -25,10 +26,11 @@ class FloatMathJitModesTest {
         // The warm-up did compile the kernels (C2 only: -TieredCompilation compiles nothing with C1).
         assertThat(c2).contains("dev.nlpkit.recurrent.math.FloatMath::exp")
                 .contains("dev.nlpkit.recurrent.math.PlainOps::sigmoid")
-                .contains("dev.nlpkit.recurrent.math.VectorElementwise::tanh");
+                .contains("dev.nlpkit.recurrent.math.VectorElementwise::tanh")
+                .contains("dev.nlpkit.recurrent.math.VectorElementwise::lstmRow");
         assertThat(c1).contains("dev.nlpkit.recurrent.math.FloatMath::tanh");
         List<String> expected = FloatMathProbe.digests(FloatMathProbe.DIGEST_POINTS);
-        assertThat(expected).hasSize(6);
+        assertThat(expected).hasSize(8);
         for (String line : expected) {
             assertThat(interpreted).as("interpreter").contains(line);
             assertThat(c1).as("C1").contains(line);

@@ -10,7 +10,12 @@ import java.util.SplittableRandom;
  */
 final class FloatMathProbe {
 
-    static final String[] FUNCTIONS = {"exp", "tanh", "sigmoid"};
+    static final String[] FUNCTIONS = {"exp", "tanh", "sigmoid", "lstm"};
+    /**
+     * Units of the LSTM rows {@link #scalar} and {@link #vector} run "lstm" on: ragged for every vector length,
+     * and a row (5 H floats) fits in the warm-up's 97.
+     */
+    static final int LSTM_UNITS = 19;
     /** Points of the digests: the edge cases and a few thousand values (the interpreter is slow). */
     static final int DIGEST_POINTS = 4096;
 
@@ -58,6 +63,7 @@ final class FloatMathProbe {
             case "exp" -> PlainOps.exp(x, off, len);
             case "tanh" -> PlainOps.tanh(x, off, len);
             case "sigmoid" -> PlainOps.sigmoid(x, off, len);
+            case "lstm" -> lstmRows(x, off, len, false);
             default -> throw new IllegalArgumentException(function);
         }
     }
@@ -67,7 +73,28 @@ final class FloatMathProbe {
             case "exp" -> VectorElementwise.exp(x, off, len);
             case "tanh" -> VectorElementwise.tanh(x, off, len);
             case "sigmoid" -> VectorElementwise.sigmoid(x, off, len);
+            case "lstm" -> lstmRows(x, off, len, true);
             default -> throw new IllegalArgumentException(function);
+        }
+    }
+
+    /**
+     * "lstm": {@code x[off, off + len)} as whole rows of {@code 5 H} floats ({@code H = LSTM_UNITS}), each
+     * {@code [z: 4H][c: H]}; the fused row kernel (the scalar or the vector one) updates every row's {@code c}
+     * and its {@code h} replaces the row's first {@code H} floats. A last part shorter than a row is left as it
+     * is.
+     */
+    private static void lstmRows(float[] x, int off, int len, boolean vector) {
+        int units = LSTM_UNITS;
+        int width = 5 * units;
+        float[] h = new float[x.length];
+        for (int row = off; row + width <= off + len; row += width) {
+            if (vector) {
+                VectorElementwise.lstmRow(x, row, x, h, row + 4 * units, units);
+            } else {
+                PlainOps.lstmRow(x, row, x, h, row + 4 * units, units);
+            }
+            System.arraycopy(h, row + 4 * units, x, row, units);
         }
     }
 

@@ -126,6 +126,67 @@ class VectorOpsTest {
         }
     }
 
+    /**
+     * The fused row against what the layer did before it: sigmoid/tanh over the gate blocks, then the state
+     * lines in float. Widths below, at and around the vector length (4, 8 or 16 floats) and the sentiment
+     * model's 100; rows at an offset, with the saturated, zero and NaN arguments among the gates.
+     */
+    @Test
+    void lstmRowGivesTheBitsOfTheSeparateKernelsOnBothPaths() {
+        for (int units : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 128}) {
+            int zOff = 5;
+            int sOff = 3;
+            float[] z = values(zOff + 4 * units + 2, 20 + units, 12);
+            float[] c = values(sOff + units + 1, 40 + units, 4);
+            z[zOff] = Float.NaN;
+            z[zOff + units - 1] = -200f;
+            z[zOff + 2 * units] = 0f;
+            z[zOff + 4 * units - 1] = 90f;
+            float[] gates = z.clone();
+            VectorOps.sigmoid(gates, zOff, 2 * units);
+            VectorOps.tanh(gates, zOff + 2 * units, units);
+            VectorOps.sigmoid(gates, zOff + 3 * units, units);
+            float[] expectedC = c.clone();
+            float[] expectedH = new float[c.length];
+            for (int j = 0; j < units; j++) {
+                float cn = gates[zOff + units + j] * c[sOff + j] + gates[zOff + j] * gates[zOff + 2 * units + j];
+                expectedC[sOff + j] = cn;
+                expectedH[sOff + j] = cn;
+            }
+            VectorOps.tanh(expectedH, sOff, units);
+            for (int j = 0; j < units; j++) {
+                expectedH[sOff + j] *= gates[zOff + 3 * units + j];
+            }
+            float[] activeZ = z.clone();
+            float[] activeC = c.clone();
+            float[] activeH = new float[c.length];
+            VectorOps.lstmRow(activeZ, zOff, activeC, activeH, sOff, units);
+            float[] plainC = c.clone();
+            float[] plainH = new float[c.length];
+            PlainOps.lstmRow(z, zOff, plainC, plainH, sOff, units);
+            assertThat(activeZ).as("z is read only, %d units", units).isEqualTo(z);
+            assertThat(bits(activeC)).as("active c, %d units", units).isEqualTo(bits(expectedC));
+            assertThat(bits(activeH)).as("active h, %d units", units).isEqualTo(bits(expectedH));
+            assertThat(bits(plainC)).as("plain c, %d units", units).isEqualTo(bits(expectedC));
+            assertThat(bits(plainH)).as("plain h, %d units", units).isEqualTo(bits(expectedH));
+        }
+    }
+
+    @Test
+    void lstmRowRejectsAGateRangeOutsideTheArray() {
+        assertThatThrownBy(() -> VectorOps.lstmRow(new float[399], 0, new float[100], new float[100], 0, 100))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("range [0, 400) of z is outside its 399 elements");
+    }
+
+    private static int[] bits(float[] x) {
+        int[] out = new int[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = Float.floatToIntBits(x[i]);
+        }
+        return out;
+    }
+
     @Test
     void rejectsRangeOutsideArray() {
         assertThatThrownBy(() -> VectorOps.axpy(1f, new float[4], 0, new float[4], 2, 3))

@@ -23,6 +23,7 @@ import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.optim.OptimizerRegistry;
 import dev.nlpkit.recurrent.optim.OptimizerSpec;
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.io.IOException;
@@ -351,8 +352,15 @@ public final class ModelFile {
             throw new ModelFormatException(file, "tensor '" + name + "' " + java.util.Arrays.toString(dims)
                     + " does not match the expected '" + expectedName + "' " + dst.shapeString());
         }
-        for (int i = 0; i < dst.size(); i++) {
-            dst.set(i, buf.getFloat());
+        if (dst instanceof FloatTensor f) {
+            // one bulk little-endian decode (a copy, swapped only on a big-endian machine) instead of a call per float
+            int count = f.size();
+            buf.asFloatBuffer().get(f.data(), 0, count);
+            buf.position(buf.position() + 4 * count);
+        } else {
+            for (int i = 0; i < dst.size(); i++) {
+                dst.set(i, buf.getFloat());
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
 import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
 import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
 import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.io.ModelBundle;
 import dev.nlpkit.classify.metrics.BinaryMetrics;
 import dev.nlpkit.classify.metrics.RocCurve;
 import dev.nlpkit.embeddings.Corpus;
@@ -694,9 +695,7 @@ public final class TextClassifier {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "classifier bundle not found");
         }
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return BundleCodec.read(in, file.toString());
-        }
+        return BundleCodec.read(ModelBundle.read(file), file.toString());
     }
 
     /**

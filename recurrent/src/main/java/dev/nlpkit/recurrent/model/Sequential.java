@@ -829,6 +829,19 @@ public final class Sequential {
         return ModelFile.load(in, "the model stream");
     }
 
+    /**
+     * Reads a model written by {@link #save(OutputStream)} from a buffer holding exactly its bytes (position to
+     * limit), without copying them first: e.g. a section of a memory-mapped container file. The buffer's position
+     * is not changed.
+     *
+     * @param bytes the model's bytes
+     * @return the model, predicting exactly as the one saved
+     * @throws ModelFormatException naming "the model buffer" when the bytes are not a model, truncated or corrupt
+     */
+    public static Sequential load(java.nio.ByteBuffer bytes) throws IOException {
+        return ModelFile.load(bytes, "the model buffer");
+    }
+
     /** The option list the model was built from (for saving). */
     List<LayerOptions> layerOptions() {
         List<LayerOptions> out = new ArrayList<>();

@@ -24,12 +24,12 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Thread-safe: predicting threads read the {@link Table} through a volatile field. A row is published by a
  * release write of its state after its values are written, and read only after an acquire read of that state saw
- * it done; two threads that fill the same row at once write the same values, which is harmless.
+ * it done; each row is accumulated in a private scratch array and copied in whole, so two threads that fill the
+ * same row at once write the same final values, which is harmless.
  */
 final class FusedEmbedding {
 
-    /** Row states: not computed yet, or computed and published. */
-    private static final byte EMPTY = 0;
+    /** A row's state once it is computed and published (0, the array's initial value, before). */
     private static final byte DONE = 1;
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
 
@@ -58,9 +58,11 @@ final class FusedEmbedding {
          * thread. Ids are those of a checked batch (the Embedding refuses ids outside the vocabulary).
          */
         void fill(int[] ids) {
+            float[] scratch = null;
             for (int id : ids) {
                 if ((byte) STATE.getAcquire(state, id) != DONE) {
-                    compute(id);
+                    scratch = scratch == null ? new float[recurrent.projectionWidth()] : scratch;
+                    compute(id, scratch);
                 }
             }
         }
@@ -69,9 +71,10 @@ final class FusedEmbedding {
         void fillAll(int parts) {
             int rows = state.length;
             Parallelism.forEachPart(parts, part -> {
+                float[] scratch = new float[recurrent.projectionWidth()];
                 for (int id = (int) ((long) rows * part / parts); id < (long) rows * (part + 1) / parts; id++) {
                     if ((byte) STATE.getAcquire(state, id) != DONE) {
-                        compute(id);
+                        compute(id, scratch);
                     }
                 }
             });
@@ -88,8 +91,14 @@ final class FusedEmbedding {
             return n;
         }
 
-        private void compute(int id) {
-            recurrent.projectRow(embedding.table().value(), id, values, id * recurrent.projectionWidth());
+        /**
+         * Computes row {@code id} in {@code scratch}, then copies it in and publishes it. The row is accumulated
+         * apart because another thread may be computing the same row at once, or reading it once published: the
+         * table only ever receives a row's final values, identical whichever thread writes them.
+         */
+        private void compute(int id, float[] scratch) {
+            recurrent.projectRow(embedding.table().value(), id, scratch, 0);
+            System.arraycopy(scratch, 0, values, id * scratch.length, scratch.length);
             STATE.setRelease(state, id, DONE);
         }
     }

@@ -87,8 +87,14 @@ class FusedTableRowsTest {
 
     @Test
     void eightThreadsFillingOneTableLeaveTheRowsOfTheWholeBuild() throws Exception {
-        Sequential m = model(5L);
+        // wide rows (256 x 256 multiply-adds each), the same ids in the same order on every thread: threads often
+        // compute the same row at once, and read rows another thread is still writing
+        Sequential m = Sequential.builder(Shape.tokens())
+                .add(EmbeddingOptions.random(VOCABULARY, 256))
+                .add(RecurrentOptions.lstm(64))
+                .add(DenseOptions.of(1, Activation.SIGMOID)).build(5L);
         FusedEmbedding fused = FusedEmbedding.of(m.layers(), m.precision());
+        int width = 256;
         float[] projected = fused.recurrent().projectTable(fused.embedding().table().value());
         int threads = 8;
         ExecutorService pool = Executors.newFixedThreadPool(threads);
@@ -96,7 +102,7 @@ class FusedTableRowsTest {
             CountDownLatch start = new CountDownLatch(1);
             List<Future<FusedEmbedding.Table>> tables = new ArrayList<>();
             for (int t = 0; t < threads; t++) {
-                int[] mine = ids(2000, 10L + t % 2); // pairs of threads race on the same rows
+                int[] mine = ids(2000, 10L);
                 tables.add(pool.submit(() -> {
                     start.await();
                     FusedEmbedding.Table table = fused.table(mine.length, FUSE_NOW);
@@ -109,8 +115,8 @@ class FusedTableRowsTest {
             for (Future<FusedEmbedding.Table> f : tables) {
                 assertThat(f.get()).as("one table for all threads").isSameAs(first);
             }
-            for (int id : IntStream.concat(Arrays.stream(ids(2000, 10L)), Arrays.stream(ids(2000, 11L))).toArray()) {
-                assertThat(row(first.values(), id, 40)).as("row %d", id).isEqualTo(row(projected, id, 40));
+            for (int id : ids(2000, 10L)) {
+                assertThat(row(first.values(), id, width)).as("row %d", id).isEqualTo(row(projected, id, width));
             }
         } finally {
             pool.shutdownNow();

@@ -280,11 +280,16 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         return out;
     }
 
+    /** Features per partial sum of {@link #projectRow}: the depth of a block of the plain-Java GEMM. */
+    private static final int ROW_BLOCK = 256;
+
     /**
-     * One row of {@link #projectTable}: {@code out[offset + j] = b[j] + sum_k E[row, k] W_x[k, j]}, accumulated
-     * from the bias by one fused multiply-add per {@code k}, in increasing {@code k}. Each value is a fixed chain
-     * of exactly rounded operations, so it does not depend on which other rows are computed, in which order, on
-     * which thread, or whether the loop runs interpreted, compiled or auto-vectorized.
+     * One row of {@link #projectTable}: {@code out[offset + j] = b[j] + sum_k E[row, k] W_x[k, j]}, in the order
+     * of the plain-Java GEMM ({@code -Dnlpkit.vector=false}): per block of 256 features a sum from zero of
+     * products in increasing {@code k}, each product and sum rounded on its own (Java never fuses them), then
+     * added to the bias. Every step is one exactly rounded IEEE operation in a fixed order, so a value does not
+     * depend on which other rows are computed, in which order, on which thread, or whether the loop runs
+     * interpreted, compiled or auto-vectorized.
      *
      * @param embeddings the embedding table {@code [V, F]} (float32)
      * @param row        the row (token id) to project
@@ -299,14 +304,25 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         int gh = gates * units;
         float[] e = ((FloatTensor) embeddings).data();
         float[] w = floats(kernel);
-        System.arraycopy(floats(bias), 0, out, offset, gh);
+        float[] bs = floats(bias);
+        float[] sum = features <= ROW_BLOCK ? out : new float[gh];
+        int sumOffset = sum == out ? offset : 0;
         int base = row * features;
-        for (int k = 0; k < features; k++) {
-            float x = e[base + k];
-            int wk = k * gh;
-            for (int j = 0; j < gh; j++) {
-                out[offset + j] = Math.fma(x, w[wk + j], out[offset + j]);
+        for (int k0 = 0; k0 < features; k0 += ROW_BLOCK) {
+            java.util.Arrays.fill(sum, sumOffset, sumOffset + gh, 0f);
+            for (int k = k0; k < Math.min(features, k0 + ROW_BLOCK); k++) {
+                float x = e[base + k];
+                int wk = k * gh;
+                for (int j = 0; j < gh; j++) {
+                    sum[sumOffset + j] += x * w[wk + j];
+                }
             }
+            for (int j = 0; j < gh; j++) {
+                out[offset + j] = (k0 == 0 ? bs[j] : out[offset + j]) + sum[sumOffset + j];
+            }
+        }
+        if (features == 0) {
+            System.arraycopy(bs, 0, out, offset, gh);
         }
     }
 

@@ -48,7 +48,10 @@ final class BundleCodec {
     }
 
     static TextClassifier read(InputStream in, String source) throws IOException {
-        ModelBundle bundle = ModelBundle.readFrom(in, source);
+        return read(ModelBundle.readFrom(in, source), source);
+    }
+
+    static TextClassifier read(ModelBundle bundle, String source) throws IOException {
         if (!bundle.has(CLASSIFIER)) {
             if (bundle.has("preprocessing") && bundle.has("network") && bundle.has("info")) {
                 return Format1.read(bundle, source);
@@ -82,7 +85,7 @@ final class BundleCodec {
                 new LineReader(new BufferedReader(bundle.reader("sequence")), source + "#sequence")));
         LabelEncoder labels = section(source, "labels", () -> LabelEncoder.read(
                 new LineReader(new BufferedReader(bundle.reader("labels")), source + "#labels")));
-        Sequential network = section(source, "network", () -> Sequential.load(bundle.open("network")));
+        Sequential network = section(source, "network", () -> Sequential.load(bundle.buffer("network")));
         History history = parseHistory(bundle.text("history"), source + "#history");
         ModelInfo info = bundle.has(INFO) ? ModelInfo.parse(bundle.text(INFO), source + "#" + INFO)
                 : ModelInfo.notRecorded();

@@ -58,7 +58,7 @@ final class Format1 {
                 new LineReader(new BufferedReader(bundle.reader("vocabulary")), source + "#vocabulary")));
         LabelEncoder labels = BundleCodec.section(source, "labels", () -> LabelEncoder.read(
                 new LineReader(new BufferedReader(bundle.reader("labels")), source + "#labels")));
-        Sequential network = BundleCodec.section(source, "network", () -> Sequential.load(bundle.open("network")));
+        Sequential network = BundleCodec.section(source, "network", () -> Sequential.load(bundle.buffer("network")));
         SequenceEncoder encoder = BundleCodec.section(source, "sequence", () -> SequenceEncoder.of(vocabulary,
                 sequence));
         TextClassifierOptions options = BundleCodec.section(source, "network",

@@ -20,6 +20,7 @@ import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
 import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
 import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
 import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.io.ModelBundle;
 import dev.nlpkit.classify.metrics.BinaryMetrics;
 import dev.nlpkit.classify.metrics.RocCurve;
 import dev.nlpkit.embeddings.Corpus;
@@ -86,9 +87,10 @@ import dev.nlpkit.vectorize.vocab.VocabularyOptions;
  * not bit-identical.
  *
  * <p><b>Threads.</b> Immutable and thread-safe: any number of threads may call the predict, explain and
- * evaluate methods at once, and a text's probabilities do not depend on what was predicted before (the fused
- * embedding table of the network's inference path is built when the classifier is created, by {@code fit} or
- * {@code load}: one product over the vocabulary, skipped when the table would exceed recurrent's size limit).
+ * evaluate methods at once, and a text's probabilities do not depend on what was predicted before (every
+ * prediction takes the network's fused inference path; the fused embedding table's rows are computed on first use
+ * of each token, each with the same bits whenever and on whichever thread it is computed; the table is skipped
+ * when it would exceed recurrent's size limit).
  * The batch forms cut the texts into chunks, preprocess each chunk on the default thread count (nlpkit-core's
  * {@code Threads.defaultCount()}) and run the network's fused inference path on recurrent's kernel threads. Results depend only on the inputs and the number of kernel
  * threads, except that recurrent's Vector API kernels may round the last bit of a float differently before and
@@ -129,11 +131,10 @@ public final class TextClassifier {
             throw new IllegalArgumentException("the network has " + outputs + " outputs but there are "
                     + labels.classCount() + " classes " + labels.classes());
         }
-        // recurrent builds its fused embedding table lazily, after some tokens, and a thread that arrives while it
-        // is built takes the unfused path: both paths agree only to float rounding, so a prediction would depend
-        // on what was predicted before. Build the table now, once, so every prediction takes the same path.
+        // The fused and unfused inference paths agree only to float rounding, so every prediction takes the fused
+        // one, from the first: recurrent then computes each row of the fused embedding table the first time a text
+        // holds its token, with the same bits in any order (nothing is built here, which keeps loading short).
         network.setInferenceOptions(network.inferenceOptions().withFuseAfterTokens(0));
-        network.predict(Inputs.tokens(new int[][] {{Vocabulary.PAD_ID}}), 1);
     }
 
     /** The same trained parts with another info: shares the (immutable in use) preprocessor and network. */
@@ -726,9 +727,7 @@ public final class TextClassifier {
         if (!Files.isRegularFile(file)) {
             throw new NoSuchFileException(file.toString(), null, "classifier bundle not found");
         }
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return BundleCodec.read(in, file.toString());
-        }
+        return BundleCodec.read(ModelBundle.read(file), file.toString());
     }
 
     /**

@@ -264,26 +264,66 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
 
     /**
      * The input projections of a whole embedding table, {@code P = E W_x + b}, {@code [V, G*H]} with
-     * {@code E [V, F]}: one product of {@code 2 V F G H} flops (12 GFLOP for 50,000 x 300 into an LSTM(100)).
+     * {@code E [V, F]}: {@link #projectRow} for every row ({@code 2 V F G H} flops, 12 GFLOP for 50,000 x 300 into
+     * an LSTM(100)), so a table built whole and one built row by row hold the same bits.
      *
      * @param embeddings the embedding table {@code [V, F]}
      * @return a fresh array {@code [V * G*H]}, row-major
      */
     public float[] projectTable(Tensor embeddings) {
         int v = embeddings.dim(0);
+        int gh = gates * units;
+        float[] out = new float[Math.multiplyExact(v, gh)];
+        for (int r = 0; r < v; r++) {
+            projectRow(embeddings, r, out, r * gh);
+        }
+        return out;
+    }
+
+    /** Features per partial sum of {@link #projectRow}: the depth of a block of the plain-Java GEMM. */
+    private static final int ROW_BLOCK = 256;
+
+    /**
+     * One row of {@link #projectTable}: {@code out[offset + j] = b[j] + sum_k E[row, k] W_x[k, j]}, in the order
+     * of the plain-Java GEMM ({@code -Dnlpkit.vector=false}): per block of 256 features a sum from zero of
+     * products in increasing {@code k}, each product and sum rounded on its own (Java never fuses them), then
+     * added to the bias. Every step is one exactly rounded IEEE operation in a fixed order, so a value does not
+     * depend on which other rows are computed, in which order, on which thread, or whether the loop runs
+     * interpreted, compiled or auto-vectorized.
+     *
+     * @param embeddings the embedding table {@code [V, F]} (float32)
+     * @param row        the row (token id) to project
+     * @param out        where to write the {@code G*H} floats
+     * @param offset     the index in {@code out} of the row's first float
+     */
+    public void projectRow(Tensor embeddings, int row, float[] out, int offset) {
         if (embeddings.rank() != 2 || embeddings.dim(1) != features) {
             throw new IllegalArgumentException(typeName() + " takes " + features + " features, the table is "
                     + embeddings.shapeString());
         }
         int gh = gates * units;
-        float[] out = new float[Math.multiplyExact(v, gh)];
+        float[] e = ((FloatTensor) embeddings).data();
+        float[] w = floats(kernel);
         float[] bs = floats(bias);
-        for (int r = 0; r < v; r++) {
-            System.arraycopy(bs, 0, out, r * gh, gh);
+        float[] sum = features <= ROW_BLOCK ? out : new float[gh];
+        int sumOffset = sum == out ? offset : 0;
+        int base = row * features;
+        for (int k0 = 0; k0 < features; k0 += ROW_BLOCK) {
+            java.util.Arrays.fill(sum, sumOffset, sumOffset + gh, 0f);
+            for (int k = k0; k < Math.min(features, k0 + ROW_BLOCK); k++) {
+                float x = e[base + k];
+                int wk = k * gh;
+                for (int j = 0; j < gh; j++) {
+                    sum[sumOffset + j] += x * w[wk + j];
+                }
+            }
+            for (int j = 0; j < gh; j++) {
+                out[offset + j] = (k0 == 0 ? bs[j] : out[offset + j]) + sum[sumOffset + j];
+            }
         }
-        Gemm.gemm(false, false, v, gh, features, 1f, ((FloatTensor) embeddings).data(), 0, features, floats(kernel),
-                0, gh, 1f, out, 0, gh);
-        return out;
+        if (features == 0) {
+            System.arraycopy(bs, 0, out, offset, gh);
+        }
     }
 
     /**

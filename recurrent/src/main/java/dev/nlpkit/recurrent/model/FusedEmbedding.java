@@ -4,10 +4,12 @@ import dev.nlpkit.recurrent.layers.Dropout;
 import dev.nlpkit.recurrent.layers.Embedding;
 import dev.nlpkit.recurrent.layers.Layer;
 import dev.nlpkit.recurrent.layers.RecurrentLayer;
+import dev.nlpkit.recurrent.math.Parallelism;
 import dev.nlpkit.recurrent.tensor.Precision;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The cache behind {@link InferenceOptions}' fused embedding projection of a {@link Sequential}: the table
@@ -15,13 +17,90 @@ import java.util.concurrent.locks.ReentrantLock;
  * the three parameters it is computed from ({@code Parameter#version()}), so any training step, restore or load
  * invalidates it.
  *
- * <p>Thread-safe: predicting threads read an immutable {@link Table} through a volatile field; one thread at a
- * time builds, and the others keep using the unfused path meanwhile instead of waiting.
+ * <p><b>Rows on first use.</b> The table's memory is taken when it is first due; each row is computed the first
+ * time a batch holds its token id ({@link Table#fill}), by {@link RecurrentLayer#projectRow}, whose arithmetic
+ * is a fixed chain of exactly rounded operations per value: a row is the same bits whenever, on whichever thread
+ * and in whichever order it is computed, and {@link Table#fillAll} gives the table a whole build would.
+ *
+ * <p>Thread-safe: predicting threads read the {@link Table} through a volatile field. A row is published by a
+ * release write of its state after its values are written, and read only after an acquire read of that state saw
+ * it done; each row is accumulated in a private scratch array and copied in whole, so two threads that fill the
+ * same row at once write the same final values, which is harmless.
  */
 final class FusedEmbedding {
 
-    /** A table and the weights' version key it was computed for. */
-    private record Table(long key, float[] values) {
+    /** A row's state once it is computed and published (0, the array's initial value, before). */
+    private static final byte DONE = 1;
+    private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
+
+    /**
+     * A table for the weights' version key {@code key}: {@code values} is {@code [V, G*H]}, row {@code v} valid
+     * once {@code state[v]} is {@link #DONE}.
+     */
+    final class Table {
+        private final long key;
+        private final float[] values;
+        private final byte[] state;
+
+        private Table(long key, int rows, int width) {
+            this.key = key;
+            this.values = new float[Math.multiplyExact(rows, width)];
+            this.state = new byte[rows];
+        }
+
+        /** The table's floats, row-major; only rows a {@link #fill} or {@link #fillAll} covered are valid. */
+        float[] values() {
+            return values;
+        }
+
+        /**
+         * Computes the rows of {@code ids} not computed yet; on return every one of them is valid for the calling
+         * thread. Ids are those of a checked batch (the Embedding refuses ids outside the vocabulary).
+         */
+        void fill(int[] ids) {
+            float[] scratch = null;
+            for (int id : ids) {
+                if ((byte) STATE.getAcquire(state, id) != DONE) {
+                    scratch = scratch == null ? new float[recurrent.projectionWidth()] : scratch;
+                    compute(id, scratch);
+                }
+            }
+        }
+
+        /** Computes every row not computed yet, in {@code parts} ranges of rows on the kernel threads. */
+        void fillAll(int parts) {
+            int rows = state.length;
+            Parallelism.forEachPart(parts, part -> {
+                float[] scratch = new float[recurrent.projectionWidth()];
+                for (int id = (int) ((long) rows * part / parts); id < (long) rows * (part + 1) / parts; id++) {
+                    if ((byte) STATE.getAcquire(state, id) != DONE) {
+                        compute(id, scratch);
+                    }
+                }
+            });
+        }
+
+        /** Rows computed so far (for tests). */
+        int rowsDone() {
+            int n = 0;
+            for (int id = 0; id < state.length; id++) {
+                if ((byte) STATE.getAcquire(state, id) == DONE) {
+                    n++;
+                }
+            }
+            return n;
+        }
+
+        /**
+         * Computes row {@code id} in {@code scratch}, then copies it in and publishes it. The row is accumulated
+         * apart because another thread may be computing the same row at once, or reading it once published: the
+         * table only ever receives a row's final values, identical whichever thread writes them.
+         */
+        private void compute(int id, float[] scratch) {
+            recurrent.projectRow(embedding.table().value(), id, scratch, 0);
+            System.arraycopy(scratch, 0, values, id * scratch.length, scratch.length);
+            STATE.setRelease(state, id, DONE);
+        }
     }
 
     /** Tokens predicted since the weights took the version key {@code key}. */
@@ -31,7 +110,7 @@ final class FusedEmbedding {
     private final Embedding embedding;
     private final RecurrentLayer recurrent;
     private final int recurrentIndex;
-    private final ReentrantLock building = new ReentrantLock();
+    private final Object allocating = new Object();
     private volatile Table table;
     private volatile Count count = new Count(-1, new AtomicLong());
 
@@ -77,14 +156,15 @@ final class FusedEmbedding {
     }
 
     /**
-     * The table for the current weights, building it first when {@code options} say it is due (counting
-     * {@code tokens}, the tokens about to be predicted); null when the unfused path must be used.
+     * The table for the current weights, allocating it first (all rows still to compute) when {@code options}
+     * say it is due (counting {@code tokens}, the tokens about to be predicted); null when the unfused path must
+     * be used. The caller fills the rows its batch needs ({@link Table#fill}) before reading them.
      */
-    float[] table(long tokens, InferenceOptions options) {
+    Table table(long tokens, InferenceOptions options) {
         long key = versionKey();
         Table current = table;
         if (current != null && current.key == key) {
-            return current.values;
+            return current;
         }
         if (current != null) {
             table = null; // stale: free it now rather than at the rebuild
@@ -100,18 +180,18 @@ final class FusedEmbedding {
         long before = c.tokens.getAndAdd(tokens);
         long due = options.fuseAfterTokens() == InferenceOptions.AFTER_VOCABULARY
                 ? embedding.options().vocabularySize() : options.fuseAfterTokens();
-        if (before < due || !building.tryLock()) {
+        if (before < due) {
             return null;
         }
-        try {
+        // Allocating is quick (no row is computed here), so threads wait for it rather than take the unfused path:
+        // once the table is due, every prediction goes through it.
+        synchronized (allocating) {
             current = table;
             if (current == null || current.key != key) {
-                current = new Table(key, recurrent.projectTable(embedding.table().value()));
+                current = new Table(key, embedding.options().vocabularySize(), recurrent.projectionWidth());
                 table = current;
             }
-            return current.values;
-        } finally {
-            building.unlock();
+            return current;
         }
     }
 

@@ -6,15 +6,16 @@ package dev.nlpkit.recurrent.model;
  * <p><b>Fused embedding projection.</b> When a model starts Embedding -> (Dropout ...) -> recurrent layer, the
  * first recurrent layer's input projection of token {@code v} at inference is always {@code E[v] W_x + b}
  * (dropout is the identity there). Predicting can then use a table {@code P = E W_x + b}, {@code [V, G*H]}
- * floats, and gather rows instead of multiplying {@code [batch*time, F] x [F, G*H]} per batch. Building it costs
- * one product over the vocabulary ({@code 2 V F G H} flops, ~12 GFLOP and 80 MB for 50,000 x 300 into an
- * LSTM(100)), which pays off once about {@code V} tokens have been predicted with the same weights: that is
- * the default moment to build it. It is rebuilt after the weights change (training steps, restores).
+ * floats, and gather rows instead of multiplying {@code [batch*time, F] x [F, G*H]} per batch. The table takes
+ * {@code 4 V G H} bytes (80 MB for 50,000 x 300 into an LSTM(100)), taken once about {@code V} tokens have been
+ * predicted with the same weights by default; each row is then computed the first time a batch holds its token
+ * ({@code 2 F G H} flops, with the same bits whenever it is computed), or all at once by
+ * {@link Sequential#fillFusedTable()}. It is started afresh after the weights change (training steps, restores).
  *
- * @param maxTableBytes   largest table to build, in bytes; 0 never fuses (default 256 MiB)
- * @param fuseAfterTokens build the table once this many tokens were predicted with the current weights;
+ * @param maxTableBytes   largest table to use, in bytes; 0 never fuses (default 256 MiB)
+ * @param fuseAfterTokens use the table once this many tokens were predicted with the current weights;
  *                        {@link #AFTER_VOCABULARY} (the default, -1) means the vocabulary size, the break-even
- *                        point; 0 builds it on the first prediction
+ *                        point; 0 uses it from the first prediction
  */
 public record InferenceOptions(long maxTableBytes, long fuseAfterTokens) {
 

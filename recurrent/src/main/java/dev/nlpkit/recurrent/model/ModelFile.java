@@ -26,6 +26,7 @@ import dev.nlpkit.recurrent.optim.Optimizer;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import dev.nlpkit.recurrent.optim.OptimizerRegistry;
 import dev.nlpkit.recurrent.optim.OptimizerSpec;
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.io.IOException;
@@ -179,8 +180,17 @@ public final class ModelFile {
         return load(in.readAllBytes(), source);
     }
 
-    private static Sequential load(byte[] bytes, String source) throws IOException {
-        ByteBuffer buf = verify(bytes, source);
+    /**
+     * Loads a model from a buffer holding exactly one model file, its bytes from position to limit (a section of a
+     * memory-mapped container, read without a copy); the buffer itself is not moved.
+     *
+     * @param bytes the model's bytes
+     * @param source what to call the bytes in error messages
+     * @return the model
+     * @throws IOException a {@link ModelFormatException} naming {@code source} and the problem
+     */
+    public static Sequential load(ByteBuffer bytes, String source) throws IOException {
+        ByteBuffer buf = verify(bytes.slice(), source);
         try {
             return parse(source, buf);
         } catch (IllegalArgumentException | java.nio.BufferUnderflowException e) {
@@ -188,26 +198,34 @@ public final class ModelFile {
         }
     }
 
+    private static Sequential load(byte[] bytes, String source) throws IOException {
+        return load(ByteBuffer.wrap(bytes), source);
+    }
+
     /**
      * Reads a file and checks magic, version, length and checksum; returns the buffer positioned at the header
      * length field.
      */
     static ByteBuffer readVerified(Path file) throws IOException {
-        return verify(Files.readAllBytes(file), file.toString());
+        return verify(ByteBuffer.wrap(Files.readAllBytes(file)), file.toString());
     }
 
-    /** Checks magic, version, length and checksum of a model file's bytes; see {@link #readVerified}. */
-    static ByteBuffer verify(byte[] bytes, String file) throws IOException {
-        if (bytes.length < 20) {
-            throw new ModelFormatException(file, "only " + bytes.length + " bytes: not an nlpkit model file, or "
+    /**
+     * Checks magic, version, length and checksum of a model file's bytes (the whole of {@code bytes}, from index 0);
+     * see {@link #readVerified}.
+     */
+    static ByteBuffer verify(ByteBuffer bytes, String file) throws IOException {
+        int length = bytes.limit();
+        if (length < 20) {
+            throw new ModelFormatException(file, "only " + length + " bytes: not an nlpkit model file, or "
                     + "truncated");
         }
         for (int i = 0; i < MAGIC.length; i++) {
-            if (bytes[i] != MAGIC[i]) {
+            if (bytes.get(i) != MAGIC[i]) {
                 throw new ModelFormatException(file, "not an nlpkit recurrent model file (bad magic bytes)");
             }
         }
-        ByteBuffer buf = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer buf = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
         buf.position(8);
         int version = buf.getInt();
         if (version > FORMAT_VERSION) {
@@ -218,17 +236,17 @@ public final class ModelFile {
             throw new ModelFormatException(file, "invalid format version " + version);
         }
         long declared = buf.getLong();
-        if (bytes.length < declared) {
+        if (length < declared) {
             throw new ModelFormatException(file, "truncated: the header declares " + declared + " bytes, the file "
-                    + "has " + bytes.length);
+                    + "has " + length);
         }
-        if (bytes.length > declared) {
+        if (length > declared) {
             throw new ModelFormatException(file, "the header declares " + declared + " bytes but the file has "
-                    + bytes.length + " (trailing data)");
+                    + length + " (trailing data)");
         }
         CRC32 crc = new CRC32();
-        crc.update(bytes, 0, bytes.length - 8);
-        long stored = ByteBuffer.wrap(bytes, bytes.length - 8, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        crc.update(bytes.duplicate().position(0).limit(length - 8));
+        long stored = buf.getLong(length - 8);
         if (stored != crc.getValue()) {
             throw new ModelFormatException(file, "checksum mismatch (stored " + Long.toHexString(stored)
                     + ", computed " + Long.toHexString(crc.getValue()) + "): the file is corrupted");
@@ -354,8 +372,15 @@ public final class ModelFile {
             throw new ModelFormatException(file, "tensor '" + name + "' " + java.util.Arrays.toString(dims)
                     + " does not match the expected '" + expectedName + "' " + dst.shapeString());
         }
-        for (int i = 0; i < dst.size(); i++) {
-            dst.set(i, buf.getFloat());
+        if (dst instanceof FloatTensor f) {
+            // one bulk little-endian decode (a copy, swapped only on a big-endian machine) instead of a call per float
+            int count = f.size();
+            buf.asFloatBuffer().get(f.data(), 0, count);
+            buf.position(buf.position() + 4 * count);
+        } else {
+            for (int i = 0; i < dst.size(); i++) {
+                dst.set(i, buf.getFloat());
+            }
         }
     }
 

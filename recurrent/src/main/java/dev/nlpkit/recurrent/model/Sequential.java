@@ -245,6 +245,25 @@ public final class Sequential {
         this.inference = options;
     }
 
+    /**
+     * Computes every row of the fused embedding projection table now, for the current weights, on the kernel
+     * threads ({@link InferenceOptions}). Predictions otherwise compute each row the first time a batch holds its
+     * token id, with the same bits ({@code RecurrentLayer#projectRow}), so this only moves that work earlier: before
+     * timing, or before a batch run over most of the vocabulary. From then on predictions use the table whatever
+     * {@code fuseAfterTokens} says, until the weights change.
+     *
+     * @return true when the table now holds every row; false when the model has no fusable Embedding -> recurrent
+     *         start in float32, or the table would exceed {@code maxTableBytes}
+     */
+    public boolean fillFusedTable() {
+        FusedEmbedding.Table table = fused == null ? null : fused.table(0, inference.withFuseAfterTokens(0));
+        if (table == null) {
+            return false;
+        }
+        table.fillAll(dev.nlpkit.recurrent.math.Parallelism.threads());
+        return true;
+    }
+
     void setOptimizer(Optimizer o) {
         this.optimizer = o;
     }
@@ -667,7 +686,7 @@ public final class Sequential {
         }
         for (int from = 0; from < inputs.size(); from += batchSize) {
             int[] rows = Dataset.range(from, Math.min(inputs.size(), from + batchSize));
-            float[] table = fused == null ? null : fused.table(tokenCount(inputs, rows), inference);
+            FusedEmbedding.Table table = fused == null ? null : fused.table(tokenCount(inputs, rows), inference);
             int slices = Math.max(1, Math.min(dev.nlpkit.recurrent.math.Parallelism.threads(),
                     rows.length / MIN_ROWS_PER_SLICE));
             dev.nlpkit.recurrent.math.Parallelism.forEachPart(slices, slice -> {
@@ -689,14 +708,15 @@ public final class Sequential {
     /**
      * The model output for one batch at inference: {@link #forward} without dropout, through each recurrent
      * layer's {@link RecurrentLayer#infer} path, and with the first layers replaced by the gather of
-     * {@code table} when it is not null.
+     * {@code table} when it is not null (its rows for this batch's ids computed first, when missing).
      */
-    private Signal infer(Signal in, float[] table) {
+    private Signal infer(Signal in, FusedEmbedding.Table table) {
         Signal s = in;
         int first = 0;
         if (table != null) {
             boolean[] mask = fused.embedding().maskOf(in);
-            s = fused.recurrent().inferFromTable(in.tokens(), mask, in.batch(), in.time(), table);
+            table.fill(in.tokens());
+            s = fused.recurrent().inferFromTable(in.tokens(), mask, in.batch(), in.time(), table.values());
             first = fused.recurrentIndex() + 1;
         }
         for (int i = first; i < layers.size(); i++) {
@@ -807,6 +827,19 @@ public final class Sequential {
      */
     public static Sequential load(InputStream in) throws IOException {
         return ModelFile.load(in, "the model stream");
+    }
+
+    /**
+     * Reads a model written by {@link #save(OutputStream)} from a buffer holding exactly its bytes (position to
+     * limit), without copying them first: e.g. a section of a memory-mapped container file. The buffer's position
+     * is not changed.
+     *
+     * @param bytes the model's bytes
+     * @return the model, predicting exactly as the one saved
+     * @throws ModelFormatException naming "the model buffer" when the bytes are not a model, truncated or corrupt
+     */
+    public static Sequential load(java.nio.ByteBuffer bytes) throws IOException {
+        return ModelFile.load(bytes, "the model buffer");
     }
 
     /** The option list the model was built from (for saving). */

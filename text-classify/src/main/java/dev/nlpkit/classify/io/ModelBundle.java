@@ -3,8 +3,6 @@ package dev.nlpkit.classify.io;
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -51,8 +49,9 @@ import dev.nlpkit.core.AtomicFiles;
  * end        8 bytes  "BNDL-END"
  * </pre>
  * The file is written atomically (temporary file, then rename). Reading checks the magic, refuses a newer format
- * version with a message to upgrade, and reports a truncated or corrupt file naming the section. Sections are held
- * in memory (a model bundle is tens of megabytes at most).
+ * version with a message to upgrade, and reports a truncated or corrupt file naming the section. Sections read from
+ * a stream are held in memory (a model bundle is tens of megabytes at most); {@link #read(Path)} maps the file
+ * instead, so a section's bytes are read in place ({@link #buffer}) rather than copied first.
  *
  * <pre>{@code
  * ModelBundle.builder()
@@ -99,9 +98,10 @@ public final class ModelBundle {
         void write(Writer out) throws IOException;
     }
 
-    private final Map<String, byte[]> sections;
+    /** Each section's payload from position 0 to its limit: a heap array, or a slice of a read-only mapping. */
+    private final Map<String, ByteBuffer> sections;
 
-    private ModelBundle(Map<String, byte[]> sections) {
+    private ModelBundle(Map<String, ByteBuffer> sections) {
         this.sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
     }
 
@@ -137,11 +137,53 @@ public final class ModelBundle {
      * The bytes of section {@code name}.
      *
      * @param name the section's name
-     * @return a stream over a copy of the section's bytes
+     * @return a stream over the section's bytes
      * @throws BundleFormatException when the bundle has no such section, naming it
      */
     public InputStream open(String name) throws BundleFormatException {
-        return new ByteArrayInputStream(bytes(name));
+        ByteBuffer payload = bytes(name);
+        if (payload.hasArray()) {
+            return new ByteArrayInputStream(payload.array(), payload.arrayOffset(), payload.limit());
+        }
+        return new InputStream() {
+            private final ByteBuffer left = payload.duplicate();
+
+            @Override
+            public int read() {
+                return left.hasRemaining() ? left.get() & 0xFF : -1;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                java.util.Objects.checkFromIndexSize(off, len, b.length);
+                if (len == 0) {
+                    return 0;
+                }
+                if (!left.hasRemaining()) {
+                    return -1;
+                }
+                int n = Math.min(len, left.remaining());
+                left.get(b, off, n);
+                return n;
+            }
+
+            @Override
+            public int available() {
+                return left.remaining();
+            }
+        };
+    }
+
+    /**
+     * The bytes of section {@code name} in place, without a copy: for a reader that takes a buffer, such as
+     * recurrent's {@code Sequential.load(ByteBuffer)}.
+     *
+     * @param name the section's name
+     * @return a read-only buffer over the section's bytes, position 0, limit its length, big-endian order
+     * @throws BundleFormatException when the bundle has no such section, naming it
+     */
+    public ByteBuffer buffer(String name) throws BundleFormatException {
+        return bytes(name).asReadOnlyBuffer();
     }
 
     /**
@@ -163,7 +205,7 @@ public final class ModelBundle {
      * @throws BundleFormatException when the bundle has no such section, naming it
      */
     public String text(String name) throws BundleFormatException {
-        return new String(bytes(name), StandardCharsets.UTF_8);
+        return StandardCharsets.UTF_8.decode(bytes(name).duplicate()).toString();
     }
 
     /**
@@ -174,11 +216,11 @@ public final class ModelBundle {
      * @throws BundleFormatException when the bundle has no such section, naming it
      */
     public int size(String name) throws BundleFormatException {
-        return bytes(name).length;
+        return bytes(name).limit();
     }
 
-    private byte[] bytes(String name) throws BundleFormatException {
-        byte[] payload = sections.get(name);
+    private ByteBuffer bytes(String name) throws BundleFormatException {
+        ByteBuffer payload = sections.get(name);
         if (payload == null) {
             throw new BundleFormatException("the model bundle has no section '" + name + "' (it has "
                     + sectionNames() + ")");
@@ -208,20 +250,26 @@ public final class ModelBundle {
         out.write(MAGIC);
         out.write(littleEndianInt(FORMAT_VERSION));
         out.write(littleEndianInt(sections.size()));
-        for (Map.Entry<String, byte[]> section : sections.entrySet()) {
+        for (Map.Entry<String, ByteBuffer> section : sections.entrySet()) {
             byte[] name = section.getKey().getBytes(StandardCharsets.UTF_8);
-            byte[] payload = section.getValue();
+            ByteBuffer payload = section.getValue();
             out.write(ByteBuffer.allocate(2).order(ByteOrder.LITTLE_ENDIAN).putShort((short) name.length).array());
             out.write(name);
-            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(payload.length).array());
+            out.write(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(payload.limit()).array());
             out.write(littleEndianInt((int) crc32(payload)));
-            out.write(payload);
+            if (payload.hasArray()) {
+                out.write(payload.array(), payload.arrayOffset(), payload.limit());
+            } else {
+                Channels.newChannel(out).write(payload.duplicate());
+            }
         }
         out.write(END);
     }
 
     /**
-     * Reads a bundle.
+     * Reads a bundle file. The file is memory-mapped, so its sections are read in place (checksums verified, no
+     * copy): {@link #buffer} and {@link #open} give views of the mapping. A mapping lives until the bundle and its
+     * buffers are garbage; on Windows, where a mapped file cannot be replaced, the file is read into memory instead.
      *
      * @param file the bundle file
      * @return the bundle's sections, checksums verified
@@ -233,8 +281,15 @@ public final class ModelBundle {
         if (!Files.exists(file)) {
             throw new NoSuchFileException(file.toString(), null, "model bundle not found");
         }
-        try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
-            return readFrom(in, file.toString());
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file), 1 << 16)) {
+                return readFrom(in, file.toString());
+            }
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            // The mapping stays valid after the channel is closed.
+            ByteBuffer mapped = channel.map(FileChannel.MapMode.READ_ONLY, 0, channel.size());
+            return parse(Source.of(mapped), file.toString());
         }
     }
 
@@ -248,14 +303,35 @@ public final class ModelBundle {
      *                     bundle
      */
     public static ModelBundle readFrom(InputStream stream, String source) throws IOException {
-        DataInputStream in = new DataInputStream(stream);
-        byte[] magic = new byte[MAGIC.length];
-        int got = in.readNBytes(magic, 0, magic.length);
-        if (got < magic.length || !java.util.Arrays.equals(magic, MAGIC)) {
+        return parse(Source.of(stream), source);
+    }
+
+    /** Consecutive byte ranges of a bundle being read: from a stream (copied) or a mapped file (sliced). */
+    private interface Source {
+        /** The next {@code n} bytes, fewer only when the bundle ends first; position 0. */
+        ByteBuffer next(int n) throws IOException;
+
+        static Source of(InputStream in) {
+            return n -> ByteBuffer.wrap(in.readNBytes(n));
+        }
+
+        static Source of(ByteBuffer bytes) {
+            ByteBuffer left = bytes.duplicate();
+            return n -> {
+                ByteBuffer next = left.slice(left.position(), Math.min(n, left.remaining()));
+                left.position(left.position() + next.limit());
+                return next;
+            };
+        }
+    }
+
+    private static ModelBundle parse(Source in, String source) throws IOException {
+        ByteBuffer magic = in.next(MAGIC.length);
+        if (!magic.equals(ByteBuffer.wrap(MAGIC))) {
             throw new BundleFormatException(source + " is not an nlpkit model bundle (it does not start with "
                     + "NLPKBNDL)");
         }
-        int version = readInt(in, source, "the format version");
+        int version = readExactly(in, 4, source, "the format version").getInt();
         if (version > FORMAT_VERSION) {
             throw new BundleFormatException(source + " was written by a newer nlpkit (bundle format " + version
                     + "; this nlpkit reads up to format " + FORMAT_VERSION + "): upgrade nlpkit to load it");
@@ -263,27 +339,25 @@ public final class ModelBundle {
         if (version < 1) {
             throw new BundleFormatException(source + " has an invalid bundle format version " + version);
         }
-        int count = readInt(in, source, "the section count");
+        int count = readExactly(in, 4, source, "the section count").getInt();
         if (count < 0 || count > 10_000) {
             throw new BundleFormatException(source + " is corrupt: implausible section count " + count);
         }
-        Map<String, byte[]> sections = new LinkedHashMap<>();
+        Map<String, ByteBuffer> sections = new LinkedHashMap<>();
         for (int s = 0; s < count; s++) {
             String where = "section " + (s + 1) + " of " + count;
-            int nameLength = Short.toUnsignedInt(ByteBuffer.wrap(readExactly(in, 2, source, where + " (name length)"))
-                    .order(ByteOrder.LITTLE_ENDIAN).getShort());
+            int nameLength = Short.toUnsignedInt(readExactly(in, 2, source, where + " (name length)").getShort());
             String name = sectionName(readExactly(in, nameLength, source, where + " (name)"), source, where);
-            long length = ByteBuffer.wrap(readExactly(in, 8, source, "section '" + name + "' (length)"))
-                    .order(ByteOrder.LITTLE_ENDIAN).getLong();
+            long length = readExactly(in, 8, source, "section '" + name + "' (length)").getLong();
             if (length < 0 || length > Integer.MAX_VALUE - 16) {
                 throw new BundleFormatException(source + " is corrupt: section '" + name + "' declares " + length
                         + " bytes");
             }
-            int crc = readInt(in, source, "section '" + name + "' (checksum)");
-            byte[] payload = in.readNBytes((int) length);
-            if (payload.length < length) {
+            int crc = readExactly(in, 4, source, "section '" + name + "' (checksum)").getInt();
+            ByteBuffer payload = in.next((int) length);
+            if (payload.limit() < length) {
                 throw new BundleFormatException(source + " is truncated: section '" + name + "' declares " + length
-                        + " bytes but only " + payload.length + " remain");
+                        + " bytes but only " + payload.limit() + " remain");
             }
             if ((int) crc32(payload) != crc) {
                 throw new BundleFormatException(source + " is corrupt: section '" + name
@@ -293,10 +367,10 @@ public final class ModelBundle {
                 throw new BundleFormatException(source + " is corrupt: section '" + name + "' appears twice");
             }
         }
-        byte[] end = in.readNBytes(END.length);
-        if (!java.util.Arrays.equals(end, END)) {
+        ByteBuffer end = in.next(END.length);
+        if (!end.equals(ByteBuffer.wrap(END))) {
             throw new BundleFormatException(source + " is truncated: the end marker after the last section is "
-                    + (end.length < END.length ? "missing" : "wrong"));
+                    + (end.limit() < END.length ? "missing" : "wrong"));
         }
         return new ModelBundle(sections);
     }
@@ -305,48 +379,43 @@ public final class ModelBundle {
      * A section name as read: short printable UTF-8 (the names we write are identifiers), else the file is corrupt;
      * the message then never repeats the bytes, which may be anything.
      */
-    private static String sectionName(byte[] bytes, String source, String where) throws BundleFormatException {
+    private static String sectionName(ByteBuffer bytes, String source, String where) throws BundleFormatException {
         String name;
         try {
-            name = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+            name = StandardCharsets.UTF_8.newDecoder().decode(bytes.duplicate()).toString();
         } catch (java.nio.charset.CharacterCodingException e) {
             name = null;
         }
-        if (name == null || bytes.length > MAX_NAME_BYTES || name.isBlank()
+        if (name == null || bytes.limit() > MAX_NAME_BYTES || name.isBlank()
                 || !name.codePoints().allMatch(c -> c >= 0x20 && c != 0x7F && !Character.isISOControl(c))) {
             throw new BundleFormatException(source + " is corrupt: the name of " + where + " is not short printable "
-                    + "text (" + bytes.length + " bytes)");
+                    + "text (" + bytes.limit() + " bytes)");
         }
         return name;
     }
 
-    private static int readInt(DataInputStream in, String source, String what) throws IOException {
-        return ByteBuffer.wrap(readExactly(in, 4, source, what)).order(ByteOrder.LITTLE_ENDIAN).getInt();
-    }
-
-    private static byte[] readExactly(DataInputStream in, int n, String source, String what) throws IOException {
-        byte[] bytes = new byte[n];
-        try {
-            in.readFully(bytes);
-        } catch (EOFException e) {
-            throw new BundleFormatException(source + " is truncated: it ends inside " + what, e);
+    /** The next {@code n} bytes, little-endian, or a message that the bundle ends inside {@code what}. */
+    private static ByteBuffer readExactly(Source in, int n, String source, String what) throws IOException {
+        ByteBuffer bytes = in.next(n);
+        if (bytes.limit() < n) {
+            throw new BundleFormatException(source + " is truncated: it ends inside " + what);
         }
-        return bytes;
+        return bytes.order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private static byte[] littleEndianInt(int value) {
         return ByteBuffer.allocate(4).order(ByteOrder.LITTLE_ENDIAN).putInt(value).array();
     }
 
-    private static long crc32(byte[] payload) {
+    private static long crc32(ByteBuffer payload) {
         CRC32 crc = new CRC32();
-        crc.update(payload);
+        crc.update(payload.duplicate());
         return crc.getValue();
     }
 
     /** Collects sections in order; each content callback runs once, at {@link #binary}/{@link #text} time. */
     public static final class Builder {
-        private final Map<String, byte[]> sections = new LinkedHashMap<>();
+        private final Map<String, ByteBuffer> sections = new LinkedHashMap<>();
 
         private Builder() {
         }
@@ -392,7 +461,7 @@ public final class ModelBundle {
                 throw new IllegalArgumentException("a bundle section name must be printable and at most "
                         + MAX_NAME_BYTES + " UTF-8 bytes, got " + name.length() + " characters");
             }
-            if (sections.putIfAbsent(name, payload) != null) {
+            if (sections.putIfAbsent(name, ByteBuffer.wrap(payload)) != null) {
                 throw new IllegalArgumentException("bundle section '" + name + "' was added twice");
             }
             return this;

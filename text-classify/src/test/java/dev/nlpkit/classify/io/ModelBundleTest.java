@@ -39,6 +39,30 @@ class ModelBundleTest {
     }
 
     @Test
+    void aMappedFileGivesTheSectionsAStreamGives() throws IOException {
+        Path file = sample();
+        ModelBundle mapped = ModelBundle.read(file);
+        ModelBundle streamed;
+        try (var in = Files.newInputStream(file)) {
+            streamed = ModelBundle.readFrom(in, file.toString());
+        }
+        for (String name : streamed.sectionNames()) {
+            byte[] want = streamed.open(name).readAllBytes();
+            ByteBuffer buffer = mapped.buffer(name);
+            byte[] got = new byte[buffer.remaining()];
+            buffer.get(got);
+            assertThat(got).as(name).isEqualTo(want);
+            assertThat(mapped.open(name).readAllBytes()).as(name).isEqualTo(want);
+            assertThat(mapped.size(name)).isEqualTo(want.length);
+            assertThat(mapped.buffer(name).isReadOnly()).isTrue();
+            assertThat(streamed.buffer(name).isReadOnly()).isTrue();
+        }
+        java.io.ByteArrayOutputStream again = new java.io.ByteArrayOutputStream();
+        mapped.writeTo(again);
+        assertThat(again.toByteArray()).isEqualTo(Files.readAllBytes(file));
+    }
+
+    @Test
     void fileStartsWithMagicAndLittleEndianVersion() throws IOException {
         byte[] bytes = Files.readAllBytes(sample());
         assertThat(new String(bytes, 0, 8, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("NLPKBNDL");

@@ -23,7 +23,7 @@ final class GoldenBundleWriter {
 
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
-        dev.nlpkit.recurrent.math.Parallelism.setThreads(1);
+        dev.nlpkit.recurrent.runtime.RecurrentRuntime.setThreads(1);
         List<String> texts = new ArrayList<>();
         List<String> labels = new ArrayList<>();
         try (Sentiment140Reader reader = Sentiment140Reader.open(

@@ -14,7 +14,7 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.BeforeAll;
 
-import dev.nlpkit.recurrent.math.Parallelism;
+import dev.nlpkit.recurrent.runtime.RecurrentRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -106,8 +106,8 @@ class TextClassifierTest {
     @Test
     void oneWorkerFitsAreBitReproducible() {
         // one Word2Vec worker (the tiny recipe) and one kernel thread in recurrent
-        int before = Parallelism.threads();
-        Parallelism.setThreads(1);
+        int before = RecurrentRuntime.threads();
+        RecurrentRuntime.setThreads(1);
         try {
             TextClassifier first = TextClassifier.fit(train.texts(), train.labels(), null, Fixtures.tiny(),
                     FitListener.NONE);
@@ -115,7 +115,7 @@ class TextClassifierTest {
                     FitListener.NONE);
             assertThat(second.predictProba(test.texts())).isDeepEqualTo(first.predictProba(test.texts()));
         } finally {
-            Parallelism.setThreads(before);
+            RecurrentRuntime.setThreads(before);
         }
     }
 
@@ -158,9 +158,9 @@ class TextClassifierTest {
         // the lengths travel with the ids: the network never sees the padding, so PRE and POST agree exactly
         TextClassifierOptions post = Fixtures.tiny().withSequence(Fixtures.tiny().sequence()
                 .withPadding(dev.nlpkit.vectorize.sequence.Padding.POST));
-        int before = Parallelism.threads();
+        int before = RecurrentRuntime.threads();
         // one kernel thread: training is then bit-reproducible (see oneWorkerFitsAreBitReproducible)
-        Parallelism.setThreads(1);
+        RecurrentRuntime.setThreads(1);
         try {
             TextClassifier postModel = TextClassifier.fit(train.texts(), train.labels(), null, post,
                     FitListener.NONE);
@@ -168,7 +168,7 @@ class TextClassifierTest {
                     FitListener.NONE);
             assertThat(postModel.predictProba(test.texts())).isDeepEqualTo(preModel.predictProba(test.texts()));
         } finally {
-            Parallelism.setThreads(before);
+            RecurrentRuntime.setThreads(before);
         }
     }
 

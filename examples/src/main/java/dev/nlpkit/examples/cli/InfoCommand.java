@@ -33,7 +33,7 @@ public final class InfoCommand implements Callable<Integer> {
             out.printf("vector api  inactive (plain-Java fallback; start the JVM with %s)%n", "--add-modules=jdk.incubator.vector");
         }
         // The recurrent module's matrix kernels pick their path once at start-up; say which is active.
-        out.printf("rnn kernels %s%n", dev.nlpkit.recurrent.math.Kernels.describe());
+        out.printf("rnn kernels %s%n", dev.nlpkit.recurrent.runtime.RecurrentRuntime.describe());
         out.flush();
         return 0;
     }

@@ -72,7 +72,8 @@ final class WordNetData {
             throw new IllegalStateException("WordNet 3.0 data not found on the class path (resource "
                     + RESOURCE_DIR + "index.noun). The lemmatizer reads it from the extJWNL data jar: add the "
                     + "Maven dependency " + DATA_COORDINATES + " (groupId net.sf.extjwnl, artifactId "
-                    + "extjwnl-data-wn30, version 1.2) or stop excluding it.");
+                    + "extjwnl-data-wn30, version 1.2) or stop excluding it; on the module path, also pass "
+                    + "--add-modules extjwnl.data.wn30 (no module requires it, so it is not resolved otherwise).");
         }
         return new WordNetData(loader);
     }

@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import org.apache.lucene.analysis.CharArraySet;
 import org.apache.lucene.analysis.en.EnglishAnalyzer;
 import org.apache.lucene.analysis.snowball.SnowballFilter;
+import org.apache.lucene.util.ClasspathResourceLoader;
 import org.apache.lucene.util.IOUtils;
 
 /**
@@ -93,11 +94,10 @@ public final class StopWords {
      * @return the list
      */
     public static StopWords snowballEnglish() {
-        InputStream in = SnowballFilter.class.getResourceAsStream("english_stop.txt");
-        if (in == null) {
-            throw new IllegalStateException("Lucene's snowball/english_stop.txt not found on the class path");
-        }
-        try (Reader r = IOUtils.getDecodingReader(in, StandardCharsets.UTF_8)) {
+        // Through Lucene's own resource loader, not SnowballFilter.class.getResourceAsStream: on the module path
+        // Lucene opens its snowball package to org.apache.lucene.core only, so a read from our module finds nothing.
+        try (InputStream in = new ClasspathResourceLoader(SnowballFilter.class).openResource("english_stop.txt");
+                Reader r = IOUtils.getDecodingReader(in, StandardCharsets.UTF_8)) {
             CharArraySet set = org.apache.lucene.analysis.WordlistLoader.getSnowballWordSet(r);
             TreeSet<String> words = new TreeSet<>();
             for (Object o : set) {
@@ -105,7 +105,8 @@ public final class StopWords {
             }
             return new StopWords("snowball-english", words);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read Lucene's bundled snowball/english_stop.txt", e);
+            throw new UncheckedIOException("cannot read Lucene's bundled snowball/english_stop.txt (is "
+                    + "lucene-analysis-common on the class or module path?)", e);
         }
     }
 

@@ -104,11 +104,6 @@ final class Counting {
     }
 
     /**
-     * The counting pass of a single-pass fit + transform of a list: the vocabulary, and for each contiguous chunk
-     * the builder id of every term of every document (4 bytes per term) with the document boundaries, so that
-     * {@link #rows} makes the matrix without hashing a term again (the way scikit-learn's fit_transform works).
-     */
-    /**
      * The fit + transform both vectorizers share: a random-access list is counted once; any other iterable is
      * fitted, then streamed a second time into exactly sized arrays.
      *
@@ -129,6 +124,11 @@ final class Counting {
                 weigherOf.apply(vectorizer), null, vocabulary.totalDocumentFrequency()));
     }
 
+    /**
+     * The counting pass of a single-pass fit + transform of a list: the vocabulary, and for each contiguous chunk
+     * the builder id of every term of every document (4 bytes per term) with the document boundaries, so that
+     * {@link #rows} makes the matrix without hashing a term again (the way scikit-learn's fit_transform works).
+     */
     static final class CountingPass {
         final Vocabulary vocabulary;
         final Vocabulary.Builder[] builders;

@@ -1,4 +1,4 @@
-package dev.nlpkit.recurrent;
+package dev.nlpkit.modulecheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,10 +17,10 @@ import org.w3c.dom.NodeList;
 
 /**
  * The nlpkit-bom stays in step with the reactor: no parent (so importing it pins none of the user's third-party
- * versions), the parent's version, and exactly the library modules (every jar module except examples). Lives
- * beside ModulePathIT, the other check of what users consume.
+ * versions), the parent's version, and exactly the library modules (the jar modules that are published). Lives
+ * beside ModulePathTest, the other check of what users consume.
  */
-class BomIT {
+class BomTest {
 
     private static final Path ROOT = Path.of(System.getProperty("nlpkit.repository.root", "..")).toAbsolutePath();
 

@@ -35,9 +35,13 @@ import java.util.SplittableRandom;
  * {@code O} row is zero, and it receives and passes no gradient. Such a query is always a padded step here (a real
  * step may attend to itself, causal or not), so its output is zeroed as every padded output is.
  *
- * <p>Computation: the four projections are one product each over all {@code batch T} rows; the scores and the
- * weighted sums are one product per example and head ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]}, read in
- * place from the projections with leading dimension {@code D}), with the examples shared among the kernel threads.
+ * <p>Computation: Q, K and V are one product over all {@code batch T} rows ({@code [batch T, F] x [F, 3D]}, the
+ * three kernels side by side), and so are their kernel gradients and the input gradient in the backward pass; the
+ * output projection is one more. The scores and the weighted sums are one product per example and head
+ * ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]}, read in place from the projections), the examples cut into
+ * a few parts per kernel thread, each part with its own scratch and writing only its own rows (so results do not
+ * depend on the thread count). From 64 steps on, the transposed operands of those products ({@code K_i^T},
+ * {@code V_i^T}, {@code A^T}, {@code dS^T}) are copied out first, which makes every per-head product a plain one.
  */
 public final class MultiHeadSelfAttention extends Layer {
 

@@ -35,9 +35,13 @@ import java.util.SplittableRandom;
  * {@code O} row is zero, and it receives and passes no gradient. Such a query is always a padded step here (a real
  * step may attend to itself, causal or not), so its output is zeroed as every padded output is.
  *
- * <p>Computation: the four projections are one product each over all {@code batch T} rows; the scores and the
- * weighted sums are one product per example and head ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]}, read in
- * place from the projections with leading dimension {@code D}), with the examples shared among the kernel threads.
+ * <p>Computation: Q, K and V are one product over all {@code batch T} rows ({@code [batch T, F] x [F, 3D]}, the
+ * three kernels side by side), and so are their kernel gradients and the input gradient in the backward pass; the
+ * output projection is one more. The scores and the weighted sums are one product per example and head
+ * ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]}, read in place from the projections), the examples cut into
+ * a few parts per kernel thread, each part with its own scratch and writing only its own rows (so results do not
+ * depend on the thread count). From 64 steps on, the transposed operands of those products ({@code K_i^T},
+ * {@code V_i^T}, {@code A^T}, {@code dS^T}) are copied out first, which makes every per-head product a plain one.
  */
 public final class MultiHeadSelfAttention extends Layer {
 
@@ -78,7 +82,8 @@ public final class MultiHeadSelfAttention extends Layer {
         }
     }
 
-    private record Cache(Tensor x, Tensor q, Tensor k, Tensor v, Tensor weights, Tensor o, boolean[] mask,
+    /** A forward pass: {@code qkv} is {@code [batch T, 3 D]} (Q | K | V), {@code wqkv} the kernels it used. */
+    private record Cache(Tensor x, Tensor qkv, Tensor wqkv, Tensor weights, Tensor o, boolean[] mask,
                          int batch, int time) {
     }
 
@@ -144,24 +149,52 @@ public final class MultiHeadSelfAttention extends Layer {
         int h = options.heads();
         int dk = headDim;
         int d = h * dk;
+        int d3 = 3 * d;
         int rows = batch * time;
         Tensor x = in.values();
-        Tensor q = project(x, rows, f, d, 0);
-        Tensor k = project(x, rows, f, d, 1);
-        Tensor v = project(x, rows, f, d, 2);
+        // One product for Q | K | V over all batch T rows: [rows, F] x [F, 3D].
+        Tensor wqkv = x.zerosLike(f, d3);
+        for (int r = 0; r < f; r++) {
+            for (int p = 0; p < 3; p++) {
+                kernels[p].value().copyTo(r * d, wqkv, r * d3 + p * d, d);
+            }
+        }
+        Tensor qkv = x.zerosLike(rows, d3);
+        if (biases[0] != null) {
+            Tensor bqkv = x.zerosLike(d3);
+            for (int p = 0; p < 3; p++) {
+                biases[p].value().copyTo(0, bqkv, p * d, d);
+            }
+            Ops.setRowsTo(qkv, rows, d3, bqkv);
+        }
+        Ops.gemm(false, false, rows, d3, f, 1, x, 0, f, wqkv, 0, d3, 1, qkv, 0, d3);
         Tensor weights = x.zerosLike(batch, h, time, time);
         Tensor o = x.zerosLike(rows, d);
         boolean[] mask = in.mask();
         double scale = 1.0 / Math.sqrt(dk);
-        forExamples(batch, b -> {
-            for (int i = 0; i < h; i++) {
-                int hOff = b * time * d + i * dk;
-                int sOff = (b * h + i) * time * time;
-                Ops.gemm(false, true, time, time, dk, scale, q, hOff, d, k, hOff, d, 0, weights, sOff, time);
-                for (int t = 0; t < time; t++) {
-                    maskedSoftmax(weights, sOff + t * time, time, mask, b * time, options.causal() ? t + 1 : time);
+        boolean explicitTranspose = time >= TRANSPOSE_MIN_TIME;
+        forExampleParts(batch, (from, to) -> {
+            Tensor kt = x.zerosLike(explicitTranspose ? dk * time : 0);
+            for (int b = from; b < to; b++) {
+                for (int i = 0; i < h; i++) {
+                    int qOff = b * time * d3 + i * dk;
+                    int sOff = (b * h + i) * time * time;
+                    // S = Q_i K_i^T scale; on long sequences with K_i transposed first (see TRANSPOSE_MIN_TIME)
+                    if (explicitTranspose) {
+                        transpose(qkv, qOff + d, d3, time, dk, kt);
+                        Ops.gemm(false, false, time, time, dk, scale, qkv, qOff, d3, kt, 0, time, 0, weights, sOff,
+                                time);
+                    } else {
+                        Ops.gemm(false, true, time, time, dk, scale, qkv, qOff, d3, qkv, qOff + d, d3, 0, weights,
+                                sOff, time);
+                    }
+                    for (int t = 0; t < time; t++) {
+                        maskedSoftmax(weights, sOff + t * time, time, mask, b * time,
+                                options.causal() ? t + 1 : time);
+                    }
+                    Ops.gemm(false, false, time, dk, time, 1, weights, sOff, time, qkv, qOff + 2 * d, d3, 0,
+                            o, b * time * d + i * dk, d);
                 }
-                Ops.gemm(false, false, time, dk, time, 1, weights, sOff, time, v, hOff, d, 0, o, hOff, d);
             }
         });
         Tensor y = x.zerosLike(batch, time, f);
@@ -170,17 +203,67 @@ public final class MultiHeadSelfAttention extends Layer {
         }
         Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, 1, y, 0, f);
         PaddedRows.zero(y, mask, f);
-        return new Forward(Signal.sequence(y, mask), new Cache(x, q, k, v, weights, o, mask, batch, time));
+        return new Forward(Signal.sequence(y, mask), new Cache(x, qkv, wqkv, weights, o, mask, batch, time));
     }
 
-    private Tensor project(Tensor x, int rows, int f, int d, int p) {
-        Tensor out = x.zerosLike(rows, d);
-        if (biases[p] != null) {
-            Ops.setRowsTo(out, rows, d, biases[p].value());
-        }
-        Ops.gemm(false, false, rows, d, f, 1, x, 0, f, kernels[p].value(), 0, d, 1, out, 0, d);
-        return out;
+    /** The work of one part of the examples, {@code [from, to)}. */
+    private interface ExampleRange {
+        void run(int from, int to);
     }
+
+    /**
+     * Cuts the examples into contiguous parts, one call per part (with its own scratch), claimed by the threads as
+     * they come free: {@link #PARTS_PER_THREAD} parts per thread, so that a thread the OS deschedules on a busy
+     * machine leaves only a small part for the others to wait on. Each part writes only its own examples' rows,
+     * so the result does not depend on the thread count.
+     */
+    private static void forExampleParts(int batch, ExampleRange work) {
+        int parts = Math.max(1, Math.min(Parallelism.threads() == 1 ? 1 : PARTS_PER_THREAD * Parallelism.threads(),
+                batch));
+        Parallelism.forEachPart(parts, part -> work.run((int) ((long) batch * part / parts),
+                (int) ((long) batch * (part + 1) / parts)));
+    }
+
+    /**
+     * {@code dst[c * rows + r] = src[off + r * ld + c]}: the {@code [rows, cols]} block at {@code off} transposed
+     * into {@code dst} ({@code [cols, rows]}, dense), in square tiles so that neither side strides through memory.
+     */
+    static void transpose(Tensor src, int off, int ld, int rows, int cols, Tensor dst) {
+        if (src instanceof FloatTensor fs && dst instanceof FloatTensor fd) {
+            float[] a = fs.data();
+            float[] t = fd.data();
+            for (int r0 = 0; r0 < rows; r0 += TILE) {
+                int r1 = Math.min(rows, r0 + TILE);
+                for (int c0 = 0; c0 < cols; c0 += TILE) {
+                    int c1 = Math.min(cols, c0 + TILE);
+                    for (int r = r0; r < r1; r++) {
+                        int row = off + r * ld;
+                        for (int c = c0; c < c1; c++) {
+                            t[c * rows + r] = a[row + c];
+                        }
+                    }
+                }
+            }
+            return;
+        }
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < cols; c++) {
+                dst.set(c * rows + r, src.get(off + r * ld + c));
+            }
+        }
+    }
+
+    private static final int TILE = 16;
+
+    private static final int PARTS_PER_THREAD = 4;
+
+    /**
+     * From this sequence length on, the per-head products read a transposed operand ({@code K_i^T}, {@code V_i^T},
+     * {@code A^T}, {@code dS^T}) from an explicit copy instead of through the GEMM's transposed access: measured
+     * under load with AVX-512 at width 128 and 4 heads, the copy wins by about 2x on those products at 128 steps
+     * and loses at 30, where the GEMM's packing of a transposed operand is cheap.
+     */
+    private static final int TRANSPOSE_MIN_TIME = 64;
 
     /**
      * Runs {@code work} for every example, the examples cut into contiguous parts shared among the threads (also
@@ -203,6 +286,10 @@ public final class MultiHeadSelfAttention extends Layer {
      * entry becomes all zeros (no NaN).
      */
     static void maskedSoftmax(Tensor s, int off, int time, boolean[] mask, int maskOff, int limit) {
+        if (s instanceof FloatTensor ft) {
+            maskedSoftmax(ft.data(), off, time, mask, maskOff, limit);
+            return;
+        }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < limit; j++) {
             if (mask == null || mask[maskOff + j]) {
@@ -213,27 +300,6 @@ public final class MultiHeadSelfAttention extends Layer {
             for (int j = 0; j < time; j++) {
                 s.set(off + j, 0);
             }
-            return;
-        }
-        if (s instanceof FloatTensor ft) {
-            float[] a = ft.data();
-            float m = (float) max;
-            for (int j = 0; j < limit; j++) {
-                a[off + j] -= m;
-            }
-            VectorOps.exp(a, off, limit);
-            double sum = 0;
-            for (int j = 0; j < limit; j++) {
-                if (mask != null && !mask[maskOff + j]) {
-                    a[off + j] = 0;
-                }
-                sum += a[off + j];
-            }
-            float inv = (float) (1.0 / sum);
-            for (int j = 0; j < limit; j++) {
-                a[off + j] *= inv;
-            }
-            java.util.Arrays.fill(a, off + limit, off + time, 0f);
             return;
         }
         double sum = 0;
@@ -248,25 +314,75 @@ public final class MultiHeadSelfAttention extends Layer {
     }
 
     /**
+     * The float path of {@link #maskedSoftmax(Tensor, int, int, boolean[], int, int)}: without a padding mask the
+     * row is plain array loops the compiler vectorizes, exp through {@link VectorOps#exp}.
+     */
+    private static void maskedSoftmax(float[] a, int off, int time, boolean[] mask, int maskOff, int limit) {
+        float max = Float.NEGATIVE_INFINITY;
+        if (mask == null) {
+            for (int j = off; j < off + limit; j++) {
+                max = Math.max(max, a[j]);
+            }
+        } else {
+            for (int j = 0; j < limit; j++) {
+                if (mask[maskOff + j]) {
+                    max = Math.max(max, a[off + j]);
+                }
+            }
+        }
+        java.util.Arrays.fill(a, off + limit, off + time, 0f);
+        if (max == Float.NEGATIVE_INFINITY) {
+            java.util.Arrays.fill(a, off, off + limit, 0f);
+            return;
+        }
+        for (int j = off; j < off + limit; j++) {
+            a[j] -= max;
+        }
+        VectorOps.exp(a, off, limit);
+        if (mask != null) {
+            for (int j = 0; j < limit; j++) {
+                if (!mask[maskOff + j]) {
+                    a[off + j] = 0;
+                }
+            }
+        }
+        // The sum in double, as before this path was split out: Seq2Seq's learning tests train through it and
+        // their margins are sensitive to the rounding of the training path.
+        double sum = 0;
+        for (int j = off; j < off + limit; j++) {
+            sum += a[j];
+        }
+        float inv = (float) (1.0 / sum);
+        for (int j = off; j < off + limit; j++) {
+            a[j] *= inv;
+        }
+    }
+
+    /**
      * {@code ds = a * (ds - sum_j ds_j a_j)} over the row at {@code off}, in place: the backward pass of
      * {@link #maskedSoftmax} (also {@link EncoderDecoderAttention}'s); a masked entry ({@code a = 0}) gets 0.
      */
     static void softmaxBackward(Tensor ds, Tensor a, int off, int len) {
+        softmaxBackward(ds, off, a, off, len);
+    }
+
+    /** {@link #softmaxBackward(Tensor, Tensor, int, int)} with the gradient row at {@code dsOff}, the weights at {@code aOff}. */
+    static void softmaxBackward(Tensor ds, int dsOff, Tensor a, int aOff, int len) {
         if (ds instanceof FloatTensor fd && a instanceof FloatTensor fa) {
             float[] g = fd.data();
             float[] w = fa.data();
-            float dot = VectorOps.dot(g, off, w, off, len);
-            for (int j = off; j < off + len; j++) {
-                g[j] = w[j] * (g[j] - dot);
+            float dot = VectorOps.dot(g, dsOff, w, aOff, len);
+            for (int j = 0; j < len; j++) {
+                g[dsOff + j] = w[aOff + j] * (g[dsOff + j] - dot);
             }
             return;
         }
         double dot = 0;
-        for (int j = off; j < off + len; j++) {
-            dot += ds.get(j) * a.get(j);
+        for (int j = 0; j < len; j++) {
+            dot += ds.get(dsOff + j) * a.get(aOff + j);
         }
-        for (int j = off; j < off + len; j++) {
-            ds.set(j, a.get(j) * (ds.get(j) - dot));
+        for (int j = 0; j < len; j++) {
+            ds.set(dsOff + j, a.get(aOff + j) * (ds.get(dsOff + j) - dot));
         }
     }
 
@@ -279,46 +395,82 @@ public final class MultiHeadSelfAttention extends Layer {
         int h = options.heads();
         int dk = headDim;
         int d = h * dk;
+        int d3 = 3 * d;
         int rows = batch * time;
-        Tensor dy = dOutput.copy();
-        PaddedRows.zero(dy, c.mask(), f);
+        Tensor dy = dOutput;
+        if (c.mask() != null) {
+            dy = dOutput.copy();
+            PaddedRows.zero(dy, c.mask(), f);
+        }
         Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dy, 0, f, 1, grads.of(kernels[3]), 0, f);
         if (biases[3] != null) {
             Ops.addColumnSums(dy, rows, f, grads.of(biases[3]), 0);
         }
         Tensor dO = c.o().zerosLike(rows, d);
         Ops.gemm(false, true, rows, d, f, 1, dy, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d);
-        Tensor dq = c.q().zerosLike(rows, d);
-        Tensor dk2 = c.k().zerosLike(rows, d);
-        Tensor dv = c.v().zerosLike(rows, d);
-        Tensor dScores = c.weights().zerosLike(batch, h, time, time);
+        Tensor qkv = c.qkv();
+        Tensor dqkv = qkv.zerosLike(rows, d3);
         double scale = 1.0 / Math.sqrt(dk);
         Tensor a = c.weights();
-        forExamples(batch, b -> {
-            for (int i = 0; i < h; i++) {
-                int hOff = b * time * d + i * dk;
-                int sOff = (b * h + i) * time * time;
-                // dA = dO_i V_i^T, dV_i = A^T dO_i
-                Ops.gemm(false, true, time, time, dk, 1, dO, hOff, d, c.v(), hOff, d, 0, dScores, sOff, time);
-                Ops.gemm(true, false, time, dk, time, 1, a, sOff, time, dO, hOff, d, 0, dv, hOff, d);
-                // softmax backward: dS = A * (dA - sum_j dA A), in place
-                for (int t = 0; t < time; t++) {
-                    softmaxBackward(dScores, a, sOff + t * time, time);
+        boolean explicitTranspose = time >= TRANSPOSE_MIN_TIME;
+        forExampleParts(batch, (from, to) -> {
+            Tensor vt = qkv.zerosLike(explicitTranspose ? dk * time : 0);
+            Tensor dScores = qkv.zerosLike(time * time);
+            Tensor squareT = qkv.zerosLike(explicitTranspose ? time * time : 0);
+            for (int b = from; b < to; b++) {
+                for (int i = 0; i < h; i++) {
+                    int qOff = b * time * d3 + i * dk;
+                    int kOff = qOff + d;
+                    int vOff = qOff + 2 * d;
+                    int oOff = b * time * d + i * dk;
+                    int sOff = (b * h + i) * time * time;
+                    // dA = dO_i V_i^T; dV_i = A^T dO_i (on long sequences with the transposed operands made
+                    // explicit, so that every product is a plain [T, *] x [*, *] one, see TRANSPOSE_MIN_TIME)
+                    if (explicitTranspose) {
+                        transpose(qkv, vOff, d3, time, dk, vt);
+                        Ops.gemm(false, false, time, time, dk, 1, dO, oOff, d, vt, 0, time, 0, dScores, 0, time);
+                        transpose(a, sOff, time, time, time, squareT);
+                        Ops.gemm(false, false, time, dk, time, 1, squareT, 0, time, dO, oOff, d, 0, dqkv, vOff, d3);
+                    } else {
+                        Ops.gemm(false, true, time, time, dk, 1, dO, oOff, d, qkv, vOff, d3, 0, dScores, 0, time);
+                        Ops.gemm(true, false, time, dk, time, 1, a, sOff, time, dO, oOff, d, 0, dqkv, vOff, d3);
+                    }
+                    // softmax backward: dS = A * (dA - sum_j dA A), in place
+                    for (int t = 0; t < time; t++) {
+                        softmaxBackward(dScores, t * time, a, sOff + t * time, time);
+                    }
+                    // dQ_i = dS K_i / sqrt(d), dK_i = dS^T Q_i / sqrt(d)
+                    Ops.gemm(false, false, time, dk, time, scale, dScores, 0, time, qkv, kOff, d3, 0, dqkv, qOff, d3);
+                    if (explicitTranspose) {
+                        transpose(dScores, 0, time, time, time, squareT);
+                        Ops.gemm(false, false, time, dk, time, scale, squareT, 0, time, qkv, qOff, d3, 0, dqkv, kOff,
+                                d3);
+                    } else {
+                        Ops.gemm(true, false, time, dk, time, scale, dScores, 0, time, qkv, qOff, d3, 0, dqkv, kOff,
+                                d3);
+                    }
                 }
-                // dQ_i = dS K_i / sqrt(d), dK_i = dS^T Q_i / sqrt(d)
-                Ops.gemm(false, false, time, dk, time, scale, dScores, sOff, time, c.k(), hOff, d, 0, dq, hOff, d);
-                Ops.gemm(true, false, time, dk, time, scale, dScores, sOff, time, c.q(), hOff, d, 0, dk2, hOff, d);
             }
         });
-        Tensor dx = c.x().zerosLike(batch, time, f);
-        Tensor[] dProj = {dq, dk2, dv};
+        Tensor x = c.x();
+        // The three kernels' gradients as one product [F, rows] x [rows, 3D], then split.
+        Tensor dW = x.zerosLike(f, d3);
+        Ops.gemm(true, false, f, d3, rows, 1, x, 0, f, dqkv, 0, d3, 0, dW, 0, d3);
         for (int p = 0; p < 3; p++) {
-            Ops.gemm(true, false, f, d, rows, 1, c.x(), 0, f, dProj[p], 0, d, 1, grads.of(kernels[p]), 0, d);
-            if (biases[p] != null) {
-                Ops.addColumnSums(dProj[p], rows, d, grads.of(biases[p]), 0);
+            Tensor g = grads.of(kernels[p]);
+            for (int r = 0; r < f; r++) {
+                Ops.axpy(1, dW, r * d3 + p * d, g, r * d, d);
             }
-            Ops.gemm(false, true, rows, f, d, 1, dProj[p], 0, d, kernels[p].value(), 0, d, 1, dx, 0, f);
         }
+        if (biases[0] != null) {
+            Tensor db = x.zerosLike(d3);
+            Ops.addColumnSums(dqkv, rows, d3, db, 0);
+            for (int p = 0; p < 3; p++) {
+                Ops.axpy(1, db, p * d, grads.of(biases[p]), 0, d);
+            }
+        }
+        Tensor dx = x.zerosLike(batch, time, f);
+        Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f);
         return dx;
     }
 }

@@ -156,6 +156,67 @@ class MultiHeadSelfAttentionTest {
         }
     }
 
+    /** Above the layer's TRANSPOSE_MIN_TIME (64 steps) the per-head products read explicit transposed copies. */
+    @Test
+    void longSequencesComputeTheDocumentedAttention() {
+        MultiHeadSelfAttention layer = (MultiHeadSelfAttention) MultiHeadSelfAttentionOptions.of(2)
+                .build(Shape.sequence(4), Precision.FLOAT64, 6L);
+        randomizeBiases(layer, 7L);
+        Tensor x = random(Precision.FLOAT64, 8L, 2, 70, 4);
+        Tensor y = layer.forward(Signal.sequence(x, null), false, null).output().values();
+        double[] expected = reference(layer, x, 2, 70);
+        for (int i = 0; i < expected.length; i++) {
+            assertThat(y.get(i)).isCloseTo(expected[i], within(1e-12));
+        }
+    }
+
+    /** Central differences of sum(y * dy) against backward, long padded sequences, every projection's kernel. */
+    @Test
+    void longSequencesGiveFiniteDifferenceGradients() {
+        MultiHeadSelfAttention layer = (MultiHeadSelfAttention) MultiHeadSelfAttentionOptions.of(2)
+                .build(Shape.sequence(4), Precision.FLOAT64, 9L);
+        randomizeBiases(layer, 10L);
+        int time = 70;
+        Tensor x = random(Precision.FLOAT64, 11L, 2, time, 4);
+        Tensor dy = random(Precision.FLOAT64, 12L, 2, time, 4);
+        boolean[] mask = new boolean[2 * time];
+        for (int t = 0; t < time; t++) {
+            mask[t] = true;
+            mask[time + t] = t < 66;
+        }
+        Signal in = Signal.sequence(x, mask);
+        Gradients grads = new Gradients();
+        Tensor dx = layer.backward(layer.forward(in, true, null), dy, grads);
+        java.util.function.DoubleSupplier loss = () -> {
+            Tensor y = layer.forward(in, true, null).output().values();
+            double s = 0;
+            for (int i = 0; i < y.size(); i++) {
+                s += y.get(i) * dy.get(i);
+            }
+            return s;
+        };
+        double eps = 1e-6;
+        for (int i : new int[] {0, 5, 4 * 69 + 3, 4 * 70 + 17, 4 * 135 + 1}) {
+            assertThat(dx.get(i)).isCloseTo(centralDifference(x, i, eps, loss), within(1e-6));
+        }
+        for (Parameter p : layer.parameters()) {
+            for (int i : new int[] {0, p.size() / 2, p.size() - 1}) {
+                assertThat(grads.of(p).get(i)).as(p.name() + "[" + i + "]")
+                        .isCloseTo(centralDifference(p.value(), i, eps, loss), within(1e-6));
+            }
+        }
+    }
+
+    private static double centralDifference(Tensor t, int i, double eps, java.util.function.DoubleSupplier loss) {
+        double old = t.get(i);
+        t.set(i, old + eps);
+        double up = loss.getAsDouble();
+        t.set(i, old - eps);
+        double down = loss.getAsDouble();
+        t.set(i, old);
+        return (up - down) / (2 * eps);
+    }
+
     @Test
     void causalStepsIgnoreLaterSteps() {
         Layer layer = MultiHeadSelfAttentionOptions.of(2).withCausal(true).build(Shape.sequence(4), Precision.FLOAT64,

@@ -1000,6 +1000,9 @@ public final class SentimentCommand implements Runnable {
                 stream.write(texts, out);
                 return 0;
             }
+            // A stream usually meets most of the vocabulary: building the fused table's rows in one pass now is
+            // faster than one by one as tokens first appear, while the row code is still being compiled.
+            m.network().fillFusedTable();
             TextDecoder stdin = TextDecoder.of(System.in, "standard input", options);
             stream.run(stdin, out);
             PrintWriter err = spec.commandLine().getErr();

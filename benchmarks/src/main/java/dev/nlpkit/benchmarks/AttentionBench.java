@@ -28,6 +28,7 @@ import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -63,21 +64,8 @@ public final class AttentionBench implements Callable<Integer> {
     @Option(names = "--heads", defaultValue = "4", description = "Heads; must divide --width (default: ${DEFAULT-VALUE}).")
     int heads;
 
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Kernel threads for nlpkit and OpenBLAS threads for PyTorch (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--seconds", defaultValue = "3",
-            description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
-    double seconds;
-
-    @Option(names = "--min-steps", defaultValue = "3",
-            description = "Minimum timed steps per measurement (default: ${DEFAULT-VALUE}).")
-    int minSteps;
-
-    @Option(names = "--warmup", defaultValue = "2",
-            description = "Minimum warm-up seconds before each measurement (default: ${DEFAULT-VALUE}).")
-    double warmup;
+    @Mixin
+    TimedRunFlags run = new TimedRunFlags();
 
     @Option(names = "--no-torch", description = "Skip the PyTorch anchor (no ratios).")
     boolean noTorch;
@@ -93,9 +81,9 @@ public final class AttentionBench implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintWriter out = spec.commandLine().getOut();
-        Parallelism.setThreads(threads);
+        Parallelism.setThreads(run.threads);
         BenchReport.of("attention").withMachine().put("part", "setup").put("kernels", Kernels.describe())
-                .put("threads", threads).print(out);
+                .put("threads", run.threads).print(out);
         Map<Integer, Map<String, Double>> torch = noTorch ? Map.of() : runTorch(out);
         for (int seq : seqs) {
             runLayer(out, seq, torch.get(seq));
@@ -104,7 +92,8 @@ public final class AttentionBench implements Callable<Integer> {
     }
 
     private void validate() {
-        if (batch < 1 || width < 1 || heads < 1 || threads < 1 || minSteps < 1 || seconds < 0 || warmup < 0
+        if (batch < 1 || width < 1 || heads < 1 || run.threads < 1 || run.minSteps < 1 || run.seconds < 0
+                || run.warmup < 0
                 || seqs.stream().anyMatch(s -> s < 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--batch, --width, --heads, --threads, --min-steps and every --seqs value must be >= 1, "
@@ -128,7 +117,7 @@ public final class AttentionBench implements Callable<Integer> {
             layer.backward(f, dy, grads);
             grads.zero();
         };
-        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        long warmEnd = System.nanoTime() + (long) (run.warmup * 1e9);
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
             step.run();
         }
@@ -140,7 +129,7 @@ public final class AttentionBench implements Callable<Integer> {
             step.run();
             steps++;
             now = System.nanoTime();
-        } while (steps < minSteps || now - start < seconds * 1e9);
+        } while (steps < run.minSteps || now - start < run.seconds * 1e9);
         double wall = (now - start) / 1e9;
         double cpu = (LstmBench.processCpuNanos() - cpuStart) / 1e9;
         double rate = batch * steps / wall;
@@ -184,8 +173,8 @@ public final class AttentionBench implements Callable<Integer> {
             List<String> command = List.of(python, script.toString(), "--batch", String.valueOf(batch),
                     "--seqs", String.join(",", seqs.stream().map(String::valueOf).toList()),
                     "--width", String.valueOf(width), "--heads", String.valueOf(heads), "--torch-threads", "1",
-                    "--blas-threads", String.valueOf(threads), "--seconds", String.valueOf(seconds),
-                    "--min-steps", String.valueOf(minSteps), "--seed", String.valueOf(seed));
+                    "--blas-threads", String.valueOf(run.threads), "--seconds", String.valueOf(run.seconds),
+                    "--min-steps", String.valueOf(run.minSteps), "--seed", String.valueOf(seed));
             Process process;
             try {
                 process = AnchorProcess.builder(command).redirectErrorStream(true).start();

@@ -41,6 +41,7 @@ import dev.nlpkit.core.TrainingListener;
 import dev.nlpkit.recurrent.optim.OptimizerOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -96,21 +97,8 @@ public final class LstmBench implements Callable<Integer> {
     @Option(names = "--hidden", defaultValue = "100", description = "Recurrent units (default: ${DEFAULT-VALUE}).")
     int hidden;
 
-    @Option(names = "--threads", defaultValue = "2",
-            description = "Kernel threads for nlpkit and OpenBLAS threads for PyTorch (default: ${DEFAULT-VALUE}).")
-    int threads;
-
-    @Option(names = "--seconds", defaultValue = "3",
-            description = "Minimum timed seconds per measurement (default: ${DEFAULT-VALUE}).")
-    double seconds;
-
-    @Option(names = "--min-steps", defaultValue = "3",
-            description = "Minimum timed steps per measurement (default: ${DEFAULT-VALUE}).")
-    int minSteps;
-
-    @Option(names = "--warmup", defaultValue = "2",
-            description = "Minimum warm-up seconds before each measurement (default: ${DEFAULT-VALUE}).")
-    double warmup;
+    @Mixin
+    TimedRunFlags run = new TimedRunFlags();
 
     @Option(names = "--parts", split = ",", defaultValue = "kernel,model",
             description = "What to run: kernel, model (default: ${DEFAULT-VALUE}).")
@@ -134,9 +122,9 @@ public final class LstmBench implements Callable<Integer> {
     public Integer call() throws Exception {
         validate();
         PrintWriter out = spec.commandLine().getOut();
-        Parallelism.setThreads(threads);
+        Parallelism.setThreads(run.threads);
         BenchReport.of("lstm").withMachine().put("part", "setup").put("kernels", Kernels.describe())
-                .put("threads", threads).put("load_average", loadAverage()).print(out);
+                .put("threads", run.threads).put("load_average", loadAverage()).print(out);
         if (parts.contains("kernel")) {
             runKernels(out);
         }
@@ -164,7 +152,8 @@ public final class LstmBench implements Callable<Integer> {
                         "--parts: expected kernel or model, got '" + part + "'");
             }
         }
-        if (threads < 1 || seq < 1 || vocab < 2 || embed < 1 || hidden < 1 || minSteps < 1 || seconds < 0 || warmup < 0
+        if (run.threads < 1 || seq < 1 || vocab < 2 || embed < 1 || hidden < 1 || run.minSteps < 1
+                || run.seconds < 0 || run.warmup < 0
                 || batches.stream().anyMatch(b -> b < 1)) {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "--threads, --seq, --embed, --hidden, --min-steps and every batch must be >= 1, --vocab >= 2, "
@@ -194,7 +183,7 @@ public final class LstmBench implements Callable<Integer> {
     }
 
     private void runKernels(PrintWriter out) {
-        double peak = peakPerCore * threads;
+        double peak = peakPerCore * run.threads;
         for (Product p : products()) {
             SplittableRandom random = new SplittableRandom(seed);
             float[] a = randomFloats(random, p.m * p.k);
@@ -204,7 +193,7 @@ public final class LstmBench implements Callable<Integer> {
             int ldb = p.transB ? p.k : p.n;
             double flops = 2.0 * p.m * p.n * p.k;
             Runnable call = () -> Gemm.gemm(p.transA, p.transB, p.m, p.n, p.k, 1f, a, 0, lda, b, 0, ldb, 0f, c, 0, p.n);
-            Timing timing = time(call, seconds / 3);
+            Timing timing = time(call, run.seconds / 3);
             double gflops = flops * timing.calls / timing.nanos;
             // Per core from CPU time: what one core delivers while it runs this product, whatever the load.
             double perCore = flops * timing.calls / timing.cpuNanos;
@@ -240,7 +229,7 @@ public final class LstmBench implements Callable<Integer> {
      * whole calls until {@code minSeconds} have passed.
      */
     private Timing time(Runnable call, double minSeconds) {
-        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        long warmEnd = System.nanoTime() + (long) (run.warmup * 1e9);
         for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
             call.run();
         }
@@ -252,7 +241,7 @@ public final class LstmBench implements Callable<Integer> {
             call.run();
             calls++;
             now = System.nanoTime();
-        } while (calls < minSteps || now - start < minSeconds * 1e9);
+        } while (calls < run.minSteps || now - start < minSeconds * 1e9);
         return new Timing(calls, now - start, processCpuNanos() - cpuStart);
     }
 
@@ -301,13 +290,14 @@ public final class LstmBench implements Callable<Integer> {
         // of that many batches until --seconds and --min-steps are both reached (one fit when the estimate
         // holds; a wrong estimate costs more fits, never a short measurement).
         double stepSeconds = Double.POSITIVE_INFINITY;
-        long warmEnd = System.nanoTime() + (long) (warmup * 1e9);
+        long warmEnd = System.nanoTime() + (long) (run.warmup * 1e9);
         for (int fits = 0; fits < WARMUP_FITS || System.nanoTime() < warmEnd; fits++) {
             long warmStart = System.nanoTime();
             trainingData(random, batch, 2, model, fit);
             stepSeconds = Math.min(stepSeconds, (System.nanoTime() - warmStart) / 2e9);
         }
-        int chunk = (int) Math.max(minSteps, Math.min(10_000, Math.ceil(seconds / Math.max(stepSeconds, 1e-6))));
+        int chunk = (int) Math.max(run.minSteps,
+                Math.min(10_000, Math.ceil(run.seconds / Math.max(stepSeconds, 1e-6))));
         Dataset data = dataset(random, batch * chunk);
         long steps = 0;
         long start = System.nanoTime();
@@ -315,7 +305,7 @@ public final class LstmBench implements Callable<Integer> {
         do {
             model.fit(data, null, fit, TrainingListener.none());
             steps += chunk;
-        } while (steps < minSteps || System.nanoTime() - start < seconds * 1e9);
+        } while (steps < run.minSteps || System.nanoTime() - start < run.seconds * 1e9);
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         double trainCpuSeconds = (processCpuNanos() - cpuStart) / 1e9;
         double trainRate = (double) batch * steps / trainSeconds;
@@ -326,10 +316,10 @@ public final class LstmBench implements Callable<Integer> {
         // projection table during the warm-up (once per weights version, excluded like JIT compilation).
         Inputs one = Inputs.tokens(tokens(random, batch));
         model.setInferenceOptions(InferenceOptions.unfused());
-        Timing unfused = time(() -> model.predict(one, batch), seconds);
+        Timing unfused = time(() -> model.predict(one, batch), run.seconds);
         double unfusedRate = (double) batch * unfused.calls / (unfused.nanos / 1e9);
         model.setInferenceOptions(InferenceOptions.defaults());
-        Timing timing = time(() -> model.predict(one, batch), seconds);
+        Timing timing = time(() -> model.predict(one, batch), run.seconds);
         double inferRate = (double) batch * timing.calls / (timing.nanos / 1e9);
         double inferPerCpu = (double) batch * timing.calls / (timing.cpuNanos / 1e9);
 
@@ -390,8 +380,8 @@ public final class LstmBench implements Callable<Integer> {
                     "--batches", String.join(",", batches.stream().map(String::valueOf).toList()),
                     "--seq", String.valueOf(seq), "--vocab", String.valueOf(vocab), "--embed", String.valueOf(embed),
                     "--hidden", String.valueOf(hidden), "--torch-threads", "1",
-                    "--blas-threads", String.valueOf(threads), "--seconds", String.valueOf(seconds),
-                    "--min-steps", String.valueOf(minSteps), "--seed", String.valueOf(seed));
+                    "--blas-threads", String.valueOf(run.threads), "--seconds", String.valueOf(run.seconds),
+                    "--min-steps", String.valueOf(run.minSteps), "--seed", String.valueOf(seed));
             Process process = AnchorProcess.builder(command).redirectErrorStream(true).start();
             Map<String, Map<String, Double>> figures = new HashMap<>();
             List<String> other = new ArrayList<>();

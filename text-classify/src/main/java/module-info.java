@@ -15,5 +15,6 @@ module dev.nlpkit.classify {
 
     exports dev.nlpkit.classify;
     exports dev.nlpkit.classify.io;
+    exports dev.nlpkit.classify.linear;
     exports dev.nlpkit.classify.metrics;
 }

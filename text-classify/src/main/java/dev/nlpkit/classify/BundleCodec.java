@@ -10,6 +10,7 @@ import java.util.Locale;
 
 import dev.nlpkit.classify.io.BundleFormatException;
 import dev.nlpkit.classify.io.ModelBundle;
+import dev.nlpkit.classify.linear.TfidfLogisticRegression;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.PreprocessOptionsFormat;
 import dev.nlpkit.recurrent.model.History;
@@ -29,12 +30,17 @@ final class BundleCodec {
     static final String KIND = "nlpkit-text-classifier";
     /** The info section: added within format 2 (optional, so earlier format-2 bundles load as not recorded). */
     static final String INFO = "info";
+    /** The decision section (options version 3): the threshold; absent in earlier bundles, which use 0.5. */
+    static final String DECISION = "decision";
+    static final String DECISION_KIND = "nlpkit-text-classifier-decision";
+    /** The blended linear model's section, present only when the options blend one. */
+    static final String LINEAR = "linear";
 
     private BundleCodec() {
     }
 
     static ModelBundle bundle(TextClassifier c) throws IOException {
-        return ModelBundle.builder()
+        ModelBundle.Builder builder = ModelBundle.builder()
                 .text(CLASSIFIER, w -> w.write(KIND + "\t" + TextClassifier.FORMAT_VERSION + "\nclasses="
                         + c.labels().size() + "\nend\n"))
                 .binary("preprocessing", out -> PreprocessOptionsFormat.write(c.options().preprocess(), out))
@@ -44,7 +50,35 @@ final class BundleCodec {
                 .binary("network", c.network()::save)
                 .text("history", w -> w.write(historyText(c.history())))
                 .text(INFO, w -> w.write(c.info().toText()))
-                .build();
+                .text(DECISION, w -> w.write(DECISION_KIND + "\t1\nthreshold=" + c.threshold() + "\nend\n"));
+        if (c.linear().isPresent()) {
+            builder.binary(LINEAR, c.linear().get()::write);
+        }
+        return builder.build();
+    }
+
+    /** The threshold of the decision section (0.5 when the bundle predates it). */
+    static double readThreshold(ModelBundle bundle, String source) throws IOException {
+        if (!bundle.has(DECISION)) {
+            return 0.5;
+        }
+        String where = source + "#" + DECISION;
+        try (BufferedReader in = new BufferedReader(new StringReader(bundle.text(DECISION)))) {
+            LineReader lines = new LineReader(in, where);
+            lines.readHeader(DECISION_KIND, 1);
+            double threshold = lines.parseDouble("threshold", lines.nextKeyValue("threshold"));
+            lines.expect("end");
+            if (!(threshold > 0 && threshold < 1)) {
+                throw new BundleFormatException(where + ": field 'threshold': expected a number in (0, 1), found "
+                        + threshold);
+            }
+            return threshold;
+        } catch (BundleFormatException e) {
+            throw e;
+        } catch (IOException | RuntimeException e) {
+            throw new BundleFormatException(String.valueOf(e.getMessage()).contains(where) ? e.getMessage()
+                    : where + ": " + e.getMessage(), e);
+        }
     }
 
     static TextClassifier read(InputStream in, String source) throws IOException {
@@ -89,8 +123,11 @@ final class BundleCodec {
         History history = parseHistory(bundle.text("history"), source + "#history");
         ModelInfo info = bundle.has(INFO) ? ModelInfo.parse(bundle.text(INFO), source + "#" + INFO)
                 : ModelInfo.notRecorded();
+        double threshold = readThreshold(bundle, source);
+        TfidfLogisticRegression linear = !bundle.has(LINEAR) ? null : section(source, LINEAR,
+                () -> TfidfLogisticRegression.read(bundle.open(LINEAR), source + "#" + LINEAR));
         try {
-            return new TextClassifier(options, encoder, labels, network, history, true, info);
+            return new TextClassifier(options, encoder, labels, network, history, true, info, linear, threshold);
         } catch (IllegalArgumentException e) {
             throw new BundleFormatException(source + ": the sections do not fit together: " + e.getMessage(), e);
         } catch (IllegalStateException e) {

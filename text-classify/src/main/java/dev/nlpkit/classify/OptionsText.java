@@ -15,6 +15,7 @@ import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
 import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
 import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
 import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.linear.TfidfLogisticOptions;
 import dev.nlpkit.embeddings.Word2VecOptions;
 import dev.nlpkit.preprocess.PreprocessOptions;
 
@@ -29,8 +30,11 @@ import dev.nlpkit.preprocess.PreprocessOptions;
 final class OptionsText {
 
     static final String KIND = "nlpkit-text-classifier-options";
-    /** 2: the network's architecture and its CNN and Transformer fields; version 1 is read as recurrent. */
-    static final int VERSION = 2;
+    /**
+     * 3: the blend and the threshold (versions 1 and 2 are read without a blend, threshold 0.5); 2: the network's
+     * architecture and its CNN and Transformer fields; version 1 is read as recurrent.
+     */
+    static final int VERSION = 3;
 
     private OptionsText() {
     }
@@ -52,6 +56,7 @@ final class OptionsText {
         }
         put(text, "network", options.network());
         put(text, "training", options.training());
+        writeDecision(text, options.blend(), options.threshold());
         text.append("end\n");
         return text.toString();
     }
@@ -122,7 +127,46 @@ final class OptionsText {
                 "embedding.fineTune", where);
         return new TextClassifierOptions(preprocess, sequence, new TextClassifierOptions.Embedding(source, fineTune),
                 get(values, "network", TextClassifierOptions.Network.class, where),
-                get(values, "training", TextClassifierOptions.Training.class, where));
+                get(values, "training", TextClassifierOptions.Training.class, where), readBlend(values, where),
+                get(values, "threshold", Threshold.class, where));
+    }
+
+    /** The blend and the threshold (options version 3). */
+    private static void writeDecision(StringBuilder text, Blend blend, Threshold threshold) {
+        text.append("blend.mode=").append(blend.mode().name()).append('\n');
+        text.append("blend.weight=").append(blend.weight()).append('\n');
+        put(text, "blend.linear", blend.linear());
+        put(text, "threshold", threshold);
+    }
+
+    /** Reads the blend; versions 1 and 2 (no {@code blend.} fields) have none and the fixed threshold 0.5. */
+    private static Blend readBlend(Map<String, String> values, String where) throws BundleFormatException {
+        Blend none = Blend.none();
+        values.putIfAbsent("blend.mode", none.mode().name());
+        values.putIfAbsent("blend.weight", Double.toString(none.weight()));
+        for (RecordComponent c : TfidfLogisticOptions.class.getRecordComponents()) {
+            if (!values.containsKey("blend.linear." + c.getName())) {
+                StringBuilder defaults = new StringBuilder();
+                put(defaults, "blend.linear", none.linear());
+                for (String line : defaults.toString().split("\n")) {
+                    int eq = line.indexOf('=');
+                    values.putIfAbsent(line.substring(0, eq), line.substring(eq + 1));
+                }
+                break;
+            }
+        }
+        Threshold fixed = Threshold.defaults();
+        values.putIfAbsent("threshold.mode", fixed.mode().name());
+        values.putIfAbsent("threshold.value", Double.toString(fixed.value()));
+        Blend.Mode mode = (Blend.Mode) parse(Blend.Mode.class, require(values, "blend.mode", where), "blend.mode",
+                where);
+        double weight = (Double) parse(Double.TYPE, require(values, "blend.weight", where), "blend.weight", where);
+        TfidfLogisticOptions linear = get(values, "blend.linear", TfidfLogisticOptions.class, where);
+        try {
+            return new Blend(mode, weight, linear);
+        } catch (IllegalArgumentException e) {
+            throw new BundleFormatException(where + ": invalid blend: " + e.getMessage(), e);
+        }
     }
 
     private static int parseVersion(String text, String where) throws BundleFormatException {

@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
@@ -21,6 +22,7 @@ import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
 import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
 import dev.nlpkit.classify.io.BundleFormatException;
 import dev.nlpkit.classify.io.ModelBundle;
+import dev.nlpkit.classify.linear.TfidfLogisticRegression;
 import dev.nlpkit.classify.metrics.BinaryMetrics;
 import dev.nlpkit.classify.metrics.RocCurve;
 import dev.nlpkit.embeddings.Corpus;
@@ -114,9 +116,31 @@ public final class TextClassifier {
     private final History history;
     private final boolean lengthsTravel;
     private final ModelInfo info;
+    /** The blended linear model (null without a blend) and the second class's threshold; see {@link Blend}. */
+    private final TfidfLogisticRegression linear;
+    private final double threshold;
 
     TextClassifier(TextClassifierOptions options, SequenceEncoder encoder, LabelEncoder labels, Sequential network,
             History history, boolean lengthsTravel, ModelInfo info) {
+        this(options, encoder, labels, network, history, lengthsTravel, info, null, 0.5);
+    }
+
+    TextClassifier(TextClassifierOptions options, SequenceEncoder encoder, LabelEncoder labels, Sequential network,
+            History history, boolean lengthsTravel, ModelInfo info, TfidfLogisticRegression linear,
+            double threshold) {
+        this.linear = linear;
+        this.threshold = threshold;
+        if (options.blend().blends() != (linear != null)) {
+            throw new IllegalArgumentException(linear == null ? "the options blend " + options.blend()
+                    + " but there is no linear model" : "there is a linear model but the options do not blend");
+        }
+        if (!(threshold > 0 && threshold < 1)) {
+            throw new IllegalArgumentException("the threshold must be in (0, 1), got " + threshold);
+        }
+        if (labels.classCount() != 2 && (linear != null || threshold != 0.5)) {
+            throw new IllegalArgumentException(labels.classCount() + " classes cannot have a blend or a threshold "
+                    + "other than 0.5");
+        }
         this.info = Objects.requireNonNull(info, "info");
         this.options = Objects.requireNonNull(options, "options");
         this.preprocessor = TextPreprocessor.of(options.preprocess());
@@ -147,6 +171,8 @@ public final class TextClassifier {
         this.network = other.network;
         this.history = other.history;
         this.lengthsTravel = other.lengthsTravel;
+        this.linear = other.linear;
+        this.threshold = other.threshold;
     }
 
     // ------------------------------------------------------------------ training
@@ -183,6 +209,7 @@ public final class TextClassifier {
         if (validation != null) {
             checkKnown(validation.labels(), labelEncoder, "validation label");
         }
+        checkDecision(options, labelEncoder, validation);
         if (options.training().patience() > 0 && (validation == null || validation.size() == 0)) {
             throw new IllegalArgumentException("early stopping (patience " + options.training().patience()
                     + ") needs validation texts; pass them or set patience 0");
@@ -219,8 +246,55 @@ public final class TextClassifier {
         Dataset val = validation == null || validation.size() == 0 ? null
                 : dataset(encoder, validationTokens, labelEncoder.encode(validation.labels()), binary);
         History history = network.fit(train, val, fit, events);
-        return new TextClassifier(options, encoder, labelEncoder, network, history, true,
-                ModelInfo.ofFit(texts.size(), validation == null ? 0 : validation.size(), labelEncoder.classes()));
+        ModelInfo info = ModelInfo.ofFit(texts.size(), validation == null ? 0 : validation.size(),
+                labelEncoder.classes());
+        TfidfLogisticRegression linear = !options.blend().blends() ? null
+                : TfidfLogisticRegression.fit(trainTokens, labelEncoder.encode(labels), options.blend().linear());
+        TextClassifier fitted = new TextClassifier(options, encoder, labelEncoder, network, history, true, info,
+                linear, 0.5);
+        Threshold rule = options.threshold();
+        if (rule.mode() == Threshold.Mode.FIXED) {
+            return rule.value() == 0.5 ? fitted : new TextClassifier(options, encoder, labelEncoder, network, history,
+                    true, info, linear, rule.value());
+        }
+        double[] p = fitted.secondClassProbabilities(validationTokens);
+        double chosen = BalancedThreshold.choose(labelEncoder.encode(validation.labels()), p);
+        return new TextClassifier(options, encoder, labelEncoder, network, history, true, info, linear, chosen);
+    }
+
+    /** Blend and threshold: two classes only; a balanced threshold needs validation texts of both classes. */
+    private static void checkDecision(TextClassifierOptions options, LabelEncoder labels, LabeledTexts validation) {
+        boolean fixedHalf = options.threshold().mode() == Threshold.Mode.FIXED && options.threshold().value() == 0.5;
+        if (labels.classCount() != 2 && (options.blend().blends() || !fixedHalf)) {
+            throw new IllegalArgumentException("the blend (" + options.blend() + ") and the threshold ("
+                    + options.threshold() + ") are for two classes; these labels have " + labels.classCount() + " "
+                    + labels.classes() + ": use no blend and the fixed threshold 0.5");
+        }
+        if (options.threshold().mode() == Threshold.Mode.BALANCED) {
+            int[] classes = validation == null ? new int[0] : labels.encode(validation.labels());
+            int positives = 0;
+            for (int c : classes) {
+                positives += c;
+            }
+            if (positives == 0 || positives == classes.length) {
+                throw new IllegalArgumentException("the balanced threshold is chosen on the validation texts, which "
+                        + "need both classes " + labels.classes() + "; got " + classes.length + " texts"
+                        + (classes.length == 0 ? "" : ", all '" + labels.decode(classes[0]) + "'"));
+            }
+        }
+    }
+
+    /** The (blended) probability of the second class of tokenized texts, as {@link #predictProba(List)}. */
+    private double[] secondClassProbabilities(List<List<String>> tokens) {
+        double[] out = new double[tokens.size()];
+        for (int from = 0; from < tokens.size(); from += CHUNK) {
+            List<List<String>> chunk = tokens.subList(from, Math.min(tokens.size(), from + CHUNK));
+            double[][] p = blended(probabilities(encodeRows(chunk), INFERENCE_BATCH), chunk);
+            for (int i = 0; i < p.length; i++) {
+                out[from + i] = p[i][1];
+            }
+        }
+        return out;
     }
 
     private static EmbeddingMatrix.Result embeddingMatrix(TextClassifierOptions options, Vocabulary vocabulary,
@@ -409,6 +483,26 @@ public final class TextClassifier {
     }
 
     /**
+     * The probability of the second class from which {@link #predict} says the second class: 0.5 unless the
+     * options set another ({@link Threshold}); for {@link Threshold#balanced()} the value {@code fit} chose on the
+     * validation texts, as saved in the bundle.
+     *
+     * @return the threshold, in (0, 1)
+     */
+    public double threshold() {
+        return threshold;
+    }
+
+    /**
+     * The linear model blended with the network, when the options blend one ({@link Blend}).
+     *
+     * @return the TF-IDF logistic regression, or empty
+     */
+    public Optional<TfidfLogisticRegression> linear() {
+        return Optional.ofNullable(linear);
+    }
+
+    /**
      * The trained network (for inspection, e.g. {@code summary()}; do not train it further).
      *
      * @return the network, shared with this classifier
@@ -437,13 +531,14 @@ public final class TextClassifier {
     }
 
     /**
-     * The most probable label of {@code text} (two classes: the second when its probability is >= 0.5).
+     * The label of {@code text}: two classes, the second when its (blended) probability is at least
+     * {@link #threshold()}; more, the most probable.
      *
      * @param text any text; not null
      * @return one of {@link #labels()}
      */
     public String predict(String text) {
-        return labels.decode(argmax(predictProba(text)));
+        return labels.decode(decide(predictProba(text)));
     }
 
     /**
@@ -455,7 +550,7 @@ public final class TextClassifier {
      */
     public double[] predictProba(String text) {
         List<String> tokens = preprocessor.tokens(requireText(text, "text"));
-        return probabilities(encodeRows(List.of(tokens)), 1)[0];
+        return blended(probabilities(encodeRows(List.of(tokens)), 1), List.of(tokens))[0];
     }
 
     /**
@@ -468,7 +563,7 @@ public final class TextClassifier {
         double[][] p = predictProba(texts);
         List<String> out = new ArrayList<>(p.length);
         for (double[] row : p) {
-            out.add(labels.decode(argmax(row)));
+            out.add(labels.decode(decide(row)));
         }
         return out;
     }
@@ -493,7 +588,8 @@ public final class TextClassifier {
         double[][] out = new double[texts.size()][];
         for (int from = 0; from < texts.size(); from += CHUNK) {
             List<String> chunk = texts.subList(from, Math.min(texts.size(), from + CHUNK));
-            double[][] p = probabilities(encodeRows(preprocessor.tokensBatch(chunk, threads)), INFERENCE_BATCH);
+            List<List<String>> tokens = preprocessor.tokensBatch(chunk, threads);
+            double[][] p = blended(probabilities(encodeRows(tokens), INFERENCE_BATCH), tokens);
             System.arraycopy(p, 0, out, from, p.length);
         }
         return out;
@@ -524,9 +620,27 @@ public final class TextClassifier {
         return out;
     }
 
-    private static int argmax(double[] p) {
+    /**
+     * The network's probabilities averaged with the linear model's, in place ({@link Blend}): the second class's
+     * {@code (1 - w) * P_network + w * P_linear}, the first its complement. Unchanged without a blend.
+     */
+    private double[][] blended(double[][] network, List<List<String>> tokens) {
+        if (linear == null) {
+            return network;
+        }
+        double w = options.blend().weight();
+        double[] p = linear.probabilities(tokens);
+        for (int i = 0; i < network.length; i++) {
+            network[i][1] = (1 - w) * network[i][1] + w * p[i];
+            network[i][0] = 1.0 - network[i][1];
+        }
+        return network;
+    }
+
+    /** The predicted class: two classes by the threshold, more by the highest probability. */
+    private int decide(double[] p) {
         if (p.length == 2) {
-            return p[1] >= 0.5 ? 1 : 0;
+            return p[1] >= threshold ? 1 : 0;
         }
         int best = 0;
         for (int k = 1; k < p.length; k++) {
@@ -543,6 +657,11 @@ public final class TextClassifier {
      * The prediction of {@code text} and each token's contribution by occlusion: the probability of the predicted
      * class minus that probability with the token left out of the sequence. Tokens carry their text as written
      * and their character offsets in {@code text}.
+     *
+     * <p>With a {@link Blend}, the probabilities are the blended ones and a token is left out of both models: the
+     * network's sequence (when it reached it) and the linear model's tokens, whose n-grams holding it then go too
+     * (a bigram across the gap appears). A token the network never read (dropped as unknown, or truncated) can thus
+     * still contribute, through the linear model. The label uses {@link #threshold()}.
      *
      * @param text any text; not null
      * @return the label, the class probabilities and one contribution per token in text order
@@ -584,12 +703,42 @@ public final class TextClassifier {
             rows[1 + j] = row(without);
         }
         double[][] p = probabilities(rows, INFERENCE_BATCH);
-        int predicted = argmax(p[0]);
         double[] contribution = new double[tokens.size()];
         boolean[] inSequence = new boolean[tokens.size()];
-        for (int j = 0; j < positions.size(); j++) {
-            contribution[positions.get(j)] = p[0][predicted] - p[1 + j][predicted];
-            inSequence[positions.get(j)] = true;
+        int predicted;
+        if (linear == null) {
+            predicted = decide(p[0]);
+            for (int j = 0; j < positions.size(); j++) {
+                contribution[positions.get(j)] = p[0][predicted] - p[1 + j][predicted];
+                inSequence[positions.get(j)] = true;
+            }
+        } else {
+            // occlusion of the blended probability: without token i the network reads its sequence without it (or
+            // the same sequence, when i never reached it) and the linear model its n-grams without it
+            int[] sequenceIndex = new int[tokens.size()];
+            Arrays.fill(sequenceIndex, -1);
+            for (int j = 0; j < positions.size(); j++) {
+                sequenceIndex[positions.get(j)] = j;
+                inSequence[positions.get(j)] = true;
+            }
+            List<List<String>> variants = new ArrayList<>(1 + terms.size());
+            variants.add(terms);
+            for (int i = 0; i < terms.size(); i++) {
+                List<String> without = new ArrayList<>(terms);
+                without.remove(i);
+                variants.add(without);
+            }
+            double[][] network = new double[1 + terms.size()][];
+            network[0] = p[0];
+            for (int i = 0; i < terms.size(); i++) {
+                network[1 + i] = (sequenceIndex[i] >= 0 ? p[1 + sequenceIndex[i]] : p[0]).clone();
+            }
+            double[][] q = blended(network, variants);
+            p = new double[][] {q[0]};
+            predicted = decide(q[0]);
+            for (int i = 0; i < terms.size(); i++) {
+                contribution[i] = q[0][predicted] - q[1 + i][predicted];
+            }
         }
         List<TokenContribution> out = new ArrayList<>(tokens.size());
         for (int i = 0; i < tokens.size(); i++) {
@@ -634,14 +783,14 @@ public final class TextClassifier {
         int k = labels.classCount();
         long[][] confusion = new long[k][k];
         for (int i = 0; i < y.length; i++) {
-            confusion[y[i]][argmax(p[i])]++;
+            confusion[y[i]][decide(p[i])]++;
         }
         if (k == 2) {
             double[] positive = new double[p.length];
             for (int i = 0; i < p.length; i++) {
                 positive[i] = p[i][1];
             }
-            BinaryMetrics m = BinaryMetrics.of(y, positive);
+            BinaryMetrics m = BinaryMetrics.of(y, positive, threshold);
             return new Evaluation(labels.classes(), m.accuracy(), m.precision(), m.recall(), m.f1(), m.rocAuc(),
                     confusion);
         }

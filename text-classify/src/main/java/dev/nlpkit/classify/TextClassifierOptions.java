@@ -35,9 +35,12 @@ import dev.nlpkit.vectorize.sequence.UnknownTokens;
  * @param embedding  where the embedding vectors come from, frozen or fine-tuned
  * @param network    the recurrent network
  * @param training   optimizer, batches, epochs, early stopping, seed
+ * @param blend      whether the network's probability is averaged with a TF-IDF logistic regression's
+ *                   ({@link Blend}; two classes only)
+ * @param threshold  the probability from which the second of two classes is predicted ({@link Threshold})
  */
 public record TextClassifierOptions(PreprocessOptions preprocess, Sequence sequence, Embedding embedding,
-        Network network, Training training) {
+        Network network, Training training, Blend blend, Threshold threshold) {
 
     /** Validates: no part may be null. */
     public TextClassifierOptions {
@@ -46,6 +49,8 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         Objects.requireNonNull(embedding, "embedding");
         Objects.requireNonNull(network, "network");
         Objects.requireNonNull(training, "training");
+        Objects.requireNonNull(blend, "blend");
+        Objects.requireNonNull(threshold, "threshold");
         if (network.architecture() == Network.Architecture.TRANSFORMER) {
             // the encoder blocks keep the embedding's width: check it now, not after the Word2Vec training
             int width = switch (embedding.source()) {
@@ -58,6 +63,20 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
                         + "width " + width + ": the Transformer's attention splits the width among the heads");
             }
         }
+    }
+
+    /**
+     * Without a blend and with the fixed threshold 0.5 ({@link Blend#none()}, {@link Threshold#defaults()}).
+     *
+     * @param preprocess text to tokens
+     * @param sequence   tokens to padded id sequences
+     * @param embedding  where the embedding vectors come from
+     * @param network    the network
+     * @param training   optimizer, batches, epochs, early stopping, seed
+     */
+    public TextClassifierOptions(PreprocessOptions preprocess, Sequence sequence, Embedding embedding,
+            Network network, Training training) {
+        this(preprocess, sequence, embedding, network, training, Blend.none(), Threshold.defaults());
     }
 
     /**
@@ -95,7 +114,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @return a copy with {@code preprocess} replaced
      */
     public TextClassifierOptions withPreprocess(PreprocessOptions value) {
-        return new TextClassifierOptions(value, sequence, embedding, network, training);
+        return new TextClassifierOptions(value, sequence, embedding, network, training, blend, threshold);
     }
 
     /**
@@ -105,7 +124,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @return a copy with {@code sequence} replaced
      */
     public TextClassifierOptions withSequence(Sequence value) {
-        return new TextClassifierOptions(preprocess, value, embedding, network, training);
+        return new TextClassifierOptions(preprocess, value, embedding, network, training, blend, threshold);
     }
 
     /**
@@ -115,7 +134,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @return a copy with {@code embedding} replaced
      */
     public TextClassifierOptions withEmbedding(Embedding value) {
-        return new TextClassifierOptions(preprocess, sequence, value, network, training);
+        return new TextClassifierOptions(preprocess, sequence, value, network, training, blend, threshold);
     }
 
     /**
@@ -125,7 +144,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @return a copy with {@code network} replaced
      */
     public TextClassifierOptions withNetwork(Network value) {
-        return new TextClassifierOptions(preprocess, sequence, embedding, value, training);
+        return new TextClassifierOptions(preprocess, sequence, embedding, value, training, blend, threshold);
     }
 
     /**
@@ -135,7 +154,27 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @return a copy with {@code training} replaced
      */
     public TextClassifierOptions withTraining(Training value) {
-        return new TextClassifierOptions(preprocess, sequence, embedding, network, value);
+        return new TextClassifierOptions(preprocess, sequence, embedding, network, value, blend, threshold);
+    }
+
+    /**
+     * With another blend.
+     *
+     * @param value none, or the TF-IDF logistic regression and its weight
+     * @return a copy with {@code blend} replaced
+     */
+    public TextClassifierOptions withBlend(Blend value) {
+        return new TextClassifierOptions(preprocess, sequence, embedding, network, training, value, threshold);
+    }
+
+    /**
+     * With another decision threshold.
+     *
+     * @param value fixed, or chosen on the validation texts
+     * @return a copy with {@code threshold} replaced
+     */
+    public TextClassifierOptions withThreshold(Threshold value) {
+        return new TextClassifierOptions(preprocess, sequence, embedding, network, training, blend, value);
     }
 
     /**

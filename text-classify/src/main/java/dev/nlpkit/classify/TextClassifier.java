@@ -937,6 +937,8 @@ public final class TextClassifier {
     @Override
     public String toString() {
         return "TextClassifier[classes=" + labels.classes() + ", vocabulary=" + encoder.vocabulary().size()
-                + ", network=" + network.layers().size() + " layers]";
+                + ", network=" + network.layers().size() + " layers"
+                + (linear == null ? "" : ", blend=" + options.blend()) + (threshold == 0.5 ? "" : ", threshold="
+                + threshold) + "]";
     }
 }

@@ -16,11 +16,14 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 
+import dev.nlpkit.classify.Blend;
 import dev.nlpkit.classify.FitListener;
 import dev.nlpkit.classify.LabeledTexts;
 import dev.nlpkit.classify.ModelInfo;
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.classify.TextClassifierOptions;
+import dev.nlpkit.classify.Threshold;
+import dev.nlpkit.classify.linear.TfidfLogisticOptions;
 import dev.nlpkit.classify.metrics.BinaryMetrics;
 import dev.nlpkit.classify.metrics.RocCurve;
 import dev.nlpkit.core.OutputClaim;
@@ -263,6 +266,18 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--force", description = "Replace existing output files even if they are not nlpkit files.")
         boolean force;
 
+        @Option(names = "--blend", defaultValue = "none", paramLabel = "none|tfidf-lr[:W]",
+                description = "Average the network's probability with a TF-IDF (uni+bigram) logistic regression "
+                        + "trained on the same tokens, saved in the bundle: P = (1 - W) * network + W * linear "
+                        + "(W in [0, 1], default 0.5). Default: ${DEFAULT-VALUE}.")
+        String blend;
+
+        @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P|balanced",
+                description = "Predict the positive class when its probability is at least P (in (0, 1)), or "
+                        + "'balanced': the threshold of the highest balanced accuracy on the validation split, "
+                        + "saved in the bundle. Default: ${DEFAULT-VALUE}.")
+        String threshold;
+
         /** Writes the plots; a field so a test can make it fail after the bundle is saved. */
         PlotStep plotStep = this::plots;
 
@@ -337,11 +352,17 @@ public final class SentimentCommand implements Runnable {
                         history.bestEpoch() + 1);
             }
 
-            String modelName = modelName(options.network());
+            String modelName = modelName(options.network()) + (options.blend().blends() ? " + tfidf-lr" : "");
+            if (options.blend().blends() || options.threshold().mode() != Threshold.Mode.FIXED
+                    || classifier.threshold() != 0.5) {
+                pw.printf(Locale.ROOT, "blend: %s; threshold: %s%n", options.blend(),
+                        options.threshold().mode() == Threshold.Mode.BALANCED ? classifier.threshold()
+                                + " (highest balanced accuracy on the validation split)" : classifier.threshold());
+            }
             String positive = all.labelEncoder().decode(1);
             double[][] probabilities = timer.time("predict", () -> classifier.predictProba(splits.testTexts()));
             BinaryMetrics lstmMetrics = BinaryMetrics.of(splits.testLabels(),
-                    column(probabilities, classifier.labels().indexOf(positive)));
+                    column(probabilities, classifier.labels().indexOf(positive)), classifier.threshold());
             table.add(modelName, lstmMetrics);
             rocs.put(modelName, lstmMetrics.roc());
             if (torch) {
@@ -349,7 +370,8 @@ public final class SentimentCommand implements Runnable {
             }
             pw.println();
             pw.println("test metrics (" + splits.testLabels().length + " tweets, positive class '" + positive
-                    + "', threshold 0.5):");
+                    + "', threshold " + (classifier.threshold() == 0.5 ? "0.5" : classifier.threshold() + " for "
+                    + modelName + ", 0.5 for the others") + "):");
             pw.print(table.build().render());
             pw.println();
             pw.println(modelName + " confusion matrix:");
@@ -538,7 +560,50 @@ public final class SentimentCommand implements Runnable {
                     new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(word2vec), fineTune),
                     network(),
                     new TextClassifierOptions.Training(TextClassifierOptions.Optimizer.ADAM, learningRate, batchSize,
-                            epochs, patience, seed, clipNorm));
+                            epochs, patience, seed, clipNorm)).withBlend(blendFlag()).withThreshold(thresholdFlag());
+        }
+
+        /** {@code --blend none|tfidf-lr[:W]}. */
+        private Blend blendFlag() {
+            String b = blend.strip().toLowerCase(Locale.ROOT);
+            if (b.equals("none")) {
+                return Blend.none();
+            }
+            if (b.equals("tfidf-lr") || b.startsWith("tfidf-lr:")) {
+                double w = 0.5;
+                if (b.startsWith("tfidf-lr:")) {
+                    try {
+                        w = Double.parseDouble(b.substring("tfidf-lr:".length()));
+                    } catch (NumberFormatException e) {
+                        w = Double.NaN;
+                    }
+                }
+                if (!(w >= 0 && w <= 1)) {
+                    throw new IllegalArgumentException("--blend " + blend + ": the weight after 'tfidf-lr:' must be a "
+                            + "number in [0, 1]");
+                }
+                return Blend.tfidfLogistic(w).withLinear(TfidfLogisticOptions.defaults().withMinCount(minCount));
+            }
+            throw new IllegalArgumentException("--blend must be none or tfidf-lr[:W] (W in [0, 1]), got '" + blend
+                    + "'");
+        }
+
+        /** {@code --threshold P|balanced}. */
+        private Threshold thresholdFlag() {
+            if (threshold.strip().equalsIgnoreCase("balanced")) {
+                return Threshold.balanced();
+            }
+            double t;
+            try {
+                t = Double.parseDouble(threshold.strip());
+            } catch (NumberFormatException e) {
+                t = Double.NaN;
+            }
+            if (!(t > 0 && t < 1)) {
+                throw new IllegalArgumentException("--threshold must be a probability in (0, 1) or 'balanced', got '"
+                        + threshold + "'");
+            }
+            return Threshold.fixed(t);
         }
 
         /** The command-line spelling of the preprocessing flags (preset, stemmer, lemmatization, switches). */
@@ -1054,7 +1119,7 @@ public final class SentimentCommand implements Runnable {
             }
             LabelEncoder classes = LabelEncoder.fit(m.labels());
             SentimentData d = readData(data, read, Optional.of(classes), out, spec.commandLine().getErr());
-            BinaryMetrics metrics = BinaryMetrics.of(d.labels(), column(m.predictProba(d.texts()), 1));
+            BinaryMetrics metrics = BinaryMetrics.of(d.labels(), column(m.predictProba(d.texts()), 1), m.threshold());
             String name = modelName(m.options().network());
             out.print(ComparisonTable.builder().add(name, metrics).build().render());
             out.println();

@@ -62,7 +62,10 @@ final class ModelCard {
         recipe.put("embedding", options.embedding().toString());
         recipe.put("network", options.network().toString());
         recipe.put("training", options.training().toString());
+        recipe.put("blend", options.blend().toString());
+        recipe.put("threshold", options.threshold().toString());
         card.put("recipe", recipe);
+        card.put("threshold", model.threshold());
         card.put("network_summary", model.network().summary());
         card.put("history", history(model.history()));
         card.put("not_recorded", notRecorded);

@@ -154,6 +154,25 @@ class TextClassifierTest {
     }
 
     @Test
+    void aBatchOfRaggedLengthsKeepsEachTextsProbabilities() {
+        // the batch form runs its rows sorted by length: each answer must still land on its own text
+        List<String> texts = new ArrayList<>(test.texts().subList(0, 40));
+        texts.sort(java.util.Comparator.comparingInt(String::length).reversed());
+        texts.add(3, "");
+        double[][] batch = binary.predictProba(texts);
+        for (int i = 0; i < texts.size(); i++) {
+            assertThat(batch[i][1]).as(texts.get(i)).isCloseTo(binary.predictProba(texts.get(i))[1],
+                    org.assertj.core.api.Assertions.within(1e-6));
+        }
+    }
+
+    @Test
+    void rowsGoByIncreasingLengthTiesInInputOrder() {
+        int[][] rows = {{1, 2, 3}, {4}, {5, 6}, {7}, {}, {8, 9, 10}};
+        assertThat(TextClassifier.byLength(rows)).containsExactly(4, 1, 3, 2, 0, 5);
+    }
+
+    @Test
     void paddingSideDoesNotChangeTheRealSteps() {
         // the lengths travel with the ids: the network never sees the padding, so PRE and POST agree exactly
         TextClassifierOptions post = Fixtures.tiny().withSequence(Fixtures.tiny().sequence()

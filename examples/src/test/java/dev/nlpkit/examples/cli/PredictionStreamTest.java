@@ -138,6 +138,49 @@ class PredictionStreamTest {
     }
 
     @Test
+    void fourDecimalsAgreeWithTheFormatter() {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(11);
+        List<Double> values = new java.util.ArrayList<>(List.of(0.0, 1.0, 0.5, 0.00005, 0.12345, 0.99995, 0.99994999,
+                1.00005e-4, Double.MIN_VALUE, Math.nextDown(1.0)));
+        for (int k = 0; k <= 20_000; k++) {
+            double tie = (k + 0.5) / 20_000 * 2; // (2k+1)/20000: every rounding tie of the fourth decimal
+            if (tie <= 1) {
+                values.add(tie);
+                values.add(Math.nextUp(tie));
+                values.add(Math.nextDown(tie));
+                values.add((double) (float) tie); // the network's outputs are floats
+            }
+        }
+        for (int i = 0; i < 200_000; i++) {
+            values.add(random.nextDouble());
+            values.add((double) (float) random.nextDouble());
+        }
+        for (double p : values) {
+            assertThat(PredictionStream.fourDecimals(p)).as("%s", p).isEqualTo(String.format(Locale.ROOT, "%.4f", p));
+        }
+    }
+
+    @Test
+    void csvIsWhatPerLinePrintersAndTheFormatterWrite() throws IOException {
+        // the output as the stream wrote it before it reused one printer and skipped the Formatter
+        List<String> texts = List.of("good day", "", "  ", "#hash", "\"quoted\", comma", "a\u001b b\tc",
+                "a much longer line of words than the others so the batch has ragged lengths", "bad", "-1,5");
+        String out = run(String.join("\n", texts) + "\n", PredictionStream.Format.CSV);
+        double[][] p = MODEL.predictProba(texts);
+        StringBuilder expected = new StringBuilder();
+        CSVFormat lines = CSVFormat.RFC4180.builder().setRecordSeparator("\n").get();
+        for (int i = 0; i < texts.size(); i++) {
+            StringWriter line = new StringWriter();
+            try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(line, lines)) {
+                printer.printRecord(MODEL.labels().get(p[i][1] >= 0.5 ? 1 : 0),
+                        String.format(Locale.ROOT, "%.4f", p[i][1]), PredictionStream.escapeControls(texts.get(i)));
+            }
+            expected.append(line);
+        }
+        assertThat(out).isEqualTo(expected.toString());
+    }
+
+    @Test
     void aClosedOutputStopsTheRunEarly() throws IOException {
         StringBuilder in = new StringBuilder();
         for (int i = 0; i < 5_000; i++) {

@@ -433,8 +433,13 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         void run(int from, int to);
     }
 
-    /** Fewest rows per thread worth splitting a step's element-wise work over the kernel threads. */
-    private static final int MIN_ROWS_PER_THREAD = 128;
+    /**
+     * Fewest rows per thread worth splitting a step's element-wise work over the kernel threads: 32 rows of an
+     * LSTM(100) are about 10 microseconds of gate work, against about one for the hand-off to a worker that
+     * is still spinning after the step's product (at 128, batches up to 255 left the second core idle during
+     * the gate work).
+     */
+    private static final int MIN_ROWS_PER_THREAD = 32;
 
     /**
      * Runs {@code body} over rows {@code [0, b)}: on the kernel threads, in contiguous ranges, when the batch is

@@ -434,12 +434,11 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
     }
 
     /**
-     * Fewest rows per thread worth splitting a step's element-wise work over the kernel threads: 32 rows of an
-     * LSTM(100) are about 10 microseconds of gate work, against about one for the hand-off to a worker that
-     * is still spinning after the step's product (at 128, batches up to 255 left the second core idle during
-     * the gate work).
+     * Fewest rows per thread worth splitting a step's element-wise work over the kernel threads. 32 was tried
+     * (issue 18): under heavy load training at batch 64 fell to 0.4-0.8x, as a hand-off to a descheduled worker
+     * costs more than the gate work it saves.
      */
-    private static final int MIN_ROWS_PER_THREAD = 32;
+    private static final int MIN_ROWS_PER_THREAD = 128;
 
     /**
      * Runs {@code body} over rows {@code [0, b)}: on the kernel threads, in contiguous ranges, when the batch is

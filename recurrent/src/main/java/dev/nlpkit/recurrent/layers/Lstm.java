@@ -62,6 +62,13 @@ public final class Lstm extends RecurrentLayer {
         Tensor z = tr.z;
         for (int i = from; i < to; i++) {
             int base = (i * t + s) * gh;
+            if (z instanceof FloatTensor fz && tr.real(i, s)) {
+                // The sentiment model's hot loop: gates, state and trace of the row in one fused pass.
+                VectorOps.lstmTrainRow(fz.data(), base, ((FloatTensor) c).data(), ((FloatTensor) h).data(), i * hN,
+                        ((FloatTensor) tr.cPrev).data(), ((FloatTensor) tr.tanhC).data(),
+                        ((FloatTensor) tr.hs).data(), (i * t + s) * hN, hN);
+                continue;
+            }
             Ops.sigmoid(z, base, 2 * hN);
             Ops.tanh(z, base + 2 * hN, hN);
             Ops.sigmoid(z, base + 3 * hN, hN);
@@ -70,29 +77,6 @@ public final class Lstm extends RecurrentLayer {
             }
             int hb = (i * t + s) * hN;
             int sb = i * hN;
-            if (z instanceof FloatTensor fz) {
-                // The float path on the arrays themselves: the sentiment model's hot loop.
-                float[] zs = fz.data();
-                float[] cs = ((FloatTensor) c).data();
-                float[] cps = ((FloatTensor) tr.cPrev).data();
-                float[] tcs = ((FloatTensor) tr.tanhC).data();
-                for (int j = 0; j < hN; j++) {
-                    float cp = cs[sb + j];
-                    cps[hb + j] = cp;
-                    float cn = zs[base + hN + j] * cp + zs[base + j] * zs[base + 2 * hN + j];
-                    cs[sb + j] = cn;
-                    tcs[hb + j] = cn;
-                }
-                Ops.tanh(tr.tanhC, hb, hN);
-                float[] hsArr = ((FloatTensor) h).data();
-                float[] outs = ((FloatTensor) tr.hs).data();
-                for (int j = 0; j < hN; j++) {
-                    float hn = zs[base + 3 * hN + j] * tcs[hb + j];
-                    hsArr[sb + j] = hn;
-                    outs[hb + j] = hn;
-                }
-                continue;
-            }
             for (int j = 0; j < hN; j++) {
                 double cp = c.get(sb + j);
                 tr.cPrev.set(hb + j, cp);

@@ -433,7 +433,11 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         void run(int from, int to);
     }
 
-    /** Fewest rows per thread worth splitting a step's element-wise work over the kernel threads. */
+    /**
+     * Fewest rows per thread worth splitting a step's element-wise work over the kernel threads. 32 was tried
+     * (issue 18): under heavy load training at batch 64 fell to 0.4-0.8x, as a hand-off to a descheduled worker
+     * costs more than the gate work it saves.
+     */
     private static final int MIN_ROWS_PER_THREAD = 128;
 
     /**

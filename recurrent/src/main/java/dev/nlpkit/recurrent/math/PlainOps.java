@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.math;
 
+import dev.nlpkit.core.Seeds;
+
 /** Plain-Java element-wise kernels: the fallback of {@link VectorOps} and its scalar tails. */
 final class PlainOps {
 
@@ -34,6 +36,45 @@ final class PlainOps {
             float cn = gf * c[sOff + j] + gi * gg;
             c[sOff + j] = cn;
             h[sOff + j] = go * FloatMath.tanh(cn);
+        }
+    }
+
+    static void lstmTrainRow(float[] z, int zOff, float[] c, float[] h, int sOff, float[] cPrevOut,
+                             float[] tanhCOut, float[] hOut, int tOff, int units) {
+        for (int j = 0; j < units; j++) {
+            float gi = FloatMath.sigmoid(z[zOff + j]);
+            float gf = FloatMath.sigmoid(z[zOff + units + j]);
+            float gg = FloatMath.tanh(z[zOff + 2 * units + j]);
+            float go = FloatMath.sigmoid(z[zOff + 3 * units + j]);
+            z[zOff + j] = gi;
+            z[zOff + units + j] = gf;
+            z[zOff + 2 * units + j] = gg;
+            z[zOff + 3 * units + j] = go;
+            float cp = c[sOff + j];
+            cPrevOut[tOff + j] = cp;
+            float cn = gf * cp + gi * gg;
+            c[sOff + j] = cn;
+            float tc = FloatMath.tanh(cn);
+            tanhCOut[tOff + j] = tc;
+            float hn = go * tc;
+            h[sOff + j] = hn;
+            hOut[tOff + j] = hn;
+        }
+    }
+
+    /** {@link VectorOps#dropoutMask} element by element, {@code from} even. */
+    static void dropoutMask(float[] xs, float[] ys, int from, int to, long seed, long threshold, float scale) {
+        int scaleBits = Float.floatToRawIntBits(scale);
+        int i = from;
+        for (; i + 1 < to; i += 2) {
+            long bits = Seeds.derive(seed, i >>> 1);
+            ys[i] = xs[i] * Float.intBitsToFloat(scaleBits & (int) ((threshold - 1 - (bits >>> 32)) >> 63));
+            ys[i + 1] = xs[i + 1]
+                    * Float.intBitsToFloat(scaleBits & (int) ((threshold - 1 - (bits & 0xFFFFFFFFL)) >> 63));
+        }
+        if (i < to) {
+            long bits = Seeds.derive(seed, i >>> 1);
+            ys[i] = xs[i] * Float.intBitsToFloat(scaleBits & (int) ((threshold - 1 - (bits >>> 32)) >> 63));
         }
     }
 

@@ -1,10 +1,12 @@
 package dev.nlpkit.recurrent.math;
 
+import dev.nlpkit.core.Seeds;
 import java.util.ArrayList;
 import java.util.List;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorShuffle;
@@ -389,6 +391,216 @@ final class VectorElementwise {
             if (j == last) {
                 break;
             }
+        }
+    }
+
+    /**
+     * {@link #lstmRow} for training (see {@link VectorOps#lstmTrainRow}): also writes the activations back into
+     * {@code z} and the old cell, {@code tanh(c')} and {@code h} into the trace rows; rows narrower than one
+     * vector go to {@link PlainOps#lstmTrainRow}, which gives the same bits. The last vector, which overlaps the
+     * one before it, reads its pre-activations and old cell before the loop, so the lanes it shares with that
+     * vector are computed from the same inputs and rewritten with the same values. Every lane runs {@link FloatMath#sigmoid}
+     * on i, f and o and {@link FloatMath#tanh} on g and on the new cell, operation for operation as
+     * {@link #sigmoid} and {@link #tanh} do, and the state update in the same float operations as the scalar
+     * path, so the bits are those of the separate calls. No masked tail: the last vector is the one ending at
+     * the last unit. One loop body (not a copy for the tail) keeps C2's compilation of this large method to
+     * half the time.
+     */
+    static void lstmTrainRow(float[] z, int zOff, float[] c, float[] h, int sOff, float[] cPrevOut,
+                             float[] tanhCOut, float[] hOut, int tOff, int units) {
+        if (units < L) {
+            PlainOps.lstmTrainRow(z, zOff, c, h, sOff, cPrevOut, tanhCOut, hOut, tOff, units);
+            return;
+        }
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        FloatVector t2 = FloatVector.broadcast(S, FloatMath.T2);
+        FloatVector t1 = FloatVector.broadcast(S, FloatMath.T1);
+        FloatVector t0 = FloatVector.broadcast(S, FloatMath.T0);
+        // Vectors start at 0, L, 2L, ... and the last one at units - L, overlapping the one before it when L
+        // does not divide units; every vector is computed from the old state and stores the same values in
+        // the lanes it shares with another.
+        int last = units - L;
+        FloatVector cLast = FloatVector.fromArray(S, c, sOff + last);
+        FloatVector ziLast = FloatVector.fromArray(S, z, zOff + last);
+        FloatVector zfLast = FloatVector.fromArray(S, z, zOff + units + last);
+        FloatVector zgLast = FloatVector.fromArray(S, z, zOff + 2 * units + last);
+        FloatVector zoLast = FloatVector.fromArray(S, z, zOff + 3 * units + last);
+        for (int j = 0; ; j = Math.min(j + L, last)) {
+            boolean atLast = j == last;
+            FloatVector zi = atLast ? ziLast : FloatVector.fromArray(S, z, zOff + j);
+            FloatVector zf = atLast ? zfLast : FloatVector.fromArray(S, z, zOff + units + j);
+            FloatVector zg = atLast ? zgLast : FloatVector.fromArray(S, z, zOff + 2 * units + j);
+            FloatVector zo = atLast ? zoLast : FloatVector.fromArray(S, z, zOff + 3 * units + j);
+            // The last vector's old c was read before the loop: its first lanes are overwritten by now.
+            FloatVector cPrev = j == last ? cLast : FloatVector.fromArray(S, c, sOff + j);
+            FloatVector gix = zi.abs().neg();
+            FloatVector gixc = gix.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector gishifted = gixc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector gik = gishifted.sub(FloatMath.SHIFTER);
+            FloatVector gir = gik.fma(minusLn2Hi, gixc);
+            gir = gik.fma(minusLn2Lo, gir);
+            FloatVector gip = gir.fma(FloatMath.E5, FloatMath.E4);
+            gip = gip.fma(gir, e3);
+            gip = gip.fma(gir, e2);
+            gip = gip.fma(gir, e1);
+            gip = gip.fma(gir, e0);
+            gip = gip.fma(gir, one);
+            FloatVector gie = gip.fma(gir, one).mul(gishifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            gie = gie.blend(0f, gix.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> ginegative = zi.lt(0f);
+            FloatVector giq = gie.add(1f);
+            FloatVector giqErr = one.sub(giq).add(gie);
+            FloatVector ginum = one.blend(gie, ginegative);
+            FloatVector giy = ginum.div(giq);
+            FloatVector giminusY = giy.neg();
+            FloatVector gi = giminusY.fma(giqErr, giminusY.fma(giq, ginum))
+                    .fma(giy.blend(one.sub(giy), ginegative), giy);
+            FloatVector gfx = zf.abs().neg();
+            FloatVector gfxc = gfx.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector gfshifted = gfxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector gfk = gfshifted.sub(FloatMath.SHIFTER);
+            FloatVector gfr = gfk.fma(minusLn2Hi, gfxc);
+            gfr = gfk.fma(minusLn2Lo, gfr);
+            FloatVector gfp = gfr.fma(FloatMath.E5, FloatMath.E4);
+            gfp = gfp.fma(gfr, e3);
+            gfp = gfp.fma(gfr, e2);
+            gfp = gfp.fma(gfr, e1);
+            gfp = gfp.fma(gfr, e0);
+            gfp = gfp.fma(gfr, one);
+            FloatVector gfe = gfp.fma(gfr, one).mul(gfshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            gfe = gfe.blend(0f, gfx.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> gfnegative = zf.lt(0f);
+            FloatVector gfq = gfe.add(1f);
+            FloatVector gfqErr = one.sub(gfq).add(gfe);
+            FloatVector gfnum = one.blend(gfe, gfnegative);
+            FloatVector gfy = gfnum.div(gfq);
+            FloatVector gfminusY = gfy.neg();
+            FloatVector gf = gfminusY.fma(gfqErr, gfminusY.fma(gfq, gfnum))
+                    .fma(gfy.blend(one.sub(gfy), gfnegative), gfy);
+            FloatVector ggabs = zg.abs();
+            FloatVector ggxc = ggabs.add(ggabs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector ggshifted = ggxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector ggk = ggshifted.sub(FloatMath.SHIFTER);
+            FloatVector ggr = ggk.fma(minusLn2Hi, ggxc);
+            ggr = ggk.fma(minusLn2Lo, ggr);
+            FloatVector ggp = ggr.fma(FloatMath.E5, FloatMath.E4);
+            ggp = ggp.fma(ggr, e3);
+            ggp = ggp.fma(ggr, e2);
+            ggp = ggp.fma(ggr, e1);
+            ggp = ggp.fma(ggr, e0);
+            ggp = ggp.fma(ggr, one);
+            FloatVector gge = ggp.fma(ggr, one).mul(ggshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector gglarge = one.sub(two.div(gge.add(1f)));
+            FloatVector ggz = ggabs.mul(ggabs);
+            FloatVector ggq = ggz.fma(FloatMath.T4, FloatMath.T3);
+            ggq = ggq.fma(ggz, t2);
+            ggq = ggq.fma(ggz, t1);
+            ggq = ggq.fma(ggz, t0);
+            FloatVector ggsmall = ggq.fma(ggz.mul(ggabs), ggabs);
+            FloatVector gg = gglarge.blend(ggsmall, ggabs.lt(FloatMath.TANH_SMALL)).reinterpretAsInts()
+                    .or(zg.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            FloatVector gox = zo.abs().neg();
+            FloatVector goxc = gox.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector goshifted = goxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector gok = goshifted.sub(FloatMath.SHIFTER);
+            FloatVector gor = gok.fma(minusLn2Hi, goxc);
+            gor = gok.fma(minusLn2Lo, gor);
+            FloatVector gop = gor.fma(FloatMath.E5, FloatMath.E4);
+            gop = gop.fma(gor, e3);
+            gop = gop.fma(gor, e2);
+            gop = gop.fma(gor, e1);
+            gop = gop.fma(gor, e0);
+            gop = gop.fma(gor, one);
+            FloatVector goe = gop.fma(gor, one).mul(goshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            goe = goe.blend(0f, gox.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> gonegative = zo.lt(0f);
+            FloatVector goq = goe.add(1f);
+            FloatVector goqErr = one.sub(goq).add(goe);
+            FloatVector gonum = one.blend(goe, gonegative);
+            FloatVector goy = gonum.div(goq);
+            FloatVector gominusY = goy.neg();
+            FloatVector go = gominusY.fma(goqErr, gominusY.fma(goq, gonum))
+                    .fma(goy.blend(one.sub(goy), gonegative), goy);
+            FloatVector cNew = gf.mul(cPrev).add(gi.mul(gg));
+            FloatVector tcabs = cNew.abs();
+            FloatVector tcxc = tcabs.add(tcabs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector tcshifted = tcxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector tck = tcshifted.sub(FloatMath.SHIFTER);
+            FloatVector tcr = tck.fma(minusLn2Hi, tcxc);
+            tcr = tck.fma(minusLn2Lo, tcr);
+            FloatVector tcp = tcr.fma(FloatMath.E5, FloatMath.E4);
+            tcp = tcp.fma(tcr, e3);
+            tcp = tcp.fma(tcr, e2);
+            tcp = tcp.fma(tcr, e1);
+            tcp = tcp.fma(tcr, e0);
+            tcp = tcp.fma(tcr, one);
+            FloatVector tce = tcp.fma(tcr, one).mul(tcshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector tclarge = one.sub(two.div(tce.add(1f)));
+            FloatVector tcz = tcabs.mul(tcabs);
+            FloatVector tcq = tcz.fma(FloatMath.T4, FloatMath.T3);
+            tcq = tcq.fma(tcz, t2);
+            tcq = tcq.fma(tcz, t1);
+            tcq = tcq.fma(tcz, t0);
+            FloatVector tcsmall = tcq.fma(tcz.mul(tcabs), tcabs);
+            FloatVector tc = tclarge.blend(tcsmall, tcabs.lt(FloatMath.TANH_SMALL)).reinterpretAsInts()
+                    .or(cNew.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            FloatVector hNew = go.mul(tc);
+            gi.intoArray(z, zOff + j);
+            gf.intoArray(z, zOff + units + j);
+            gg.intoArray(z, zOff + 2 * units + j);
+            go.intoArray(z, zOff + 3 * units + j);
+            cPrev.intoArray(cPrevOut, tOff + j);
+            cNew.intoArray(c, sOff + j);
+            tc.intoArray(tanhCOut, tOff + j);
+            hNew.intoArray(h, sOff + j);
+            hNew.intoArray(hOut, tOff + j);
+            if (j == last) {
+                break;
+            }
+        }
+    }
+
+    private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, S.vectorShape());
+
+    /**
+     * {@link VectorOps#dropoutMask} ({@code threshold < 2^32}, {@code from} even): {@code L / 2} SplitMix64
+     * hashes per vector of {@code L} floats, in 64-bit lanes (the same wrapping multiplies, shifts and xors as
+     * {@code Seeds.mix64}); rotating each hash by 32 bits puts its high half in the even float lane and its low
+     * half in the odd one, then an unsigned compare with the threshold picks {@code scale} or {@code +0f}. The
+     * tail runs the plain loop, which gives the same bits.
+     */
+    static void dropoutMask(float[] xs, float[] ys, int from, int to, long seed, long threshold, float scale) {
+        LongVector pairIndex = LongVector.zero(LONGS).addIndex(1);
+        FloatVector kept = FloatVector.broadcast(S, scale);
+        FloatVector dropped = FloatVector.zero(S);
+        // Unsigned u >= t as a signed compare of u and t with their sign bits flipped (the incubator's unsigned
+        // comparison operators are not in every JDK this runs on).
+        int thresholdFlipped = (int) threshold ^ Integer.MIN_VALUE;
+        int i = from;
+        for (; i + L <= to; i += L) {
+            LongVector z = pairIndex.add((i >>> 1) + 1L).mul(Seeds.GOLDEN_GAMMA).add(seed);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 30)).mul(0xBF58476D1CE4E5B9L);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 27)).mul(0x94D049BB133111EBL);
+            z = z.lanewise(VectorOperators.XOR, z.lanewise(VectorOperators.LSHR, 31));
+            IntVector u = z.lanewise(VectorOperators.ROR, 32).reinterpretAsInts();
+            VectorMask<Float> keep = u.lanewise(VectorOperators.XOR, Integer.MIN_VALUE)
+                    .compare(VectorOperators.GE, thresholdFlipped).cast(S);
+            FloatVector.fromArray(S, xs, i).mul(dropped.blend(kept, keep)).intoArray(ys, i);
+        }
+        if (i < to) {
+            PlainOps.dropoutMask(xs, ys, i, to, seed, threshold, scale);
         }
     }
 

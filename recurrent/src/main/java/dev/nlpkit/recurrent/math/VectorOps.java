@@ -1,5 +1,7 @@
 package dev.nlpkit.recurrent.math;
 
+import dev.nlpkit.core.Seeds;
+
 /**
  * Element-wise helpers on {@code float[]} ranges, vectorized when the Vector API is active
  * ({@link Kernels#vectorApi()}); the plain path gives the same results within float tolerance.
@@ -93,6 +95,76 @@ public final class VectorOps {
             VectorElementwise.lstmRow(z, zOff, c, h, sOff, units);
         } else {
             PlainOps.lstmRow(z, zOff, c, h, sOff, units);
+        }
+    }
+
+    /**
+     * {@link #lstmRow} for the training forward pass, which keeps what the backward pass needs: the gate
+     * activations replace the pre-activations in {@code z} (sigmoid of i, f, o and tanh of g), and the old cell
+     * {@code c}, {@code tanh(c')} and {@code h} are also written to {@code cPrevOut}, {@code tanhCOut} and
+     * {@code hOut} from {@code tOff} (the layer's {@code [batch, time, H]} traces). Same bits as
+     * {@link #sigmoid}/{@link #tanh} over the gate blocks followed by the float state lines, on both paths; one
+     * pass instead of four kernel calls and two loops per row.
+     *
+     * @param z the pre-activations, replaced by the activations
+     * @param zOff the row's first pre-activation (gate i's first unit)
+     * @param c the cell state, updated in place
+     * @param h the hidden state, written
+     * @param sOff the row's first unit in {@code c} and {@code h}
+     * @param cPrevOut receives the old cell state
+     * @param tanhCOut receives {@code tanh(c')}
+     * @param hOut receives {@code h}
+     * @param tOff the row's first unit in the three trace arrays
+     * @param units the number of units H
+     */
+    public static void lstmTrainRow(float[] z, int zOff, float[] c, float[] h, int sOff, float[] cPrevOut,
+                                    float[] tanhCOut, float[] hOut, int tOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(4, units));
+        checkRange("c", c, sOff, units);
+        checkRange("h", h, sOff, units);
+        checkRange("cPrevOut", cPrevOut, tOff, units);
+        checkRange("tanhCOut", tanhCOut, tOff, units);
+        checkRange("hOut", hOut, tOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.lstmTrainRow(z, zOff, c, h, sOff, cPrevOut, tanhCOut, hOut, tOff, units);
+        } else {
+            PlainOps.lstmTrainRow(z, zOff, c, h, sOff, cPrevOut, tanhCOut, hOut, tOff, units);
+        }
+    }
+
+    /**
+     * Inverted dropout on {@code [from, to)}: {@code ys[i] = xs[i] * scale} when the 32-bit uniform of element
+     * {@code i} is at least {@code threshold}, else {@code xs[i] * 0f}. The uniform of an even {@code i} is the
+     * high half of {@link Seeds#derive(long, long) Seeds.derive(seed, i / 2)}, of an odd {@code i} its low half,
+     * so the mask is a function of the seed and the index only. No branch on the random bits (at rate 0.5 a
+     * branch is mispredicted half the time); the Vector API path hashes a vector of pairs at once and gives the
+     * same bits as the plain one.
+     *
+     * @param xs the input
+     * @param ys the output (may be {@code xs})
+     * @param from the first element, even
+     * @param to one past the last element
+     * @param seed the mask's seed
+     * @param threshold {@code ceil(rate * 2^32)}, in {@code [0, 2^32]}
+     * @param scale the factor of kept elements, {@code 1 / (1 - rate)}
+     */
+    public static void dropoutMask(float[] xs, float[] ys, int from, int to, long seed, long threshold,
+                                   float scale) {
+        if ((from & 1) != 0 || from > to) {
+            throw new IllegalArgumentException("range [" + from + ", " + to + ") must start at an even index");
+        }
+        if (threshold < 0 || threshold > (1L << 32)) {
+            throw new IllegalArgumentException("threshold must be in [0, 2^32], got " + threshold);
+        }
+        checkRange("xs", xs, from, to - from);
+        checkRange("ys", ys, from, to - from);
+        if (Kernels.vectorApi() && threshold <= 0xFFFFFFFFL) {
+            VectorElementwise.dropoutMask(xs, ys, from, to, seed, threshold, scale);
+        } else {
+            PlainOps.dropoutMask(xs, ys, from, to, seed, threshold, scale);
         }
     }
 

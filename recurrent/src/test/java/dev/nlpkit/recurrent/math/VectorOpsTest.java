@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
@@ -169,6 +170,83 @@ class VectorOpsTest {
             assertThat(bits(activeH)).as("active h, %d units", units).isEqualTo(bits(expectedH));
             assertThat(bits(plainC)).as("plain c, %d units", units).isEqualTo(bits(expectedC));
             assertThat(bits(plainH)).as("plain h, %d units", units).isEqualTo(bits(expectedH));
+        }
+    }
+
+    /**
+     * The fused training row against the layer's previous training forward: sigmoid/tanh over the gate blocks
+     * (kept in z), then the state lines in float, the old cell, tanh of the new cell and h kept in the traces.
+     */
+    @Test
+    void lstmTrainRowGivesTheBitsOfTheSeparateKernelsOnBothPaths() {
+        for (int units : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 128}) {
+            int zOff = 5;
+            int sOff = 3;
+            int tOff = 2;
+            float[] z = values(zOff + 4 * units + 2, 60 + units, 12);
+            float[] c = values(sOff + units + 1, 80 + units, 4);
+            z[zOff] = Float.NaN;
+            z[zOff + units - 1] = -200f;
+            z[zOff + 2 * units] = 0f;
+            z[zOff + 4 * units - 1] = 90f;
+            float[] expectedZ = z.clone();
+            VectorOps.sigmoid(expectedZ, zOff, 2 * units);
+            VectorOps.tanh(expectedZ, zOff + 2 * units, units);
+            VectorOps.sigmoid(expectedZ, zOff + 3 * units, units);
+            float[] expectedC = c.clone();
+            float[] expectedPrev = new float[tOff + units];
+            float[] expectedTanh = new float[tOff + units];
+            float[] expectedH = new float[c.length];
+            for (int j = 0; j < units; j++) {
+                expectedPrev[tOff + j] = c[sOff + j];
+                float cn = expectedZ[zOff + units + j] * c[sOff + j]
+                        + expectedZ[zOff + j] * expectedZ[zOff + 2 * units + j];
+                expectedC[sOff + j] = cn;
+                expectedTanh[tOff + j] = cn;
+            }
+            VectorOps.tanh(expectedTanh, tOff, units);
+            for (int j = 0; j < units; j++) {
+                expectedH[sOff + j] = expectedZ[zOff + 3 * units + j] * expectedTanh[tOff + j];
+            }
+            for (boolean plain : new boolean[] {false, true}) {
+                float[] gotZ = z.clone();
+                float[] gotC = c.clone();
+                float[] gotH = new float[c.length];
+                float[] gotPrev = new float[tOff + units];
+                float[] gotTanh = new float[tOff + units];
+                float[] gotOut = new float[tOff + units];
+                if (plain) {
+                    PlainOps.lstmTrainRow(gotZ, zOff, gotC, gotH, sOff, gotPrev, gotTanh, gotOut, tOff, units);
+                } else {
+                    VectorOps.lstmTrainRow(gotZ, zOff, gotC, gotH, sOff, gotPrev, gotTanh, gotOut, tOff, units);
+                }
+                String path = (plain ? "plain" : "active") + ", " + units + " units";
+                assertThat(bits(gotZ)).as("activations, %s", path).isEqualTo(bits(expectedZ));
+                assertThat(bits(gotC)).as("c, %s", path).isEqualTo(bits(expectedC));
+                assertThat(bits(gotH)).as("h, %s", path).isEqualTo(bits(expectedH));
+                assertThat(bits(gotPrev)).as("old c, %s", path).isEqualTo(bits(expectedPrev));
+                assertThat(bits(gotTanh)).as("tanh c, %s", path).isEqualTo(bits(expectedTanh));
+                assertThat(Arrays.copyOfRange(bits(gotOut), tOff, tOff + units)).as("h trace, %s", path)
+                        .isEqualTo(Arrays.copyOfRange(bits(expectedH), sOff, sOff + units));
+            }
+        }
+    }
+
+    /** The hashed dropout mask: the active path against the plain one, bit for bit, at odd ranges and edges. */
+    @Test
+    void dropoutMaskGivesTheBitsOfThePlainLoop() {
+        long[] thresholds = {0, 1, 429_496_730L, 1L << 31, 0xFFFF_FFFFL, 1L << 32};
+        for (long threshold : thresholds) {
+            for (int[] range : new int[][] {{0, 0}, {0, 1}, {2, 33}, {4, 100}, {0, 1000}, {6, 517}}) {
+                float[] x = values(range[1] + 3, 7 + range[1], 3);
+                x[range[0]] = -0f;
+                float[] active = new float[x.length];
+                float[] plain = new float[x.length];
+                VectorOps.dropoutMask(x, active, range[0], range[1], 99 + threshold, threshold, 1.25f);
+                PlainOps.dropoutMask(x, plain, range[0], range[1], 99 + threshold, threshold, 1.25f);
+                assertThat(bits(active)).as("threshold %d, range [%d, %d)", threshold, range[0], range[1])
+                        .isEqualTo(bits(plain));
+            }
         }
     }
 

@@ -183,4 +183,45 @@ class OptimizerConvergenceTest {
             }
         }
     }
+
+    @Test
+    void lazyAdamEqualsDenseAdamOnTouchedRowsWhenTheOthersHaveNoGradientHistory() {
+        // Rows 1 and 3 get a gradient at every step, rows 0, 2 and 4 never: their moments stay zero, so dense
+        // Adam moves them by 0 / (0 + eps) = 0 and the two modes must agree everywhere, bit for bit.
+        int rows = 5;
+        int width = 3;
+        Parameter dense = new Parameter("dense", Tensor.zeros(Precision.FLOAT32, rows, width), true, true);
+        Parameter lazy = new Parameter("lazy", Tensor.zeros(Precision.FLOAT32, rows, width), true, true);
+        SplittableRandom init = new SplittableRandom(3);
+        for (int i = 0; i < rows * width; i++) {
+            double w = init.nextDouble() - 0.5;
+            dense.value().set(i, w);
+            lazy.value().set(i, w);
+        }
+        Optimizer denseAdam = Optimizer.create(OptimizerOptions.adam(0.01), List.of(dense));
+        Optimizer lazyAdam = Optimizer.create(
+                OptimizerOptions.adam(0.01).withSparseUpdate(OptimizerOptions.SparseUpdate.LAZY), List.of(lazy));
+        Gradients gDense = new Gradients();
+        Gradients gLazy = new Gradients();
+        SplittableRandom grads = new SplittableRandom(5);
+        for (int step = 0; step < 20; step++) {
+            for (int row : new int[] {1, 3}) {
+                gDense.touchRow(dense, row);
+                gLazy.touchRow(lazy, row);
+                for (int j = 0; j < width; j++) {
+                    double g = grads.nextDouble() * 2 - 1;
+                    gDense.of(dense).set(row * width + j, g);
+                    gLazy.of(lazy).set(row * width + j, g);
+                }
+            }
+            denseAdam.step(gDense);
+            lazyAdam.step(gLazy);
+            gDense.zero();
+            gLazy.zero();
+        }
+        for (int i = 0; i < rows * width; i++) {
+            assertThat(Float.floatToRawIntBits((float) lazy.value().get(i))).as("element %d", i)
+                    .isEqualTo(Float.floatToRawIntBits((float) dense.value().get(i)));
+        }
+    }
 }

@@ -31,6 +31,12 @@ interface BatchKernel {
      */
     void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff);
 
+    /**
+     * {@code y[yOff[yFrom + i]..+d) += x[xOff..+d)} for i &lt; n: one row added to n rows (CBOW's error to each of
+     * its context words, skip-gram's to its row), x read once.
+     */
+    void addToRows(float[] x, int xOff, float[] y, int[] yOff, int yFrom, int n, int d);
+
     /** The batch kernel of the same kind as {@code kernel} (plain loops or the Vector API). */
     static BatchKernel matching(Kernel kernel) {
         return kernel instanceof PlainKernel ? PlainBatchKernel.INSTANCE : VectorApiBatchKernels.create();

@@ -42,7 +42,6 @@ final class HogBatchTrainer {
     private final float[] syn0;
     private final float[] syn1neg;
     private final SamplingTables.UnigramTable unigramTable;
-    private final Kernel kernel;
     private final BatchKernel batchKernel;
     private final int dimension;
     private final int window;
@@ -64,7 +63,6 @@ final class HogBatchTrainer {
         this.syn0 = syn0;
         this.syn1neg = syn1neg;
         this.unigramTable = unigramTable;
-        this.kernel = kernel;
         this.batchKernel = BatchKernel.matching(kernel);
         this.dimension = options.vectorSize();
         this.window = options.window();
@@ -104,8 +102,7 @@ final class HogBatchTrainer {
         private final int[] groupTarget = new int[targetsPerBatch];
         private final int[] groupRowFrom = new int[targetsPerBatch + 1];
         private final int[] groupContexts = new int[targetsPerBatch];
-        /** Per input row: its word (skip-gram) and its offset in {@link #inputs()}. */
-        private final int[] rowWord;
+        /** Per input row: its offset in {@link #inputs()} (skip-gram: in syn0, where its error goes too). */
         private final int[] rowOffset;
         private final int[] negativeWords = new int[negatives];
         /** Offsets of a group's output rows [centre, negatives...] in syn1neg. */
@@ -134,7 +131,6 @@ final class HogBatchTrainer {
 
         private Worker(int id) {
             this.maxRows = skipGram ? targetsPerBatch * 2 * window : targetsPerBatch;
-            this.rowWord = new int[maxRows];
             this.rowOffset = new int[maxRows];
             this.scores = new float[maxRows * columns];
             this.inputErrors = new float[maxRows * dimension];
@@ -249,7 +245,6 @@ final class HogBatchTrainer {
             if (skipGram) {
                 for (int c = from; c <= to; c++) {
                     if (c != pos) {
-                        rowWord[rows] = sentence[c];
                         rowOffset[rows] = sentence[c] * dimension;
                         rows++;
                     }
@@ -344,14 +339,12 @@ final class HogBatchTrainer {
             final int d = dimension;
             if (skipGram) {
                 for (int r = 0; r < rows; r++) {
-                    kernel.axpy(1f, inputErrors, r * d, syn0, rowWord[r] * d, d);
+                    batchKernel.addToRows(inputErrors, r * d, syn0, rowOffset, r, 1, d);
                 }
                 return;
             }
             for (int t = 0; t < groups; t++) {
-                for (int c = t * 2 * window, end = c + groupContexts[t]; c < end; c++) {
-                    kernel.axpy(1f, inputErrors, t * d, syn0, contextOffset[c], d);
-                }
+                batchKernel.addToRows(inputErrors, t * d, syn0, contextOffset, t * 2 * window, groupContexts[t], d);
             }
         }
 

@@ -51,4 +51,14 @@ final class PlainBatchKernel implements BatchKernel {
             y[yOff + i] = s * scale;
         }
     }
+
+    @Override
+    public void addToRows(float[] x, int xOff, float[] y, int[] yOff, int yFrom, int n, int d) {
+        for (int r = 0; r < n; r++) {
+            int off = yOff[yFrom + r];
+            for (int i = 0; i < d; i++) {
+                y[off + i] += x[xOff + i];
+            }
+        }
+    }
 }

@@ -10,8 +10,12 @@ import jdk.incubator.vector.VectorSpecies;
 /**
  * {@link BatchKernel} on the Vector API: each lane chunk of an input row is loaded once for four output rows
  * ({@link #dots}), and each output row is loaded and stored once per chunk while all its terms are added in a
- * register ({@link #combine}, {@link #accumulate}). Scalar tail for d not a multiple of the lane count. Loaded
- * only when {@code jdk.incubator.vector} is present (see {@link Kernel#select}).
+ * register ({@link #combine}, {@link #accumulate}). When d is not a multiple of the lane count L but at least L
+ * (d = 100 on 16 lanes: 6 chunks and 4 floats), its last floats are one more full chunk at d - L, overlapping the
+ * chunk before: where a method overwrites, the overlapped lanes are recomputed the same way; where it adds, the
+ * added terms are multiplied by a 0/1 vector that keeps only the new lanes. No masked loads and no scalar loop:
+ * on rows of 100 floats the scalar tail cost about as much as a vector chunk per row and per term. Shorter rows
+ * take a scalar loop. Loaded only when {@code jdk.incubator.vector} is present (see {@link Kernel#select}).
  */
 final class VectorApiBatchKernel implements BatchKernel {
 
@@ -41,10 +45,40 @@ final class VectorApiBatchKernel implements BatchKernel {
         return List.copyOf(folds);
     }
 
+    /**
+     * {@code KEEP[rem * L + k]} is 1 for the last {@code rem} lanes k of a chunk (those past the last full chunk),
+     * else 0.
+     */
+    private static final float[] KEEP = keepMasks();
+
+    private static float[] keepMasks() {
+        int lanes = SPECIES.length();
+        float[] keep = new float[lanes * lanes];
+        for (int rem = 0; rem < lanes; rem++) {
+            for (int k = lanes - rem; k < lanes; k++) {
+                keep[rem * lanes + k] = 1f;
+            }
+        }
+        return keep;
+    }
+
+    /** The 0/1 vector keeping the last {@code d mod L} lanes of the chunk at d - L. */
+    private static FloatVector keep(int d, int bound) {
+        return FloatVector.fromArray(SPECIES, KEEP, (d - bound) * SPECIES.length());
+    }
+
+    /** Whether d ends in a partial chunk handled as an overlapping full chunk (else a scalar loop, or none). */
+    private static boolean overlappingTail(int d, int bound) {
+        return d != bound && d >= SPECIES.length();
+    }
+
     @Override
     public void dots(float[] a, int aOff, float[] b, int[] bOff, int m, int d, float[] c, int cOff) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
+        boolean overlap = overlappingTail(d, bound);
+        int t = d - step;
+        FloatVector vaTail = overlap ? FloatVector.fromArray(SPECIES, a, aOff + t).mul(keep(d, bound)) : null;
         int j = 0;
         for (; j + 3 < m; j += 4) {
             int o0 = bOff[j];
@@ -62,6 +96,13 @@ final class VectorApiBatchKernel implements BatchKernel {
                 s1 = FloatVector.fromArray(SPECIES, b, o1 + i).fma(va, s1);
                 s2 = FloatVector.fromArray(SPECIES, b, o2 + i).fma(va, s2);
                 s3 = FloatVector.fromArray(SPECIES, b, o3 + i).fma(va, s3);
+            }
+            if (overlap) {
+                s0 = FloatVector.fromArray(SPECIES, b, o0 + t).fma(vaTail, s0);
+                s1 = FloatVector.fromArray(SPECIES, b, o1 + t).fma(vaTail, s1);
+                s2 = FloatVector.fromArray(SPECIES, b, o2 + t).fma(vaTail, s2);
+                s3 = FloatVector.fromArray(SPECIES, b, o3 + t).fma(vaTail, s3);
+                i = d;
             }
             float r0 = sum(s0);
             float r1 = sum(s1);
@@ -86,6 +127,10 @@ final class VectorApiBatchKernel implements BatchKernel {
             for (; i < bound; i += step) {
                 s = FloatVector.fromArray(SPECIES, b, o + i).fma(FloatVector.fromArray(SPECIES, a, aOff + i), s);
             }
+            if (overlap) {
+                s = FloatVector.fromArray(SPECIES, b, o + t).fma(vaTail, s);
+                i = d;
+            }
             float r = sum(s);
             for (; i < d; i++) {
                 r += a[aOff + i] * b[o + i];
@@ -98,14 +143,15 @@ final class VectorApiBatchKernel implements BatchKernel {
     public void combine(float[] g, int gOff, float[] b, int[] bOff, int m, int d, float[] y, int yOff) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
+        boolean overlap = overlappingTail(d, bound);
         int i = 0;
         for (; i < bound; i += step) {
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (int j = 0; j < m; j++) {
-                acc = FloatVector.fromArray(SPECIES, b, bOff[j] + i)
-                        .fma(FloatVector.broadcast(SPECIES, g[gOff + j]), acc);
-            }
-            acc.intoArray(y, yOff + i);
+            combineChunk(g, gOff, b, bOff, m, y, yOff, i);
+        }
+        if (overlap) {
+            // overwrites: the overlapped lanes get the values they already hold, computed the same way
+            combineChunk(g, gOff, b, bOff, m, y, yOff, d - step);
+            return;
         }
         for (; i < d; i++) {
             float s = 0f;
@@ -114,6 +160,15 @@ final class VectorApiBatchKernel implements BatchKernel {
             }
             y[yOff + i] = s;
         }
+    }
+
+    private static void combineChunk(float[] g, int gOff, float[] b, int[] bOff, int m, float[] y, int yOff, int i) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int j = 0; j < m; j++) {
+            acc = FloatVector.fromArray(SPECIES, b, bOff[j] + i)
+                    .fma(FloatVector.broadcast(SPECIES, g[gOff + j]), acc);
+        }
+        acc.intoArray(y, yOff + i);
     }
 
     @Override
@@ -130,6 +185,16 @@ final class VectorApiBatchKernel implements BatchKernel {
             }
             acc.intoArray(y, yOff + i);
         }
+        if (overlappingTail(d, bound)) {
+            int t = d - step;
+            FloatVector delta = FloatVector.zero(SPECIES);
+            for (int r = 0; r < n; r++) {
+                delta = FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + t).fma(
+                        FloatVector.broadcast(SPECIES, g[gOff + r * gStride]), delta);
+            }
+            FloatVector.fromArray(SPECIES, y, yOff + t).add(delta.mul(keep(d, bound))).intoArray(y, yOff + t);
+            return;
+        }
         for (; i < d; i++) {
             float s = y[yOff + i];
             for (int r = 0; r < n; r++) {
@@ -145,11 +210,11 @@ final class VectorApiBatchKernel implements BatchKernel {
         int step = SPECIES.length();
         int i = 0;
         for (; i < bound; i += step) {
-            FloatVector acc = FloatVector.zero(SPECIES);
-            for (int r = 0; r < n; r++) {
-                acc = acc.add(FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i));
-            }
-            acc.mul(scale).intoArray(y, yOff + i);
+            sumChunk(a, aOff, aFrom, n, scale, y, yOff, i);
+        }
+        if (overlappingTail(d, bound)) {
+            sumChunk(a, aOff, aFrom, n, scale, y, yOff, d - step); // overwrites, as combine
+            return;
         }
         for (; i < d; i++) {
             float s = 0f;
@@ -157,6 +222,43 @@ final class VectorApiBatchKernel implements BatchKernel {
                 s += a[aOff[aFrom + r] + i];
             }
             y[yOff + i] = s * scale;
+        }
+    }
+
+    private static void sumChunk(float[] a, int[] aOff, int aFrom, int n, float scale, float[] y, int yOff, int i) {
+        FloatVector acc = FloatVector.zero(SPECIES);
+        for (int r = 0; r < n; r++) {
+            acc = acc.add(FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i));
+        }
+        acc.mul(scale).intoArray(y, yOff + i);
+    }
+
+    @Override
+    public void addToRows(float[] x, int xOff, float[] y, int[] yOff, int yFrom, int n, int d) {
+        int bound = SPECIES.loopBound(d);
+        int step = SPECIES.length();
+        int i = 0;
+        for (; i < bound; i += step) {
+            FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
+            for (int r = 0; r < n; r++) {
+                int off = yOff[yFrom + r] + i;
+                FloatVector.fromArray(SPECIES, y, off).add(vx).intoArray(y, off);
+            }
+        }
+        if (overlappingTail(d, bound)) {
+            int t = d - step;
+            FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + t).mul(keep(d, bound));
+            for (int r = 0; r < n; r++) {
+                int off = yOff[yFrom + r] + t;
+                FloatVector.fromArray(SPECIES, y, off).add(vx).intoArray(y, off);
+            }
+            return;
+        }
+        for (; i < d; i++) {
+            float v = x[xOff + i];
+            for (int r = 0; r < n; r++) {
+                y[yOff[yFrom + r] + i] += v;
+            }
         }
     }
 }

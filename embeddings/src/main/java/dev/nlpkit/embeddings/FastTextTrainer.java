@@ -18,6 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * the shared input and output matrices, and listeners are called on the calling thread. Per worker: word2vec.c's
  * LCG seeded from the fit seed and the worker id, subsampling before windows are formed, a reduced window per
  * centre word, negatives from the shared alias table. With one worker the result is bit-reproducible.
+ *
+ * <p>Two ways to apply a prediction's error to the input rows ({@link FastTextOptions#effectiveAlgorithm()}):
+ * {@link Algorithm#HOGWILD} recomposes the hidden vector from the rows for every prediction and adds the error
+ * to every row at once, as gensim and fastText do ({@link FastTextStep#negativeSampling}); {@link Algorithm#HOGBATCH}
+ * runs the same predictions with the same random draws but composes each word's vector once (per skip-gram
+ * window, per CBOW sentence position), keeps it up to date with the errors, and adds the summed error to the
+ * rows once. Both consume the generator identically.
  */
 final class FastTextTrainer {
 
@@ -35,6 +42,7 @@ final class FastTextTrainer {
     private final int[] subwordOffsets;
     private final int[] subwordRows;
     private final Kernel kernel;
+    private final RowSumKernel rowSums;
     private final SamplingTables.UnigramTable unigramTable;
     private final float[] keep;
     private final AtomicLong wordsDone = new AtomicLong();
@@ -52,6 +60,7 @@ final class FastTextTrainer {
         this.subwordOffsets = subwordOffsets;
         this.subwordRows = subwordRows;
         this.kernel = Kernel.select(options.kernel());
+        this.rowSums = RowSumKernel.matching(kernel);
         this.unigramTable = SamplingTables.UnigramTable.of(vocabulary.countArray(), options.nsExponent());
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
     }
@@ -386,10 +395,7 @@ final class FastTextTrainer {
                 int centre = sentence[pos];
                 int rowFrom = subwordOffsets[centre];
                 int rowTo = subwordOffsets[centre + 1];
-                Arrays.fill(hidden, 0f);
-                for (int r = rowFrom; r < rowTo; r++) {
-                    kernel.axpy(1f, input, subwordRows[r] * d, hidden, 0, d);
-                }
+                rowSums.sumRows(input, subwordRows, rowFrom, rowTo, d, hidden, 0);
                 float inverse = 1f / (rowTo - rowFrom);
                 for (int i = 0; i < d; i++) {
                     hidden[i] *= inverse;
@@ -470,11 +476,8 @@ final class FastTextTrainer {
                 int rowFrom = subwordOffsets[word];
                 int rowTo = subwordOffsets[word + 1];
                 int off = slot * d;
-                Arrays.fill(slotSums, off, off + d, 0f);
+                rowSums.sumRows(input, subwordRows, rowFrom, rowTo, d, slotSums, off);
                 Arrays.fill(slotPending, off, off + d, 0f);
-                for (int r = rowFrom; r < rowTo; r++) {
-                    kernel.axpy(1f, input, subwordRows[r] * d, slotSums, off, d);
-                }
                 slotPosition[slot] = p;
                 slotRowCount[slot] = rowTo - rowFrom;
             }

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import dev.nlpkit.embeddings.Architecture;
 import dev.nlpkit.embeddings.Corpus;
 import dev.nlpkit.embeddings.FastText;
+import dev.nlpkit.embeddings.Algorithm;
 import dev.nlpkit.embeddings.FastTextOptions;
 import dev.nlpkit.embeddings.evaluation.AnalogyEvaluation;
 import dev.nlpkit.embeddings.evaluation.AnalogyResult;
@@ -73,6 +74,10 @@ public final class FastTextBench implements Callable<Integer> {
     @Option(names = "--restrict", defaultValue = "30000", description = "Most frequent words used in evaluation.")
     int restrict;
 
+    @Option(names = "--algorithm", defaultValue = "AUTO",
+            description = "nlpkit's update algorithm: AUTO (= HOGBATCH), HOGBATCH, or HOGWILD (gensim's).")
+    Algorithm algorithm;
+
     @Option(names = "--no-gensim", description = "Skip gensim.")
     boolean noGensim;
 
@@ -104,7 +109,7 @@ public final class FastTextBench implements Callable<Integer> {
         Path simlex = datasets.resolve(BenchData.Dataset.SIMLEX_999, null, "--corpus");
         Path men = datasets.resolve(BenchData.Dataset.MEN, null, "--corpus");
         FastTextOptions base = FastTextOptions.defaults().withVectorSize(vectorSize).withEpochs(epochs)
-                .withMinCount(minCount).withBucket(bucket).withThreads(threads); // validated before any work
+                .withMinCount(minCount).withBucket(bucket).withThreads(threads).withAlgorithm(algorithm); // validated before any work
         Path dir = Files.createTempDirectory("nlpkit-bench-fasttext");
         try {
             Path prepared = dir.resolve("corpus.txt");
@@ -128,6 +133,7 @@ public final class FastTextBench implements Callable<Integer> {
                         .put("vocab_size", model.vocabulary().size()).put("train_s", t.seconds())
                         .put("effective_words", t.effectiveWords())
                         .put("effective_words_per_s", t.effectiveWordsPerSecond()).put("kernel", t.kernel())
+                        .put("algorithm", options.effectiveAlgorithm().name())
                         .put("load_avg_before", load).put("load_avg_after", loadAverage())
                         .put("analogy_accuracy", a.accuracy()).put("analogy_correct", a.total().correct())
                         .put("simlex_spearman", s.spearman()).put("men_spearman", m.spearman()).print(out);

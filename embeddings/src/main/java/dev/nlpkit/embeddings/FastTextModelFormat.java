@@ -30,7 +30,8 @@ import dev.nlpkit.embeddings.io.WordVectorFormatException;
  * </pre>
  * The whole configuration travels in the file, so a later change of the defaults cannot change an old model.
  * The thread count is written as {@code threads}; files from before that name have {@code workers} (gensim's
- * word), which is still read.
+ * word), which is still read. The {@code algorithm} key is absent from files written before it existed; they
+ * load as {@link Algorithm#HOGWILD}, the only algorithm then.
  * Files are written through nlpkit-core's {@link AtomicFiles} (temporary file + rename). No Java serialization.
  */
 public final class FastTextModelFormat {
@@ -71,6 +72,7 @@ public final class FastTextModelFormat {
         header.put("shrinkWindows", Boolean.toString(o.shrinkWindows()));
         header.put("batchWords", Integer.toString(o.batchWords()));
         header.put("kernel", o.kernel().name());
+        header.put("algorithm", o.algorithm().name());
         header.put("vocabularySize", Integer.toString(vocab.size()));
         header.put("corpusWords", Long.toString(vocab.corpusWords()));
         StringBuilder text = new StringBuilder();
@@ -140,7 +142,9 @@ public final class FastTextModelFormat {
                     CbowInput.valueOf(get(h, "cbowInput")), intOf(h, "epochs"), intOf(h, Word2VecModelFormat.threadsKey(h)), intOf(h, "minN"),
                     intOf(h, "maxN"), intOf(h, "bucket"), intOf(h, "wordNgrams"),
                     Boolean.parseBoolean(get(h, "shrinkWindows")), intOf(h, "batchWords"),
-                    VectorKernel.valueOf(get(h, "kernel")));
+                    VectorKernel.valueOf(get(h, "kernel")),
+                    // files written before the key existed were trained the only way there was then
+                    Algorithm.valueOf(h.getOrDefault("algorithm", Algorithm.HOGWILD.name())));
             v = intOf(h, "vocabularySize");
             corpusWords = Long.parseLong(get(h, "corpusWords"));
         } catch (IllegalArgumentException e) {

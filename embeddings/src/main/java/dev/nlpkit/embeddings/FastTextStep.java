@@ -39,6 +39,25 @@ final class FastTextStep {
                 hidden[i] *= inverse;
             }
         }
+        predict(kernel, output, d, hidden, targets, targetCount, alpha, work);
+        float scale = mean ? 1f : inverse;
+        for (int r = 0; r < rowCount; r++) {
+            kernel.axpy(scale, work, 0, input, rows[r] * d, d);
+        }
+    }
+
+    /**
+     * The output side of one update on a given hidden vector h: for each target, {@code g_t} from the sigmoid
+     * table, {@code work += g_t u_t} (old u_t) and {@code u_t += g_t h}. {@code work} is added to, not cleared;
+     * h is not changed. Shared by the per-prediction step above and {@link FastTextTrainer}'s HOGBATCH windows.
+     *
+     * @param hidden  h, length d
+     * @param targets {@code targets[0]} the true word, {@code targets[1..targetCount)} the negatives (one equal to
+     *                the true word is skipped)
+     * @param work    receives e, length d
+     */
+    static void predict(Kernel kernel, float[] output, int d, float[] hidden, int[] targets, int targetCount,
+            float alpha, float[] work) {
         int word = targets[0];
         for (int k = 0; k < targetCount; k++) {
             int target = targets[k];
@@ -58,10 +77,6 @@ final class FastTextStep {
                         * alpha;
             }
             kernel.axpyBoth(g, output, l2, work, hidden, 0, d);
-        }
-        float scale = mean ? 1f : inverse;
-        for (int r = 0; r < rowCount; r++) {
-            kernel.axpy(scale, work, 0, input, rows[r] * d, d);
         }
     }
 }

@@ -18,6 +18,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * the shared input and output matrices, and listeners are called on the calling thread. Per worker: word2vec.c's
  * LCG seeded from the fit seed and the worker id, subsampling before windows are formed, a reduced window per
  * centre word, negatives from the shared alias table. With one worker the result is bit-reproducible.
+ *
+ * <p>Two ways to apply a prediction's error to the input rows ({@link FastTextOptions#effectiveAlgorithm()}):
+ * {@link Algorithm#HOGWILD} recomposes the hidden vector from the rows for every prediction and adds the error
+ * to every row at once, as gensim and fastText do ({@link FastTextStep#negativeSampling}); {@link Algorithm#HOGBATCH}
+ * runs the same predictions with the same random draws but composes each word's vector once (per skip-gram
+ * window, per CBOW sentence position), keeps it up to date with the errors, and adds the summed error to the
+ * rows once. Both consume the generator identically.
  */
 final class FastTextTrainer {
 
@@ -35,6 +42,7 @@ final class FastTextTrainer {
     private final int[] subwordOffsets;
     private final int[] subwordRows;
     private final Kernel kernel;
+    private final RowSumKernel rowSums;
     private final SamplingTables.UnigramTable unigramTable;
     private final float[] keep;
     private final AtomicLong wordsDone = new AtomicLong();
@@ -52,6 +60,7 @@ final class FastTextTrainer {
         this.subwordOffsets = subwordOffsets;
         this.subwordRows = subwordRows;
         this.kernel = Kernel.select(options.kernel());
+        this.rowSums = RowSumKernel.matching(kernel);
         this.unigramTable = SamplingTables.UnigramTable.of(vocabulary.countArray(), options.nsExponent());
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
     }
@@ -241,6 +250,19 @@ final class FastTextTrainer {
         private final boolean subsample = options.sample() > 0;
         private final int window = options.window();
         private final boolean shrink = options.shrinkWindows();
+        private final boolean batched = options.effectiveAlgorithm() == Algorithm.HOGBATCH;
+        /** HOGBATCH: the error summed over a skip-gram window, added to the centre word's rows at its end. */
+        private final float[] pending = new float[d];
+        /**
+         * HOGBATCH CBOW: a ring of the positions in use, 2 * window + 2 slots (position p in slot p mod ring):
+         * the sum of the position's rows as it would be after the errors so far, the error not yet added to its
+         * rows, the position held (-1: none) and its row count.
+         */
+        private final int ring = 2 * window + 2;
+        private final float[] slotSums = batched && !skipGram ? new float[ring * d] : new float[0];
+        private final float[] slotPending = batched && !skipGram ? new float[ring * d] : new float[0];
+        private final int[] slotPosition = new int[ring];
+        private final int[] slotRowCount = new int[ring];
         private int[] rows = new int[64];
         private long random;
         private float alpha;
@@ -304,6 +326,15 @@ final class FastTextTrainer {
         }
 
         private void trainSentence() {
+            if (batched) {
+                effectiveSinceFlush += length;
+                if (skipGram) {
+                    trainSkipGramWindows();
+                } else {
+                    trainCbowWindows();
+                }
+                return;
+            }
             effectiveSinceFlush += length;
             for (int pos = 0; pos < length; pos++) {
                 random = random * LCG_MULTIPLIER + 11;
@@ -338,6 +369,132 @@ final class FastTextTrainer {
                     }
                 }
             }
+        }
+
+        private void drawTargets(int word) {
+            targets[0] = word;
+            for (int k = 1; k < targets.length; k++) {
+                random = random * LCG_MULTIPLIER + 11;
+                targets[k] = unigramTable.sample(random);
+            }
+        }
+
+        /**
+         * HOGBATCH skip-gram: the centre word's composed vector once per window, the window's predictions in the
+         * order and with the draws of HOGWILD, the summed error added to the word's rows once.
+         */
+        private void trainSkipGramWindows() {
+            for (int pos = 0; pos < length; pos++) {
+                random = random * LCG_MULTIPLIER + 11;
+                int b = shrink ? (int) Long.remainderUnsigned(random, window) : 0;
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(length - 1, pos + window - b);
+                if (from == to) {
+                    continue;
+                }
+                int centre = sentence[pos];
+                int rowFrom = subwordOffsets[centre];
+                int rowTo = subwordOffsets[centre + 1];
+                rowSums.sumRows(input, subwordRows, rowFrom, rowTo, d, hidden, 0);
+                float inverse = 1f / (rowTo - rowFrom);
+                for (int i = 0; i < d; i++) {
+                    hidden[i] *= inverse;
+                }
+                Arrays.fill(pending, 0f);
+                for (int c = from; c <= to; c++) {
+                    if (c == pos) {
+                        continue;
+                    }
+                    drawTargets(sentence[c]);
+                    Arrays.fill(work, 0f);
+                    FastTextStep.predict(kernel, output, d, hidden, targets, targets.length, alpha, work);
+                    // adding e to every row adds e to their mean: the next prediction sees the updated vector
+                    kernel.axpy(1f, work, 0, pending, 0, d);
+                    kernel.axpy(1f, work, 0, hidden, 0, d);
+                }
+                for (int r = rowFrom; r < rowTo; r++) {
+                    kernel.axpy(1f, pending, 0, input, subwordRows[r] * d, d);
+                }
+            }
+        }
+
+        /**
+         * HOGBATCH CBOW: every position's row sum composed once, when it first enters a window, kept up to date
+         * with the errors it takes, and its pending error added to its rows once, when it leaves the last window.
+         */
+        private void trainCbowWindows() {
+            Arrays.fill(slotPosition, -1);
+            for (int pos = 0; pos < length; pos++) {
+                random = random * LCG_MULTIPLIER + 11;
+                int b = shrink ? (int) Long.remainderUnsigned(random, window) : 0;
+                int from = Math.max(0, pos - window + b);
+                int to = Math.min(length - 1, pos + window - b);
+                Arrays.fill(hidden, 0f);
+                int rowCount = 0;
+                for (int c = from; c <= to; c++) {
+                    if (c != pos) {
+                        int slot = slotOf(c);
+                        kernel.axpy(1f, slotSums, slot * d, hidden, 0, d);
+                        rowCount += slotRowCount[slot];
+                    }
+                }
+                if (rowCount > 0) {
+                    float inverse = 1f / rowCount;
+                    if (mean) {
+                        for (int i = 0; i < d; i++) {
+                            hidden[i] *= inverse;
+                        }
+                    }
+                    drawTargets(sentence[pos]);
+                    Arrays.fill(work, 0f);
+                    FastTextStep.predict(kernel, output, d, hidden, targets, targets.length, alpha, work);
+                    float scale = mean ? 1f : inverse;
+                    for (int c = from; c <= to; c++) {
+                        if (c != pos) {
+                            int slot = c % ring;
+                            kernel.axpy(scale, work, 0, slotPending, slot * d, d);
+                            kernel.axpy(scale * slotRowCount[slot], work, 0, slotSums, slot * d, d);
+                        }
+                    }
+                }
+                if (pos >= window) {
+                    release(pos - window); // no later window reaches back to it
+                }
+            }
+            for (int slot = 0; slot < ring; slot++) {
+                if (slotPosition[slot] >= 0) {
+                    release(slotPosition[slot]);
+                }
+            }
+        }
+
+        /** The slot of position p, its row sum composed from the input rows if p is not held yet. */
+        private int slotOf(int p) {
+            int slot = p % ring;
+            if (slotPosition[slot] != p) {
+                int word = sentence[p];
+                int rowFrom = subwordOffsets[word];
+                int rowTo = subwordOffsets[word + 1];
+                int off = slot * d;
+                rowSums.sumRows(input, subwordRows, rowFrom, rowTo, d, slotSums, off);
+                Arrays.fill(slotPending, off, off + d, 0f);
+                slotPosition[slot] = p;
+                slotRowCount[slot] = rowTo - rowFrom;
+            }
+            return slot;
+        }
+
+        /** Adds position p's pending error to its rows and frees its slot (nothing if p was never used). */
+        private void release(int p) {
+            int slot = p % ring;
+            if (slotPosition[slot] != p) {
+                return;
+            }
+            int word = sentence[p];
+            for (int r = subwordOffsets[word], end = subwordOffsets[word + 1]; r < end; r++) {
+                kernel.axpy(1f, slotPending, slot * d, input, subwordRows[r] * d, d);
+            }
+            slotPosition[slot] = -1;
         }
 
         private void ensureRows(int n) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import dev.nlpkit.classify.FitListener;
@@ -43,6 +44,7 @@ import dev.nlpkit.examples.sentiment.OpinionLexicon;
 import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.SentimentData;
 import dev.nlpkit.examples.sentiment.StratifiedSplit;
+import dev.nlpkit.examples.sentiment.TweetEvalData;
 import dev.nlpkit.benchmarks.anchor.TorchReference;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.TextPreprocessor;
@@ -93,7 +95,12 @@ public final class SentimentCommand implements Runnable {
         Progress progress = Progress.start("read " + file.getFileName(), -1, "rows");
         SentimentData data;
         try {
-            data = SentimentData.read(file, options, expected, progress::stepTo);
+            if (TweetEvalData.matches(file)) {
+                data = TweetEvalData.read(file, options, expected);
+                progress.stepTo(data.report().rows());
+            } else {
+                data = SentimentData.read(file, options, expected, progress::stepTo);
+            }
         } finally {
             progress.close();
         }
@@ -263,6 +270,12 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--force", description = "Replace existing output files even if they are not nlpkit files.")
         boolean force;
 
+        @Option(names = "--eval", paramLabel = "FILE|DIR", description = "An out-of-domain labelled set to report "
+                + "after training, for the network and the TF-IDF + logistic regression baseline side by side "
+                + "(repeatable): a CSV/TSV as for --data, or the TweetEval layout (a split's *_text.txt with its "
+                + "*_labels.txt and mapping.txt beside it, or a folder holding one split); neutral rows are dropped.")
+        List<Path> evalSets = new ArrayList<>();
+
         /** Writes the plots; a field so a test can make it fail after the bundle is saved. */
         PlotStep plotStep = this::plots;
 
@@ -309,13 +322,16 @@ public final class SentimentCommand implements Runnable {
             pw.flush();
             ComparisonTable.Builder table = ComparisonTable.builder();
             Map<String, RocCurve> rocs = new LinkedHashMap<>();
+            // the TF-IDF + logistic regression baseline's probabilities for a list of tweets (for the --eval sets)
+            Function<List<String>, double[]> baseline = null;
             if (!noBaselines) {
                 int threads = Threads.defaultCount();
                 List<List<List<String>>> tokens = timer.time("preprocess (baselines)", () -> List.of(
                         preprocessor.tokensBatch(splits.trainTexts(), threads),
                         preprocessor.tokensBatch(splits.testTexts(), threads)));
-                timer.run("baselines", () -> baselines(tokens.get(0), splits.trainLabels(), tokens.get(1),
-                        splits.testLabels(), table, rocs, pw));
+                Function<List<List<String>>, double[]> logreg = timer.time("baselines", () -> baselines(tokens.get(0),
+                        splits.trainLabels(), tokens.get(1), splits.testLabels(), table, rocs, pw));
+                baseline = texts -> logreg.apply(preprocessor.tokensBatch(texts, threads));
             }
 
             // the workflow: preprocess -> vocabulary and ids -> Word2Vec -> network -> fit, in text-classify
@@ -354,6 +370,11 @@ public final class SentimentCommand implements Runnable {
             pw.println();
             pw.println(modelName + " confusion matrix:");
             pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), positive));
+            if (!evalSets.isEmpty()) {
+                Function<List<String>, double[]> lr = baseline;
+                timer.run("evaluate --eval", () -> evaluateSets(classifier, lr, all.labelEncoder(), modelName,
+                        lstmMetrics, splits, pw));
+            }
 
             // the bundle before the plots: a plot failure must never cost the trained model; its info section
             // records the test metrics printed above (fit recorded the rest)
@@ -434,6 +455,7 @@ public final class SentimentCommand implements Runnable {
         /** Every file the run writes, checked against the inputs and what exists (see {@link OutputCheck}). */
         private void checkOutputs() {
             OutputCheck outputs = OutputCheck.of(force).input("--data", data).input("--test", test);
+            evalSets.stream().filter(Files::isRegularFile).forEach(set -> outputs.input("--eval", set));
             if (data == null) {
                 DatasetResolver.fromEnvironment(System.getenv()).findLocal(DatasetRegistry.SENTIMENT140)
                         .ifPresent(p -> outputs.input("(the Sentiment140 dataset)", p));
@@ -477,6 +499,12 @@ public final class SentimentCommand implements Runnable {
             }
             if (test != null && !Files.isRegularFile(test)) {
                 throw new IllegalArgumentException("test file " + test + " does not exist or is not a file");
+            }
+            for (Path set : evalSets) {
+                if (!Files.isRegularFile(set) && !(Files.isDirectory(set) && TweetEvalData.matches(set))) {
+                    throw new IllegalArgumentException("--eval " + set + " is neither a file nor a TweetEval folder "
+                            + "(with mapping.txt)");
+                }
             }
         }
 
@@ -680,11 +708,17 @@ public final class SentimentCommand implements Runnable {
             }
         }
 
-        private void baselines(List<List<String>> trainTokens, int[] trainLabels, List<List<String>> testTokens,
-                int[] testLabels, ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) {
+        /**
+         * Fits the TF-IDF baselines, adds them to the table and returns the logistic regression's probability of
+         * the positive class for a list of token lists (the --eval sets are scored with it).
+         */
+        private Function<List<List<String>>, double[]> baselines(List<List<String>> trainTokens, int[] trainLabels,
+                List<List<String>> testTokens, int[] testLabels, ComparisonTable.Builder table,
+                Map<String, RocCurve> rocs, PrintWriter pw) {
             VocabularyOptions vocabulary = VocabularyOptions.defaults().withMinCount(minCount);
-            TfidfVectorizer tfidf = TfidfVectorizer.fit(trainTokens, TfidfOptions.sklearn().withVocabulary(
-                    vocabulary.withOrder(dev.nlpkit.vectorize.vocab.TermOrder.ALPHABETICAL)));
+            // unigrams and bigrams, as the usual strong linear baseline (scikit-learn's ngram_range=(1, 2))
+            TfidfVectorizer tfidf = TfidfVectorizer.fit(trainTokens, TfidfOptions.sklearn().withMaxNgram(2)
+                    .withVocabulary(vocabulary.withOrder(dev.nlpkit.vectorize.vocab.TermOrder.ALPHABETICAL)));
             SparseRows trainX = sparse(tfidf.transform(trainTokens));
             SparseRows testX = sparse(tfidf.transform(testTokens));
             var logreg = LogisticRegressionBaseline.fit(trainX, trainLabels, LogisticRegressionBaseline.Options.defaults());
@@ -696,9 +730,46 @@ public final class SentimentCommand implements Runnable {
             table.add(logreg.name(), lr).add(nb.name(), nbMetrics);
             rocs.put(logreg.name(), lr.roc());
             rocs.put(nb.name(), nbMetrics.roc());
-            pw.printf(Locale.ROOT, "baselines (%d TF-IDF / count features): %s accuracy %.4f, %s accuracy %.4f%n",
-                    trainX.columns(), logreg.name(), lr.accuracy(), nb.name(), nbMetrics.accuracy());
+            pw.printf(Locale.ROOT, "baselines (%d TF-IDF uni+bigram / %d count features): %s accuracy %.4f, %s "
+                    + "accuracy %.4f%n", trainX.columns(), counts.vocabulary().size(), logreg.name(), lr.accuracy(),
+                    nb.name(), nbMetrics.accuracy());
             pw.flush();
+            return tokens -> logreg.probabilities(sparse(tfidf.transform(tokens)));
+        }
+
+        /**
+         * Reads each --eval set with the training data's classes and prints one table: accuracy and ROC-AUC of the
+         * network and of the TF-IDF + logistic regression baseline on the in-domain test split and on each set.
+         */
+        private void evaluateSets(TextClassifier classifier, Function<List<String>, double[]> baseline,
+                LabelEncoder classes, String modelName, BinaryMetrics testMetrics, Splits splits, PrintWriter pw) {
+            String positive = classes.decode(1);
+            int column = classifier.labels().indexOf(positive);
+            List<String> rows = new ArrayList<>();
+            BinaryMetrics testBaseline = baseline == null ? null
+                    : BinaryMetrics.of(splits.testLabels(), baseline.apply(splits.testTexts()));
+            rows.add(evalRow("test split", splits.testLabels().length, testMetrics, testBaseline));
+            for (Path set : evalSets) {
+                SentimentData d = readData(set, read, Optional.of(classes), pw, spec.commandLine().getErr());
+                BinaryMetrics network = BinaryMetrics.of(d.labels(), column(classifier.predictProba(d.texts()), column));
+                BinaryMetrics lr = baseline == null ? null : BinaryMetrics.of(d.labels(), baseline.apply(d.texts()));
+                rows.add(evalRow(set.toString(), d.size(), network, lr));
+            }
+            pw.println();
+            pw.println("evaluation sets (accuracy at threshold 0.5, ROC-AUC; tfidf-logreg: unigrams + bigrams"
+                    + (baseline == null ? "; not trained: --no-baselines" : "") + "):");
+            pw.println("| set | tweets | " + modelName + " accuracy | " + modelName + " ROC-AUC | tfidf-logreg accuracy "
+                    + "| tfidf-logreg ROC-AUC |");
+            pw.println("|---|---:|---:|---:|---:|---:|");
+            rows.forEach(pw::println);
+            pw.flush();
+        }
+
+        private static String evalRow(String set, int size, BinaryMetrics network, BinaryMetrics baseline) {
+            return String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %s | %s |", set, size, network.accuracy(),
+                    network.rocAuc(), baseline == null ? "n/a" : String.format(Locale.ROOT, "%.4f",
+                            baseline.accuracy()), baseline == null ? "n/a" : String.format(Locale.ROOT, "%.4f",
+                            baseline.rocAuc()));
         }
 
         private void torchReference(TextClassifier classifier, float[][] embedding, Splits splits,
@@ -1025,7 +1096,9 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--model", required = true, description = "The model bundle.")
         Path model;
 
-        @Option(names = "--data", required = true, description = "A labelled CSV/TSV (as for 'sentiment train').")
+        @Option(names = "--data", required = true, description = "A labelled CSV/TSV (as for 'sentiment train'), or "
+                + "the TweetEval layout: a split's *_text.txt with its *_labels.txt and mapping.txt beside it, or a "
+                + "folder holding one split (neutral tweets dropped and counted).")
         Path data;
 
         @Option(names = "--roc", description = "Also write the ROC curve to this PNG (an existing file is replaced "

@@ -176,6 +176,12 @@ public final class SentimentCommand implements Runnable {
                         + "Default: ${DEFAULT-VALUE}.")
         boolean keepPunctuation;
 
+        @Option(names = "--embeddings", defaultValue = "word2vec", paramLabel = "word2vec|fasttext",
+                description = "The embedding's vectors, trained on the training tweets: word2vec, or fasttext (the same "
+                        + "settings plus character n-grams of 3-6, so every vocabulary word gets a vector). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        String embeddings;
+
         @Option(names = "--architecture", defaultValue = "skip-gram",
                 description = "Word2Vec: cbow or skip-gram. Default: ${DEFAULT-VALUE}.")
         String architecture;
@@ -197,9 +203,10 @@ public final class SentimentCommand implements Runnable {
                 description = "Tokens per tweet (longer ones truncated, shorter pre-padded). Default: ${DEFAULT-VALUE}.")
         int maxLength;
 
-        @Option(names = "--recipe", paramLabel = "lstm|gru|cnn|transformer",
-                description = "A network recipe instead of the flags below: lstm or gru (the course's network with "
-                        + "that cell), cnn (Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D "
+        @Option(names = "--recipe", paramLabel = "lesson|lstm|gru|cnn|transformer",
+                description = "A network recipe instead of the flags below: lesson (the course's network: "
+                        + "LSTM(100) over a frozen Word2Vec embedding, its last state to the output), lstm or gru "
+                        + "(the course's network with that cell), cnn (Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D "
                         + "-> Dropout(0.2)) or transformer (PositionEmbedding(learned, --max-length) -> "
                         + "TransformerEncoder(2 heads, feed-forward 128, dropout 0.1) -> AttentionPooling). Not with "
                         + "--cell; cnn and transformer not with --units, --bidirectional or --recurrent-dropout "
@@ -227,6 +234,16 @@ public final class SentimentCommand implements Runnable {
 
         @Option(names = "--fine-tune", description = "Train the embedding too (default: frozen Word2Vec vectors).")
         boolean fineTune;
+
+        @Option(names = "--embedding-rate-factor", defaultValue = "1",
+                description = "With --fine-tune: the embedding's learning rate as a multiple of --learning-rate "
+                        + "(e.g. 0.1: the pretrained vectors move slowly). Default: ${DEFAULT-VALUE}.")
+        double embeddingRateFactor;
+
+        @Option(names = "--pooling", defaultValue = "last", paramLabel = "last|max",
+                description = "What the recurrent layers pass to the output: last (the final state) or max "
+                        + "(max-pooling over the real time steps of the whole sequence). Default: ${DEFAULT-VALUE}.")
+        String pooling;
 
         @Option(names = "--epochs", defaultValue = "10", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
         int epochs;
@@ -301,6 +318,10 @@ public final class SentimentCommand implements Runnable {
                 torchUnsupported(options.network()).ifPresent(reason -> {
                     throw new IllegalArgumentException("--torch: " + reason);
                 });
+                if (embeddingRateFactor != 1) {
+                    throw new IllegalArgumentException("--torch and --embedding-rate-factor cannot be used together: "
+                            + "the PyTorch reference trains the embedding at the network's rate; drop one of them");
+                }
             }
             checkOutputs();
             try (OutputClaim claim = OutputClaims.claim("--out", out)) {
@@ -493,6 +514,13 @@ public final class SentimentCommand implements Runnable {
             FlagChecks.positive("--learning-rate", learningRate);
             FlagChecks.atLeast("--patience", patience, 0);
             FlagChecks.nonNegative("--clip-norm", clipNorm);
+            FlagChecks.oneOf("--embeddings", embeddings, "word2vec", "fasttext");
+            FlagChecks.oneOf("--pooling", pooling, "last", "max");
+            FlagChecks.positive("--embedding-rate-factor", embeddingRateFactor);
+            if (embeddingRateFactor != 1 && !fineTune) {
+                throw new IllegalArgumentException("--embedding-rate-factor " + embeddingRateFactor + " needs "
+                        + "--fine-tune: a frozen embedding does not learn");
+            }
             checkRecipe();
             if (data != null && !Files.isRegularFile(data)) {
                 throw new IllegalArgumentException("data file " + data + " does not exist or is not a file");
@@ -513,10 +541,14 @@ public final class SentimentCommand implements Runnable {
             if (recipe == null) {
                 return;
             }
-            String r = FlagChecks.oneOf("--recipe", recipe, "lstm", "gru", "cnn", "transformer");
+            String r = FlagChecks.oneOf("--recipe", recipe, "lesson", "lstm", "gru", "cnn", "transformer");
             List<String> conflicting = new ArrayList<>(List.of("--cell"));
             if (r.equals("cnn") || r.equals("transformer")) {
-                conflicting.addAll(List.of("--units", "--bidirectional", "--recurrent-dropout"));
+                conflicting.addAll(List.of("--units", "--bidirectional", "--recurrent-dropout", "--pooling"));
+            }
+            if (r.equals("lesson")) {
+                // the course's network as it was taught: frozen Word2Vec vectors, the LSTM's last state
+                conflicting.addAll(List.of("--pooling", "--embeddings", "--fine-tune", "--embedding-rate-factor"));
             }
             for (String flag : conflicting) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
@@ -535,11 +567,13 @@ public final class SentimentCommand implements Runnable {
         /** The network the flags describe: {@code --recipe}, else the recurrent flags. */
         private TextClassifierOptions.Network network() {
             TextClassifierOptions.Network lesson = TextClassifierOptions.Network.lesson();
-            String r = recipe == null ? "flags" : FlagChecks.oneOf("--recipe", recipe, "lstm", "gru", "cnn",
+            String r = recipe == null ? "flags" : FlagChecks.oneOf("--recipe", recipe, "lesson", "lstm", "gru", "cnn",
                     "transformer");
             return switch (r) {
                 case "cnn" -> TextClassifierOptions.Network.cnn().withLayers(layers);
                 case "transformer" -> TextClassifierOptions.Network.transformer().withLayers(layers);
+                case "lesson" -> lesson.withUnits(units).withLayers(layers).withBidirectional(bidirectional)
+                        .withDropouts(lesson.dropout(), recurrentDropout, lesson.inputDropout());
                 default -> {
                     RecurrentOptions.Cell cellType = switch (r.equals("flags")
                             ? FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn") : r) {
@@ -548,7 +582,8 @@ public final class SentimentCommand implements Runnable {
                         default -> RecurrentOptions.Cell.SIMPLE_RNN;
                     };
                     yield new TextClassifierOptions.Network(cellType, units, layers, bidirectional, lesson.dropout(),
-                            recurrentDropout, lesson.inputDropout());
+                            recurrentDropout, lesson.inputDropout()).withPooling(Choices.parse(
+                            TextClassifierOptions.Network.Pooling.class, "--pooling", pooling));
                 }
             };
         }
@@ -561,9 +596,14 @@ public final class SentimentCommand implements Runnable {
                     .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
                     .withThreads(Threads.defaultCount()).withSeed(seed);
+            TextClassifierOptions.EmbeddingSource source = embeddings.strip().equalsIgnoreCase("fasttext")
+                    ? new TextClassifierOptions.FastTextSource(TextClassifierOptions.FastTextSource.defaults().options()
+                            .withArchitecture(word2vec.architecture()).withVectorSize(vectorSize).withWindow(window)
+                            .withMinCount(minCount).withEpochs(w2vEpochs).withThreads(Threads.defaultCount()), seed)
+                    : new TextClassifierOptions.Word2VecSource(word2vec);
             return new TextClassifierOptions(preprocess,
                     TextClassifierOptions.Sequence.defaults().withMaxLength(maxLength).withMinCount(minCount),
-                    new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(word2vec), fineTune),
+                    new TextClassifierOptions.Embedding(source, fineTune, embeddingRateFactor),
                     network(),
                     new TextClassifierOptions.Training(TextClassifierOptions.Optimizer.ADAM, learningRate, batchSize,
                             epochs, patience, seed, clipNorm));
@@ -647,9 +687,16 @@ public final class SentimentCommand implements Runnable {
                 }
                 vectors = trained;
                 double seconds = (System.nanoTime() - stageStarted) / 1e9;
-                var w = ((TextClassifierOptions.Word2VecSource) options.embedding().source()).options();
-                pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
-                        w.architecture(), trained.size(), w.vectorSize(), w.window(), w.minCount(), seconds);
+                if (options.embedding().source() instanceof TextClassifierOptions.FastTextSource f) {
+                    var o = f.options();
+                    pw.printf(Locale.ROOT, "fasttext: %s, %d words x %d, window %d, min count %d, n-grams %d-%d, "
+                            + "%.1f s%n", o.architecture(), trained.size(), o.vectorSize(), o.window(), o.minCount(),
+                            o.minN(), o.maxN(), seconds);
+                } else {
+                    var w = ((TextClassifierOptions.Word2VecSource) options.embedding().source()).options();
+                    pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
+                            w.architecture(), trained.size(), w.vectorSize(), w.window(), w.minCount(), seconds);
+                }
                 pw.flush();
             }
 
@@ -878,6 +925,9 @@ public final class SentimentCommand implements Runnable {
         if (network.bidirectional()) {
             differences.add("--bidirectional");
         }
+        if (network.pooling() != TextClassifierOptions.Network.Pooling.LAST) {
+            differences.add("--pooling max");
+        }
         if (differences.isEmpty()) {
             return Optional.empty();
         }
@@ -912,11 +962,14 @@ public final class SentimentCommand implements Runnable {
         TextClassifierOptions.Network n = options.network();
         String source = switch (options.embedding().source()) {
             case TextClassifierOptions.Word2VecSource w -> "Word2Vec";
+            case TextClassifierOptions.FastTextSource f -> "fastText";
             case TextClassifierOptions.PretrainedSource p -> "vectors of " + p.file();
             case TextClassifierOptions.RandomSource r -> "random";
         };
+        double factor = options.embedding().learningRateFactor();
         StringBuilder b = new StringBuilder("Embedding(").append(source)
-                .append(options.embedding().fineTune() ? ", fine-tuned)" : ", frozen)");
+                .append(!options.embedding().fineTune() ? ", frozen)" : factor == 1 ? ", fine-tuned)"
+                        : ", fine-tuned at " + factor + " x the rate)");
         if (n.inputDropout() > 0) {
             b.append(" -> Dropout(").append(n.inputDropout()).append(')');
         }
@@ -944,7 +997,11 @@ public final class SentimentCommand implements Runnable {
                 }
             }
             case TRANSFORMER -> b.append(" -> AttentionPooling");
-            case RECURRENT -> { }
+            case RECURRENT -> {
+                if (n.pooling() == TextClassifierOptions.Network.Pooling.MAX) {
+                    b.append(" -> GlobalMaxPooling1D");
+                }
+            }
         }
         return b.append(" -> Dense(1, sigmoid)").toString();
     }

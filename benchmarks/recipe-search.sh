@@ -8,7 +8,9 @@
 #
 # Settings (environment): LIMIT (rows of the seeded stratified sample, default 40000), EPOCHS (most epochs,
 # default 6; early stopping after --patience 2), SEED (split, embeddings and network, default 42), DATA (default
-# $NLPKIT_DATA/sentiment140-combined/combined.csv.gz), OUT (bundles and logs; default a new temporary directory).
+# $NLPKIT_DATA/sentiment140-combined/combined.csv.gz), OUT (bundles and logs; default a new temporary directory),
+# BASELINE (1: the first candidate's run also trains the baseline, which is the same for all on the same split, and
+# the last row reports it; 0: none trains it). Two invocations with different OUT can share the candidates out.
 # Every run is niced (the machine is shared); its times are then "under load" and not figures to quote.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -60,12 +62,13 @@ echo
 echo "| candidate | flags | test acc | test AUC | Sanders acc | Sanders AUC | TweetEval acc | TweetEval AUC | network s |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|---:|"
 baseline=""
+baselines=${BASELINE:-1}
 for name in "${order[@]}"; do
   [ -n "${flags[$name]+x}" ] || { echo "recipe-search.sh: unknown candidate $name" >&2; exit 1; }
   log="$out/$name.log"
   # shellcheck disable=SC2086  # the flags are a list
-  nlpkit sentiment train --data "$data" --limit "$limit" --seed "$seed" \
-      --epochs "$epochs" --word-map none ${flags[$name]} --eval "$sanders" --eval "$tweeteval" \
+  nlpkit sentiment train --data "$data" --limit "$limit" --seed "$seed" --epochs "$epochs" --word-map none \
+      $([ "$baselines" = 1 ] || echo --no-baselines) ${flags[$name]} --eval "$sanders" --eval "$tweeteval" \
       --out "$out/$name.nlpkit" --plots "$out/plots-$name" >"$log" 2>"$out/$name.err" || {
     echo "recipe-search.sh: the $name run failed; see $out/$name.err" >&2
     continue
@@ -75,7 +78,8 @@ for name in "${order[@]}"; do
   seconds=$(sed -n 's/^ *train network *\([0-9.]*\) s.*/\1/p' "$log" | head -1)
   echo "| $name | \`${flags[$name]}\` | $(row "test split" 4) | $(row "test split" 5) | $(row "$sanders" 4) |" \
        "$(row "$sanders" 5) | $(row "$tweeteval" 4) | $(row "$tweeteval" 5) | ${seconds:-?} |"
-  if [ -z "$baseline" ]; then
+  if [ "$baselines" = 1 ]; then
+    baselines=0
     baseline="| TF-IDF uni+bigram + LR | (same split) | $(row "test split" 6) | $(row "test split" 7) |"
     baseline+=" $(row "$sanders" 6) | $(row "$sanders" 7) | $(row "$tweeteval" 6) | $(row "$tweeteval" 7) | |"
   fi

@@ -278,4 +278,41 @@ class SentimentCommandTest {
         }
         return train.toString();
     }
+
+    @Test
+    void theCandidateFlagsBuildTheirNetworkAndTheBundleRecordsThem() throws IOException {
+        Path trainFile = dir.resolve("train.csv");
+        Files.writeString(trainFile, syntheticTweets(200));
+        Path bundle = dir.resolve("m.nlpkit");
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", trainFile.toString(), "--epochs", "1",
+                "--min-count", "1", "--vector-size", "16", "--no-baselines", "--word-map", "none", "--embeddings",
+                "fasttext", "--cell", "gru", "--pooling", "max", "--fine-tune", "--embedding-rate-factor", "0.1",
+                "--plots", dir.resolve("plots").toString(), "--out", bundle.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("network: Embedding(fastText, fine-tuned at 0.1 x the rate) -> Dropout(0.5) "
+                + "-> GRU(100, dropout 0.2, recurrent dropout 0.2) -> GlobalMaxPooling1D -> Dense(1, sigmoid)");
+        assertThat(run.out()).containsPattern("(?m)^fasttext: SKIP_GRAM, \\d+ words x 16, window 5, min count 1, "
+                + "n-grams 3-6");
+        var options = TextClassifier.load(bundle).options();
+        assertThat(options.embedding().learningRateFactor()).isEqualTo(0.1);
+        assertThat(options.network().pooling().name()).isEqualTo("MAX");
+    }
+
+    @Test
+    void anEmbeddingRateFactorWithoutFineTuneIsRefused() {
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", writeQuietly(dir.resolve("d.csv")),
+                "--embedding-rate-factor", "0.1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: --embedding-rate-factor 0.1 needs --fine-tune: a frozen "
+                + "embedding does not learn");
+    }
+
+    @Test
+    void theLessonRecipeRefusesTheFlagsItFixes() {
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", writeQuietly(dir.resolve("d.csv")),
+                "--recipe", "lesson", "--pooling", "max");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: --recipe lesson and --pooling cannot be used together: "
+                + "the recipe sets the network; drop one of them");
+    }
 }

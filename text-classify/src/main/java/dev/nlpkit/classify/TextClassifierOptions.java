@@ -433,7 +433,6 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             boolean bidirectional, double dropout, double recurrentDropout, double inputDropout, int filters,
             int kernelSize, int heads, int feedForward, Pooling pooling) {
 
-        /** The kinds of network. */
         /** What a recurrent network passes to the output layer. */
         public enum Pooling {
             /** The last layer's final state (the course's network). */
@@ -442,6 +441,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             MAX
         }
 
+        /** The kinds of network. */
         public enum Architecture {
             /** Stacked recurrent layers (LSTM, GRU or simple RNN), the course's. */
             RECURRENT,

@@ -312,6 +312,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         }
     }
 
+    /** Where the embedding vectors come from. */
     public sealed interface EmbeddingSource permits Word2VecSource, FastTextSource, PretrainedSource, RandomSource {
     }
 

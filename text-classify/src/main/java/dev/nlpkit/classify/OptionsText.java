@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import dev.nlpkit.classify.TextClassifierOptions.EmbeddingSource;
+import dev.nlpkit.classify.TextClassifierOptions.FastTextSource;
 import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
 import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
 import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
 import dev.nlpkit.classify.io.BundleFormatException;
 import dev.nlpkit.classify.linear.TfidfLogisticOptions;
+import dev.nlpkit.embeddings.FastTextOptions;
 import dev.nlpkit.embeddings.Word2VecOptions;
 import dev.nlpkit.preprocess.PreprocessOptions;
 
@@ -31,8 +33,9 @@ final class OptionsText {
 
     static final String KIND = "nlpkit-text-classifier-options";
     /**
-     * 3: the blend and the threshold (versions 1 and 2 are read without a blend, threshold 0.5); 2: the network's
-     * architecture and its CNN and Transformer fields; version 1 is read as recurrent.
+     * 3: the blend and the threshold; the fastText source, the embedding's learning-rate factor and the recurrent
+     * network's pooling (versions 1 and 2 are read without a blend, threshold 0.5, factor 1 and the last state);
+     * 2: the network's architecture and its CNN and Transformer fields; version 1 is read as recurrent.
      */
     static final int VERSION = 3;
 
@@ -45,12 +48,18 @@ final class OptionsText {
         EmbeddingSource source = options.embedding().source();
         text.append("embedding.source=").append(switch (source) {
             case Word2VecSource w -> "word2vec";
+            case FastTextSource f -> "fasttext";
             case PretrainedSource p -> "pretrained";
             case RandomSource r -> "random";
         }).append('\n');
         text.append("embedding.fineTune=").append(options.embedding().fineTune()).append('\n');
+        text.append("embedding.learningRateFactor=").append(options.embedding().learningRateFactor()).append('\n');
         switch (source) {
             case Word2VecSource w -> put(text, "embedding.word2vec", w.options());
+            case FastTextSource f -> {
+                put(text, "embedding.fasttext", f.options());
+                text.append("embedding.fasttext.seed=").append(f.seed()).append('\n');
+            }
             case PretrainedSource p -> put(text, "embedding.pretrained", p);
             case RandomSource r -> put(text, "embedding.random", r);
         }
@@ -105,6 +114,9 @@ final class OptionsText {
         values.putIfAbsent("network.kernelSize", Integer.toString(TextClassifierOptions.Network.DEFAULT_KERNEL_SIZE));
         values.putIfAbsent("network.heads", Integer.toString(TextClassifierOptions.Network.DEFAULT_HEADS));
         values.putIfAbsent("network.feedForward", Integer.toString(TextClassifierOptions.Network.DEFAULT_FEED_FORWARD));
+        // versions 1 and 2 (before the pooling and the embedding's rate factor): the last state, the common rate
+        values.putIfAbsent("network.pooling", TextClassifierOptions.Network.Pooling.LAST.name());
+        values.putIfAbsent("embedding.learningRateFactor", "1.0");
         if ("word2vec".equals(values.get("embedding.source"))) {
             values.putIfAbsent("embedding.word2vec.algorithm", "HOGWILD");
             values.putIfAbsent("embedding.word2vec.batchTargets", "0");    // HOGBATCH only; 0 = automatic
@@ -118,14 +130,20 @@ final class OptionsText {
         String kind = require(values, "embedding.source", where);
         EmbeddingSource source = switch (kind) {
             case "word2vec" -> new Word2VecSource(get(values, "embedding.word2vec", Word2VecOptions.class, where));
+            case "fasttext" -> new FastTextSource(get(values, "embedding.fasttext", FastTextOptions.class, where),
+                    (Long) parse(Long.TYPE, require(values, "embedding.fasttext.seed", where), "embedding.fasttext.seed",
+                            where));
             case "pretrained" -> get(values, "embedding.pretrained", PretrainedSource.class, where);
             case "random" -> get(values, "embedding.random", RandomSource.class, where);
             default -> throw new BundleFormatException(where + ": field 'embedding.source': expected word2vec, "
-                    + "pretrained or random, found '" + kind + "'");
+                    + "fasttext, pretrained or random, found '" + kind + "'");
         };
         boolean fineTune = (Boolean) parse(Boolean.TYPE, require(values, "embedding.fineTune", where),
                 "embedding.fineTune", where);
-        return new TextClassifierOptions(preprocess, sequence, new TextClassifierOptions.Embedding(source, fineTune),
+        double rateFactor = (Double) parse(Double.TYPE, require(values, "embedding.learningRateFactor", where),
+                "embedding.learningRateFactor", where);
+        return new TextClassifierOptions(preprocess, sequence,
+                new TextClassifierOptions.Embedding(source, fineTune, rateFactor),
                 get(values, "network", TextClassifierOptions.Network.class, where),
                 get(values, "training", TextClassifierOptions.Training.class, where), readBlend(values, where),
                 get(values, "threshold", Threshold.class, where));

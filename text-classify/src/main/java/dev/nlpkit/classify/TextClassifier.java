@@ -17,6 +17,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
+import dev.nlpkit.classify.TextClassifierOptions.FastTextSource;
 import dev.nlpkit.classify.TextClassifierOptions.PretrainedSource;
 import dev.nlpkit.classify.TextClassifierOptions.RandomSource;
 import dev.nlpkit.classify.TextClassifierOptions.Word2VecSource;
@@ -41,6 +42,9 @@ import dev.nlpkit.recurrent.layers.DenseOptions;
 import dev.nlpkit.recurrent.layers.DropoutOptions;
 import dev.nlpkit.recurrent.layers.EmbeddingOptions;
 import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
+import dev.nlpkit.recurrent.layers.Parameter;
+import dev.nlpkit.recurrent.model.Callback;
+import dev.nlpkit.embeddings.FastText;
 import dev.nlpkit.recurrent.layers.PositionEmbeddingOptions;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.Shape;
@@ -245,7 +249,19 @@ public final class TextClassifier {
         Dataset train = dataset(encoder, trainTokens, labelEncoder.encode(labels), binary);
         Dataset val = validation == null || validation.size() == 0 ? null
                 : dataset(encoder, validationTokens, labelEncoder.encode(validation.labels()), binary);
-        History history = network.fit(train, val, fit, events);
+        List<Callback> callbacks = List.of();
+        double rateFactor = options.embedding().learningRateFactor();
+        if (options.embedding().fineTune() && rateFactor != 1.0) {
+            // the embedding (the first layer) learns at its own rate; set on the optimizer fit has just created
+            List<Parameter> embeddingWeights = network.layers().get(0).parameters();
+            callbacks = List.of(new Callback() {
+                @Override
+                public void onTrainBegin(Run run) {
+                    embeddingWeights.forEach(p -> run.optimizer().setRateFactor(p, rateFactor));
+                }
+            });
+        }
+        History history = network.fit(train, val, fit, events, callbacks);
         ModelInfo info = ModelInfo.ofFit(texts.size(), validation == null ? 0 : validation.size(),
                 labelEncoder.classes());
         TfidfLogisticRegression linear = !options.blend().blends() ? null
@@ -320,6 +336,33 @@ public final class TextClassifier {
                 events.onWord2VecVectors(vectors);
                 yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions);
             }
+            case FastTextSource f -> {
+                events.onStage(FitListener.Stage.WORD2VEC);
+                FastText fastText = FastText.fit(Corpus.of(trainTokens), f.options(), f.seed(),
+                        new TrainingListener<TrainingProgress, TrainingProgress>() {
+                            @Override
+                            public void onProgress(TrainingProgress progress) {
+                                events.onWord2VecProgress(progress);
+                            }
+
+                            @Override
+                            public long intervalMillis() {
+                                return 1000;
+                            }
+                        });
+                // every vocabulary word gets a vector: the ones fastText kept, and the others from their n-grams
+                List<String> words = new ArrayList<>();
+                List<float[]> rows = new ArrayList<>();
+                for (String term : vocabulary.terms()) {
+                    if (!term.equals(Vocabulary.PAD) && !term.equals(Vocabulary.UNK)) {
+                        words.add(term);
+                        rows.add(fastText.vectors().vector(term));
+                    }
+                }
+                WordVectors vectors = WordVectors.of(words, rows.toArray(float[][]::new));
+                events.onWord2VecVectors(fastText.vectors().wordVectors());
+                yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions);
+            }
             case PretrainedSource p -> {
                 WordVectors vectors;
                 try {
@@ -355,9 +398,13 @@ public final class TextClassifier {
                     case SIMPLE_RNN -> RecurrentOptions.simpleRnn(n.units());
                 };
                 cell = cell.withDropout(n.dropout()).withRecurrentDropout(n.recurrentDropout());
+                boolean pooled = n.pooling() == TextClassifierOptions.Network.Pooling.MAX;
                 for (int layer = 0; layer < n.layers(); layer++) {
-                    RecurrentOptions r = cell.withReturnSequences(layer < n.layers() - 1);
+                    RecurrentOptions r = cell.withReturnSequences(pooled || layer < n.layers() - 1);
                     builder.add(n.bidirectional() ? BidirectionalOptions.of(r) : r);
+                }
+                if (pooled) {
+                    builder.add(GlobalPoolingOptions.max()); // over the real steps: the lengths travel with the ids
                 }
             }
             case CNN -> {

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 import dev.nlpkit.embeddings.Architecture;
+import dev.nlpkit.embeddings.FastTextOptions;
 import dev.nlpkit.embeddings.Word2VecOptions;
 import dev.nlpkit.embeddings.io.Word2VecFormat;
 import dev.nlpkit.preprocess.PreprocessOptions;
@@ -55,6 +56,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             // the encoder blocks keep the embedding's width: check it now, not after the Word2Vec training
             int width = switch (embedding.source()) {
                 case Word2VecSource w -> w.options().vectorSize();
+                case FastTextSource f -> f.options().vectorSize();
                 case RandomSource r -> r.dimension();
                 case PretrainedSource p -> 0;   // known once the file is read; checked when the network is built
             };
@@ -284,12 +286,27 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      *
      * @param source   where the vectors come from
      * @param fineTune true: the vectors are trained with the network; false: frozen
+     * @param learningRateFactor the fine-tuned embedding's learning rate as a multiple of the network's (1: the same)
      */
-    public record Embedding(EmbeddingSource source, boolean fineTune) {
+    public record Embedding(EmbeddingSource source, boolean fineTune, double learningRateFactor) {
 
         /** Validates. */
         public Embedding {
             Objects.requireNonNull(source, "source");
+            if (!(learningRateFactor > 0) || Double.isInfinite(learningRateFactor)) {
+                throw new IllegalArgumentException("embedding learningRateFactor must be finite and > 0, got "
+                        + learningRateFactor);
+            }
+        }
+
+        /**
+         * At the network's learning rate (factor 1).
+         *
+         * @param source   where the vectors come from
+         * @param fineTune true to train the vectors with the network, false to keep them frozen
+         */
+        public Embedding(EmbeddingSource source, boolean fineTune) {
+            this(source, fineTune, 1.0);
         }
 
         /**
@@ -308,7 +325,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          * @return a copy with {@code source} replaced
          */
         public Embedding withSource(EmbeddingSource value) {
-            return new Embedding(value, fineTune);
+            return new Embedding(value, fineTune, learningRateFactor);
         }
 
         /**
@@ -318,12 +335,24 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          * @return a copy with {@code fineTune} replaced
          */
         public Embedding withFineTune(boolean value) {
-            return new Embedding(source, value);
+            return new Embedding(source, value, learningRateFactor);
+        }
+    
+        /**
+         * With the fine-tuned embedding's learning rate as this multiple of the network's (e.g. 0.1: pretrained
+         * vectors move slowly, so the rest of the network adapts to them before they drift). Used only with
+         * {@code fineTune}.
+         *
+         * @param value the multiplier, finite and &gt; 0
+         * @return a copy with {@code learningRateFactor} replaced
+         */
+        public Embedding withLearningRateFactor(double value) {
+            return new Embedding(source, fineTune, value);
         }
     }
 
     /** Where the embedding vectors come from. */
-    public sealed interface EmbeddingSource permits Word2VecSource, PretrainedSource, RandomSource {
+    public sealed interface EmbeddingSource permits Word2VecSource, FastTextSource, PretrainedSource, RandomSource {
     }
 
     /**
@@ -350,6 +379,33 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
             return new Word2VecSource(Word2VecOptions.defaults().withArchitecture(Architecture.SKIP_GRAM)
                     .withVectorSize(200).withWindow(5).withMinCount(2).withEpochs(10)
                     .withThreads(Threads.defaultCount()).withSeed(42));
+        }
+    }
+
+    /**
+     * fastText vectors (word vectors plus character n-grams) trained on the training texts' tokens, as Word2Vec is:
+     * every vocabulary word gets a vector, a word fastText kept too rarely to learn built from its n-grams.
+     *
+     * @param options fastText's settings
+     * @param seed    the seed of its initialisation and workers
+     */
+    public record FastTextSource(FastTextOptions options, long seed) implements EmbeddingSource {
+
+        /** Validates. */
+        public FastTextSource {
+            Objects.requireNonNull(options, "options");
+        }
+
+        /**
+         * Skip-gram, 200 dimensions, window 5, min count 2, 10 epochs, n-grams of 3 to 6 characters in 2,000,000
+         * buckets, all cores, seed 42: the Word2Vec defaults with fastText's n-grams.
+         *
+         * @return the default fastText source
+         */
+        public static FastTextSource defaults() {
+            return new FastTextSource(FastTextOptions.defaults().withArchitecture(Architecture.SKIP_GRAM)
+                    .withVectorSize(200).withWindow(5).withMinCount(2).withEpochs(10)
+                    .withThreads(Threads.defaultCount()), 42);
         }
     }
 
@@ -410,10 +466,20 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
      * @param kernelSize       width of each convolution's window, >= 1 (CNN)
      * @param heads            attention heads of each encoder block, >= 1 (Transformer)
      * @param feedForward      hidden width of each block's position-wise feed-forward network, >= 1 (Transformer)
+     * @param pooling          what a recurrent network passes to the output layer: its last state or the maximum over
+     *                         time ({@link Pooling#LAST} for the other architectures)
      */
     public record Network(Architecture architecture, RecurrentOptions.Cell cell, int units, int layers,
             boolean bidirectional, double dropout, double recurrentDropout, double inputDropout, int filters,
-            int kernelSize, int heads, int feedForward) {
+            int kernelSize, int heads, int feedForward, Pooling pooling) {
+
+        /** What a recurrent network passes to the output layer. */
+        public enum Pooling {
+            /** The last layer's final state (the course's network). */
+            LAST,
+            /** The element-wise maximum of the last layer's states over the real (unpadded) steps. */
+            MAX
+        }
 
         /** The kinds of network. */
         public enum Architecture {
@@ -435,6 +501,11 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         public Network {
             Objects.requireNonNull(architecture, "architecture");
             Objects.requireNonNull(cell, "cell");
+            Objects.requireNonNull(pooling, "pooling");
+            if (pooling != Pooling.LAST && architecture != Architecture.RECURRENT) {
+                throw new IllegalArgumentException("network pooling " + pooling + " is for recurrent networks; the "
+                        + architecture + " network pools on its own");
+            }
             if (units < 1 || layers < 1) {
                 throw new IllegalArgumentException("network units and layers must be >= 1, got units=" + units
                         + ", layers=" + layers);
@@ -463,7 +534,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
         public Network(RecurrentOptions.Cell cell, int units, int layers, boolean bidirectional, double dropout,
                 double recurrentDropout, double inputDropout) {
             this(Architecture.RECURRENT, cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout,
-                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD);
+                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD, Pooling.LAST);
         }
 
         private static void requireRate(String name, double rate) {
@@ -489,7 +560,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public static Network cnn() {
             return new Network(Architecture.CNN, RecurrentOptions.Cell.LSTM, 100, 1, false, 0.2, 0.0, 0.2,
-                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD);
+                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD, Pooling.LAST);
         }
 
         /**
@@ -500,7 +571,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public static Network transformer() {
             return new Network(Architecture.TRANSFORMER, RecurrentOptions.Cell.LSTM, 100, 1, false, 0.1, 0.0, 0.0,
-                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD);
+                    DEFAULT_FILTERS, DEFAULT_KERNEL_SIZE, DEFAULT_HEADS, DEFAULT_FEED_FORWARD, Pooling.LAST);
         }
 
         /**
@@ -511,7 +582,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withArchitecture(Architecture value) {
             return new Network(value, cell, units, layers, bidirectional, dropout, recurrentDropout, inputDropout,
-                    filters, kernelSize, heads, feedForward);
+                    filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -522,7 +593,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withCell(RecurrentOptions.Cell value) {
             return new Network(architecture, value, units, layers, bidirectional, dropout, recurrentDropout,
-                    inputDropout, filters, kernelSize, heads, feedForward);
+                    inputDropout, filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -533,7 +604,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withUnits(int value) {
             return new Network(architecture, cell, value, layers, bidirectional, dropout, recurrentDropout,
-                    inputDropout, filters, kernelSize, heads, feedForward);
+                    inputDropout, filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -544,7 +615,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withLayers(int value) {
             return new Network(architecture, cell, units, value, bidirectional, dropout, recurrentDropout,
-                    inputDropout, filters, kernelSize, heads, feedForward);
+                    inputDropout, filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -555,7 +626,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withBidirectional(boolean value) {
             return new Network(architecture, cell, units, layers, value, dropout, recurrentDropout, inputDropout,
-                    filters, kernelSize, heads, feedForward);
+                    filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -568,7 +639,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withDropouts(double dropout, double recurrentDropout, double inputDropout) {
             return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
-                    inputDropout, filters, kernelSize, heads, feedForward);
+                    inputDropout, filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -580,7 +651,7 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withConvolution(int filters, int kernelSize) {
             return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
-                    inputDropout, filters, kernelSize, heads, feedForward);
+                    inputDropout, filters, kernelSize, heads, feedForward, pooling);
         }
 
         /**
@@ -592,7 +663,19 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
          */
         public Network withEncoder(int heads, int feedForward) {
             return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
-                    inputDropout, filters, kernelSize, heads, feedForward);
+                    inputDropout, filters, kernelSize, heads, feedForward, pooling);
+        }
+
+        /**
+         * With another output of the recurrent layers: the last state, or max-pooling over time (the last layer
+         * then returns its whole sequence, and GlobalMaxPooling1D takes the maximum over the real steps).
+         *
+         * @param value what the output layer reads
+         * @return a copy with {@code pooling} replaced
+         */
+        public Network withPooling(Pooling value) {
+            return new Network(architecture, cell, units, layers, bidirectional, dropout, recurrentDropout,
+                    inputDropout, filters, kernelSize, heads, feedForward, value);
         }
     }
 

@@ -31,6 +31,7 @@ class NetworkArchitectureTest {
     static Stream<Network> networks() {
         Network lesson = Fixtures.tiny().network();
         return Stream.of(lesson, lesson.withCell(dev.nlpkit.recurrent.layers.RecurrentOptions.Cell.GRU),
+                lesson.withCell(dev.nlpkit.recurrent.layers.RecurrentOptions.Cell.GRU).withPooling(Network.Pooling.MAX),
                 Network.cnn().withConvolution(16, 3),
                 Network.transformer().withEncoder(2, 16));
     }
@@ -71,6 +72,23 @@ class NetworkArchitectureTest {
         assertThat(layers.stream().filter(l -> l instanceof Conv1D)).hasSize(1);
         assertThat(layers.stream().filter(l -> l instanceof GlobalMaxPooling1D)).hasSize(1);
         assertThat(layers.stream().filter(l -> l instanceof RecurrentLayer)).isEmpty();
+    }
+
+    @Test
+    void maxPoolingMakesTheLastRecurrentLayerReturnItsSequenceIntoGlobalMaxPooling() {
+        List<Layer> layers = fit(Fixtures.tiny().network().withLayers(2).withPooling(Network.Pooling.MAX)).network()
+                .layers();
+        List<RecurrentLayer> recurrent = layers.stream().filter(l -> l instanceof RecurrentLayer)
+                .map(l -> (RecurrentLayer) l).toList();
+        assertThat(recurrent).hasSize(2);
+        assertThat(recurrent).allMatch(r -> r.options().returnSequences());
+        assertThat(layers.get(layers.size() - 2)).isInstanceOf(GlobalMaxPooling1D.class);
+    }
+
+    @Test
+    void poolingIsRefusedForTheNetworksThatPoolOnTheirOwn() {
+        assertThatThrownBy(() -> Network.cnn().withPooling(Network.Pooling.MAX))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("is for recurrent networks");
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import java.util.stream.IntStream;
 
 import dev.nlpkit.classify.Blend;
@@ -46,6 +47,7 @@ import dev.nlpkit.examples.sentiment.OpinionLexicon;
 import dev.nlpkit.examples.sentiment.Preprocessing;
 import dev.nlpkit.examples.sentiment.SentimentData;
 import dev.nlpkit.examples.sentiment.StratifiedSplit;
+import dev.nlpkit.examples.sentiment.TweetEvalData;
 import dev.nlpkit.benchmarks.anchor.TorchReference;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.TextPreprocessor;
@@ -96,7 +98,12 @@ public final class SentimentCommand implements Runnable {
         Progress progress = Progress.start("read " + file.getFileName(), -1, "rows");
         SentimentData data;
         try {
-            data = SentimentData.read(file, options, expected, progress::stepTo);
+            if (TweetEvalData.matches(file)) {
+                data = TweetEvalData.read(file, options, expected);
+                progress.stepTo(data.report().rows());
+            } else {
+                data = SentimentData.read(file, options, expected, progress::stepTo);
+            }
         } finally {
             progress.close();
         }
@@ -172,6 +179,12 @@ public final class SentimentCommand implements Runnable {
                         + "Default: ${DEFAULT-VALUE}.")
         boolean keepPunctuation;
 
+        @Option(names = "--embeddings", defaultValue = "word2vec", paramLabel = "word2vec|fasttext",
+                description = "The embedding's vectors, trained on the training tweets: word2vec, or fasttext (the same "
+                        + "settings plus character n-grams of 3-6, so every vocabulary word gets a vector). "
+                        + "Default: ${DEFAULT-VALUE}.")
+        String embeddings;
+
         @Option(names = "--architecture", defaultValue = "skip-gram",
                 description = "Word2Vec: cbow or skip-gram. Default: ${DEFAULT-VALUE}.")
         String architecture;
@@ -193,9 +206,10 @@ public final class SentimentCommand implements Runnable {
                 description = "Tokens per tweet (longer ones truncated, shorter pre-padded). Default: ${DEFAULT-VALUE}.")
         int maxLength;
 
-        @Option(names = "--recipe", paramLabel = "lstm|gru|cnn|transformer",
-                description = "A network recipe instead of the flags below: lstm or gru (the course's network with "
-                        + "that cell), cnn (Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D "
+        @Option(names = "--recipe", paramLabel = "lesson|lstm|gru|cnn|transformer",
+                description = "A network recipe instead of the flags below: lesson (the course's network: "
+                        + "LSTM(100) over a frozen Word2Vec embedding, its last state to the output), lstm or gru "
+                        + "(the course's network with that cell), cnn (Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D "
                         + "-> Dropout(0.2)) or transformer (PositionEmbedding(learned, --max-length) -> "
                         + "TransformerEncoder(2 heads, feed-forward 128, dropout 0.1) -> AttentionPooling). Not with "
                         + "--cell; cnn and transformer not with --units, --bidirectional or --recurrent-dropout "
@@ -223,6 +237,16 @@ public final class SentimentCommand implements Runnable {
 
         @Option(names = "--fine-tune", description = "Train the embedding too (default: frozen Word2Vec vectors).")
         boolean fineTune;
+
+        @Option(names = "--embedding-rate-factor", defaultValue = "1",
+                description = "With --fine-tune: the embedding's learning rate as a multiple of --learning-rate "
+                        + "(e.g. 0.1: the pretrained vectors move slowly). Default: ${DEFAULT-VALUE}.")
+        double embeddingRateFactor;
+
+        @Option(names = "--pooling", defaultValue = "last", paramLabel = "last|max",
+                description = "What the recurrent layers pass to the output: last (the final state) or max "
+                        + "(max-pooling over the real time steps of the whole sequence). Default: ${DEFAULT-VALUE}.")
+        String pooling;
 
         @Option(names = "--epochs", defaultValue = "10", description = "Maximum epochs. Default: ${DEFAULT-VALUE}.")
         int epochs;
@@ -278,6 +302,12 @@ public final class SentimentCommand implements Runnable {
                         + "saved in the bundle. Default: ${DEFAULT-VALUE}.")
         String threshold;
 
+        @Option(names = "--eval", paramLabel = "FILE|DIR", description = "An out-of-domain labelled set to report "
+                + "after training, for the network and the TF-IDF + logistic regression baseline side by side "
+                + "(repeatable): a CSV/TSV as for --data, or the TweetEval layout (a split's *_text.txt with its "
+                + "*_labels.txt and mapping.txt beside it, or a folder holding one split); neutral rows are dropped.")
+        List<Path> evalSets = new ArrayList<>();
+
         /** Writes the plots; a field so a test can make it fail after the bundle is saved. */
         PlotStep plotStep = this::plots;
 
@@ -303,6 +333,10 @@ public final class SentimentCommand implements Runnable {
                 torchUnsupported(options.network()).ifPresent(reason -> {
                     throw new IllegalArgumentException("--torch: " + reason);
                 });
+                if (embeddingRateFactor != 1) {
+                    throw new IllegalArgumentException("--torch and --embedding-rate-factor cannot be used together: "
+                            + "the PyTorch reference trains the embedding at the network's rate; drop one of them");
+                }
             }
             checkOutputs();
             try (OutputClaim claim = OutputClaims.claim("--out", out)) {
@@ -324,13 +358,16 @@ public final class SentimentCommand implements Runnable {
             pw.flush();
             ComparisonTable.Builder table = ComparisonTable.builder();
             Map<String, RocCurve> rocs = new LinkedHashMap<>();
+            // the TF-IDF + logistic regression baseline's probabilities for a list of tweets (for the --eval sets)
+            Function<List<String>, double[]> baseline = null;
             if (!noBaselines) {
                 int threads = Threads.defaultCount();
                 List<List<List<String>>> tokens = timer.time("preprocess (baselines)", () -> List.of(
                         preprocessor.tokensBatch(splits.trainTexts(), threads),
                         preprocessor.tokensBatch(splits.testTexts(), threads)));
-                timer.run("baselines", () -> baselines(tokens.get(0), splits.trainLabels(), tokens.get(1),
-                        splits.testLabels(), table, rocs, pw));
+                Function<List<List<String>>, double[]> logreg = timer.time("baselines", () -> baselines(tokens.get(0),
+                        splits.trainLabels(), tokens.get(1), splits.testLabels(), table, rocs, pw));
+                baseline = texts -> logreg.apply(preprocessor.tokensBatch(texts, threads));
             }
 
             // the workflow: preprocess -> vocabulary and ids -> Word2Vec -> network -> fit, in text-classify
@@ -376,6 +413,11 @@ public final class SentimentCommand implements Runnable {
             pw.println();
             pw.println(modelName + " confusion matrix:");
             pw.print(lstmMetrics.confusion().render(all.labelEncoder().decode(0), positive));
+            if (!evalSets.isEmpty()) {
+                Function<List<String>, double[]> lr = baseline;
+                timer.run("evaluate --eval", () -> evaluateSets(classifier, lr, all.labelEncoder(), modelName,
+                        lstmMetrics, splits, pw));
+            }
 
             // the bundle before the plots: a plot failure must never cost the trained model; its info section
             // records the test metrics printed above (fit recorded the rest)
@@ -456,6 +498,7 @@ public final class SentimentCommand implements Runnable {
         /** Every file the run writes, checked against the inputs and what exists (see {@link OutputCheck}). */
         private void checkOutputs() {
             OutputCheck outputs = OutputCheck.of(force).input("--data", data).input("--test", test);
+            evalSets.stream().filter(Files::isRegularFile).forEach(set -> outputs.input("--eval", set));
             if (data == null) {
                 DatasetResolver.fromEnvironment(System.getenv()).findLocal(DatasetRegistry.SENTIMENT140)
                         .ifPresent(p -> outputs.input("(the Sentiment140 dataset)", p));
@@ -493,12 +536,25 @@ public final class SentimentCommand implements Runnable {
             FlagChecks.positive("--learning-rate", learningRate);
             FlagChecks.atLeast("--patience", patience, 0);
             FlagChecks.nonNegative("--clip-norm", clipNorm);
+            FlagChecks.oneOf("--embeddings", embeddings, "word2vec", "fasttext");
+            FlagChecks.oneOf("--pooling", pooling, "last", "max");
+            FlagChecks.positive("--embedding-rate-factor", embeddingRateFactor);
+            if (embeddingRateFactor != 1 && !fineTune) {
+                throw new IllegalArgumentException("--embedding-rate-factor " + embeddingRateFactor + " needs "
+                        + "--fine-tune: a frozen embedding does not learn");
+            }
             checkRecipe();
             if (data != null && !Files.isRegularFile(data)) {
                 throw new IllegalArgumentException("data file " + data + " does not exist or is not a file");
             }
             if (test != null && !Files.isRegularFile(test)) {
                 throw new IllegalArgumentException("test file " + test + " does not exist or is not a file");
+            }
+            for (Path set : evalSets) {
+                if (!Files.isRegularFile(set) && !(Files.isDirectory(set) && TweetEvalData.matches(set))) {
+                    throw new IllegalArgumentException("--eval " + set + " is neither a file nor a TweetEval folder "
+                            + "(with mapping.txt)");
+                }
             }
         }
 
@@ -507,10 +563,14 @@ public final class SentimentCommand implements Runnable {
             if (recipe == null) {
                 return;
             }
-            String r = FlagChecks.oneOf("--recipe", recipe, "lstm", "gru", "cnn", "transformer");
+            String r = FlagChecks.oneOf("--recipe", recipe, "lesson", "lstm", "gru", "cnn", "transformer");
             List<String> conflicting = new ArrayList<>(List.of("--cell"));
             if (r.equals("cnn") || r.equals("transformer")) {
-                conflicting.addAll(List.of("--units", "--bidirectional", "--recurrent-dropout"));
+                conflicting.addAll(List.of("--units", "--bidirectional", "--recurrent-dropout", "--pooling"));
+            }
+            if (r.equals("lesson")) {
+                // the course's network as it was taught: frozen Word2Vec vectors, the LSTM's last state
+                conflicting.addAll(List.of("--pooling", "--embeddings", "--fine-tune", "--embedding-rate-factor"));
             }
             for (String flag : conflicting) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
@@ -529,11 +589,13 @@ public final class SentimentCommand implements Runnable {
         /** The network the flags describe: {@code --recipe}, else the recurrent flags. */
         private TextClassifierOptions.Network network() {
             TextClassifierOptions.Network lesson = TextClassifierOptions.Network.lesson();
-            String r = recipe == null ? "flags" : FlagChecks.oneOf("--recipe", recipe, "lstm", "gru", "cnn",
+            String r = recipe == null ? "flags" : FlagChecks.oneOf("--recipe", recipe, "lesson", "lstm", "gru", "cnn",
                     "transformer");
             return switch (r) {
                 case "cnn" -> TextClassifierOptions.Network.cnn().withLayers(layers);
                 case "transformer" -> TextClassifierOptions.Network.transformer().withLayers(layers);
+                case "lesson" -> lesson.withUnits(units).withLayers(layers).withBidirectional(bidirectional)
+                        .withDropouts(lesson.dropout(), recurrentDropout, lesson.inputDropout());
                 default -> {
                     RecurrentOptions.Cell cellType = switch (r.equals("flags")
                             ? FlagChecks.oneOf("--cell", cell, "lstm", "gru", "rnn") : r) {
@@ -542,7 +604,8 @@ public final class SentimentCommand implements Runnable {
                         default -> RecurrentOptions.Cell.SIMPLE_RNN;
                     };
                     yield new TextClassifierOptions.Network(cellType, units, layers, bidirectional, lesson.dropout(),
-                            recurrentDropout, lesson.inputDropout());
+                            recurrentDropout, lesson.inputDropout()).withPooling(Choices.parse(
+                            TextClassifierOptions.Network.Pooling.class, "--pooling", pooling));
                 }
             };
         }
@@ -555,9 +618,14 @@ public final class SentimentCommand implements Runnable {
                     .withArchitecture(Choices.parse(Architecture.class, "--architecture", architecture))
                     .withVectorSize(vectorSize).withWindow(window).withMinCount(minCount).withEpochs(w2vEpochs)
                     .withThreads(Threads.defaultCount()).withSeed(seed);
+            TextClassifierOptions.EmbeddingSource source = embeddings.strip().equalsIgnoreCase("fasttext")
+                    ? new TextClassifierOptions.FastTextSource(TextClassifierOptions.FastTextSource.defaults().options()
+                            .withArchitecture(word2vec.architecture()).withVectorSize(vectorSize).withWindow(window)
+                            .withMinCount(minCount).withEpochs(w2vEpochs).withThreads(Threads.defaultCount()), seed)
+                    : new TextClassifierOptions.Word2VecSource(word2vec);
             return new TextClassifierOptions(preprocess,
                     TextClassifierOptions.Sequence.defaults().withMaxLength(maxLength).withMinCount(minCount),
-                    new TextClassifierOptions.Embedding(new TextClassifierOptions.Word2VecSource(word2vec), fineTune),
+                    new TextClassifierOptions.Embedding(source, fineTune, embeddingRateFactor),
                     network(),
                     new TextClassifierOptions.Training(TextClassifierOptions.Optimizer.ADAM, learningRate, batchSize,
                             epochs, patience, seed, clipNorm)).withBlend(blendFlag()).withThreshold(thresholdFlag());
@@ -684,9 +752,16 @@ public final class SentimentCommand implements Runnable {
                 }
                 vectors = trained;
                 double seconds = (System.nanoTime() - stageStarted) / 1e9;
-                var w = ((TextClassifierOptions.Word2VecSource) options.embedding().source()).options();
-                pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
-                        w.architecture(), trained.size(), w.vectorSize(), w.window(), w.minCount(), seconds);
+                if (options.embedding().source() instanceof TextClassifierOptions.FastTextSource f) {
+                    var o = f.options();
+                    pw.printf(Locale.ROOT, "fasttext: %s, %d words x %d, window %d, min count %d, n-grams %d-%d, "
+                            + "%.1f s%n", o.architecture(), trained.size(), o.vectorSize(), o.window(), o.minCount(),
+                            o.minN(), o.maxN(), seconds);
+                } else {
+                    var w = ((TextClassifierOptions.Word2VecSource) options.embedding().source()).options();
+                    pw.printf(Locale.ROOT, "word2vec: %s, %d words x %d, window %d, min count %d, %.1f s%n",
+                            w.architecture(), trained.size(), w.vectorSize(), w.window(), w.minCount(), seconds);
+                }
                 pw.flush();
             }
 
@@ -745,11 +820,17 @@ public final class SentimentCommand implements Runnable {
             }
         }
 
-        private void baselines(List<List<String>> trainTokens, int[] trainLabels, List<List<String>> testTokens,
-                int[] testLabels, ComparisonTable.Builder table, Map<String, RocCurve> rocs, PrintWriter pw) {
+        /**
+         * Fits the TF-IDF baselines, adds them to the table and returns the logistic regression's probability of
+         * the positive class for a list of token lists (the --eval sets are scored with it).
+         */
+        private Function<List<List<String>>, double[]> baselines(List<List<String>> trainTokens, int[] trainLabels,
+                List<List<String>> testTokens, int[] testLabels, ComparisonTable.Builder table,
+                Map<String, RocCurve> rocs, PrintWriter pw) {
             VocabularyOptions vocabulary = VocabularyOptions.defaults().withMinCount(minCount);
-            TfidfVectorizer tfidf = TfidfVectorizer.fit(trainTokens, TfidfOptions.sklearn().withVocabulary(
-                    vocabulary.withOrder(dev.nlpkit.vectorize.vocab.TermOrder.ALPHABETICAL)));
+            // unigrams and bigrams, as the usual strong linear baseline (scikit-learn's ngram_range=(1, 2))
+            TfidfVectorizer tfidf = TfidfVectorizer.fit(trainTokens, TfidfOptions.sklearn().withMaxNgram(2)
+                    .withVocabulary(vocabulary.withOrder(dev.nlpkit.vectorize.vocab.TermOrder.ALPHABETICAL)));
             SparseRows trainX = sparse(tfidf.transform(trainTokens));
             SparseRows testX = sparse(tfidf.transform(testTokens));
             var logreg = LogisticRegressionBaseline.fit(trainX, trainLabels, LogisticRegressionBaseline.Options.defaults());
@@ -761,9 +842,46 @@ public final class SentimentCommand implements Runnable {
             table.add(logreg.name(), lr).add(nb.name(), nbMetrics);
             rocs.put(logreg.name(), lr.roc());
             rocs.put(nb.name(), nbMetrics.roc());
-            pw.printf(Locale.ROOT, "baselines (%d TF-IDF / count features): %s accuracy %.4f, %s accuracy %.4f%n",
-                    trainX.columns(), logreg.name(), lr.accuracy(), nb.name(), nbMetrics.accuracy());
+            pw.printf(Locale.ROOT, "baselines (%d TF-IDF uni+bigram / %d count features): %s accuracy %.4f, %s "
+                    + "accuracy %.4f%n", trainX.columns(), counts.vocabulary().size(), logreg.name(), lr.accuracy(),
+                    nb.name(), nbMetrics.accuracy());
             pw.flush();
+            return tokens -> logreg.probabilities(sparse(tfidf.transform(tokens)));
+        }
+
+        /**
+         * Reads each --eval set with the training data's classes and prints one table: accuracy and ROC-AUC of the
+         * network and of the TF-IDF + logistic regression baseline on the in-domain test split and on each set.
+         */
+        private void evaluateSets(TextClassifier classifier, Function<List<String>, double[]> baseline,
+                LabelEncoder classes, String modelName, BinaryMetrics testMetrics, Splits splits, PrintWriter pw) {
+            String positive = classes.decode(1);
+            int column = classifier.labels().indexOf(positive);
+            List<String> rows = new ArrayList<>();
+            BinaryMetrics testBaseline = baseline == null ? null
+                    : BinaryMetrics.of(splits.testLabels(), baseline.apply(splits.testTexts()));
+            rows.add(evalRow("test split", splits.testLabels().length, testMetrics, testBaseline));
+            for (Path set : evalSets) {
+                SentimentData d = readData(set, read, Optional.of(classes), pw, spec.commandLine().getErr());
+                BinaryMetrics network = BinaryMetrics.of(d.labels(), column(classifier.predictProba(d.texts()), column));
+                BinaryMetrics lr = baseline == null ? null : BinaryMetrics.of(d.labels(), baseline.apply(d.texts()));
+                rows.add(evalRow(set.toString(), d.size(), network, lr));
+            }
+            pw.println();
+            pw.println("evaluation sets (accuracy at threshold 0.5, ROC-AUC; tfidf-logreg: unigrams + bigrams"
+                    + (baseline == null ? "; not trained: --no-baselines" : "") + "):");
+            pw.println("| set | tweets | " + modelName + " accuracy | " + modelName + " ROC-AUC | tfidf-logreg accuracy "
+                    + "| tfidf-logreg ROC-AUC |");
+            pw.println("|---|---:|---:|---:|---:|---:|");
+            rows.forEach(pw::println);
+            pw.flush();
+        }
+
+        private static String evalRow(String set, int size, BinaryMetrics network, BinaryMetrics baseline) {
+            return String.format(Locale.ROOT, "| %s | %d | %.4f | %.4f | %s | %s |", set, size, network.accuracy(),
+                    network.rocAuc(), baseline == null ? "n/a" : String.format(Locale.ROOT, "%.4f",
+                            baseline.accuracy()), baseline == null ? "n/a" : String.format(Locale.ROOT, "%.4f",
+                            baseline.rocAuc()));
         }
 
         private void torchReference(TextClassifier classifier, float[][] embedding, Splits splits,
@@ -872,6 +990,9 @@ public final class SentimentCommand implements Runnable {
         if (network.bidirectional()) {
             differences.add("--bidirectional");
         }
+        if (network.pooling() != TextClassifierOptions.Network.Pooling.LAST) {
+            differences.add("--pooling max");
+        }
         if (differences.isEmpty()) {
             return Optional.empty();
         }
@@ -906,11 +1027,14 @@ public final class SentimentCommand implements Runnable {
         TextClassifierOptions.Network n = options.network();
         String source = switch (options.embedding().source()) {
             case TextClassifierOptions.Word2VecSource w -> "Word2Vec";
+            case TextClassifierOptions.FastTextSource f -> "fastText";
             case TextClassifierOptions.PretrainedSource p -> "vectors of " + p.file();
             case TextClassifierOptions.RandomSource r -> "random";
         };
+        double factor = options.embedding().learningRateFactor();
         StringBuilder b = new StringBuilder("Embedding(").append(source)
-                .append(options.embedding().fineTune() ? ", fine-tuned)" : ", frozen)");
+                .append(!options.embedding().fineTune() ? ", frozen)" : factor == 1 ? ", fine-tuned)"
+                        : ", fine-tuned at " + factor + " x the rate)");
         if (n.inputDropout() > 0) {
             b.append(" -> Dropout(").append(n.inputDropout()).append(')');
         }
@@ -938,7 +1062,11 @@ public final class SentimentCommand implements Runnable {
                 }
             }
             case TRANSFORMER -> b.append(" -> AttentionPooling");
-            case RECURRENT -> { }
+            case RECURRENT -> {
+                if (n.pooling() == TextClassifierOptions.Network.Pooling.MAX) {
+                    b.append(" -> GlobalMaxPooling1D");
+                }
+            }
         }
         return b.append(" -> Dense(1, sigmoid)").toString();
     }
@@ -1090,7 +1218,9 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--model", required = true, description = "The model bundle.")
         Path model;
 
-        @Option(names = "--data", required = true, description = "A labelled CSV/TSV (as for 'sentiment train').")
+        @Option(names = "--data", required = true, description = "A labelled CSV/TSV (as for 'sentiment train'), or "
+                + "the TweetEval layout: a split's *_text.txt with its *_labels.txt and mapping.txt beside it, or a "
+                + "folder holding one split (neutral tweets dropped and counted).")
         Path data;
 
         @Option(names = "--roc", description = "Also write the ROC curve to this PNG (an existing file is replaced "

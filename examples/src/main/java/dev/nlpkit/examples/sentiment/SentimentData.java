@@ -89,6 +89,16 @@ public record SentimentData(Path source, List<String> texts, int[] labels, Label
             progress.accept(rows);
             report = reader.report();
         }
+        return of(file, texts, rawLabels, neutral, report, labelColumn, expected);
+    }
+
+    /**
+     * The rows read from {@code file} (neutral ones already dropped and counted) as two classes: the labels mapped
+     * to {@code expected}'s classes (a label naming the same polarity counts, see {@link #samePolarity}), or to
+     * the two labels found.
+     */
+    static SentimentData of(Path file, List<String> texts, List<String> rawLabels, long neutral, ReadReport report,
+            String labelColumn, Optional<LabelEncoder> expected) {
         if (texts.isEmpty()) {
             throw new IllegalArgumentException(report.rows() == 0
                     ? "data file " + file + " has no labelled rows: no data rows after the header"

@@ -189,4 +189,130 @@ class SentimentCommandTest {
         assertThat(run.out()).contains("test 4 (from " + testFile + ")");
         assertThat(run.out()).contains("bundle check: the reloaded model gives identical probabilities on the 4 test tweets");
     }
+
+    @Test
+    void evalSetsAreReportedForTheNetworkAndTheBaselineInOneTable() throws Exception {
+        Path trainFile = dir.resolve("train.csv");
+        Files.writeString(trainFile, syntheticTweets(400));
+        Path sanders = dir.resolve("hand-labelled.csv");
+        Files.writeString(sanders, """
+                Topic,Sentiment,TweetText
+                a,positive,"today was great and fun"
+                a,negative,"today was awful and sad"
+                a,neutral,"today was a day"
+                a,positive,"love it, so happy"
+                a,negative,"hate it, boring"
+                """);
+        Path tweetEval = Path.of(getClass().getResource("/dev/nlpkit/examples/sentiment/tweeteval-synthetic/"
+                + "mapping.txt").toURI()).getParent();
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", trainFile.toString(), "--epochs", "3",
+                "--batch-size", "16", "--min-count", "1", "--word-map", "none", "--eval", sanders.toString(),
+                "--eval", tweetEval.toString(), "--plots", dir.resolve("plots").toString(), "--out",
+                dir.resolve("m.nlpkit").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        String out = run.out();
+        assertThat(out).contains("| set | tweets | lstm accuracy | lstm ROC-AUC | tfidf-logreg accuracy "
+                + "| tfidf-logreg ROC-AUC |");
+        assertThat(out).containsPattern("(?m)^\\| test split \\| 40 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|$");
+        assertThat(out).containsPattern("(?m)^\\| " + Pattern.quote(sanders.toString())
+                + " \\| 4 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|$");
+        assertThat(out).containsPattern("(?m)^\\| " + Pattern.quote(tweetEval.toString())
+                + " \\| 6 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|$");
+        assertThat(out).contains("8 rows read, 6 used (0: 3, 4: 3), 0 skipped, 2 neutral or irrelevant dropped");
+        // the baseline's bigrams: the words of 400 tweets and their pairs are far more than the words alone
+        Matcher features = Pattern.compile("baselines \\((\\d+) TF-IDF uni\\+bigram / (\\d+) count features\\)")
+                .matcher(out);
+        assertThat(features.find()).as(out).isTrue();
+        assertThat(Integer.parseInt(features.group(1))).isGreaterThan(Integer.parseInt(features.group(2)));
+    }
+
+    @Test
+    void evaluateReadsTheTweetEvalLayoutAndSaysHowManyNeutralWereDropped() throws Exception {
+        Path trainFile = dir.resolve("train.csv");
+        Files.writeString(trainFile, syntheticTweets(200));
+        Path bundle = dir.resolve("m.nlpkit");
+        CommandRun train = CommandRun.of("sentiment", "train", "--data", trainFile.toString(), "--epochs", "1",
+                "--min-count", "1", "--no-baselines", "--word-map", "none", "--plots", dir.resolve("plots").toString(),
+                "--out", bundle.toString());
+        assertThat(train.exitCode()).as(train.err()).isZero();
+        Path text = Path.of(getClass().getResource("/dev/nlpkit/examples/sentiment/tweeteval-synthetic/"
+                + "val_text.txt").toURI());
+        CommandRun run = CommandRun.of("sentiment", "evaluate", "--model", bundle.toString(), "--data",
+                text.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("8 rows read, 6 used (0: 3, 4: 3), 0 skipped, 2 neutral or irrelevant dropped");
+        assertThat(run.out()).containsPattern("(?m)^accuracy\\s+[0-9.]+$");
+    }
+
+    @Test
+    void aMissingEvalSetIsRefusedBeforeTraining() {
+        Path missing = dir.resolve("nope");
+        Path data = dir.resolve("d.csv");
+        CommandRun second = CommandRun.of("sentiment", "train", "--data", writeQuietly(data), "--eval",
+                missing.toString());
+        assertThat(second.exitCode()).isEqualTo(1);
+        assertThat(second.err().strip()).isEqualTo("nlpkit: --eval " + missing
+                + " is neither a file nor a TweetEval folder (with mapping.txt)");
+    }
+
+    private static String writeQuietly(Path file) {
+        try {
+            Files.writeString(file, syntheticTweets(40));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file.toString();
+    }
+
+    /** Made-up two-class tweets in Sentiment140's labels (0 / 4): "today was W and W" with words of one polarity. */
+    static String syntheticTweets(int n) {
+        String[] good = {"great", "happy", "love", "nice", "fun"};
+        String[] bad = {"awful", "sad", "hate", "ugly", "boring"};
+        java.util.SplittableRandom random = new java.util.SplittableRandom(3);
+        StringBuilder train = new StringBuilder("target,text\n");
+        for (int i = 0; i < n; i++) {
+            boolean positive = i % 2 == 0;
+            String[] words = positive ? good : bad;
+            train.append(positive ? "4" : "0").append(",today was ").append(words[random.nextInt(5)]).append(" and ")
+                    .append(words[random.nextInt(5)]).append('\n');
+        }
+        return train.toString();
+    }
+
+    @Test
+    void theCandidateFlagsBuildTheirNetworkAndTheBundleRecordsThem() throws IOException {
+        Path trainFile = dir.resolve("train.csv");
+        Files.writeString(trainFile, syntheticTweets(200));
+        Path bundle = dir.resolve("m.nlpkit");
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", trainFile.toString(), "--epochs", "1",
+                "--min-count", "1", "--vector-size", "16", "--no-baselines", "--word-map", "none", "--embeddings",
+                "fasttext", "--cell", "gru", "--pooling", "max", "--fine-tune", "--embedding-rate-factor", "0.1",
+                "--plots", dir.resolve("plots").toString(), "--out", bundle.toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out()).contains("network: Embedding(fastText, fine-tuned at 0.1 x the rate) -> Dropout(0.5) "
+                + "-> GRU(100, dropout 0.2, recurrent dropout 0.2) -> GlobalMaxPooling1D -> Dense(1, sigmoid)");
+        assertThat(run.out()).containsPattern("(?m)^fasttext: SKIP_GRAM, \\d+ words x 16, window 5, min count 1, "
+                + "n-grams 3-6");
+        var options = TextClassifier.load(bundle).options();
+        assertThat(options.embedding().learningRateFactor()).isEqualTo(0.1);
+        assertThat(options.network().pooling().name()).isEqualTo("MAX");
+    }
+
+    @Test
+    void anEmbeddingRateFactorWithoutFineTuneIsRefused() {
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", writeQuietly(dir.resolve("d.csv")),
+                "--embedding-rate-factor", "0.1");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: --embedding-rate-factor 0.1 needs --fine-tune: a frozen "
+                + "embedding does not learn");
+    }
+
+    @Test
+    void theLessonRecipeRefusesTheFlagsItFixes() {
+        CommandRun run = CommandRun.of("sentiment", "train", "--data", writeQuietly(dir.resolve("d.csv")),
+                "--recipe", "lesson", "--pooling", "max");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: --recipe lesson and --pooling cannot be used together: "
+                + "the recipe sets the network; drop one of them");
+    }
 }

@@ -23,6 +23,8 @@ public final class Optimizer {
     private final Map<Parameter, Tensor[]> slots = new IdentityHashMap<>();
     private long steps;
     private double rateOverride = Double.NaN;
+    /** Per-parameter multipliers of the learning rate (absent: 1), e.g. a small rate to fine-tune an embedding. */
+    private final Map<Parameter, Double> rateFactors = new IdentityHashMap<>();
 
     private Optimizer(OptimizerOptions options, List<Parameter> parameters) {
         this.options = options;
@@ -61,6 +63,26 @@ public final class Optimizer {
             throw new IllegalArgumentException("optimizer options must not be null");
         }
         return new Optimizer(options, parameters);
+    }
+
+    /**
+     * Scales the learning rate of one parameter (a per-layer rate, as Keras users build with two optimizers): its
+     * updates use {@code factor} times the rate of the others, e.g. 0.1 to fine-tune pretrained embeddings gently.
+     * Not part of the options: the caller sets it again on a new optimizer.
+     *
+     * @param parameter one of the optimizer's parameters
+     * @param factor    the multiplier, finite and &gt; 0 (1: the common rate)
+     * @throws IllegalArgumentException when the factor is not finite and positive or the parameter is not one of
+     *                                  the optimizer's
+     */
+    public void setRateFactor(Parameter parameter, double factor) {
+        if (!(factor > 0) || Double.isInfinite(factor)) {
+            throw new IllegalArgumentException("learning-rate factor must be finite and > 0, got " + factor);
+        }
+        if (parameters.stream().noneMatch(p -> p == parameter)) {
+            throw new IllegalArgumentException("parameter " + parameter + " is not one of this optimizer's");
+        }
+        rateFactors.put(parameter, factor);
     }
 
     /**
@@ -152,7 +174,7 @@ public final class Optimizer {
      * @param grads the gradients of the batch, one buffer per trainable parameter
      */
     public void step(Gradients grads) {
-        double lr = currentLearningRate();
+        double rate = currentLearningRate();
         steps++;
         for (Parameter p : parameters) {
             if (!p.trainable() || !grads.has(p)) {
@@ -161,6 +183,7 @@ public final class Optimizer {
             Tensor w = p.value();
             Tensor g = grads.of(p);
             Tensor[] s = slots.get(p);
+            double lr = rateFactors.isEmpty() ? rate : rate * rateFactors.getOrDefault(p, 1.0);
             switch (options) {
                 case OptimizerOptions.Sgd o -> sgd(o, lr, w, g, s);
                 case OptimizerOptions.Adam o -> {

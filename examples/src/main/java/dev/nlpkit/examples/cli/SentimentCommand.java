@@ -235,10 +235,12 @@ public final class SentimentCommand implements Runnable {
                         + "Default: ${DEFAULT-VALUE}.")
         double recurrentDropout;
 
-        @Option(names = "--fine-tune", description = "Train the embedding too (default: frozen Word2Vec vectors).")
+        @Option(names = "--fine-tune", negatable = true, defaultValue = "true", fallbackValue = "true",
+                description = "Train the embedding too, at --embedding-rate-factor x the rate (default); "
+                        + "--no-fine-tune keeps the Word2Vec vectors frozen.")
         boolean fineTune;
 
-        @Option(names = "--embedding-rate-factor", defaultValue = "1",
+        @Option(names = "--embedding-rate-factor", defaultValue = "0.1",
                 description = "With --fine-tune: the embedding's learning rate as a multiple of --learning-rate "
                         + "(e.g. 0.1: the pretrained vectors move slowly). Default: ${DEFAULT-VALUE}.")
         double embeddingRateFactor;
@@ -290,13 +292,13 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--force", description = "Replace existing output files even if they are not nlpkit files.")
         boolean force;
 
-        @Option(names = "--blend", defaultValue = "none", paramLabel = "none|tfidf-lr[:W]",
+        @Option(names = "--blend", defaultValue = "tfidf-lr", paramLabel = "none|tfidf-lr[:W]",
                 description = "Average the network's probability with a TF-IDF (uni+bigram) logistic regression "
                         + "trained on the same tokens, saved in the bundle: P = (1 - W) * network + W * linear "
                         + "(W in [0, 1], default 0.5). Default: ${DEFAULT-VALUE}.")
         String blend;
 
-        @Option(names = "--threshold", defaultValue = "0.5", paramLabel = "P|balanced",
+        @Option(names = "--threshold", defaultValue = "balanced", paramLabel = "P|balanced",
                 description = "Predict the positive class when its probability is at least P (in (0, 1)), or "
                         + "'balanced': the threshold of the highest balanced accuracy on the validation split, "
                         + "saved in the bundle. Default: ${DEFAULT-VALUE}.")
@@ -325,7 +327,8 @@ public final class SentimentCommand implements Runnable {
             validate();
             TextClassifierOptions options = options();
             FlagChecks.oneOf("--word-map", wordMap, "pca", "tsne", "none");
-            if (torch && recipe != null && !recipe.strip().equalsIgnoreCase("lstm")) {
+            if (torch && recipe != null && !recipe.strip().equalsIgnoreCase("lstm")
+                    && !recipe.strip().equalsIgnoreCase("lesson")) {
                 throw new IllegalArgumentException("--torch and --recipe " + recipe + " cannot be used together: the "
                         + "PyTorch reference (sentiment_torch.py) trains only the course's LSTM; drop one of them");
             }
@@ -333,9 +336,11 @@ public final class SentimentCommand implements Runnable {
                 torchUnsupported(options.network()).ifPresent(reason -> {
                     throw new IllegalArgumentException("--torch: " + reason);
                 });
-                if (embeddingRateFactor != 1) {
-                    throw new IllegalArgumentException("--torch and --embedding-rate-factor cannot be used together: "
-                            + "the PyTorch reference trains the embedding at the network's rate; drop one of them");
+                if (options.embedding().fineTune() && options.embedding().learningRateFactor() != 1
+                        || options.blend().blends() || !options.threshold().equals(Threshold.defaults())) {
+                    throw new IllegalArgumentException("--torch trains the course's network in PyTorch (the embedding "
+                            + "at the network's rate, no blend, threshold 0.5): add --recipe lesson, or --no-fine-tune "
+                            + "or --embedding-rate-factor 1, with --blend none --threshold 0.5");
                 }
             }
             checkOutputs();
@@ -539,7 +544,7 @@ public final class SentimentCommand implements Runnable {
             FlagChecks.oneOf("--embeddings", embeddings, "word2vec", "fasttext");
             FlagChecks.oneOf("--pooling", pooling, "last", "max");
             FlagChecks.positive("--embedding-rate-factor", embeddingRateFactor);
-            if (embeddingRateFactor != 1 && !fineTune) {
+            if (!fineTune && spec.commandLine().getParseResult().hasMatchedOption("--embedding-rate-factor")) {
                 throw new IllegalArgumentException("--embedding-rate-factor " + embeddingRateFactor + " needs "
                         + "--fine-tune: a frozen embedding does not learn");
             }
@@ -570,7 +575,8 @@ public final class SentimentCommand implements Runnable {
             }
             if (r.equals("lesson")) {
                 // the course's network as it was taught: frozen Word2Vec vectors, the LSTM's last state
-                conflicting.addAll(List.of("--pooling", "--embeddings", "--fine-tune", "--embedding-rate-factor"));
+                conflicting.addAll(List.of("--pooling", "--embeddings", "--fine-tune", "--embedding-rate-factor",
+                        "--blend", "--threshold"));
             }
             for (String flag : conflicting) {
                 if (spec.commandLine().getParseResult().hasMatchedOption(flag)) {
@@ -623,12 +629,17 @@ public final class SentimentCommand implements Runnable {
                             .withArchitecture(word2vec.architecture()).withVectorSize(vectorSize).withWindow(window)
                             .withMinCount(minCount).withEpochs(w2vEpochs).withThreads(Threads.defaultCount()), seed)
                     : new TextClassifierOptions.Word2VecSource(word2vec);
+            // the course's network as taught: frozen vectors, its own probability, the threshold 0.5
+            boolean lesson = recipe != null && recipe.strip().equalsIgnoreCase("lesson");
             return new TextClassifierOptions(preprocess,
                     TextClassifierOptions.Sequence.defaults().withMaxLength(maxLength).withMinCount(minCount),
-                    new TextClassifierOptions.Embedding(source, fineTune, embeddingRateFactor),
+                    lesson ? new TextClassifierOptions.Embedding(source, false)
+                            : new TextClassifierOptions.Embedding(source, fineTune, fineTune ? embeddingRateFactor : 1),
                     network(),
                     new TextClassifierOptions.Training(TextClassifierOptions.Optimizer.ADAM, learningRate, batchSize,
-                            epochs, patience, seed, clipNorm)).withBlend(blendFlag()).withThreshold(thresholdFlag());
+                            epochs, patience, seed, clipNorm))
+                    .withBlend(lesson ? Blend.none() : blendFlag())
+                    .withThreshold(lesson ? Threshold.defaults() : thresholdFlag());
         }
 
         /** {@code --blend none|tfidf-lr[:W]}. */
@@ -863,12 +874,14 @@ public final class SentimentCommand implements Runnable {
             rows.add(evalRow("test split", splits.testLabels().length, testMetrics, testBaseline));
             for (Path set : evalSets) {
                 SentimentData d = readData(set, read, Optional.of(classes), pw, spec.commandLine().getErr());
-                BinaryMetrics network = BinaryMetrics.of(d.labels(), column(classifier.predictProba(d.texts()), column));
+                BinaryMetrics network = BinaryMetrics.of(d.labels(), column(classifier.predictProba(d.texts()), column),
+                        classifier.threshold());
                 BinaryMetrics lr = baseline == null ? null : BinaryMetrics.of(d.labels(), baseline.apply(d.texts()));
                 rows.add(evalRow(set.toString(), d.size(), network, lr));
             }
             pw.println();
-            pw.println("evaluation sets (accuracy at threshold 0.5, ROC-AUC; tfidf-logreg: unigrams + bigrams"
+            pw.println("evaluation sets (ROC-AUC, and accuracy at the threshold " + classifier.threshold() + " for "
+                    + modelName + ", 0.5 for tfidf-logreg, unigrams + bigrams"
                     + (baseline == null ? "; not trained: --no-baselines" : "") + "):");
             pw.println("| set | tweets | " + modelName + " accuracy | " + modelName + " ROC-AUC | tfidf-logreg accuracy "
                     + "| tfidf-logreg ROC-AUC |");

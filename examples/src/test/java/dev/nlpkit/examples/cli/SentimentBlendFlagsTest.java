@@ -26,10 +26,38 @@ class SentimentBlendFlagsTest {
     }
 
     @Test
-    void withoutTheFlagsThereIsNoBlendAndTheThresholdIsOneHalf() {
+    void byDefaultTheNetworkIsBlendedEvenlyAndTheThresholdIsBalanced() {
         TextClassifierOptions options = optionsOf();
+        assertThat(options.blend().mode()).isEqualTo(Blend.Mode.TFIDF_LOGISTIC);
+        assertThat(options.blend().weight()).isEqualTo(0.5);
+        assertThat(options.threshold()).isEqualTo(Threshold.balanced());
+        assertThat(options.embedding().fineTune()).isTrue();
+        assertThat(options.embedding().learningRateFactor()).isEqualTo(0.1);
+    }
+
+    @Test
+    void theLessonRecipeIsTheCoursesNetworkAsTaught() {
+        TextClassifierOptions options = optionsOf("--recipe", "lesson");
         assertThat(options.blend()).isEqualTo(Blend.none());
         assertThat(options.threshold()).isEqualTo(Threshold.defaults());
+        assertThat(options.embedding().fineTune()).isFalse();
+        assertThat(options.embedding().learningRateFactor()).isEqualTo(1.0);
+    }
+
+    @Test
+    void noBlendAndAFixedThresholdAreOneFlagAway() {
+        TextClassifierOptions options = optionsOf("--blend", "none", "--threshold", "0.5", "--no-fine-tune");
+        assertThat(options.blend()).isEqualTo(Blend.none());
+        assertThat(options.threshold()).isEqualTo(Threshold.defaults());
+        assertThat(options.embedding().fineTune()).isFalse();
+    }
+
+    @Test
+    void theLessonRecipeRefusesABlend() {
+        CommandRun run = CommandRun.of("sentiment", "train", "--recipe", "lesson", "--blend", "tfidf-lr");
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.err().strip()).isEqualTo("nlpkit: --recipe lesson and --blend cannot be used together: the "
+                + "recipe sets the network; drop one of them");
     }
 
     @Test

@@ -301,7 +301,7 @@ class SentimentCommandTest {
     @Test
     void anEmbeddingRateFactorWithoutFineTuneIsRefused() {
         CommandRun run = CommandRun.of("sentiment", "train", "--data", writeQuietly(dir.resolve("d.csv")),
-                "--embedding-rate-factor", "0.1");
+                "--no-fine-tune", "--embedding-rate-factor", "0.1");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err().strip()).isEqualTo("nlpkit: --embedding-rate-factor 0.1 needs --fine-tune: a frozen "
                 + "embedding does not learn");

@@ -72,10 +72,10 @@ class SentimentRecipeTest {
         assertThat(transformer.network()).isEqualTo(TextClassifierOptions.Network.transformer().withLayers(2));
         assertThat(SentimentCommand.modelName(transformer.network())).isEqualTo("2xtransformer");
         assertThat(SentimentCommand.describe(optionsOf("--recipe", "transformer"))).isEqualTo("Embedding(Word2Vec, "
-                + "frozen) -> PositionEmbedding(learned, 40) -> TransformerEncoder(2 heads, feed-forward 128, dropout "
+                + "fine-tuned at 0.1 x the rate) -> PositionEmbedding(learned, 40) -> TransformerEncoder(2 heads, feed-forward 128, dropout "
                 + "0.1) -> AttentionPooling -> Dense(1, sigmoid)");
-        assertThat(SentimentCommand.describe(optionsOf("--recipe", "cnn"))).isEqualTo("Embedding(Word2Vec, frozen) "
-                + "-> Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D -> Dropout(0.2) "
+        assertThat(SentimentCommand.describe(optionsOf("--recipe", "cnn"))).isEqualTo("Embedding(Word2Vec, "
+                + "fine-tuned at 0.1 x the rate) -> Dropout(0.2) -> Conv1D(128, kernel 5, same, relu) -> GlobalMaxPooling1D -> Dropout(0.2) "
                 + "-> Dense(1, sigmoid)");
     }
 

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import dev.nlpkit.embeddings.Architecture;
+import dev.nlpkit.embeddings.Algorithm;
 import dev.nlpkit.embeddings.Corpus;
 import dev.nlpkit.embeddings.FastText;
 import dev.nlpkit.embeddings.FastTextOptions;
@@ -84,6 +85,12 @@ public final class FastTextCommand implements Runnable {
         @Option(names = "--seed", defaultValue = "1", description = "Seed. Default: ${DEFAULT-VALUE}.")
         long seed;
 
+        @Option(names = "--algorithm", defaultValue = "auto",
+                description = "auto (= hogbatch), hogwild (gensim's and fastText's order of updates, one prediction "
+                        + "at a time) or hogbatch (each word's vector composed once per window and its n-gram rows "
+                        + "written once: faster; see the embeddings README). Default: ${DEFAULT-VALUE}.")
+        String algorithm = "auto";
+
         @Option(names = "--out", defaultValue = "fasttext.model",
                 description = "Where to save the model (our format; .vec/.txt: word2vec text vectors of the vocabulary). "
                         + "An existing file is replaced only if it is an nlpkit or word2vec file, or with --force. "
@@ -113,7 +120,8 @@ public final class FastTextCommand implements Runnable {
                             architecture))
                     .withVectorSize(size).withWindow(window).withMinCount(minCount).withEpochs(epochs)
                     .withNegative(negative).withNgramLengths(minN, maxN).withBucket(bucket)
-                    .withThreads(threads != null ? threads : Threads.defaultCount());
+                    .withThreads(threads != null ? threads : Threads.defaultCount())
+                    .withAlgorithm(Choices.parse(Algorithm.class, "--algorithm", algorithm));
         }
 
         @Override

@@ -394,7 +394,7 @@ public final class SentimentCommand implements Runnable {
                         history.bestEpoch() + 1);
             }
 
-            String modelName = modelName(options.network()) + (options.blend().blends() ? " + tfidf-lr" : "");
+            String modelName = modelName(options);
             if (options.blend().blends() || options.threshold().mode() != Threshold.Mode.FIXED
                     || classifier.threshold() != 0.5) {
                 pw.printf(Locale.ROOT, "blend: %s; threshold: %s%n", options.blend(),
@@ -1023,6 +1023,11 @@ public final class SentimentCommand implements Runnable {
     }
 
     /** The report's name of the network: {@code lstm}, {@code bigru}, {@code 2xlstm}... */
+    /** The model's column name: the network's, with {@code + tfidf-lr} when the bundle blends the linear model. */
+    static String modelName(TextClassifierOptions options) {
+        return modelName(options.network()) + (options.blend().blends() ? " + tfidf-lr" : "");
+    }
+
     static String modelName(TextClassifierOptions.Network network) {
         String layers = network.layers() > 1 ? network.layers() + "x" : "";
         return switch (network.architecture()) {
@@ -1263,7 +1268,7 @@ public final class SentimentCommand implements Runnable {
             LabelEncoder classes = LabelEncoder.fit(m.labels());
             SentimentData d = readData(data, read, Optional.of(classes), out, spec.commandLine().getErr());
             BinaryMetrics metrics = BinaryMetrics.of(d.labels(), column(m.predictProba(d.texts()), 1), m.threshold());
-            String name = modelName(m.options().network());
+            String name = modelName(m.options());
             out.print(ComparisonTable.builder().add(name, metrics).build().render());
             out.println();
             out.print(metrics.confusion().render(classes.decode(0), classes.decode(1)));

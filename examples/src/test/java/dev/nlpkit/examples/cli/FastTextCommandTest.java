@@ -54,6 +54,10 @@ class FastTextCommandTest {
         CommandRun run = CommandRun.of("fasttext", "train", dir.resolve("none.txt").toString(), "--min-n", "0");
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("--min-n");
+        CommandRun algorithm = CommandRun.of("fasttext", "train", dir.resolve("none.txt").toString(), "--algorithm",
+                "lockstep");
+        assertThat(algorithm.exitCode()).isEqualTo(1);
+        assertThat(algorithm.err()).contains("--algorithm").contains("lockstep");
         CommandRun missing = CommandRun.of("fasttext", "train", dir.resolve("none.txt").toString());
         assertThat(missing.err().strip()).isEqualTo("nlpkit: corpus file " + dir.resolve("none.txt")
                 + " does not exist or is not a file");

@@ -472,7 +472,7 @@ public final class TextClassifierModel extends Model<TextClassifierModel> implem
                 }
                 if (!row.isNullAt(textIndex)) {
                     double[] q = p[scored++];
-                    values[width] = labels.get(argmax(q));
+                    values[width] = labels.get(classifier.labelIndex(q));
                     values[width + 1] = Vectors.dense(q);
                     if (contributions) {
                         values[width + 2] = contributions(classifier.explain(row.getString(textIndex)));
@@ -481,20 +481,6 @@ public final class TextClassifierModel extends Model<TextClassifierModel> implem
                 out.add(RowFactory.create(values));
             }
             return out;
-        }
-
-        /** The label {@link TextClassifier#predict} gives for these probabilities. */
-        private static int argmax(double[] p) {
-            if (p.length == 2) {
-                return p[1] >= 0.5 ? 1 : 0;
-            }
-            int best = 0;
-            for (int k = 1; k < p.length; k++) {
-                if (p[k] > p[best]) {
-                    best = k;
-                }
-            }
-            return best;
         }
 
         private static Row[] contributions(Explanation explanation) {

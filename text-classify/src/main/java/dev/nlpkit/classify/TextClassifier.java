@@ -585,7 +585,7 @@ public final class TextClassifier {
      * @return one of {@link #labels()}
      */
     public String predict(String text) {
-        return labels.decode(decide(predictProba(text)));
+        return labels.decode(labelIndex(predictProba(text)));
     }
 
     /**
@@ -610,7 +610,7 @@ public final class TextClassifier {
         double[][] p = predictProba(texts);
         List<String> out = new ArrayList<>(p.length);
         for (double[] row : p) {
-            out.add(labels.decode(decide(row)));
+            out.add(labels.decode(labelIndex(row)));
         }
         return out;
     }
@@ -720,8 +720,16 @@ public final class TextClassifier {
         return network;
     }
 
-    /** The predicted class: two classes by the threshold, more by the highest probability. */
-    private int decide(double[] p) {
+    /**
+     * The class these probabilities predict, by the rule of {@link #predict(String)}: with two classes the second
+     * when its probability is at least {@link #threshold()}, with more the first of the highest. Code that takes
+     * {@link #predictProba(List)} and names a label (a server, a Spark stage) uses this, so its labels agree with
+     * {@code predict}'s.
+     *
+     * @param p one text's probabilities, in the order of {@link #labels()}
+     * @return the index of the predicted class in {@link #labels()}
+     */
+    public int labelIndex(double[] p) {
         if (p.length == 2) {
             return p[1] >= threshold ? 1 : 0;
         }
@@ -790,7 +798,7 @@ public final class TextClassifier {
         boolean[] inSequence = new boolean[tokens.size()];
         int predicted;
         if (linear == null) {
-            predicted = decide(p[0]);
+            predicted = labelIndex(p[0]);
             for (int j = 0; j < positions.size(); j++) {
                 contribution[positions.get(j)] = p[0][predicted] - p[1 + j][predicted];
                 inSequence[positions.get(j)] = true;
@@ -818,7 +826,7 @@ public final class TextClassifier {
             }
             double[][] q = blended(network, variants);
             p = new double[][] {q[0]};
-            predicted = decide(q[0]);
+            predicted = labelIndex(q[0]);
             for (int i = 0; i < terms.size(); i++) {
                 contribution[i] = q[0][predicted] - q[1 + i][predicted];
             }
@@ -866,7 +874,7 @@ public final class TextClassifier {
         int k = labels.classCount();
         long[][] confusion = new long[k][k];
         for (int i = 0; i < y.length; i++) {
-            confusion[y[i]][decide(p[i])]++;
+            confusion[y[i]][labelIndex(p[i])]++;
         }
         if (k == 2) {
             double[] positive = new double[p.length];

@@ -96,7 +96,8 @@ final class PredictionStream {
         List<String> escapedLabels = classes.stream().map(PredictionStream::escapeControls).toList();
         for (int i = 0; i < texts.size(); i++) {
             // two classes: the second's probability (the positive one), as the model was trained; more: the best
-            int best = classes.size() == 2 ? (p[i][1] >= 0.5 ? 1 : 0) : argmax(p[i]);
+            // the bundle's threshold decides, as in predict(String) (the balanced default is not 0.5)
+            int best = model.labelIndex(p[i]);
             String probability = fourDecimals(p[i][classes.size() == 2 ? 1 : best]);
             List<String> shown = explain ? explained(texts.get(i)) : null;
             if (format == Format.JSON) {
@@ -117,16 +118,6 @@ final class PredictionStream {
             out.add(t.known() ? t.token() : t.token() + "(unknown)");
         }
         return out;
-    }
-
-    private static int argmax(double[] p) {
-        int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] > p[best]) {
-                best = c;
-            }
-        }
-        return best;
     }
 
     /** RFC 4180 with LF line ends, built once rather than per line. */

@@ -337,7 +337,7 @@ public final class ClassifierServer implements AutoCloseable {
         if (explain) {
             for (String text : texts) {
                 Explanation why = model.explain(text);
-                ObjectNode result = result(results, labels, why.probabilities());
+                ObjectNode result = result(results, labels, model.labelIndex(why.probabilities()), why.probabilities());
                 ArrayNode tokens = result.putArray("tokens");
                 for (TokenContribution t : why.tokens()) {
                     tokens.addObject().put("text", t.text()).put("start", t.start()).put("end", t.end())
@@ -347,35 +347,22 @@ public final class ClassifierServer implements AutoCloseable {
             }
         } else if (!texts.isEmpty()) {
             for (double[] p : model.predictProba(texts)) {
-                result(results, labels, p);
+                result(results, labels, model.labelIndex(p), p);
             }
         }
         metrics.textsScored(texts.size());
         json(ctx, 200, out);
     }
 
-    private static ObjectNode result(ArrayNode results, List<String> labels, double[] p) {
+    /** One text's answer: {@code label} is the bundle's decision ({@link TextClassifier#labelIndex}). */
+    private static ObjectNode result(ArrayNode results, List<String> labels, int label, double[] p) {
         ObjectNode result = results.addObject();
-        result.put("label", labels.get(argmax(p)));
+        result.put("label", labels.get(label));
         ObjectNode probabilities = result.putObject("probabilities");
         for (int k = 0; k < labels.size(); k++) {
             probabilities.put(labels.get(k), p[k]);
         }
         return result;
-    }
-
-    /** The rule of {@link TextClassifier#predict(String)}: two classes, the second at >= 0.5; else the first maximum. */
-    static int argmax(double[] p) {
-        if (p.length == 2) {
-            return p[1] >= 0.5 ? 1 : 0;
-        }
-        int best = 0;
-        for (int k = 1; k < p.length; k++) {
-            if (p[k] > p[best]) {
-                best = k;
-            }
-        }
-        return best;
     }
 
     private void neighbours(Context ctx) {

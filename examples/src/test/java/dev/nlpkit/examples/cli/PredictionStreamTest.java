@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import dev.nlpkit.classify.FitListener;
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.classify.TextClassifierOptions;
+import dev.nlpkit.classify.Threshold;
 import dev.nlpkit.preprocess.corpus.ReadOptions;
 import dev.nlpkit.preprocess.corpus.TextDecoder;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
@@ -55,6 +56,22 @@ class PredictionStreamTest {
         StringWriter out = new StringWriter();
         new PredictionStream(MODEL, format, false, () -> false).run(new StringReader(input), new PrintWriter(out));
         return out.toString();
+    }
+
+    @Test
+    void labelsFollowTheBundlesThreshold() throws IOException {
+        // the balanced default threshold is not 0.5: the stream must label as predict(String) does
+        for (double threshold : new double[] {0.001, 0.999}) {
+            TextClassifier model = TextClassifier.fit(List.of("good day", "bad day", "ok"), List.of("4", "0", "4"),
+                    null, tinyModel().options().withThreshold(Threshold.fixed(threshold)), FitListener.NONE);
+            StringWriter out = new StringWriter();
+            new PredictionStream(model, PredictionStream.Format.CSV, false, () -> false)
+                    .run(new StringReader("good day\nbad day\n"), new PrintWriter(out));
+            String expected = threshold < 0.5 ? "4" : "0";
+            assertThat(model.predict("good day")).isEqualTo(expected);
+            assertThat(out.toString().lines().map(line -> line.substring(0, line.indexOf(','))))
+                    .containsExactly(expected, expected);
+        }
     }
 
     @Test

@@ -47,7 +47,7 @@ class ServeConcurrencyTest {
         String[] expectedLabels = new String[texts.size()];
         for (int i = 0; i < texts.size(); i++) {
             expected[i] = model.predictProba(List.of(texts.get(i)))[0];
-            expectedLabels[i] = model.labels().get(ClassifierServer.argmax(expected[i]));
+            expectedLabels[i] = model.labels().get(model.labelIndex(expected[i]));
         }
         AtomicInteger errors = new AtomicInteger();
         AtomicInteger answered = new AtomicInteger();

@@ -124,8 +124,10 @@ public final class SentimentCommand implements Runnable {
     @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
             description = {"The course's workflow end to end: data, stratified split, preprocessing, TF-IDF baselines "
                 + "(Smile logistic regression and naive Bayes), then text-classify's TextClassifier: Word2Vec and "
-                + "the network (by default Embedding(Word2Vec, frozen) -> Dropout(0.5) -> LSTM(100, dropout 0.2, "
-                + "recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early stopping; the flags below change it), a "
+                + "the network (by default Embedding(Word2Vec, fine-tuned at 0.1 x the rate) -> Dropout(0.5) -> "
+                + "LSTM(100, dropout 0.2, recurrent dropout 0.2) -> Dense(1, sigmoid), Adam, early stopping, its "
+                + "probability blended with a TF-IDF logistic regression, at the validation split's balanced "
+                + "threshold; --recipe lesson is the course's network as taught; the flags below change it), a "
                 + "report with every model side by side, PNG plots and a model bundle (TextClassifier format 2).",
                 "Without --data it uses Sentiment140 from NLPKIT_DATA, the cache, or a download."})
     static final class Train implements Callable<Integer> {

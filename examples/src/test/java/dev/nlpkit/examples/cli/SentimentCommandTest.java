@@ -211,8 +211,8 @@ class SentimentCommandTest {
                 dir.resolve("m.nlpkit").toString());
         assertThat(run.exitCode()).as(run.err()).isZero();
         String out = run.out();
-        assertThat(out).contains("| set | tweets | lstm accuracy | lstm ROC-AUC | tfidf-logreg accuracy "
-                + "| tfidf-logreg ROC-AUC |");
+        assertThat(out).contains("| set | tweets | lstm + tfidf-lr accuracy | lstm + tfidf-lr ROC-AUC | "
+                + "tfidf-logreg accuracy | tfidf-logreg ROC-AUC |");
         assertThat(out).containsPattern("(?m)^\\| test split \\| 40 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|$");
         assertThat(out).containsPattern("(?m)^\\| " + Pattern.quote(sanders.toString())
                 + " \\| 4 \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\| [0-9.]+ \\|$");

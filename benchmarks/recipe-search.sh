@@ -27,22 +27,27 @@ for f in "$data" "$sanders" "$tweeteval"; do
   [ -e "$f" ] || { echo "recipe-search.sh: $f not found (set NLPKIT_DATA or DATA)" >&2; exit 1; }
 done
 
-# name -> flags; every candidate has the workflow's other defaults (tweets preset, skip-gram 200, --max-length 40)
+# name -> flags; every candidate has the workflow's other defaults (tweets preset, skip-gram 200, --max-length 40).
+# The network alone (no blend, threshold 0.5) and, unless the name says finetune, a frozen embedding: the command
+# line's default since issue 17 blends, picks a balanced threshold and fine-tunes at 0.1x ("default" below).
+alone="--blend none --threshold 0.5"
+frozen="--no-fine-tune $alone"
 declare -A flags=(
+  [default]=""
   [lesson]="--recipe lesson"
-  [gru]="--cell gru"
-  [bilstm]="--bidirectional"
-  [bigru]="--cell gru --bidirectional"
-  [lstm-finetune]="--fine-tune"
-  [lstm-finetune-0.1]="--fine-tune --embedding-rate-factor 0.1"
-  [lstm-maxpool]="--pooling max"
-  [gru-maxpool]="--cell gru --pooling max"
-  [bigru-maxpool]="--cell gru --bidirectional --pooling max"
-  [gru-maxpool-finetune-0.1]="--cell gru --pooling max --fine-tune --embedding-rate-factor 0.1"
-  [fasttext-lstm]="--embeddings fasttext"
-  [fasttext-gru-maxpool]="--embeddings fasttext --cell gru --pooling max"
+  [gru]="--cell gru $frozen"
+  [bilstm]="--bidirectional $frozen"
+  [bigru]="--cell gru --bidirectional $frozen"
+  [lstm-finetune]="--fine-tune --embedding-rate-factor 1 $alone"
+  [lstm-finetune-0.1]="--fine-tune --embedding-rate-factor 0.1 $alone"
+  [lstm-maxpool]="--pooling max $frozen"
+  [gru-maxpool]="--cell gru --pooling max $frozen"
+  [bigru-maxpool]="--cell gru --bidirectional --pooling max $frozen"
+  [gru-maxpool-finetune-0.1]="--cell gru --pooling max --fine-tune --embedding-rate-factor 0.1 $alone"
+  [fasttext-lstm]="--embeddings fasttext $frozen"
+  [fasttext-gru-maxpool]="--embeddings fasttext --cell gru --pooling max $frozen"
 )
-order=(lesson gru bilstm bigru lstm-finetune lstm-finetune-0.1 lstm-maxpool gru-maxpool bigru-maxpool
+order=(default lesson gru bilstm bigru lstm-finetune lstm-finetune-0.1 lstm-maxpool gru-maxpool bigru-maxpool
        gru-maxpool-finetune-0.1 fasttext-lstm fasttext-gru-maxpool)
 [ $# -gt 0 ] && order=("$@")
 

@@ -18,14 +18,60 @@ import java.util.concurrent.atomic.AtomicReference;
  * (hogwild: concurrent updates of the same row may overwrite each other, a documented, harmless race the
  * original relies on too). With one worker the order of all updates and random draws is fixed, so the
  * result is bit-reproducible for a seed.
+ *
+ * <p>The workers tokenise the first epoch's jobs and keep each job's word ids ({@link EncodedJob}); later epochs
+ * replay those ids instead of reading and tokenising the corpus again (the lookups of every token in the
+ * {@link WordIndex} took about a fifth of a CBOW HOGBATCH worker's time). The ids are what tokenising gives, so
+ * the result is the same either way. The cache is kept only while its estimated size stays within a quarter of
+ * the heap that is free when training starts ({@link #cacheBudgetInts}); beyond that every epoch streams the
+ * corpus, as before.
  */
 final class Trainer {
 
     private static final Object[] NO_ITEMS = new Object[0];
     private static final long LCG_MULTIPLIER = 25214903917L;
 
-    /** A job: corpus items (List&lt;String&gt; sentences or String lines), or an epoch-end / stop marker. */
-    private record Job(Object[] items, int size, CountDownLatch epochEnd, boolean stop) {
+    /**
+     * A job: corpus items (List&lt;String&gt; sentences or String lines), or the word ids of a first-epoch job
+     * ({@code items} null), or an epoch-end / stop marker. {@code encoded}, when the items are set, is filled by
+     * the worker with their ids for the next epochs.
+     */
+    private record Job(Object[] items, int size, EncodedJob encoded, CountDownLatch epochEnd, boolean stop) {
+    }
+
+    /**
+     * The in-vocabulary word ids of a job's items, one after another, with for each item the end of its ids and
+     * its number of tokens (out-of-vocabulary ones included: they count in the learning-rate schedule). Written by
+     * the one worker that processed the job, read by the fit thread after the epoch's end marker (the latch orders
+     * the two).
+     */
+    private static final class EncodedJob {
+        int[] ids = new int[1024];
+        int[] itemEnd = new int[64];
+        int[] itemTokens = new int[64];
+        int items;
+        int length;
+
+        void append(int[] itemIds, int n, int tokens) {
+            if (length + n > ids.length) {
+                ids = Arrays.copyOf(ids, Math.max(2 * ids.length, length + n));
+            }
+            System.arraycopy(itemIds, 0, ids, length, n);
+            length += n;
+            if (items == itemEnd.length) {
+                itemEnd = Arrays.copyOf(itemEnd, 2 * items);
+                itemTokens = Arrays.copyOf(itemTokens, 2 * items);
+            }
+            itemEnd[items] = length;
+            itemTokens[items] = tokens;
+            items++;
+        }
+
+        void trim() {
+            ids = Arrays.copyOf(ids, length);
+            itemEnd = Arrays.copyOf(itemEnd, items);
+            itemTokens = Arrays.copyOf(itemTokens, items);
+        }
     }
 
     private final TrainingVocabulary vocabulary;
@@ -45,6 +91,8 @@ final class Trainer {
     private final AtomicLong effectiveDone = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile long totalWords;
+    /** Whether later epochs replay the first epoch's word ids ({@link EncodedJob}); off only in tests. */
+    private boolean epochCache = true;
 
     Trainer(TrainingVocabulary vocabulary, Word2VecOptions options, float[] syn0, float[] syn1, float[] syn1neg) {
         this.vocabulary = vocabulary;
@@ -60,6 +108,12 @@ final class Trainer {
         this.keep = SamplingTables.keepProbabilities(vocabulary.countArray(), options.sample());
         this.hogBatch = options.effectiveAlgorithm() == Algorithm.HOGBATCH
                 ? new HogBatchTrainer(options, kernel, syn0, syn1neg, unigramTable) : null;
+    }
+
+    /** For tests: every epoch reads and tokenises the corpus, as with a cache over its budget. */
+    Trainer withoutEpochCache() {
+        epochCache = false;
+        return this;
     }
 
     String kernelName() {
@@ -82,14 +136,21 @@ final class Trainer {
         long start = System.nanoTime();
         double[] epochLosses = new double[epochs];
         Reporter reporter = new Reporter(listeners, workers, start, epochs);
+        List<EncodedJob> cache = epochs > 1 && epochCache ? new ArrayList<>() : null;
         threads.forEach(Thread::start);
         try {
             for (int epoch = 1; epoch <= epochs; epoch++) {
                 reporter.epoch = epoch;
-                streamEpoch(corpus, queue, reporter);
+                if (epoch > 1 && cache != null) {
+                    for (EncodedJob encoded : cache) {
+                        put(queue, new Job(null, 0, encoded, null, false), reporter);
+                    }
+                } else {
+                    cache = streamEpoch(corpus, queue, reporter, cache);
+                }
                 CountDownLatch done = new CountDownLatch(workerCount);
                 for (int i = 0; i < workerCount; i++) {
-                    put(queue, new Job(NO_ITEMS, 0, done, false), reporter);
+                    put(queue, new Job(NO_ITEMS, 0, null, done, false), reporter);
                 }
                 while (!done.await(100, TimeUnit.MILLISECONDS)) {
                     checkFailure();
@@ -109,7 +170,7 @@ final class Trainer {
         } finally {
             queue.clear();
             for (int i = 0; i < workerCount; i++) {
-                queue.offer(new Job(NO_ITEMS, 0, null, true));
+                queue.offer(new Job(NO_ITEMS, 0, null, null, true));
             }
             for (Thread t : threads) {
                 try {
@@ -124,28 +185,79 @@ final class Trainer {
                 options.computeLoss() ? epochLosses : new double[0], kernel.name(), workerCount);
     }
 
-    private void streamEpoch(Corpus corpus, BlockingQueue<Job> queue, Reporter reporter) {
-        int batchWords = options.batchWords();
-        Object[][] pending = {new Object[64]};
-        int[] state = new int[2]; // [0] items in pending, [1] approximate words in pending
-        CorpusItems.read(corpus, item -> {
-            int words = item instanceof String line ? approximateWords(line) : ((List<?>) item).size();
-            if (state[0] == pending[0].length) {
-                pending[0] = Arrays.copyOf(pending[0], state[0] * 2);
+    /**
+     * Streams one epoch of the corpus as jobs. With {@code cache} non-null, each job also carries an
+     * {@link EncodedJob} for its worker to fill, and the list of them is returned, or null once their estimated
+     * size passed {@link #cacheBudgetInts} (the jobs after that carry none).
+     */
+    private List<EncodedJob> streamEpoch(Corpus corpus, BlockingQueue<Job> queue, Reporter reporter,
+            List<EncodedJob> cache) {
+        JobStream stream = new JobStream(queue, reporter, cache);
+        CorpusItems.read(corpus, stream);
+        stream.send();
+        return stream.cache;
+    }
+
+    /** Cuts the items of one epoch into jobs of about {@code batchWords} words and queues them. */
+    private final class JobStream implements CorpusItems.ItemSink {
+        private final BlockingQueue<Job> queue;
+        private final Reporter reporter;
+        private final long budget;
+        private List<EncodedJob> cache;
+        /** Estimated ints in the cache. */
+        private long cached;
+        private Object[] pending = new Object[64];
+        private int items;
+        /** Approximate words in pending. */
+        private int words;
+
+        JobStream(BlockingQueue<Job> queue, Reporter reporter, List<EncodedJob> cache) {
+            this.queue = queue;
+            this.reporter = reporter;
+            this.cache = cache;
+            this.budget = cache == null ? 0 : cacheBudgetInts();
+        }
+
+        @Override
+        public boolean accept(Object item) {
+            if (items == pending.length) {
+                pending = Arrays.copyOf(pending, items * 2);
             }
-            pending[0][state[0]++] = item;
-            state[1] += words;
-            if (state[1] >= batchWords) {
-                put(queue, new Job(pending[0], state[0], null, false), reporter);
-                pending[0] = new Object[Math.max(64, state[0])];
-                state[0] = 0;
-                state[1] = 0;
+            pending[items++] = item;
+            words += item instanceof String line ? approximateWords(line) : ((List<?>) item).size();
+            if (words >= options.batchWords()) {
+                send();
             }
             return true;
-        });
-        if (state[0] > 0) {
-            put(queue, new Job(pending[0], state[0], null, false), reporter);
         }
+
+        /** Queues the pending items as a job, if any. */
+        void send() {
+            if (items == 0) {
+                return;
+            }
+            EncodedJob encoded = null;
+            if (cache != null) {
+                cached += words + 2L * items;
+                if (cached <= budget) {
+                    encoded = new EncodedJob();
+                    cache.add(encoded);
+                } else {
+                    cache = null; // too big: the next epochs stream the corpus again
+                }
+            }
+            put(queue, new Job(pending, items, encoded, null, false), reporter);
+            pending = new Object[Math.max(64, items)];
+            items = 0;
+            words = 0;
+        }
+    }
+
+    /** Ints the word-id cache may take: a quarter of the heap free now, 4 bytes an int. */
+    private static long cacheBudgetInts() {
+        Runtime runtime = Runtime.getRuntime();
+        long free = runtime.maxMemory() - (runtime.totalMemory() - runtime.freeMemory());
+        return Math.max(0, free / 4 / Integer.BYTES);
     }
 
     /** Words of a line estimated from its length (about 6 chars a word), to size jobs without splitting. */
@@ -311,6 +423,9 @@ final class Trainer {
         private long effectiveSinceFlush;
         private double loss;
         private int length;
+        /** The word ids of the corpus item being tokenised. */
+        private int[] itemIds = new int[1024];
+        private int itemLength;
         private final HogBatchTrainer.Worker batch;
 
         Engine(int id) {
@@ -332,25 +447,62 @@ final class Trainer {
 
         @SuppressWarnings("unchecked")
         private void process(Job job) {
+            EncodedJob encoded = job.encoded();
+            if (job.items() == null) {
+                int from = 0;
+                for (int i = 0; i < encoded.items; i++) {
+                    trainItem(encoded.ids, from, encoded.itemEnd[i], encoded.itemTokens[i]);
+                    from = encoded.itemEnd[i];
+                }
+                return;
+            }
             Object[] items = job.items();
             for (int i = 0; i < job.size(); i++) {
                 Object item = items[i];
-                length = 0;
+                itemLength = 0;
+                int tokens;
                 if (item instanceof String line) {
-                    addLine(line);
+                    tokens = encodeLine(line);
                 } else {
-                    for (String token : (List<String>) item) {
-                        rawSinceFlush++;
-                        add(index.indexOf(token));
+                    List<String> sentence = (List<String>) item;
+                    tokens = sentence.size();
+                    for (String token : sentence) {
+                        encode(index.indexOf(token));
                     }
                 }
-                if (length > 0) {
-                    trainSentence();
+                if (encoded != null) {
+                    encoded.append(itemIds, itemLength, tokens);
                 }
-                if (rawSinceFlush >= 10_000) {
-                    flush();
-                }
+                trainItem(itemIds, 0, itemLength, tokens);
             }
+            if (encoded != null) {
+                encoded.trim();
+            }
+        }
+
+        /** Trains one corpus item: its word ids {@code ids[from..to)} out of {@code tokens} tokens. */
+        private void trainItem(int[] ids, int from, int to, int tokens) {
+            length = 0;
+            rawSinceFlush += tokens;
+            for (int i = from; i < to; i++) {
+                add(ids[i]);
+            }
+            if (length > 0) {
+                trainSentence();
+            }
+            if (rawSinceFlush >= 10_000) {
+                flush();
+            }
+        }
+
+        private void encode(int word) {
+            if (word < 0) {
+                return;
+            }
+            if (itemLength == itemIds.length) {
+                itemIds = Arrays.copyOf(itemIds, 2 * itemLength);
+            }
+            itemIds[itemLength++] = word;
         }
 
         /**
@@ -364,7 +516,9 @@ final class Trainer {
             }
         }
 
-        private void addLine(String line) {
+        /** Tokenises a line into {@link #itemIds}; returns its number of tokens. */
+        private int encodeLine(String line) {
+            int tokens = 0;
             int n = line.length();
             int i = 0;
             while (i < n) {
@@ -381,15 +535,14 @@ final class Trainer {
                     }
                     i++;
                 }
-                rawSinceFlush++;
-                add(index.indexOf(line, start, i));
+                tokens++;
+                encode(index.indexOf(line, start, i));
             }
+            return tokens;
         }
 
+        /** Subsamples one word id into the sentence, training the sentence when it is full. */
         private void add(int word) {
-            if (word < 0) {
-                return;
-            }
             if (subsample) {
                 random = random * LCG_MULTIPLIER + 11;
                 if (keep[word] < (random & 0xFFFF) / 65536f) {

@@ -23,6 +23,9 @@ package dev.nlpkit.embeddings;
  * dB[j]   = sum_a G[a][j] a           (dB = G^T A: each negative summed over the whole batch, each centre word
  *                                      over its group's rows)
  * </pre>
+ * CBOW draws the negatives before the batch's groups and computes a group's row of C as soon as its mean is
+ * summed (so the miss on its centre word's output row overlaps the next group's context loads); skip-gram draws
+ * them after and computes C for the whole batch first.
  * All of C, G, dA and dB use the weights as they were at the start of the batch; dB is added to each output
  * row once, then dA to the input rows (skip-gram: each context word's row; CBOW: a row's error is added to each
  * of its context words, as word2vec.c does). The batched update is exactly the sum of the per-prediction updates
@@ -190,6 +193,7 @@ final class HogBatchTrainer {
             groups = 0;
             rows = 0;
             for (int j = 0; j < laneLength; j++) {
+                drawNegatives();
                 for (int pos = j; pos < n; pos += laneLength) {
                     int b = reducedWindow();
                     int from = Math.max(sentenceFrom[pos], pos - window + b);
@@ -261,13 +265,18 @@ final class HogBatchTrainer {
                 groupContexts[t] = contexts;
                 batchKernel.sumRows(syn0, contextOffset, first, contexts, cbowMean ? 1f / contexts : 1f, dimension,
                         hidden, off);
+                // C's row now, while the context rows' loads are in flight: its centre word's output row (often
+                // a cache miss) is loaded beside the next groups' context rows instead of after all of them
+                columnOffset[0] = groupTarget[t] * dimension;
+                batchKernel.dots(hidden, off, syn1neg, columnOffset, columns, dimension, scores, rows * columns);
                 rowOffset[rows] = off;
                 rows++;
             }
             groupRowFrom[groups] = rows;
         }
 
-        private double flushBatch(float alpha) {
+        /** The batch's shared negatives (CBOW draws them before its groups, skip-gram after). */
+        private void drawNegatives() {
             if (fixedNegatives != null) {
                 System.arraycopy(fixedNegatives, 0, negativeWords, 0, negatives);
             } else {
@@ -275,6 +284,15 @@ final class HogBatchTrainer {
                     random = random * LCG_MULTIPLIER + 11;
                     negativeWords[k] = unigramTable.sample(random);
                 }
+            }
+            for (int k = 0; k < negatives; k++) {
+                columnOffset[k + 1] = negativeWords[k] * dimension;
+            }
+        }
+
+        private double flushBatch(float alpha) {
+            if (skipGram) {
+                drawNegatives();
             }
             double loss = step(alpha);
             applyInputErrors();
@@ -291,12 +309,10 @@ final class HogBatchTrainer {
             final int d = dimension;
             final float[] in = inputs();
             double loss = 0;
-            for (int k = 0; k < negatives; k++) {
-                columnOffset[k + 1] = negativeWords[k] * d;
-            }
-            // C first for the whole batch, then G and dA: the dot products of different groups do not wait for
-            // each other, so the loads of their centre words' output rows (mostly cache misses) overlap.
-            for (int t = 0; t < groups; t++) {
+            // Skip-gram: C first for the whole batch, then G and dA: the dot products of different groups do not
+            // wait for each other, so the loads of their centre words' output rows (mostly cache misses) overlap.
+            // CBOW computed C in addGroup.
+            for (int t = 0; skipGram && t < groups; t++) {
                 columnOffset[0] = groupTarget[t] * d;
                 for (int r = groupRowFrom[t]; r < groupRowFrom[t + 1]; r++) {
                     batchKernel.dots(in, rowOffset[r], syn1neg, columnOffset, columns, d, scores, r * columns);

@@ -46,11 +46,21 @@ final class Trainer {
      * the two).
      */
     private static final class EncodedJob {
-        int[] ids = new int[1024];
-        int[] itemEnd = new int[64];
-        int[] itemTokens = new int[64];
+        int[] ids;
+        int[] itemEnd;
+        int[] itemTokens;
         int items;
         int length;
+
+        /**
+         * Sized for the job's estimated words (a quarter more: the estimate from a line's length runs low) and its
+         * number of items, so that it rarely grows.
+         */
+        EncodedJob(int words, int itemCount) {
+            ids = new int[16 + words + words / 4];
+            itemEnd = new int[Math.max(1, itemCount)];
+            itemTokens = new int[Math.max(1, itemCount)];
+        }
 
         void append(int[] itemIds, int n, int tokens) {
             if (length + n > ids.length) {
@@ -67,10 +77,11 @@ final class Trainer {
             items++;
         }
 
+        /** Drops the unused capacity of {@link #ids} when it is more than a quarter. */
         void trim() {
-            ids = Arrays.copyOf(ids, length);
-            itemEnd = Arrays.copyOf(itemEnd, items);
-            itemTokens = Arrays.copyOf(itemTokens, items);
+            if (ids.length - length > ids.length / 4) {
+                ids = Arrays.copyOf(ids, length);
+            }
         }
     }
 
@@ -238,9 +249,9 @@ final class Trainer {
             }
             EncodedJob encoded = null;
             if (cache != null) {
-                cached += words + 2L * items;
+                cached += 16 + words + words / 4 + 2L * items; // as EncodedJob sizes itself
                 if (cached <= budget) {
-                    encoded = new EncodedJob();
+                    encoded = new EncodedJob(words, items);
                     cache.add(encoded);
                 } else {
                     cache = null; // too big: the next epochs stream the corpus again

@@ -44,11 +44,13 @@ public final class Gru extends RecurrentLayer {
         Tensor wh = recurrentKernel.value();
         tr.hraw = z.zerosLike(b, t, hN);
         tr.rh = z.zerosLike(b, t, hN);
+        StepWeight whZr = StepWeight.of(wh, false, 0, gh, hN, 2 * hN);
+        StepWeight whN = StepWeight.of(wh, false, 2 * hN, gh, hN, hN);
         for (int step = 0; step < t; step++) {
             int s = tr.order[step];
             storeStep(tr, h, tr.hraw, s, null);
             storeStep(tr, h, tr.hd, s, tr.recMask);
-            Ops.gemm(false, false, b, 2 * hN, hN, 1, tr.hd, s * hN, t * hN, wh, 0, gh, 1, z, s * gh, t * gh);
+            whZr.multiply(b, tr.hd, s * hN, t * hN, 1, z, s * gh, t * gh);
             forRows(b, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     int base = (i * t + s) * gh;
@@ -68,8 +70,7 @@ public final class Gru extends RecurrentLayer {
                     }
                 }
             });
-            Ops.gemm(false, false, b, hN, hN, 1, tr.rh, s * hN, t * hN, wh, 2 * hN, gh, 1, z, s * gh + 2 * hN,
-                    t * gh);
+            whN.multiply(b, tr.rh, s * hN, t * hN, 1, z, s * gh + 2 * hN, t * gh);
             forRows(b, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     int base = (i * t + s) * gh;
@@ -144,6 +145,8 @@ public final class Gru extends RecurrentLayer {
         Tensor drh = z.zerosLike(b, hN);
         Tensor dhd = z.zerosLike(b, hN);
         Tensor dhraw = z.zerosLike(b, hN);
+        StepWeight whNT = StepWeight.of(wh, true, 2 * hN, gh, hN, hN);
+        StepWeight whZrT = StepWeight.of(wh, true, 0, gh, 2 * hN, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
             forRows(b, (from, to) -> {
@@ -183,7 +186,7 @@ public final class Gru extends RecurrentLayer {
                     }
                 }
             });
-            Ops.gemm(false, true, b, hN, hN, 1, dz, s * gh + 2 * hN, t * gh, wh, 2 * hN, gh, 0, drh, 0, hN);
+            whNT.multiply(b, dz, s * gh + 2 * hN, t * gh, 0, drh, 0, hN);
             forRows(b, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     if (!tr.real(i, s)) {
@@ -214,7 +217,7 @@ public final class Gru extends RecurrentLayer {
                     }
                 }
             });
-            Ops.gemm(false, true, b, hN, 2 * hN, 1, dz, s * gh, t * gh, wh, 0, gh, 1, dhd, 0, hN);
+            whZrT.multiply(b, dz, s * gh, t * gh, 1, dhd, 0, hN);
             forRows(b, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     if (!tr.real(i, s)) {

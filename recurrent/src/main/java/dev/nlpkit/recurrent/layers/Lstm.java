@@ -45,10 +45,11 @@ public final class Lstm extends RecurrentLayer {
         Tensor wh = recurrentKernel.value();
         tr.cPrev = z.zerosLike(b, t, hN);
         tr.tanhC = z.zerosLike(b, t, hN);
+        StepWeight whStep = StepWeight.of(wh, false, 0, gh, hN, gh);
         for (int step = 0; step < t; step++) {
             int s = tr.order[step];
             storeStep(tr, h, tr.hd, s, tr.recMask);
-            Ops.gemm(false, false, b, gh, hN, 1, tr.hd, s * hN, t * hN, wh, 0, gh, 1, z, s * gh, t * gh);
+            whStep.multiply(b, tr.hd, s * hN, t * hN, 1, z, s * gh, t * gh);
             int fs = s;
             forRows(b, (from, to) -> forwardRows(tr, h, c, fs, from, to));
         }
@@ -119,11 +120,12 @@ public final class Lstm extends RecurrentLayer {
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
         Tensor dhd = z.zerosLike(b, hN);
+        StepWeight whT = StepWeight.of(wh, true, 0, gh, gh, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
             int fs = s;
             forRows(b, (from, to) -> backRows(tr, dhs, dh, dc, dz, fs, from, to));
-            Ops.gemm(false, true, b, hN, gh, 1, dz, s * gh, t * gh, wh, 0, gh, 0, dhd, 0, hN);
+            whT.multiply(b, dz, s * gh, t * gh, 0, dhd, 0, hN);
             carryStateGradient(tr, dhd, dh, s);
         }
         Ops.gemm(true, false, hN, gh, b * t, 1, tr.hd, 0, hN, dz, 0, gh, 1, grads.of(recurrentKernel), 0, gh);

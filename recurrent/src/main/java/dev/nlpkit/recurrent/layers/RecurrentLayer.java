@@ -1,6 +1,7 @@
 package dev.nlpkit.recurrent.layers;
 
 import dev.nlpkit.recurrent.math.Gemm;
+import dev.nlpkit.recurrent.math.PackedMatrix;
 import dev.nlpkit.recurrent.math.Parallelism;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
@@ -453,6 +454,29 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         }
         Parallelism.forEachPart(parts, part -> body.run((int) ((long) b * part / parts),
                 (int) ((long) b * (part + 1) / parts)));
+    }
+
+    /**
+     * A block {@code op(W)} ({@code k x n}, stored from {@code off} with row stride {@code ld}) of a recurrent
+     * weight as the time steps of one batch multiply it: in float32 packed once for the kernels
+     * ({@link Gemm#pack}), so the 30 step products of a batch do not each pack it again; in float64 read from
+     * the tensor. The packed copy does not follow later weight changes: make one per forward or backward pass.
+     */
+    record StepWeight(Tensor w, boolean trans, int off, int ld, int k, int n, PackedMatrix packed) {
+
+        static StepWeight of(Tensor w, boolean trans, int off, int ld, int k, int n) {
+            PackedMatrix packed = w instanceof FloatTensor fw ? Gemm.pack(trans, k, n, fw.data(), off, ld) : null;
+            return new StepWeight(w, trans, off, ld, k, n, packed);
+        }
+
+        /** {@code C = A op(W) + beta C}, {@code A} of {@code m} rows: {@link Ops#gemm} on the block, same bits. */
+        void multiply(int m, Tensor a, int aOff, int lda, double beta, Tensor c, int cOff, int ldc) {
+            if (packed != null && a instanceof FloatTensor fa && c instanceof FloatTensor fc) {
+                Gemm.gemm(false, m, 1f, fa.data(), aOff, lda, packed, (float) beta, fc.data(), cOff, ldc);
+            } else {
+                Ops.gemm(false, trans, m, n, k, 1, a, aOff, lda, w, off, ld, beta, c, cOff, ldc);
+            }
+        }
     }
 
     /** Runs the recurrence over {@code tr.z} (input projections, modified in place into activations). */

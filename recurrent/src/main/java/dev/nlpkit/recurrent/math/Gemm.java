@@ -57,11 +57,87 @@ public final class Gemm {
         if (m == 0 || n == 0) {
             return;
         }
-        scale(beta, c, cOff, ldc, m, n);
         if (k == 0 || alpha == 0f) {
+            scale(beta, c, cOff, ldc, m, n);
             return;
         }
-        Kernels.engine().multiplyAdd(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        // beta = 0: the kernels store their first block of k instead of adding it to a zero-filled C.
+        if (beta != 0f) {
+            scale(beta, c, cOff, ldc, m, n);
+        }
+        Kernels.engine().multiplyAdd(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
+                beta == 0f);
+    }
+
+    /**
+     * Packs {@code op(B)} ({@code k x n}) once for many products with {@link #gemm(boolean, int, float, float[],
+     * int, int, PackedMatrix, float, float[], int, int)}: a weight that several calls multiply (the recurrent
+     * kernel, once per time step of a batch) is then laid out for the kernels once instead of at every call.
+     * The result is a copy: later changes of {@code b} are not seen, so pack again after the weights change.
+     *
+     * @param transB whether B is read transposed (stored {@code n x k})
+     * @param k rows of op(B)
+     * @param n columns of op(B)
+     * @param b the storage of B
+     * @param bOff the index of B's first element in {@code b}
+     * @param ldb the distance between rows of B as stored
+     * @return the packed copy of op(B)
+     * @throws IllegalArgumentException if a dimension is negative, the leading dimension too small, or the array
+     *                                  too short for the stated shape
+     */
+    public static PackedMatrix pack(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        if (k < 0 || n < 0) {
+            throw new IllegalArgumentException("gemm: dimensions must be >= 0, got k=" + k + ", n=" + n);
+        }
+        checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
+        GemmEngine engine = Kernels.engine();
+        return new PackedMatrix(engine, k, n, engine.packB(transB, k, n, b, bOff, ldb));
+    }
+
+    /**
+     * {@code C = alpha * op(A) * B + beta * C} with {@code B} packed by {@link #pack}: the same result, bit for
+     * bit, as {@link #gemm(boolean, boolean, int, int, int, float, float[], int, int, float[], int, int, float,
+     * float[], int, int) gemm} on the matrix that was packed.
+     *
+     * @param transA whether A is read transposed
+     * @param m rows of op(A) and C
+     * @param alpha scale of the product
+     * @param a the storage of A ({@code m x k}, or {@code k x m} when {@code transA})
+     * @param aOff the index of A's first element in {@code a}
+     * @param lda the distance between rows of A as stored
+     * @param b the packed {@code k x n} matrix
+     * @param beta scale of the old C (0: C is overwritten, its old content ignored)
+     * @param c the storage of C ({@code m x n}), written
+     * @param cOff the index of C's first element in {@code c}
+     * @param ldc the distance between rows of C
+     * @throws IllegalArgumentException if {@code m} is negative, a leading dimension too small, an array too short
+     *                                  for the stated shape, or {@code b} was packed by other kernels
+     */
+    public static void gemm(boolean transA, int m, float alpha, float[] a, int aOff, int lda, PackedMatrix b,
+                            float beta, float[] c, int cOff, int ldc) {
+        int n = b.columns();
+        int k = b.rows();
+        if (m < 0) {
+            throw new IllegalArgumentException("gemm: dimensions must be >= 0, got m=" + m);
+        }
+        GemmEngine engine = Kernels.engine();
+        if (b.engine() != engine) {
+            throw new IllegalArgumentException("gemm: B was packed by the " + b.engine().name()
+                    + " kernels, the active ones are " + engine.name());
+        }
+        checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
+        checkMatrix("C", c, cOff, ldc, m, n);
+        if (m == 0 || n == 0) {
+            return;
+        }
+        if (k == 0 || alpha == 0f) {
+            scale(beta, c, cOff, ldc, m, n);
+            return;
+        }
+        if (beta != 0f) {
+            scale(beta, c, cOff, ldc, m, n);
+        }
+        engine.multiplyAddPacked(transA, m, n, k, alpha, a, aOff, lda, b.data(), c, cOff, ldc, beta == 0f);
     }
 
     /**

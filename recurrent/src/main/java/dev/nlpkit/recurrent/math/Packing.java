@@ -14,15 +14,15 @@ final class Packing {
     /**
      * Packs rows {@code [pc, pc+kc)} x columns {@code [jc, jc+nc)} of {@code op(B)} into panels {@code nr}
      * columns wide: panel {@code q} holds element {@code (p, j)} at {@code q*kc*nr + p*nr + j}; columns past
-     * the edge are zero.
+     * the edge are zero; the panels start at {@code pb[pbOff]}.
      */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int pc, int kc, int jc, int nc, int nr,
-                      float[] pb) {
+                      float[] pb, int pbOff) {
         int panels = (nc + nr - 1) / nr;
         for (int q = 0; q < panels; q++) {
             int j = jc + q * nr;
             int width = Math.min(nr, jc + nc - j);
-            int base = q * kc * nr;
+            int base = pbOff + q * kc * nr;
             if (!transB) {
                 for (int p = 0; p < kc; p++) {
                     int dst = base + p * nr;

@@ -31,7 +31,12 @@ final class PlainGemm implements GemmEngine {
     @Override
     public void multiplyAdd(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                            float[] c, int cOff, int ldc) {
+                            float[] c, int cOff, int ldc, boolean overwrite) {
+        if (overwrite) {
+            for (int i = 0; i < m; i++) {
+                java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+            }
+        }
         int threads = Parallelism.threads();
         if (threads == 1 || (long) m * n * k < Split.PARALLEL_MIN_MULTIPLY_ADDS / 4) {
             serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
@@ -41,6 +46,24 @@ final class PlainGemm implements GemmEngine {
                 a, aOff + (transA ? i0 : i0 * lda), lda,
                 b, bOff + (transB ? j0 * ldb : j0), ldb,
                 c, cOff + i0 * ldc + j0, ldc));
+    }
+
+    /** The plain layout is op(B) itself, row-major {@code k x n}: the transposition is resolved once. */
+    @Override
+    public float[] packB(boolean transB, int k, int n, float[] b, int bOff, int ldb) {
+        float[] packed = new float[k * n];
+        for (int p = 0; p < k; p++) {
+            for (int j = 0; j < n; j++) {
+                packed[p * n + j] = transB ? b[bOff + j * ldb + p] : b[bOff + p * ldb + j];
+            }
+        }
+        return packed;
+    }
+
+    @Override
+    public void multiplyAddPacked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
+                                  float[] packed, float[] c, int cOff, int ldc, boolean overwrite) {
+        multiplyAdd(transA, false, m, n, k, alpha, a, aOff, lda, packed, 0, Math.max(1, n), c, cOff, ldc, overwrite);
     }
 
     static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
@@ -55,7 +78,7 @@ final class PlainGemm implements GemmEngine {
             int panels = (nc + NR - 1) / NR;
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                Packing.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb);
+                Packing.packB(transB, b, bOff, ldb, pc, kc, jc, nc, NR, pb, 0);
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     Packing.packA(transA, a, aOff, lda, ic, mc, pc, kc, MR, pa);

@@ -67,7 +67,7 @@ class GemmTest {
                 int saved = Parallelism.threads();
                 try {
                     Parallelism.setThreads(threads);
-                    engine.multiplyAdd(transA, transB, m, n, k, alpha, a, 2, lda, b, 3, ldb, c, 5, ldc);
+                    engine.multiplyAdd(transA, transB, m, n, k, alpha, a, 2, lda, b, 3, ldb, c, 5, ldc, false);
                 } finally {
                     Parallelism.setThreads(saved);
                 }
@@ -135,12 +135,171 @@ class GemmTest {
             int saved = Parallelism.threads();
             try {
                 Parallelism.setThreads(1);
-                engine.multiplyAdd(false, false, m, n, k, 1f, a, 0, k, b, 0, n, c1, 0, n);
-                engine.multiplyAdd(false, false, m, n, k, 1f, a, 0, k, b, 0, n, c2, 0, n);
+                engine.multiplyAdd(false, false, m, n, k, 1f, a, 0, k, b, 0, n, c1, 0, n, false);
+                engine.multiplyAdd(false, false, m, n, k, 1f, a, 0, k, b, 0, n, c2, 0, n, false);
             } finally {
                 Parallelism.setThreads(saved);
             }
             assertThat(c2).containsExactly(c1);
+        }
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void everyEngineOverwritingIgnoresOldOutputAndLeavesTheRestAlone(int m, int n, int k, boolean transA,
+                                                                      boolean transB) {
+        int lda = (transA ? m : k) + 1;
+        int ldb = (transB ? k : n) + 2;
+        int ldc = n + 3;
+        SplittableRandom random = new SplittableRandom(m * 17L + n * 5L + k);
+        float[] a = random(random, 2 + lda * (transA ? k : m));
+        float[] b = random(random, 3 + ldb * (transB ? n : k));
+        float[] c0 = random(random, 5 + ldc * m);
+        for (int i = 0; i < m; i++) {
+            java.util.Arrays.fill(c0, 5 + i * ldc, 5 + i * ldc + n, Float.NaN);
+        }
+        float[] expected = c0.clone();
+        reference(transA, transB, m, n, k, 1.5f, a, 2, lda, b, 3, ldb, 0f, expected, 5, ldc);
+        double tolerance = 1e-5 * Math.sqrt(k) * 4;
+        for (GemmEngine engine : engines()) {
+            for (int threads : new int[] {1, 2}) {
+                float[] c = c0.clone();
+                withThreads(threads, () -> engine.multiplyAdd(transA, transB, m, n, k, 1.5f, a, 2, lda, b, 3, ldb,
+                        c, 5, ldc, true));
+                for (int i = 0; i < c.length; i++) {
+                    assertThat((double) c[i]).as("%s threads=%d element %d", engine.name(), threads, i)
+                            .isCloseTo(expected[i], org.assertj.core.data.Offset.offset(tolerance));
+                }
+            }
+        }
+    }
+
+    @ParameterizedTest(name = "m={0} n={1} k={2} transA={3} transB={4}")
+    @MethodSource("shapes")
+    void everyEngineGivesTheSameBitsWithBPackedOnce(int m, int n, int k, boolean transA, boolean transB) {
+        int lda = (transA ? m : k) + 1;
+        int ldb = (transB ? k : n) + 2;
+        int ldc = n + 3;
+        SplittableRandom random = new SplittableRandom(m * 13L + n * 3L + k);
+        float[] a = random(random, 2 + lda * (transA ? k : m));
+        float[] b = random(random, 3 + ldb * (transB ? n : k));
+        float[] c0 = random(random, 5 + ldc * m);
+        for (GemmEngine engine : engines()) {
+            float[] packed = engine.packB(transB, k, n, b, 3, ldb);
+            for (boolean overwrite : new boolean[] {false, true}) {
+                for (int threads : new int[] {1, 2}) {
+                    float[] direct = c0.clone();
+                    float[] viaPacked = c0.clone();
+                    withThreads(threads, () -> {
+                        engine.multiplyAdd(transA, transB, m, n, k, 0.5f, a, 2, lda, b, 3, ldb, direct, 5, ldc,
+                                overwrite);
+                        engine.multiplyAddPacked(transA, m, n, k, 0.5f, a, 2, lda, packed, viaPacked, 5, ldc,
+                                overwrite);
+                    });
+                    assertThat(viaPacked).as("%s threads=%d overwrite=%s", engine.name(), threads, overwrite)
+                            .containsExactly(direct);
+                }
+            }
+        }
+    }
+
+    /** Products above the parallel threshold, each transposition: 2 threads give the bits of 1 thread. */
+    @Test
+    void largeProductsGiveTheSameBitsWithOneAndTwoThreads() {
+        int[][] dims = {{300, 400, 1200}, {1200, 400, 300}, {1024, 100, 400}, {1030, 400, 100}, {100, 400, 1200}};
+        for (int[] d : dims) {
+            int m = d[0], n = d[1], k = d[2];
+            SplittableRandom random = new SplittableRandom(m + 7L * n + 31L * k);
+            float[] a = random(random, m * k);
+            float[] b = random(random, k * n);
+            for (int t = 0; t < 4; t++) {
+                boolean transA = (t & 1) != 0;
+                boolean transB = (t & 2) != 0;
+                int lda = transA ? m : k;
+                int ldb = transB ? k : n;
+                float[] one = new float[m * n];
+                float[] two = new float[m * n];
+                withThreads(1, () -> Gemm.gemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, one, 0, n));
+                withThreads(2, () -> Gemm.gemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, two, 0, n));
+                assertSameBits(two, one, "2 threads, m=" + m + " n=" + n + " k=" + k + " transA=" + transA
+                        + " transB=" + transB);
+                float[] packedTwo = new float[m * n];
+                PackedMatrix packed = Gemm.pack(transB, k, n, b, 0, ldb);
+                withThreads(2, () -> Gemm.gemm(transA, m, 1f, a, 0, lda, packed, 0f, packedTwo, 0, n));
+                assertSameBits(packedTwo, one, "packed, 2 threads, m=" + m + " n=" + n + " k=" + k + " transA="
+                        + transA + " transB=" + transB);
+            }
+        }
+    }
+
+    @Test
+    void packedProductHonoursBetaAndOffsets() {
+        int m = 9, n = 21, k = 11;
+        int lda = k + 3;
+        int ldb = k + 5;
+        int ldc = n + 2;
+        SplittableRandom random = new SplittableRandom(19);
+        float[] a = random(random, 4 + lda * m);
+        float[] b = random(random, 7 + ldb * n);
+        float[] c = random(random, 1 + ldc * m);
+        float[] expected = c.clone();
+        reference(false, true, m, n, k, 2f, a, 4, lda, b, 7, ldb, 0.5f, expected, 1, ldc);
+        PackedMatrix packed = Gemm.pack(true, k, n, b, 7, ldb);
+        assertThat(packed.rows()).isEqualTo(k);
+        assertThat(packed.columns()).isEqualTo(n);
+        Gemm.gemm(false, m, 2f, a, 4, lda, packed, 0.5f, c, 1, ldc);
+        for (int i = 0; i < c.length; i++) {
+            assertThat(c[i]).as("element %d", i).isCloseTo(expected[i], org.assertj.core.data.Offset.offset(1e-4f));
+        }
+    }
+
+    @Test
+    void packedMatrixIsACopy() {
+        float[] a = {1, 2};
+        float[] b = {3, 4};
+        PackedMatrix packed = Gemm.pack(false, 1, 2, b, 0, 2);
+        b[0] = 100;
+        float[] c = new float[4];
+        Gemm.gemm(false, 2, 1f, a, 0, 1, packed, 0f, c, 0, 2);
+        assertThat(c).containsExactly(3f, 4f, 6f, 8f);
+    }
+
+    @Test
+    void packedProductRejectsAnOperandPackedByOtherKernels() {
+        GemmEngine other = Kernels.vectorApi() ? PlainGemm.INSTANCE : null;
+        org.junit.jupiter.api.Assumptions.assumeTrue(other != null, "only one kernel family in this JVM");
+        float[] b = {1, 2, 3, 4};
+        PackedMatrix foreign = new PackedMatrix(other, 2, 2, other.packB(false, 2, 2, b, 0, 2));
+        assertThatThrownBy(() -> Gemm.gemm(false, 2, 1f, new float[4], 0, 2, foreign, 0f, new float[4], 0, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("packed by the plain java kernels");
+    }
+
+    @Test
+    void packedProductRejectsTooShortOutput() {
+        PackedMatrix packed = Gemm.pack(false, 2, 3, new float[6], 0, 3);
+        assertThatThrownBy(() -> Gemm.gemm(false, 2, 1f, new float[4], 0, 2, packed, 0f, new float[5], 0, 3))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("matrix C").hasMessageContaining("needs 6 floats");
+    }
+
+    /** Bitwise equality, reporting the first differing element (assertj's diff is quadratic on large arrays). */
+    private static void assertSameBits(float[] actual, float[] expected, String what) {
+        assertThat(actual.length).as(what).isEqualTo(expected.length);
+        for (int i = 0; i < actual.length; i++) {
+            if (Float.floatToIntBits(actual[i]) != Float.floatToIntBits(expected[i])) {
+                assertThat(actual[i]).as("%s, element %d", what, i).isEqualTo(expected[i]);
+            }
+        }
+    }
+
+    private static void withThreads(int threads, Runnable body) {
+        int saved = Parallelism.threads();
+        try {
+            Parallelism.setThreads(threads);
+            body.run();
+        } finally {
+            Parallelism.setThreads(saved);
         }
     }
 

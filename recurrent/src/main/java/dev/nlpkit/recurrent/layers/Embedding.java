@@ -15,11 +15,13 @@ import java.util.SplittableRandom;
  * {@link Gradients}). With {@code maskZero}, id 0 is padding: its steps are masked for every later layer (a
  * mask arriving with the ids is combined with it). Ids outside {@code [0, V)} are rejected with their position.
  */
-public final class Embedding extends Layer {
+public final class Embedding extends Layer implements TrainingBuffers {
 
     private final EmbeddingOptions options;
     private final Shape input;
     private final Parameter table;
+    /** The training output while {@link #reuseTrainingBuffers} is on. */
+    private final Workspace workspace = new Workspace();
 
     Embedding(EmbeddingOptions options, Shape input, Precision precision, long seed) {
         input.require(Shape.Kind.TOKENS, "Embedding");
@@ -76,13 +78,18 @@ public final class Embedding extends Layer {
     }
 
     @Override
+    public void reuseTrainingBuffers(boolean on) {
+        workspace.reuse(on);
+    }
+
+    @Override
     public Forward forward(Signal in, boolean training, SplittableRandom rng) {
         boolean[] mask = maskOf(in);
         int b = in.batch();
         int t = in.time();
         int d = options.dimension();
         int[] ids = in.tokens();
-        Tensor y = table.value().zerosLike(b, t, d);
+        Tensor y = workspace.scratch(training, "output", table.value(), b, t, d);   // every row copied below
         for (int i = 0; i < b * t; i++) {
             table.value().copyTo(ids[i] * d, y, i * d, d);
         }

@@ -42,8 +42,9 @@ public final class Gru extends RecurrentLayer {
         Tensor h = state[0];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        tr.hraw = z.zerosLike(b, t, hN);
-        tr.rh = z.zerosLike(b, t, hN);
+        // Every step stores every row of both.
+        tr.hraw = workspace.scratch(tr.training, "hraw", z, b, t, hN);
+        tr.rh = workspace.scratch(tr.training, "rh", z, b, t, hN);
         for (int step = 0; step < t; step++) {
             int s = tr.order[step];
             storeStep(tr, h, tr.hraw, s, null);
@@ -141,9 +142,9 @@ public final class Gru extends RecurrentLayer {
         Tensor dh = dState[0];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        Tensor drh = z.zerosLike(b, hN);
-        Tensor dhd = z.zerosLike(b, hN);
-        Tensor dhraw = z.zerosLike(b, hN);
+        Tensor drh = workspace.zeros(tr.training, "drh", z, b, hN);
+        Tensor dhd = workspace.zeros(tr.training, "dhd", z, b, hN);
+        Tensor dhraw = workspace.zeros(tr.training, "dhraw", z, b, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
             forRows(b, (from, to) -> {

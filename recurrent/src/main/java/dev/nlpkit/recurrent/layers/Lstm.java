@@ -43,8 +43,9 @@ public final class Lstm extends RecurrentLayer {
         Tensor c = state[1];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        tr.cPrev = z.zerosLike(b, t, hN);
-        tr.tanhC = z.zerosLike(b, t, hN);
+        // Written and read at real steps only.
+        tr.cPrev = workspace.scratch(tr.training, "cPrev", z, b, t, hN);
+        tr.tanhC = workspace.scratch(tr.training, "tanhC", z, b, t, hN);
         for (int step = 0; step < t; step++) {
             int s = tr.order[step];
             storeStep(tr, h, tr.hd, s, tr.recMask);
@@ -118,7 +119,7 @@ public final class Lstm extends RecurrentLayer {
         Tensor dc = dState[1];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        Tensor dhd = z.zerosLike(b, hN);
+        Tensor dhd = workspace.zeros(tr.training, "dhd", z, b, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
             int fs = s;

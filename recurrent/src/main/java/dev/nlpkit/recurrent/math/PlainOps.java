@@ -62,6 +62,25 @@ final class PlainOps {
         }
     }
 
+    /** {@link VectorOps#lstmBackRow} element by element, from unit {@code from} (the vector path's tail). */
+    static void lstmBackRow(float[] z, int zOff, float[] dz, float[] dh, float[] dc, int sOff, float[] dhs,
+                            float[] tanhC, float[] cPrev, int tOff, int units, int from) {
+        for (int j = from; j < units; j++) {
+            float dhv = dh[sOff + j] + (dhs == null ? 0f : dhs[tOff + j]);
+            float gi = z[zOff + j];
+            float gf = z[zOff + units + j];
+            float gg = z[zOff + 2 * units + j];
+            float go = z[zOff + 3 * units + j];
+            float tc = tanhC[tOff + j];
+            float dcv = dc[sOff + j] + dhv * go * (1 - tc * tc);
+            dz[zOff + j] = dcv * gg * gi * (1 - gi);
+            dz[zOff + units + j] = dcv * cPrev[tOff + j] * gf * (1 - gf);
+            dz[zOff + 2 * units + j] = dcv * gi * (1 - gg * gg);
+            dz[zOff + 3 * units + j] = dhv * tc * go * (1 - go);
+            dc[sOff + j] = dcv * gf;
+        }
+    }
+
     /** {@link VectorOps#dropoutMask} element by element, {@code from} even. */
     static void dropoutMask(float[] xs, float[] ys, int from, int to, long seed, long threshold, float scale) {
         int scaleBits = Float.floatToRawIntBits(scale);

@@ -572,6 +572,36 @@ final class VectorElementwise {
         }
     }
 
+    /**
+     * {@link VectorOps#lstmBackRow}: whole vectors, then {@link PlainOps#lstmBackRow} for the last
+     * {@code units % L} units. Each lane does the scalar loop's float operations in its order (multiplications
+     * and subtractions, none fused), so the bits are the same; a null {@code dhs} adds {@code 0f} as the scalar
+     * loop does (which turns a {@code -0f} into {@code +0f}).
+     */
+    static void lstmBackRow(float[] z, int zOff, float[] dz, float[] dh, float[] dc, int sOff, float[] dhs,
+                            float[] tanhC, float[] cPrev, int tOff, int units) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector zero = FloatVector.zero(S);
+        int j = 0;
+        for (; j + L <= units; j += L) {
+            FloatVector dhv = FloatVector.fromArray(S, dh, sOff + j)
+                    .add(dhs == null ? zero : FloatVector.fromArray(S, dhs, tOff + j));
+            FloatVector gi = FloatVector.fromArray(S, z, zOff + j);
+            FloatVector gf = FloatVector.fromArray(S, z, zOff + units + j);
+            FloatVector gg = FloatVector.fromArray(S, z, zOff + 2 * units + j);
+            FloatVector go = FloatVector.fromArray(S, z, zOff + 3 * units + j);
+            FloatVector tc = FloatVector.fromArray(S, tanhC, tOff + j);
+            FloatVector dcv = FloatVector.fromArray(S, dc, sOff + j).add(dhv.mul(go).mul(one.sub(tc.mul(tc))));
+            dcv.mul(gg).mul(gi).mul(one.sub(gi)).intoArray(dz, zOff + j);
+            dcv.mul(FloatVector.fromArray(S, cPrev, tOff + j)).mul(gf).mul(one.sub(gf))
+                    .intoArray(dz, zOff + units + j);
+            dcv.mul(gi).mul(one.sub(gg.mul(gg))).intoArray(dz, zOff + 2 * units + j);
+            dhv.mul(tc).mul(go).mul(one.sub(go)).intoArray(dz, zOff + 3 * units + j);
+            dcv.mul(gf).intoArray(dc, sOff + j);
+        }
+        PlainOps.lstmBackRow(z, zOff, dz, dh, dc, sOff, dhs, tanhC, cPrev, tOff, units, j);
+    }
+
     private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, S.vectorShape());
 
     /**

@@ -232,6 +232,59 @@ class VectorOpsTest {
         }
     }
 
+    /**
+     * The fused LSTM backward row against the layer's former scalar loop (written out here), bit for bit, with and
+     * without an output gradient, for widths around the vector lengths; zeros of both signs are included.
+     */
+    @Test
+    void lstmBackRowGivesTheBitsOfTheScalarLoopOnBothPaths() {
+        for (int units : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 128}) {
+            int zOff = 5;
+            int sOff = 3;
+            int tOff = 2;
+            float[] z = values(zOff + 4 * units + 2, 90 + units, 1);
+            float[] dh = values(sOff + units + 1, 91 + units, 2);
+            float[] dc = values(sOff + units + 1, 92 + units, 2);
+            float[] tanhC = values(tOff + units, 93 + units, 1);
+            float[] cPrev = values(tOff + units, 94 + units, 3);
+            float[] dhs = values(tOff + units, 95 + units, 2);
+            dh[sOff] = -0f;
+            dhs[tOff + units - 1] = -0f;
+            dh[sOff + units - 1] = -0f;
+            for (float[] output : new float[][] {null, dhs}) {
+                float[] expectedDz = new float[z.length];
+                float[] expectedDc = dc.clone();
+                for (int j = 0; j < units; j++) {
+                    float dhv = dh[sOff + j] + (output == null ? 0f : output[tOff + j]);
+                    float gi = z[zOff + j];
+                    float gf = z[zOff + units + j];
+                    float gg = z[zOff + 2 * units + j];
+                    float go = z[zOff + 3 * units + j];
+                    float tc = tanhC[tOff + j];
+                    float dcv = expectedDc[sOff + j] + dhv * go * (1 - tc * tc);
+                    expectedDz[zOff + j] = dcv * gg * gi * (1 - gi);
+                    expectedDz[zOff + units + j] = dcv * cPrev[tOff + j] * gf * (1 - gf);
+                    expectedDz[zOff + 2 * units + j] = dcv * gi * (1 - gg * gg);
+                    expectedDz[zOff + 3 * units + j] = dhv * tc * go * (1 - go);
+                    expectedDc[sOff + j] = dcv * gf;
+                }
+                for (boolean plain : new boolean[] {false, true}) {
+                    float[] gotDz = new float[z.length];
+                    float[] gotDc = dc.clone();
+                    if (plain) {
+                        PlainOps.lstmBackRow(z, zOff, gotDz, dh, gotDc, sOff, output, tanhC, cPrev, tOff, units, 0);
+                    } else {
+                        VectorOps.lstmBackRow(z, zOff, gotDz, dh, gotDc, sOff, output, tanhC, cPrev, tOff, units);
+                    }
+                    String path = (plain ? "plain" : "active") + ", " + units + " units"
+                            + (output == null ? ", no output gradient" : "");
+                    assertThat(bits(gotDz)).as("dz, %s", path).isEqualTo(bits(expectedDz));
+                    assertThat(bits(gotDc)).as("dc, %s", path).isEqualTo(bits(expectedDc));
+                }
+            }
+        }
+    }
+
     /** The hashed dropout mask: the active path against the plain one, bit for bit, at odd ranges and edges. */
     @Test
     void dropoutMaskGivesTheBitsOfThePlainLoop() {

@@ -1,5 +1,8 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.math.Parallelism;
+import dev.nlpkit.recurrent.math.VectorOps;
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.List;
@@ -90,10 +93,22 @@ public final class Embedding extends Layer implements TrainingBuffers {
         int d = options.dimension();
         int[] ids = in.tokens();
         Tensor y = workspace.scratch(training, "output", table.value(), b, t, d);   // every row copied below
-        for (int i = 0; i < b * t; i++) {
-            table.value().copyTo(ids[i] * d, y, i * d, d);
-        }
+        int n = b * t;
+        int parts = parts((long) n * d, n);
+        Parallelism.forEachPart(parts, part -> {
+            for (int i = (int) ((long) n * part / parts), end = (int) ((long) n * (part + 1) / parts); i < end; i++) {
+                table.value().copyTo(ids[i] * d, y, i * d, d);
+            }
+        });
         return new Forward(Signal.sequence(y, mask), ids);
+    }
+
+    /** Fewest values per thread worth a hand-off to the kernel threads (a gather of 64 x 30 x 300 has 576k). */
+    private static final int VALUES_PER_THREAD = 1 << 16;
+
+    /** How many parts to split {@code values} values of at most {@code slices} independent slices into. */
+    private static int parts(long values, int slices) {
+        return (int) Math.max(1, Math.min(Math.min(Parallelism.threads(), slices), values / VALUES_PER_THREAD));
     }
 
     /**
@@ -131,10 +146,26 @@ public final class Embedding extends Layer implements TrainingBuffers {
         int[] ids = (int[]) forward.cache();
         int d = options.dimension();
         Tensor g = grads.of(table);
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
+        for (int id : ids) {
             grads.touchRow(table, id);
-            dev.nlpkit.recurrent.tensor.Ops.axpy(1, dOutput, i * d, g, id * d, d);
+        }
+        if (g instanceof FloatTensor fg && dOutput instanceof FloatTensor fd) {
+            // Split by columns, so that rows repeated in the batch get their additions in batch order on one
+            // thread: the same bits for any thread count (an axpy of 1 is rounds each element once on either path).
+            float[] gs = fg.data();
+            float[] ds = fd.data();
+            int parts = parts((long) ids.length * d, d);
+            Parallelism.forEachPart(parts, part -> {
+                int from = (int) ((long) d * part / parts);
+                int len = (int) ((long) d * (part + 1) / parts) - from;
+                for (int i = 0; i < ids.length; i++) {
+                    VectorOps.axpy(1f, ds, i * d + from, gs, ids[i] * d + from, len);
+                }
+            });
+            return null;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            dev.nlpkit.recurrent.tensor.Ops.axpy(1, dOutput, i * d, g, ids[i] * d, d);
         }
         return null;
     }

@@ -54,16 +54,13 @@ public final class Gru extends RecurrentLayer {
                 for (int i = from; i < to; i++) {
                     int base = (i * t + s) * gh;
                     int hb = (i * t + s) * hN;
-                    Ops.sigmoid(z, base, 2 * hN);
                     if (z instanceof FloatTensor fz) {
-                        float[] zs = fz.data();
-                        float[] rhs = ((FloatTensor) tr.rh).data();
-                        float[] hds = ((FloatTensor) tr.hd).data();
-                        for (int j = 0; j < hN; j++) {
-                            rhs[hb + j] = zs[base + hN + j] * hds[hb + j];
-                        }
+                        // Gates and reset product of the row in one pass.
+                        VectorOps.gruGateRow(fz.data(), base, ((FloatTensor) tr.hd).data(),
+                                ((FloatTensor) tr.rh).data(), hb, hN);
                         continue;
                     }
+                    Ops.sigmoid(z, base, 2 * hN);
                     for (int j = 0; j < hN; j++) {
                         tr.rh.set(hb + j, z.get(base + hN + j) * tr.hd.get(hb + j));
                     }
@@ -74,22 +71,16 @@ public final class Gru extends RecurrentLayer {
             forRows(b, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     int base = (i * t + s) * gh;
-                    Ops.tanh(z, base + 2 * hN, hN);
-                    if (!tr.real(i, s)) {
-                        continue;
-                    }
                     int hb = (i * t + s) * hN;
                     int sb = i * hN;
-                    if (z instanceof FloatTensor fz) {
-                        float[] zs = fz.data();
-                        float[] hsArr = ((FloatTensor) h).data();
-                        float[] outs = ((FloatTensor) tr.hs).data();
-                        for (int j = 0; j < hN; j++) {
-                            float u = zs[base + j];
-                            float hn = (1 - u) * hsArr[sb + j] + u * zs[base + 2 * hN + j];
-                            hsArr[sb + j] = hn;
-                            outs[hb + j] = hn;
-                        }
+                    if (z instanceof FloatTensor fz && tr.real(i, s)) {
+                        // Candidate and state update of the row in one pass.
+                        VectorOps.gruStateRow(fz.data(), base, ((FloatTensor) h).data(), sb,
+                                ((FloatTensor) tr.hs).data(), hb, hN);
+                        continue;
+                    }
+                    Ops.tanh(z, base + 2 * hN, hN);
+                    if (!tr.real(i, s)) {
                         continue;
                     }
                     for (int j = 0; j < hN; j++) {

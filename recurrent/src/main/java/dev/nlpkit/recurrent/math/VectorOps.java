@@ -136,6 +136,61 @@ public final class VectorOps {
     }
 
     /**
+     * The first half of one row of a GRU training step, in one pass: the update and reset gates
+     * {@code u = sigmoid(z_u)}, {@code r = sigmoid(z_r)} replace their pre-activations in {@code z} (blocks 0 and
+     * 1 of the row), and {@code rhOut = r * hd} (the reset state that enters the candidate's product) is written.
+     * The bits of {@link #sigmoid} over the two blocks followed by the float product, on both paths.
+     *
+     * @param z the row's pre-activations (u, r, n blocks), the first two replaced by the gates
+     * @param zOff the row's first pre-activation
+     * @param hd the previous state as it enters the products (after recurrent dropout)
+     * @param rhOut receives {@code r * hd}
+     * @param tOff the row's first unit in {@code hd} and {@code rhOut}
+     * @param units the number of units H
+     */
+    public static void gruGateRow(float[] z, int zOff, float[] hd, float[] rhOut, int tOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(3, units));
+        checkRange("hd", hd, tOff, units);
+        checkRange("rhOut", rhOut, tOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.gruGateRow(z, zOff, hd, rhOut, tOff, units);
+        } else {
+            PlainOps.gruGateRow(z, zOff, hd, rhOut, tOff, units);
+        }
+    }
+
+    /**
+     * The second half of one row of a GRU training step, in one pass: the candidate {@code n = tanh(z_n)}
+     * replaces its pre-activation (block 2 of the row; block 0 holds the update gate {@code u}), and the state
+     * becomes {@code h' = (1 - u) h + u n}, written to {@code h} and {@code hOut}. The bits of {@link #tanh} over
+     * the block followed by the float state line, on both paths.
+     *
+     * @param z the row's activations u, r and the candidate's pre-activation, which is replaced by {@code n}
+     * @param zOff the row's first value
+     * @param h the state, updated in place
+     * @param sOff the row's first unit in {@code h}
+     * @param hOut receives the new state (the layer's output trace)
+     * @param tOff the row's first unit in {@code hOut}
+     * @param units the number of units H
+     */
+    public static void gruStateRow(float[] z, int zOff, float[] h, int sOff, float[] hOut, int tOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(3, units));
+        checkRange("h", h, sOff, units);
+        checkRange("hOut", hOut, tOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.gruStateRow(z, zOff, h, sOff, hOut, tOff, units);
+        } else {
+            PlainOps.gruStateRow(z, zOff, h, sOff, hOut, tOff, units);
+        }
+    }
+
+    /**
      * One row of one LSTM backward step, in one pass: from the gate activations {@code z} (i, f, g, o, as
      * {@link #lstmTrainRow} left them), the traces {@code tanhC = tanh(c_t)} and {@code cPrev = c_{t-1}}, the
      * gradient {@code dh} reaching {@code h_t} through the recurrence plus {@code dhs} (the output's, or null),

@@ -232,6 +232,56 @@ class VectorOpsTest {
         }
     }
 
+    /** The fused GRU training rows against the separate kernels and float loops, bit for bit, on both paths. */
+    @Test
+    void gruRowsGiveTheBitsOfTheSeparateKernelsOnBothPaths() {
+        for (int units : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 128}) {
+            int zOff = 4;
+            int sOff = 3;
+            int tOff = 2;
+            float[] z = values(zOff + 3 * units + 2, 70 + units, 12);
+            float[] hd = values(tOff + units + 1, 71 + units, 2);
+            float[] h = values(sOff + units + 1, 72 + units, 1);
+            z[zOff] = Float.NaN;
+            z[zOff + units] = -200f;
+            z[zOff + 2 * units - 1] = 90f;
+            z[zOff + 3 * units - 1] = -0f;
+            float[] expectedZ = z.clone();
+            VectorOps.sigmoid(expectedZ, zOff, 2 * units);
+            float[] expectedRh = new float[tOff + units + 1];
+            for (int j = 0; j < units; j++) {
+                expectedRh[tOff + j] = expectedZ[zOff + units + j] * hd[tOff + j];
+            }
+            VectorOps.tanh(expectedZ, zOff + 2 * units, units);
+            float[] expectedH = h.clone();
+            float[] expectedOut = new float[tOff + units + 1];
+            for (int j = 0; j < units; j++) {
+                float u = expectedZ[zOff + j];
+                float hn = (1 - u) * h[sOff + j] + u * expectedZ[zOff + 2 * units + j];
+                expectedH[sOff + j] = hn;
+                expectedOut[tOff + j] = hn;
+            }
+            for (boolean plain : new boolean[] {false, true}) {
+                float[] gotZ = z.clone();
+                float[] gotRh = new float[expectedRh.length];
+                float[] gotH = h.clone();
+                float[] gotOut = new float[expectedOut.length];
+                if (plain) {
+                    PlainOps.gruGateRow(gotZ, zOff, hd, gotRh, tOff, units);
+                    PlainOps.gruStateRow(gotZ, zOff, gotH, sOff, gotOut, tOff, units);
+                } else {
+                    VectorOps.gruGateRow(gotZ, zOff, hd, gotRh, tOff, units);
+                    VectorOps.gruStateRow(gotZ, zOff, gotH, sOff, gotOut, tOff, units);
+                }
+                String path = (plain ? "plain" : "active") + ", " + units + " units";
+                assertThat(bits(gotZ)).as("activations, %s", path).isEqualTo(bits(expectedZ));
+                assertThat(bits(gotRh)).as("reset product, %s", path).isEqualTo(bits(expectedRh));
+                assertThat(bits(gotH)).as("h, %s", path).isEqualTo(bits(expectedH));
+                assertThat(bits(gotOut)).as("h trace, %s", path).isEqualTo(bits(expectedOut));
+            }
+        }
+    }
+
     /**
      * The fused LSTM backward row against the layer's former scalar loop (written out here), bit for bit, with and
      * without an output gradient, for widths around the vector lengths; zeros of both signs are included.

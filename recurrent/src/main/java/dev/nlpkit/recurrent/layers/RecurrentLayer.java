@@ -40,6 +40,10 @@ import java.util.SplittableRandom;
  * Inference has its own lean path, {@link #infer} (and {@link #inferFromTable} after an Embedding), which keeps
  * no trace for a backward pass and which {@code Sequential.predict} runs on per-thread slices of a batch.
  *
+ * <p><b>Buffers.</b> While {@link #reuseTrainingBuffers} is on ({@code Sequential.fit} with full BPTT), a training
+ * forward's trace and output and the backward's gradients live in the layer's buffers, reused by its next step:
+ * {@link TrainingBuffers} states how long they stay valid.
+ *
  * <p>{@link #forward(Signal, Tensor[], boolean, SplittableRandom)} accepts initial states and
  * {@link #finalStates} exposes the final ones: that is how an encoder hands its state to a decoder.
  */

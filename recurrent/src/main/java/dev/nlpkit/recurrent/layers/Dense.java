@@ -19,12 +19,14 @@ import java.util.SplittableRandom;
  * use {@link #preActivation} and {@link #backwardFromPreActivation} to work on logits, which is exact and
  * numerically stable where the probability has saturated to 0 or 1.
  */
-public final class Dense extends Layer {
+public final class Dense extends Layer implements TrainingBuffers {
 
     private final DenseOptions options;
     private final Shape input;
     private final Parameter kernel;
     private final Parameter bias;
+    /** The training step's tensors while {@link #reuseTrainingBuffers} is on. */
+    private final Workspace workspace = new Workspace();
 
     Dense(DenseOptions options, Shape input, Precision precision, long seed) {
         if (input.kind() == Shape.Kind.TOKENS) {
@@ -40,7 +42,12 @@ public final class Dense extends Layer {
         this.bias = options.useBias() ? new Parameter("bias", Tensor.zeros(precision, u), true, false) : null;
     }
 
-    private record Cache(Tensor x, Tensor z, Tensor y, int rows) {
+    private record Cache(Tensor x, Tensor z, Tensor y, int rows, boolean training) {
+    }
+
+    @Override
+    public void reuseTrainingBuffers(boolean on) {
+        workspace.reuse(on);
     }
 
     @Override
@@ -77,15 +84,17 @@ public final class Dense extends Layer {
         int rows = in.kind() == Shape.Kind.VECTOR ? in.batch() : in.batch() * in.time();
         int[] outShape = in.kind() == Shape.Kind.VECTOR ? new int[] {in.batch(), u}
                 : new int[] {in.batch(), in.time(), u};
-        Tensor z = x.zerosLike(outShape);
+        Tensor z = bias != null ? workspace.scratch(training, "z", x, outShape) : workspace.zeros(training, "z", x,
+                outShape);
         if (bias != null) {
             Ops.setRowsTo(z, rows, u, bias.value());
         }
         Ops.gemm(false, false, rows, u, f, 1, x, 0, f, kernel.value(), 0, u, 1, z, 0, u);
-        Tensor y = z.copy();
+        Tensor y = workspace.scratch(training, "y", x, outShape);
+        z.copyTo(0, y, 0, rows * u);
         activate(y, rows, u);
         Signal out = new Signal(in.kind(), in.batch(), in.time(), y, null, in.mask());
-        return new Forward(out, new Cache(x, z, y, rows));
+        return new Forward(out, new Cache(x, z, y, rows, training));
     }
 
     private void activate(Tensor y, int rows, int u) {
@@ -124,7 +133,9 @@ public final class Dense extends Layer {
     public Tensor backward(Forward forward, Tensor dOutput, Gradients grads) {
         Cache c = (Cache) forward.cache();
         int u = options.units();
-        Tensor dz = activationBackward(options.activation(), dOutput, c.z(), c.y(), c.rows(), u);
+        Tensor dz = workspace.scratch(c.training(), "dz", dOutput, dOutput.shape());
+        dOutput.copyTo(0, dz, 0, c.rows() * u);
+        activationBackward(options.activation(), dOutput, c.z(), c.y(), c.rows(), u, dz);
         return backwardFromPreActivation(forward, dz, grads);
     }
 
@@ -134,6 +145,13 @@ public final class Dense extends Layer {
      */
     static Tensor activationBackward(Activation activation, Tensor dOutput, Tensor z, Tensor y, int rows, int u) {
         Tensor dz = dOutput.copy();
+        activationBackward(activation, dOutput, z, y, rows, u, dz);
+        return dz;
+    }
+
+    /** {@link #activationBackward} into {@code dz}, which holds a copy of {@code dOutput} on entry. */
+    private static void activationBackward(Activation activation, Tensor dOutput, Tensor z, Tensor y, int rows, int u,
+                                           Tensor dz) {
         int n = rows * u;
         switch (activation) {
             case LINEAR -> { }
@@ -170,7 +188,6 @@ public final class Dense extends Layer {
             }
             default -> throw new IllegalStateException("unknown activation " + activation);
         }
-        return dz;
     }
 
     /**
@@ -189,7 +206,7 @@ public final class Dense extends Layer {
         if (bias != null) {
             Ops.addColumnSums(dz, c.rows(), u, grads.of(bias), 0);
         }
-        Tensor dx = c.x().zerosLike(c.x().shape());
+        Tensor dx = workspace.scratch(c.training(), "dInput", c.x(), c.x().shape());   // beta = 0 overwrites
         Ops.gemm(false, true, c.rows(), f, u, 1, dz, 0, u, kernel.value(), 0, u, 0, dx, 0, f);
         return dx;
     }

@@ -1,5 +1,8 @@
 package dev.nlpkit.recurrent.layers;
 
+import dev.nlpkit.recurrent.math.Parallelism;
+import dev.nlpkit.recurrent.math.VectorOps;
+import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
 import java.util.List;
@@ -15,11 +18,13 @@ import java.util.SplittableRandom;
  * {@link Gradients}). With {@code maskZero}, id 0 is padding: its steps are masked for every later layer (a
  * mask arriving with the ids is combined with it). Ids outside {@code [0, V)} are rejected with their position.
  */
-public final class Embedding extends Layer {
+public final class Embedding extends Layer implements TrainingBuffers {
 
     private final EmbeddingOptions options;
     private final Shape input;
     private final Parameter table;
+    /** The training output while {@link #reuseTrainingBuffers} is on. */
+    private final Workspace workspace = new Workspace();
 
     Embedding(EmbeddingOptions options, Shape input, Precision precision, long seed) {
         input.require(Shape.Kind.TOKENS, "Embedding");
@@ -76,17 +81,34 @@ public final class Embedding extends Layer {
     }
 
     @Override
+    public void reuseTrainingBuffers(boolean on) {
+        workspace.reuse(on);
+    }
+
+    @Override
     public Forward forward(Signal in, boolean training, SplittableRandom rng) {
         boolean[] mask = maskOf(in);
         int b = in.batch();
         int t = in.time();
         int d = options.dimension();
         int[] ids = in.tokens();
-        Tensor y = table.value().zerosLike(b, t, d);
-        for (int i = 0; i < b * t; i++) {
-            table.value().copyTo(ids[i] * d, y, i * d, d);
-        }
+        Tensor y = workspace.scratch(training, "output", table.value(), b, t, d);   // every row copied below
+        int n = b * t;
+        int parts = parts((long) n * d, n);
+        Parallelism.forEachPart(parts, part -> {
+            for (int i = (int) ((long) n * part / parts), end = (int) ((long) n * (part + 1) / parts); i < end; i++) {
+                table.value().copyTo(ids[i] * d, y, i * d, d);
+            }
+        });
         return new Forward(Signal.sequence(y, mask), ids);
+    }
+
+    /** Fewest values per thread worth a hand-off to the kernel threads (a gather of 64 x 30 x 300 has 576k). */
+    private static final int VALUES_PER_THREAD = 1 << 16;
+
+    /** How many parts to split {@code values} values of at most {@code slices} independent slices into. */
+    private static int parts(long values, int slices) {
+        return (int) Math.max(1, Math.min(Math.min(Parallelism.threads(), slices), values / VALUES_PER_THREAD));
     }
 
     /**
@@ -124,10 +146,26 @@ public final class Embedding extends Layer {
         int[] ids = (int[]) forward.cache();
         int d = options.dimension();
         Tensor g = grads.of(table);
-        for (int i = 0; i < ids.length; i++) {
-            int id = ids[i];
+        for (int id : ids) {
             grads.touchRow(table, id);
-            dev.nlpkit.recurrent.tensor.Ops.axpy(1, dOutput, i * d, g, id * d, d);
+        }
+        if (g instanceof FloatTensor fg && dOutput instanceof FloatTensor fd) {
+            // Split by columns, so that rows repeated in the batch get their additions in batch order on one
+            // thread: the same bits for any thread count (an axpy of 1 is rounds each element once on either path).
+            float[] gs = fg.data();
+            float[] ds = fd.data();
+            int parts = parts((long) ids.length * d, d);
+            Parallelism.forEachPart(parts, part -> {
+                int from = (int) ((long) d * part / parts);
+                int len = (int) ((long) d * (part + 1) / parts) - from;
+                for (int i = 0; i < ids.length; i++) {
+                    VectorOps.axpy(1f, ds, i * d + from, gs, ids[i] * d + from, len);
+                }
+            });
+            return null;
+        }
+        for (int i = 0; i < ids.length; i++) {
+            dev.nlpkit.recurrent.tensor.Ops.axpy(1, dOutput, i * d, g, ids[i] * d, d);
         }
         return null;
     }

@@ -42,8 +42,9 @@ public final class Gru extends RecurrentLayer {
         Tensor h = state[0];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        tr.hraw = z.zerosLike(b, t, hN);
-        tr.rh = z.zerosLike(b, t, hN);
+        // Every step stores every row of both.
+        tr.hraw = workspace.scratch(tr.training, "hraw", z, b, t, hN);
+        tr.rh = workspace.scratch(tr.training, "rh", z, b, t, hN);
         StepWeight whZr = StepWeight.of(wh, false, 0, gh, hN, 2 * hN);
         StepWeight whN = StepWeight.of(wh, false, 2 * hN, gh, hN, hN);
         for (int step = 0; step < t; step++) {
@@ -55,16 +56,13 @@ public final class Gru extends RecurrentLayer {
                 for (int i = from; i < to; i++) {
                     int base = (i * t + s) * gh;
                     int hb = (i * t + s) * hN;
-                    Ops.sigmoid(z, base, 2 * hN);
                     if (z instanceof FloatTensor fz) {
-                        float[] zs = fz.data();
-                        float[] rhs = ((FloatTensor) tr.rh).data();
-                        float[] hds = ((FloatTensor) tr.hd).data();
-                        for (int j = 0; j < hN; j++) {
-                            rhs[hb + j] = zs[base + hN + j] * hds[hb + j];
-                        }
+                        // Gates and reset product of the row in one pass.
+                        VectorOps.gruGateRow(fz.data(), base, ((FloatTensor) tr.hd).data(),
+                                ((FloatTensor) tr.rh).data(), hb, hN);
                         continue;
                     }
+                    Ops.sigmoid(z, base, 2 * hN);
                     for (int j = 0; j < hN; j++) {
                         tr.rh.set(hb + j, z.get(base + hN + j) * tr.hd.get(hb + j));
                     }
@@ -74,22 +72,16 @@ public final class Gru extends RecurrentLayer {
             forRows(b, (from, to) -> {
                 for (int i = from; i < to; i++) {
                     int base = (i * t + s) * gh;
-                    Ops.tanh(z, base + 2 * hN, hN);
-                    if (!tr.real(i, s)) {
-                        continue;
-                    }
                     int hb = (i * t + s) * hN;
                     int sb = i * hN;
-                    if (z instanceof FloatTensor fz) {
-                        float[] zs = fz.data();
-                        float[] hsArr = ((FloatTensor) h).data();
-                        float[] outs = ((FloatTensor) tr.hs).data();
-                        for (int j = 0; j < hN; j++) {
-                            float u = zs[base + j];
-                            float hn = (1 - u) * hsArr[sb + j] + u * zs[base + 2 * hN + j];
-                            hsArr[sb + j] = hn;
-                            outs[hb + j] = hn;
-                        }
+                    if (z instanceof FloatTensor fz && tr.real(i, s)) {
+                        // Candidate and state update of the row in one pass.
+                        VectorOps.gruStateRow(fz.data(), base, ((FloatTensor) h).data(), sb,
+                                ((FloatTensor) tr.hs).data(), hb, hN);
+                        continue;
+                    }
+                    Ops.tanh(z, base + 2 * hN, hN);
+                    if (!tr.real(i, s)) {
                         continue;
                     }
                     for (int j = 0; j < hN; j++) {
@@ -142,9 +134,9 @@ public final class Gru extends RecurrentLayer {
         Tensor dh = dState[0];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        Tensor drh = z.zerosLike(b, hN);
-        Tensor dhd = z.zerosLike(b, hN);
-        Tensor dhraw = z.zerosLike(b, hN);
+        Tensor drh = workspace.zeros(tr.training, "drh", z, b, hN);
+        Tensor dhd = workspace.zeros(tr.training, "dhd", z, b, hN);
+        Tensor dhraw = workspace.zeros(tr.training, "dhraw", z, b, hN);
         StepWeight whNT = StepWeight.of(wh, true, 2 * hN, gh, hN, hN);
         StepWeight whZrT = StepWeight.of(wh, true, 0, gh, 2 * hN, hN);
         for (int step = t - 1; step >= 0; step--) {

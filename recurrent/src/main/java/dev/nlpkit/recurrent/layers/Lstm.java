@@ -43,8 +43,9 @@ public final class Lstm extends RecurrentLayer {
         Tensor c = state[1];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        tr.cPrev = z.zerosLike(b, t, hN);
-        tr.tanhC = z.zerosLike(b, t, hN);
+        // Written and read at real steps only.
+        tr.cPrev = workspace.scratch(tr.training, "cPrev", z, b, t, hN);
+        tr.tanhC = workspace.scratch(tr.training, "tanhC", z, b, t, hN);
         StepWeight whStep = StepWeight.of(wh, false, 0, gh, hN, gh);
         for (int step = 0; step < t; step++) {
             int s = tr.order[step];
@@ -119,7 +120,7 @@ public final class Lstm extends RecurrentLayer {
         Tensor dc = dState[1];
         Tensor z = tr.z;
         Tensor wh = recurrentKernel.value();
-        Tensor dhd = z.zerosLike(b, hN);
+        Tensor dhd = workspace.zeros(tr.training, "dhd", z, b, hN);
         StepWeight whT = StepWeight.of(wh, true, 0, gh, gh, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
@@ -145,9 +146,10 @@ public final class Lstm extends RecurrentLayer {
             int hb = (i * t + s) * hN;
             int sb = i * hN;
             if (z instanceof FloatTensor fz) {
-                backRowFloat(fz.data(), ((FloatTensor) dz).data(), ((FloatTensor) dh).data(),
-                        ((FloatTensor) dc).data(), dhs == null ? null : ((FloatTensor) dhs).data(),
-                        ((FloatTensor) tr.tanhC).data(), ((FloatTensor) tr.cPrev).data(), base, hb, sb, hN);
+                // One fused pass per row: VectorOps.lstmBackRow.
+                VectorOps.lstmBackRow(fz.data(), base, ((FloatTensor) dz).data(), ((FloatTensor) dh).data(),
+                        ((FloatTensor) dc).data(), sb, dhs == null ? null : ((FloatTensor) dhs).data(),
+                        ((FloatTensor) tr.tanhC).data(), ((FloatTensor) tr.cPrev).data(), hb, hN);
                 continue;
             }
             for (int j = 0; j < hN; j++) {
@@ -164,25 +166,6 @@ public final class Lstm extends RecurrentLayer {
                 dz.set(base + 3 * hN + j, dhv * tc * go * (1 - go));
                 dc.set(sb + j, dcv * gf);
             }
-        }
-    }
-
-    /** The float path of one row of one backward step (same arithmetic as the generic loop, in float). */
-    private static void backRowFloat(float[] z, float[] dz, float[] dh, float[] dc, float[] dhs, float[] tanhC,
-                                     float[] cPrev, int base, int hb, int sb, int hN) {
-        for (int j = 0; j < hN; j++) {
-            float dhv = dh[sb + j] + (dhs == null ? 0f : dhs[hb + j]);
-            float gi = z[base + j];
-            float gf = z[base + hN + j];
-            float gg = z[base + 2 * hN + j];
-            float go = z[base + 3 * hN + j];
-            float tc = tanhC[hb + j];
-            float dcv = dc[sb + j] + dhv * go * (1 - tc * tc);
-            dz[base + j] = dcv * gg * gi * (1 - gi);
-            dz[base + hN + j] = dcv * cPrev[hb + j] * gf * (1 - gf);
-            dz[base + 2 * hN + j] = dcv * gi * (1 - gg * gg);
-            dz[base + 3 * hN + j] = dhv * tc * go * (1 - go);
-            dc[sb + j] = dcv * gf;
         }
     }
 }

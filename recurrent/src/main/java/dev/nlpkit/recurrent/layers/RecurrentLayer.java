@@ -41,10 +41,14 @@ import java.util.SplittableRandom;
  * Inference has its own lean path, {@link #infer} (and {@link #inferFromTable} after an Embedding), which keeps
  * no trace for a backward pass and which {@code Sequential.predict} runs on per-thread slices of a batch.
  *
+ * <p><b>Buffers.</b> While {@link #reuseTrainingBuffers} is on ({@code Sequential.fit} with full BPTT), a training
+ * forward's trace and output and the backward's gradients live in the layer's buffers, reused by its next step:
+ * {@link TrainingBuffers} states how long they stay valid.
+ *
  * <p>{@link #forward(Signal, Tensor[], boolean, SplittableRandom)} accepts initial states and
  * {@link #finalStates} exposes the final ones: that is how an encoder hands its state to a decoder.
  */
-public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lstm, Gru {
+public abstract sealed class RecurrentLayer extends Layer implements TrainingBuffers permits SimpleRnn, Lstm, Gru {
 
     final RecurrentOptions options;
     final Shape input;
@@ -54,6 +58,8 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
     final Parameter kernel;
     final Parameter recurrentKernel;
     final Parameter bias;
+    /** The training step's tensors while {@link #reuseTrainingBuffers} is on. */
+    final Workspace workspace = new Workspace();
 
     RecurrentLayer(RecurrentOptions options, Shape input, Precision precision, long seed) {
         input.require(Shape.Kind.SEQUENCE, options.cell().toString());
@@ -76,8 +82,17 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         }
     }
 
-    /** Per-batch intermediate values kept for the backward pass. */
+    @Override
+    public void reuseTrainingBuffers(boolean on) {
+        workspace.reuse(on);
+    }
+
+    /**
+     * Per-batch intermediate values kept for the backward pass; with {@link #reuseTrainingBuffers} on, its
+     * tensors are the layer's buffers (valid until the layer's next training forward).
+     */
     static final class Trace {
+        boolean training;
         int batch;
         int time;
         boolean[] mask;
@@ -160,6 +175,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         int gh = gates * units;
         Tensor x = in.values();
         Trace tr = new Trace();
+        tr.training = training;
         tr.batch = b;
         tr.time = t;
         tr.mask = in.mask();
@@ -169,14 +185,15 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         }
         tr.xd = x;
         if (training && options.dropout() > 0) {
-            tr.inMask = dropoutMask(x, b, features, options.dropout(), rng);
-            tr.xd = x.copy();
+            tr.inMask = dropoutMask(workspace.zeros(true, "inMask", x, b, features), options.dropout(), rng);
+            tr.xd = workspace.scratch(true, "xd", x, b, t, features);
+            x.copyTo(0, tr.xd, 0, b * t * features);
             multiplyByStepMask(tr.xd, tr.inMask, b, t);
         }
         if (training && options.recurrentDropout() > 0) {
-            tr.recMask = dropoutMask(x, b, units, options.recurrentDropout(), rng);
+            tr.recMask = dropoutMask(workspace.zeros(true, "recMask", x, b, units), options.recurrentDropout(), rng);
         }
-        tr.z = x.zerosLike(b, t, gh);
+        tr.z = workspace.scratch(training, "z", x, b, t, gh);   // every element set below
         Ops.setRowsTo(tr.z, b * t, gh, bias.value());
         Ops.gemm(false, false, b * t, gh, features, 1, tr.xd, 0, features, kernel.value(), 0, gh, 1, tr.z, 0, gh);
         Tensor[] state = new Tensor[options.stateCount()];
@@ -187,17 +204,22 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
                     throw new IllegalArgumentException(typeName() + " initial state " + k + " must have shape ["
                             + b + ", " + units + "], got " + s0.shapeString());
                 }
-                state[k] = s0.copy().reshape(b, units);
+                state[k] = workspace.scratch(training, "state" + k, x, b, units);
+                s0.copyTo(0, state[k], 0, b * units);
             } else {
-                state[k] = x.zerosLike(b, units);
+                state[k] = workspace.zeros(training, "state" + k, x, b, units);
             }
         }
-        tr.hs = x.zerosLike(b, t, units);
-        tr.hd = x.zerosLike(b, t, units);
+        tr.hs = workspace.zeros(training, "hs", x, b, t, units);  // zero at masked steps
+        tr.hd = workspace.scratch(training, "hd", x, b, t, units); // every step stores every row
         runCell(tr, state);
         tr.finals = state;
-        Signal out = options.returnSequences() ? Signal.sequence(tr.hs, in.mask())
-                : Signal.vector(state[0].copy());
+        Tensor last = null;
+        if (!options.returnSequences()) {
+            last = workspace.scratch(training, "last", x, b, units);
+            state[0].copyTo(0, last, 0, b * units);
+        }
+        Signal out = options.returnSequences() ? Signal.sequence(tr.hs, in.mask()) : Signal.vector(last);
         return new Forward(out, tr);
     }
 
@@ -402,7 +424,7 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         Tensor proto = tr.z;
         Tensor[] dState = new Tensor[options.stateCount()];
         for (int k = 0; k < dState.length; k++) {
-            dState[k] = proto.zerosLike(b, units);
+            dState[k] = workspace.zeros(tr.training, "dState" + k, proto, b, units);
             if (dFinalStates != null && dFinalStates[k] != null) {
                 Ops.axpy(1, dFinalStates[k], 0, dState[k], 0, b * units);
             }
@@ -415,13 +437,13 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
                 Ops.axpy(1, dOutput, 0, dState[0], 0, b * units);
             }
         }
-        Tensor dz = proto.zerosLike(b, t, gh);
+        Tensor dz = workspace.zeros(tr.training, "dz", proto, b, t, gh);  // zero at masked steps
         backCell(tr, dhs, dState, dz, grads);
         Ops.gemm(true, false, features, gh, b * t, 1, tr.xd, 0, features, dz, 0, gh, 1, grads.of(kernel), 0, gh);
         Ops.addColumnSums(dz, b * t, gh, grads.of(bias), 0);
-        Tensor dx = proto.zerosLike(b, t, features);
-        // beta = 1 on the fresh zero tensor: beta = 0 would clear its [batch*time, F] values a second time.
-        Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 1, dx, 0, features);
+        Tensor dx = workspace.scratch(tr.training, "dx", proto, b, t, features);
+        // beta = 0: dx is overwritten (a reused buffer holds the last step's values; a fresh one is zero anyway).
+        Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 0, dx, 0, features);
         if (tr.inMask != null) {
             multiplyByStepMask(dx, tr.inMask, b, t);
         }
@@ -553,8 +575,8 @@ public abstract sealed class RecurrentLayer extends Layer permits SimpleRnn, Lst
         }
     }
 
-    private static Tensor dropoutMask(Tensor proto, int rows, int cols, double rate, SplittableRandom rng) {
-        Tensor m = proto.zerosLike(rows, cols);
+    /** Fills the zero tensor {@code m} with a dropout mask: {@code 1 / (1 - rate)} where kept. */
+    private static Tensor dropoutMask(Tensor m, double rate, SplittableRandom rng) {
         double scale = 1 / (1 - rate);
         for (int i = 0; i < m.size(); i++) {
             if (rng.nextDouble() >= rate) {

@@ -70,7 +70,7 @@ public final class SimpleRnn extends RecurrentLayer {
         int hN = units;
         Tensor dh = dState[0];
         Tensor z = tr.z;
-        Tensor dhd = z.zerosLike(b, hN);
+        Tensor dhd = workspace.zeros(tr.training, "dhd", z, b, hN);
         for (int step = t - 1; step >= 0; step--) {
             int s = tr.order[step];
             forRows(b, (from, to) -> {

@@ -62,6 +62,47 @@ final class PlainOps {
         }
     }
 
+    /** {@link VectorOps#gruGateRow} element by element, with {@link FloatMath}'s scalar kernels. */
+    static void gruGateRow(float[] z, int zOff, float[] hd, float[] rhOut, int tOff, int units) {
+        for (int j = 0; j < units; j++) {
+            z[zOff + j] = FloatMath.sigmoid(z[zOff + j]);
+            float r = FloatMath.sigmoid(z[zOff + units + j]);
+            z[zOff + units + j] = r;
+            rhOut[tOff + j] = r * hd[tOff + j];
+        }
+    }
+
+    /** {@link VectorOps#gruStateRow} element by element, with {@link FloatMath}'s scalar kernels. */
+    static void gruStateRow(float[] z, int zOff, float[] h, int sOff, float[] hOut, int tOff, int units) {
+        for (int j = 0; j < units; j++) {
+            float n = FloatMath.tanh(z[zOff + 2 * units + j]);
+            z[zOff + 2 * units + j] = n;
+            float u = z[zOff + j];
+            float hn = (1 - u) * h[sOff + j] + u * n;
+            h[sOff + j] = hn;
+            hOut[tOff + j] = hn;
+        }
+    }
+
+    /** {@link VectorOps#lstmBackRow} element by element, from unit {@code from} (the vector path's tail). */
+    static void lstmBackRow(float[] z, int zOff, float[] dz, float[] dh, float[] dc, int sOff, float[] dhs,
+                            float[] tanhC, float[] cPrev, int tOff, int units, int from) {
+        for (int j = from; j < units; j++) {
+            float dhv = dh[sOff + j] + (dhs == null ? 0f : dhs[tOff + j]);
+            float gi = z[zOff + j];
+            float gf = z[zOff + units + j];
+            float gg = z[zOff + 2 * units + j];
+            float go = z[zOff + 3 * units + j];
+            float tc = tanhC[tOff + j];
+            float dcv = dc[sOff + j] + dhv * go * (1 - tc * tc);
+            dz[zOff + j] = dcv * gg * gi * (1 - gi);
+            dz[zOff + units + j] = dcv * cPrev[tOff + j] * gf * (1 - gf);
+            dz[zOff + 2 * units + j] = dcv * gi * (1 - gg * gg);
+            dz[zOff + 3 * units + j] = dhv * tc * go * (1 - go);
+            dc[sOff + j] = dcv * gf;
+        }
+    }
+
     /** {@link VectorOps#dropoutMask} element by element, {@code from} even. */
     static void dropoutMask(float[] xs, float[] ys, int from, int to, long seed, long threshold, float scale) {
         int scaleBits = Float.floatToRawIntBits(scale);

@@ -572,6 +572,155 @@ final class VectorElementwise {
         }
     }
 
+    /**
+     * {@link VectorOps#lstmBackRow}: whole vectors, then {@link PlainOps#lstmBackRow} for the last
+     * {@code units % L} units. Each lane does the scalar loop's float operations in its order (multiplications
+     * and subtractions, none fused), so the bits are the same; a null {@code dhs} adds {@code 0f} as the scalar
+     * loop does (which turns a {@code -0f} into {@code +0f}).
+     */
+    static void lstmBackRow(float[] z, int zOff, float[] dz, float[] dh, float[] dc, int sOff, float[] dhs,
+                            float[] tanhC, float[] cPrev, int tOff, int units) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector zero = FloatVector.zero(S);
+        int j = 0;
+        for (; j + L <= units; j += L) {
+            FloatVector dhv = FloatVector.fromArray(S, dh, sOff + j)
+                    .add(dhs == null ? zero : FloatVector.fromArray(S, dhs, tOff + j));
+            FloatVector gi = FloatVector.fromArray(S, z, zOff + j);
+            FloatVector gf = FloatVector.fromArray(S, z, zOff + units + j);
+            FloatVector gg = FloatVector.fromArray(S, z, zOff + 2 * units + j);
+            FloatVector go = FloatVector.fromArray(S, z, zOff + 3 * units + j);
+            FloatVector tc = FloatVector.fromArray(S, tanhC, tOff + j);
+            FloatVector dcv = FloatVector.fromArray(S, dc, sOff + j).add(dhv.mul(go).mul(one.sub(tc.mul(tc))));
+            dcv.mul(gg).mul(gi).mul(one.sub(gi)).intoArray(dz, zOff + j);
+            dcv.mul(FloatVector.fromArray(S, cPrev, tOff + j)).mul(gf).mul(one.sub(gf))
+                    .intoArray(dz, zOff + units + j);
+            dcv.mul(gi).mul(one.sub(gg.mul(gg))).intoArray(dz, zOff + 2 * units + j);
+            dhv.mul(tc).mul(go).mul(one.sub(go)).intoArray(dz, zOff + 3 * units + j);
+            dcv.mul(gf).intoArray(dc, sOff + j);
+        }
+        PlainOps.lstmBackRow(z, zOff, dz, dh, dc, sOff, dhs, tanhC, cPrev, tOff, units, j);
+    }
+
+    /**
+     * {@link VectorOps#gruGateRow} in one pass: per vector of units, the sigmoid of the update and reset gates
+     * (lane for lane the operations of {@link #sigmoid}) and the reset product; the last vector is masked.
+     */
+    static void gruGateRow(float[] z, int zOff, float[] hd, float[] rhOut, int tOff, int units) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        for (int j = 0; j < units; j += L) {
+            VectorMask<Float> m = S.indexInRange(j, units);
+            FloatVector zu = FloatVector.fromArray(S, z, zOff + j, m);
+            FloatVector zr = FloatVector.fromArray(S, z, zOff + units + j, m);
+            FloatVector ux = zu.abs().neg();
+            FloatVector uxc = ux.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector ushifted = uxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector uk = ushifted.sub(FloatMath.SHIFTER);
+            FloatVector ur = uk.fma(minusLn2Hi, uxc);
+            ur = uk.fma(minusLn2Lo, ur);
+            FloatVector up = ur.fma(FloatMath.E5, FloatMath.E4);
+            up = up.fma(ur, e3);
+            up = up.fma(ur, e2);
+            up = up.fma(ur, e1);
+            up = up.fma(ur, e0);
+            up = up.fma(ur, one);
+            FloatVector ue = up.fma(ur, one).mul(ushifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            ue = ue.blend(0f, ux.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> unegative = zu.lt(0f);
+            FloatVector uq = ue.add(1f);
+            FloatVector uqErr = one.sub(uq).add(ue);
+            FloatVector unum = one.blend(ue, unegative);
+            FloatVector uy = unum.div(uq);
+            FloatVector uminusY = uy.neg();
+            FloatVector u = uminusY.fma(uqErr, uminusY.fma(uq, unum))
+                    .fma(uy.blend(one.sub(uy), unegative), uy);
+            FloatVector rx = zr.abs().neg();
+            FloatVector rxc = rx.max(FloatMath.NORMAL_EXP_MIN);
+            FloatVector rshifted = rxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector rk = rshifted.sub(FloatMath.SHIFTER);
+            FloatVector rr = rk.fma(minusLn2Hi, rxc);
+            rr = rk.fma(minusLn2Lo, rr);
+            FloatVector rp = rr.fma(FloatMath.E5, FloatMath.E4);
+            rp = rp.fma(rr, e3);
+            rp = rp.fma(rr, e2);
+            rp = rp.fma(rr, e1);
+            rp = rp.fma(rr, e0);
+            rp = rp.fma(rr, one);
+            FloatVector re = rp.fma(rr, one).mul(rshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            re = re.blend(0f, rx.lt(FloatMath.NORMAL_EXP_MIN));
+            VectorMask<Float> rnegative = zr.lt(0f);
+            FloatVector rq = re.add(1f);
+            FloatVector rqErr = one.sub(rq).add(re);
+            FloatVector rnum = one.blend(re, rnegative);
+            FloatVector ry = rnum.div(rq);
+            FloatVector rminusY = ry.neg();
+            FloatVector r = rminusY.fma(rqErr, rminusY.fma(rq, rnum))
+                    .fma(ry.blend(one.sub(ry), rnegative), ry);
+            u.intoArray(z, zOff + j, m);
+            r.intoArray(z, zOff + units + j, m);
+            r.mul(FloatVector.fromArray(S, hd, tOff + j, m)).intoArray(rhOut, tOff + j, m);
+        }
+    }
+
+    /**
+     * {@link VectorOps#gruStateRow} in one pass: per vector of units, the tanh of the candidate (lane for lane the
+     * operations of {@link #tanh}) and the state update {@code (1 - u) h + u n}, not fused; the last vector is
+     * masked.
+     */
+    static void gruStateRow(float[] z, int zOff, float[] h, int sOff, float[] hOut, int tOff, int units) {
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        FloatVector minusLn2Hi = FloatVector.broadcast(S, -FloatMath.LN2_HI);
+        FloatVector minusLn2Lo = FloatVector.broadcast(S, -FloatMath.LN2_LO);
+        FloatVector e3 = FloatVector.broadcast(S, FloatMath.E3);
+        FloatVector e2 = FloatVector.broadcast(S, FloatMath.E2);
+        FloatVector e1 = FloatVector.broadcast(S, FloatMath.E1);
+        FloatVector e0 = FloatVector.broadcast(S, FloatMath.E0);
+        FloatVector two = FloatVector.broadcast(S, 2f);
+        FloatVector t2 = FloatVector.broadcast(S, FloatMath.T2);
+        FloatVector t1 = FloatVector.broadcast(S, FloatMath.T1);
+        FloatVector t0 = FloatVector.broadcast(S, FloatMath.T0);
+        for (int j = 0; j < units; j += L) {
+            VectorMask<Float> m = S.indexInRange(j, units);
+            FloatVector zn = FloatVector.fromArray(S, z, zOff + 2 * units + j, m);
+            FloatVector nabs = zn.abs();
+            FloatVector nxc = nabs.add(nabs).min(FloatMath.TANH_EXP_MAX);
+            FloatVector nshifted = nxc.fma(FloatMath.LOG2E, FloatMath.SHIFTER);
+            FloatVector nk = nshifted.sub(FloatMath.SHIFTER);
+            FloatVector nr = nk.fma(minusLn2Hi, nxc);
+            nr = nk.fma(minusLn2Lo, nr);
+            FloatVector np = nr.fma(FloatMath.E5, FloatMath.E4);
+            np = np.fma(nr, e3);
+            np = np.fma(nr, e2);
+            np = np.fma(nr, e1);
+            np = np.fma(nr, e0);
+            np = np.fma(nr, one);
+            FloatVector ne = np.fma(nr, one).mul(nshifted.reinterpretAsInts().lanewise(VectorOperators.LSHL, 23)
+                    .add(FloatMath.EXPONENT_BIAS).reinterpretAsFloats());
+            FloatVector nlarge = one.sub(two.div(ne.add(1f)));
+            FloatVector nz = nabs.mul(nabs);
+            FloatVector nq = nz.fma(FloatMath.T4, FloatMath.T3);
+            nq = nq.fma(nz, t2);
+            nq = nq.fma(nz, t1);
+            nq = nq.fma(nz, t0);
+            FloatVector nsmall = nq.fma(nz.mul(nabs), nabs);
+            FloatVector n = nlarge.blend(nsmall, nabs.lt(FloatMath.TANH_SMALL)).reinterpretAsInts()
+                    .or(zn.reinterpretAsInts().and(0x80000000)).reinterpretAsFloats();
+            n.intoArray(z, zOff + 2 * units + j, m);
+            FloatVector u = FloatVector.fromArray(S, z, zOff + j, m);
+            FloatVector hn = one.sub(u).mul(FloatVector.fromArray(S, h, sOff + j, m)).add(u.mul(n));
+            hn.intoArray(h, sOff + j, m);
+            hn.intoArray(hOut, tOff + j, m);
+        }
+    }
+
     private static final VectorSpecies<Long> LONGS = VectorSpecies.of(long.class, S.vectorShape());
 
     /**

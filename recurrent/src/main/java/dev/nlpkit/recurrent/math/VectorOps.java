@@ -136,6 +136,107 @@ public final class VectorOps {
     }
 
     /**
+     * The first half of one row of a GRU training step, in one pass: the update and reset gates
+     * {@code u = sigmoid(z_u)}, {@code r = sigmoid(z_r)} replace their pre-activations in {@code z} (blocks 0 and
+     * 1 of the row), and {@code rhOut = r * hd} (the reset state that enters the candidate's product) is written.
+     * The bits of {@link #sigmoid} over the two blocks followed by the float product, on both paths.
+     *
+     * @param z the row's pre-activations (u, r, n blocks), the first two replaced by the gates
+     * @param zOff the row's first pre-activation
+     * @param hd the previous state as it enters the products (after recurrent dropout)
+     * @param rhOut receives {@code r * hd}
+     * @param tOff the row's first unit in {@code hd} and {@code rhOut}
+     * @param units the number of units H
+     */
+    public static void gruGateRow(float[] z, int zOff, float[] hd, float[] rhOut, int tOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(3, units));
+        checkRange("hd", hd, tOff, units);
+        checkRange("rhOut", rhOut, tOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.gruGateRow(z, zOff, hd, rhOut, tOff, units);
+        } else {
+            PlainOps.gruGateRow(z, zOff, hd, rhOut, tOff, units);
+        }
+    }
+
+    /**
+     * The second half of one row of a GRU training step, in one pass: the candidate {@code n = tanh(z_n)}
+     * replaces its pre-activation (block 2 of the row; block 0 holds the update gate {@code u}), and the state
+     * becomes {@code h' = (1 - u) h + u n}, written to {@code h} and {@code hOut}. The bits of {@link #tanh} over
+     * the block followed by the float state line, on both paths.
+     *
+     * @param z the row's activations u, r and the candidate's pre-activation, which is replaced by {@code n}
+     * @param zOff the row's first value
+     * @param h the state, updated in place
+     * @param sOff the row's first unit in {@code h}
+     * @param hOut receives the new state (the layer's output trace)
+     * @param tOff the row's first unit in {@code hOut}
+     * @param units the number of units H
+     */
+    public static void gruStateRow(float[] z, int zOff, float[] h, int sOff, float[] hOut, int tOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(3, units));
+        checkRange("h", h, sOff, units);
+        checkRange("hOut", hOut, tOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.gruStateRow(z, zOff, h, sOff, hOut, tOff, units);
+        } else {
+            PlainOps.gruStateRow(z, zOff, h, sOff, hOut, tOff, units);
+        }
+    }
+
+    /**
+     * One row of one LSTM backward step, in one pass: from the gate activations {@code z} (i, f, g, o, as
+     * {@link #lstmTrainRow} left them), the traces {@code tanhC = tanh(c_t)} and {@code cPrev = c_{t-1}}, the
+     * gradient {@code dh} reaching {@code h_t} through the recurrence plus {@code dhs} (the output's, or null),
+     * and {@code dc} reaching {@code c_t}, writes the pre-activation gradients
+     * <pre>
+     *   dh' = dh + dhs                       dc' = dc + dh' o (1 - tanhC^2)
+     *   dz_i = dc' g i (1 - i)               dz_f = dc' cPrev f (1 - f)
+     *   dz_g = dc' i (1 - g^2)               dz_o = dh' tanhC o (1 - o)
+     * </pre>
+     * into {@code dz} (same layout as {@code z}) and replaces {@code dc} by {@code dc' f}, the gradient reaching
+     * {@code c_{t-1}}. Float operations left to right, none fused, so both paths give the bits of the scalar loop.
+     *
+     * @param z the gate activations (read only)
+     * @param zOff the row's first activation in {@code z}, and its first gradient in {@code dz}
+     * @param dz receives the pre-activation gradients
+     * @param dh the gradient reaching {@code h_t} through the recurrence (read only)
+     * @param dc the gradient reaching {@code c_t}, replaced by the one reaching {@code c_{t-1}}
+     * @param sOff the row's first unit in {@code dh} and {@code dc}
+     * @param dhs the output's gradient at this step, or null
+     * @param tanhC the trace {@code tanh(c_t)}
+     * @param cPrev the trace {@code c_{t-1}}
+     * @param tOff the row's first unit in {@code dhs}, {@code tanhC} and {@code cPrev}
+     * @param units the number of units H
+     */
+    public static void lstmBackRow(float[] z, int zOff, float[] dz, float[] dh, float[] dc, int sOff, float[] dhs,
+                                   float[] tanhC, float[] cPrev, int tOff, int units) {
+        if (units < 0) {
+            throw new IllegalArgumentException("units must be >= 0, got " + units);
+        }
+        checkRange("z", z, zOff, Math.multiplyExact(4, units));
+        checkRange("dz", dz, zOff, Math.multiplyExact(4, units));
+        checkRange("dh", dh, sOff, units);
+        checkRange("dc", dc, sOff, units);
+        if (dhs != null) {
+            checkRange("dhs", dhs, tOff, units);
+        }
+        checkRange("tanhC", tanhC, tOff, units);
+        checkRange("cPrev", cPrev, tOff, units);
+        if (Kernels.vectorApi()) {
+            VectorElementwise.lstmBackRow(z, zOff, dz, dh, dc, sOff, dhs, tanhC, cPrev, tOff, units);
+        } else {
+            PlainOps.lstmBackRow(z, zOff, dz, dh, dc, sOff, dhs, tanhC, cPrev, tOff, units, 0);
+        }
+    }
+
+    /**
      * Inverted dropout on {@code [from, to)}: {@code ys[i] = xs[i] * scale} when the 32-bit uniform of element
      * {@code i} is at least {@code threshold}, else {@code xs[i] * 0f}. The uniform of an even {@code i} is the
      * high half of {@link Seeds#derive(long, long) Seeds.derive(seed, i / 2)}, of an odd {@code i} its low half,

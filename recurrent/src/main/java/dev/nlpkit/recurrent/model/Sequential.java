@@ -14,6 +14,7 @@ import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.Signal;
 import dev.nlpkit.recurrent.layers.TimeDistributed;
+import dev.nlpkit.recurrent.layers.TrainingBuffers;
 import dev.nlpkit.recurrent.loss.Loss;
 import dev.nlpkit.recurrent.loss.LossFunction;
 import dev.nlpkit.recurrent.optim.Optimizer;
@@ -511,9 +512,32 @@ public final class Sequential {
                     ? fullStep(in, data.targets(), rows, options, rng, grads, run, epoch, b)
                     : TruncatedTraining.step(this, in, data.targets(), rows, options, rng, grads, run, epoch, b);
         };
-        return Trainer.fit(trainSet.size(), options, options.loss().hasAccuracy(),
-                held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step, listener,
-                monitor);
+        // Full BPTT runs one forward and one backward per batch, so the built-in layers may keep their step's
+        // tensors from batch to batch (TrainingBuffers' lifetime rule); truncated BPTT keeps several forwards of a
+        // layer alive at once and allocates afresh.
+        boolean reuse = reuseBuffers && options.truncation() == null;
+        reuseTrainingBuffers(reuse);
+        try {
+            return Trainer.fit(trainSet.size(), options, options.loss().hasAccuracy(),
+                    held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step,
+                    listener, monitor);
+        } finally {
+            if (reuse) {
+                reuseTrainingBuffers(false);
+            }
+        }
+    }
+
+    /** Whether {@code fit} lets the layers reuse their step buffers; tests turn it off to compare. */
+    boolean reuseBuffers = true;
+
+    /** Turns buffer reuse of the built-in layers on or off ({@link TrainingBuffers}; off releases them). */
+    private void reuseTrainingBuffers(boolean on) {
+        for (Layer l : layers) {
+            if (l instanceof TrainingBuffers buffered) {
+                buffered.reuseTrainingBuffers(on);
+            }
+        }
     }
 
     /** This model as the training loop sees it. */

@@ -232,6 +232,109 @@ class VectorOpsTest {
         }
     }
 
+    /** The fused GRU training rows against the separate kernels and float loops, bit for bit, on both paths. */
+    @Test
+    void gruRowsGiveTheBitsOfTheSeparateKernelsOnBothPaths() {
+        for (int units : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 128}) {
+            int zOff = 4;
+            int sOff = 3;
+            int tOff = 2;
+            float[] z = values(zOff + 3 * units + 2, 70 + units, 12);
+            float[] hd = values(tOff + units + 1, 71 + units, 2);
+            float[] h = values(sOff + units + 1, 72 + units, 1);
+            z[zOff] = Float.NaN;
+            z[zOff + units] = -200f;
+            z[zOff + 2 * units - 1] = 90f;
+            z[zOff + 3 * units - 1] = -0f;
+            float[] expectedZ = z.clone();
+            VectorOps.sigmoid(expectedZ, zOff, 2 * units);
+            float[] expectedRh = new float[tOff + units + 1];
+            for (int j = 0; j < units; j++) {
+                expectedRh[tOff + j] = expectedZ[zOff + units + j] * hd[tOff + j];
+            }
+            VectorOps.tanh(expectedZ, zOff + 2 * units, units);
+            float[] expectedH = h.clone();
+            float[] expectedOut = new float[tOff + units + 1];
+            for (int j = 0; j < units; j++) {
+                float u = expectedZ[zOff + j];
+                float hn = (1 - u) * h[sOff + j] + u * expectedZ[zOff + 2 * units + j];
+                expectedH[sOff + j] = hn;
+                expectedOut[tOff + j] = hn;
+            }
+            for (boolean plain : new boolean[] {false, true}) {
+                float[] gotZ = z.clone();
+                float[] gotRh = new float[expectedRh.length];
+                float[] gotH = h.clone();
+                float[] gotOut = new float[expectedOut.length];
+                if (plain) {
+                    PlainOps.gruGateRow(gotZ, zOff, hd, gotRh, tOff, units);
+                    PlainOps.gruStateRow(gotZ, zOff, gotH, sOff, gotOut, tOff, units);
+                } else {
+                    VectorOps.gruGateRow(gotZ, zOff, hd, gotRh, tOff, units);
+                    VectorOps.gruStateRow(gotZ, zOff, gotH, sOff, gotOut, tOff, units);
+                }
+                String path = (plain ? "plain" : "active") + ", " + units + " units";
+                assertThat(bits(gotZ)).as("activations, %s", path).isEqualTo(bits(expectedZ));
+                assertThat(bits(gotRh)).as("reset product, %s", path).isEqualTo(bits(expectedRh));
+                assertThat(bits(gotH)).as("h, %s", path).isEqualTo(bits(expectedH));
+                assertThat(bits(gotOut)).as("h trace, %s", path).isEqualTo(bits(expectedOut));
+            }
+        }
+    }
+
+    /**
+     * The fused LSTM backward row against the layer's former scalar loop (written out here), bit for bit, with and
+     * without an output gradient, for widths around the vector lengths; zeros of both signs are included.
+     */
+    @Test
+    void lstmBackRowGivesTheBitsOfTheScalarLoopOnBothPaths() {
+        for (int units : new int[] {1, 3, 7, 8, 9, 15, 16, 17, 31, 33, 100, 128}) {
+            int zOff = 5;
+            int sOff = 3;
+            int tOff = 2;
+            float[] z = values(zOff + 4 * units + 2, 90 + units, 1);
+            float[] dh = values(sOff + units + 1, 91 + units, 2);
+            float[] dc = values(sOff + units + 1, 92 + units, 2);
+            float[] tanhC = values(tOff + units, 93 + units, 1);
+            float[] cPrev = values(tOff + units, 94 + units, 3);
+            float[] dhs = values(tOff + units, 95 + units, 2);
+            dh[sOff] = -0f;
+            dhs[tOff + units - 1] = -0f;
+            dh[sOff + units - 1] = -0f;
+            for (float[] output : new float[][] {null, dhs}) {
+                float[] expectedDz = new float[z.length];
+                float[] expectedDc = dc.clone();
+                for (int j = 0; j < units; j++) {
+                    float dhv = dh[sOff + j] + (output == null ? 0f : output[tOff + j]);
+                    float gi = z[zOff + j];
+                    float gf = z[zOff + units + j];
+                    float gg = z[zOff + 2 * units + j];
+                    float go = z[zOff + 3 * units + j];
+                    float tc = tanhC[tOff + j];
+                    float dcv = expectedDc[sOff + j] + dhv * go * (1 - tc * tc);
+                    expectedDz[zOff + j] = dcv * gg * gi * (1 - gi);
+                    expectedDz[zOff + units + j] = dcv * cPrev[tOff + j] * gf * (1 - gf);
+                    expectedDz[zOff + 2 * units + j] = dcv * gi * (1 - gg * gg);
+                    expectedDz[zOff + 3 * units + j] = dhv * tc * go * (1 - go);
+                    expectedDc[sOff + j] = dcv * gf;
+                }
+                for (boolean plain : new boolean[] {false, true}) {
+                    float[] gotDz = new float[z.length];
+                    float[] gotDc = dc.clone();
+                    if (plain) {
+                        PlainOps.lstmBackRow(z, zOff, gotDz, dh, gotDc, sOff, output, tanhC, cPrev, tOff, units, 0);
+                    } else {
+                        VectorOps.lstmBackRow(z, zOff, gotDz, dh, gotDc, sOff, output, tanhC, cPrev, tOff, units);
+                    }
+                    String path = (plain ? "plain" : "active") + ", " + units + " units"
+                            + (output == null ? ", no output gradient" : "");
+                    assertThat(bits(gotDz)).as("dz, %s", path).isEqualTo(bits(expectedDz));
+                    assertThat(bits(gotDc)).as("dc, %s", path).isEqualTo(bits(expectedDc));
+                }
+            }
+        }
+    }
+
     /** The hashed dropout mask: the active path against the plain one, bit for bit, at odd ranges and edges. */
     @Test
     void dropoutMaskGivesTheBitsOfThePlainLoop() {

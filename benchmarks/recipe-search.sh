@@ -38,6 +38,7 @@ declare -A flags=(
   [default]=""
   [default-extra]="$extra"
   [lesson]="--recipe lesson"
+  [lstm]="$frozen"
   [gru]="--cell gru $frozen"
   [bilstm]="--bidirectional $frozen"
   [bigru]="--cell gru --bidirectional $frozen"
@@ -52,7 +53,7 @@ declare -A flags=(
   [w2v-extra]="$extra $frozen"
   [fasttext-extra]="--embeddings fasttext $extra $frozen"
 )
-order=(default lesson gru bilstm bigru lstm-finetune lstm-finetune-0.1 lstm-maxpool gru-maxpool bigru-maxpool
+order=(default lesson lstm gru bilstm bigru lstm-finetune lstm-finetune-0.1 lstm-maxpool gru-maxpool bigru-maxpool
        gru-maxpool-finetune-0.1 fasttext-lstm fasttext-gru-maxpool w2v-extra fasttext-extra default-extra)
 [ $# -gt 0 ] && order=("$@")
 

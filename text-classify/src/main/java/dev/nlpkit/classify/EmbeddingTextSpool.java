@@ -22,7 +22,8 @@ import dev.nlpkit.preprocess.TextPreprocessor;
  * every embedding pass: the preprocessing (the slow part) runs once on all threads, and no pass holds more than a
  * buffer of the text in memory. Lines without a token after preprocessing (blank lines) are left out. Each
  * sentence is written as its token count and, per token, the UTF-8 byte count and bytes, so any token survives.
- * {@link #close()} deletes the file (and closes any pass left unfinished).
+ * {@link #close()} deletes the file (and closes any pass left unfinished); a JVM stopped before that deletes it on
+ * exit.
  */
 final class EmbeddingTextSpool implements Iterable<List<String>>, Closeable {
 
@@ -52,6 +53,8 @@ final class EmbeddingTextSpool implements Iterable<List<String>>, Closeable {
         Path file;
         try {
             file = Files.createTempFile("nlpkit-embedding-text-", ".tokens");
+            // close() deletes it; this also removes it when the JVM is stopped mid-fit (Ctrl-C, kill)
+            file.toFile().deleteOnExit();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary file for the embedding text " + text.name()
                     + ": " + e.getMessage(), e);

@@ -21,7 +21,7 @@ import java.util.Objects;
  * Iterable<String> books = ...;                      // one sentence or paragraph per element, e.g. a file's lines
  * TextClassifier model = TextClassifier.fit(texts, labels, validation, new EmbeddingText("books.txt", books),
  *         TextClassifierOptions.defaults(), FitListener.NONE);
- * model.info().embeddingText();                      // Optional[books.txt: 473589 lines, 6903271 tokens]
+ * model.info().embeddingText();                      // Optional[books.txt: 473589 lines, 7547784 tokens]
  * }</pre>
  *
  * @param name  what the text is (e.g. its file names), one line; recorded in the model's {@link ModelInfo}

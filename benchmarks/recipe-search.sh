@@ -32,9 +32,13 @@ done
 # line's default since issue 17 blends, picks a balanced threshold and fine-tunes at 0.1x ("default" below).
 alone="--blend none --threshold 0.5"
 frozen="--no-fine-tune $alone"
+# the "-extra" candidates: the embedding also trains on the other unlabelled English text (books, speeches, Brown)
+extra="--embedding-text $shared/english-corpus/combined-plain.txt.gz"
 declare -A flags=(
   [default]=""
+  [default-extra]="$extra"
   [lesson]="--recipe lesson"
+  [lstm]="$frozen"
   [gru]="--cell gru $frozen"
   [bilstm]="--bidirectional $frozen"
   [bigru]="--cell gru --bidirectional $frozen"
@@ -46,9 +50,11 @@ declare -A flags=(
   [gru-maxpool-finetune-0.1]="--cell gru --pooling max --fine-tune --embedding-rate-factor 0.1 $alone"
   [fasttext-lstm]="--embeddings fasttext $frozen"
   [fasttext-gru-maxpool]="--embeddings fasttext --cell gru --pooling max $frozen"
+  [w2v-extra]="$extra $frozen"
+  [fasttext-extra]="--embeddings fasttext $extra $frozen"
 )
-order=(default lesson gru bilstm bigru lstm-finetune lstm-finetune-0.1 lstm-maxpool gru-maxpool bigru-maxpool
-       gru-maxpool-finetune-0.1 fasttext-lstm fasttext-gru-maxpool)
+order=(default lesson lstm gru bilstm bigru lstm-finetune lstm-finetune-0.1 lstm-maxpool gru-maxpool bigru-maxpool
+       gru-maxpool-finetune-0.1 fasttext-lstm fasttext-gru-maxpool w2v-extra fasttext-extra default-extra)
 [ $# -gt 0 ] && order=("$@")
 
 "$root/nlpkit" --version >/dev/null   # builds the command line once

@@ -23,7 +23,9 @@ public interface FitListener extends TrainingListener<BatchEnd, History.Epoch> {
         PREPROCESS,
         /** Counting the vocabulary and encoding the sequences. */
         VOCABULARY,
-        /** Training Word2Vec on the training tokens. */
+        /** Preprocessing the extra unlabelled text of the embedding ({@link EmbeddingText}), when there is one. */
+        EMBEDDING_TEXT,
+        /** Training Word2Vec (or fastText) on the training tokens and any extra text. */
         WORD2VEC,
         /** Training the network. */
         NETWORK
@@ -35,6 +37,14 @@ public interface FitListener extends TrainingListener<BatchEnd, History.Epoch> {
      * @param stage the stage now starting; stages come in {@link Stage} order, some skipped
      */
     default void onStage(Stage stage) {
+    }
+
+    /**
+     * The extra unlabelled text of the embedding has been preprocessed ({@link EmbeddingText}).
+     *
+     * @param text what the embedding reads besides the training texts: name, lines read, tokens after preprocessing
+     */
+    default void onEmbeddingText(ModelInfo.EmbeddingTextInfo text) {
     }
 
     /**

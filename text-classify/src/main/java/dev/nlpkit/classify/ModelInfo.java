@@ -39,15 +39,45 @@ import dev.nlpkit.classify.io.BundleFormatException;
  * @param testExamples       held-out texts of {@code testMetrics}
  * @param testMetrics        metrics on those texts, when measured
  * @param labels             the classes, in the order of {@code predictProba} (empty: not recorded)
+ * @param embeddingText      the unlabelled text the embedding also trained on ({@link EmbeddingText}); empty when
+ *                           it trained on the training texts alone (or, for an older bundle, when not recorded)
  */
 public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersion, OptionalLong trainingExamples,
                         OptionalLong validationExamples, OptionalLong testExamples, Optional<Metrics> testMetrics,
-                        List<String> labels) {
+                        List<String> labels, Optional<EmbeddingTextInfo> embeddingText) {
 
     /** The header's kind in the {@code info} section. */
     static final String KIND = "nlpkit-model-info";
-    /** The section's version this build writes and the newest it reads. */
-    static final int VERSION = 1;
+    /**
+     * The newest section version this build reads and writes. Version 2 adds the {@code embeddingText.*} keys; an
+     * info without them is still written as version 1, so that older nlpkit builds read such bundles.
+     */
+    static final int VERSION = 2;
+
+    /**
+     * What an {@link EmbeddingText} was, as the embedding saw it.
+     *
+     * @param name   its name (e.g. the file names)
+     * @param lines  lines read
+     * @param tokens tokens after the model's preprocessing
+     */
+    public record EmbeddingTextInfo(String name, long lines, long tokens) {
+
+        /** Validates: a one-line name, counts >= 0. */
+        public EmbeddingTextInfo {
+            Objects.requireNonNull(name, "name");
+            checkValue("embeddingText.name", name);
+            if (lines < 0 || tokens < 0) {
+                throw new IllegalArgumentException("embedding text counts must be >= 0, got lines=" + lines
+                        + ", tokens=" + tokens);
+            }
+        }
+
+        @Override
+        public String toString() {
+            return name + ": " + lines + " lines, " + tokens + " tokens";
+        }
+    }
 
     /**
      * Test metrics, as {@link TextClassifier#evaluate} computes them (macro averages for more than two classes).
@@ -74,6 +104,7 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
 
     /** Validates: counts not negative, test metrics only with a test count, labels copied. */
     public ModelInfo {
+        Objects.requireNonNull(embeddingText, "embeddingText");
         Objects.requireNonNull(created, "created");
         Objects.requireNonNull(nlpkitVersion, "nlpkitVersion");
         Objects.requireNonNull(trainingExamples, "trainingExamples");
@@ -103,11 +134,30 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
                 OptionalLong.empty(), Optional.empty(), List.of());
     }
 
-    /** What {@code fit} knows: now, this nlpkit's version, the example counts and the labels. */
-    static ModelInfo ofFit(long training, long validation, List<String> labels) {
+    /**
+     * Without an embedding text (as before it could be recorded).
+     *
+     * @param created            when the model was trained
+     * @param nlpkitVersion      the nlpkit version that trained it
+     * @param trainingExamples   texts it was trained on
+     * @param validationExamples texts it was validated on during training
+     * @param testExamples       held-out texts of {@code testMetrics}
+     * @param testMetrics        metrics on those texts
+     * @param labels             the classes
+     */
+    public ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersion, OptionalLong trainingExamples,
+            OptionalLong validationExamples, OptionalLong testExamples, Optional<Metrics> testMetrics,
+            List<String> labels) {
+        this(created, nlpkitVersion, trainingExamples, validationExamples, testExamples, testMetrics, labels,
+                Optional.empty());
+    }
+
+    /** What {@code fit} knows: now, this nlpkit's version, the example counts, the labels and any extra text. */
+    static ModelInfo ofFit(long training, long validation, List<String> labels,
+            Optional<EmbeddingTextInfo> embeddingText) {
         return new ModelInfo(Optional.of(Instant.now().truncatedTo(ChronoUnit.SECONDS)), version(),
                 OptionalLong.of(training), OptionalLong.of(validation), OptionalLong.empty(), Optional.empty(),
-                labels);
+                labels, embeddingText);
     }
 
     /**
@@ -128,7 +178,7 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
      */
     public ModelInfo withTest(long examples, Metrics metrics) {
         return new ModelInfo(created, nlpkitVersion, trainingExamples, validationExamples, OptionalLong.of(examples),
-                Optional.of(Objects.requireNonNull(metrics, "metrics")), labels);
+                Optional.of(Objects.requireNonNull(metrics, "metrics")), labels, embeddingText);
     }
 
     /** The nlpkit version of this build, from the jar's filtered resource (empty when run from unfiltered classes). */
@@ -154,7 +204,8 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
      * {@code PreprocessOptionsFormat}).
      */
     String toText() {
-        StringBuilder b = new StringBuilder(KIND).append('\t').append(VERSION).append('\n');
+        int version = embeddingText.isPresent() ? 2 : 1;
+        StringBuilder b = new StringBuilder(KIND).append('\t').append(version).append('\n');
         created.ifPresent(c -> line(b, "created", c.toString()));
         nlpkitVersion.ifPresent(v -> line(b, "nlpkitVersion", v));
         trainingExamples.ifPresent(n -> line(b, "trainingExamples", Long.toString(n)));
@@ -166,6 +217,11 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
             line(b, "test.recall", number(m.recall()));
             line(b, "test.f1", number(m.f1()));
             line(b, "test.rocAuc", number(m.rocAuc()));
+        });
+        embeddingText.ifPresent(t -> {
+            line(b, "embeddingText.name", t.name());
+            line(b, "embeddingText.lines", Long.toString(t.lines()));
+            line(b, "embeddingText.tokens", Long.toString(t.tokens()));
         });
         line(b, "labels", Integer.toString(labels.size()));
         for (String label : labels) {
@@ -197,6 +253,8 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
             OptionalLong validation = OptionalLong.empty();
             OptionalLong test = OptionalLong.empty();
             double[] metrics = null;
+            String textName = null;
+            long[] textCounts = {-1, -1};
             List<String> labels = null;
             int lineNumber = 1;
             String line;
@@ -207,9 +265,15 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
                         throw new BundleFormatException(where + ": line " + lineNumber + ": expected 'end', found '"
                                 + shorten(line) + "'");
                     }
+                    if ((textName == null) != (textCounts[0] < 0) || (textName == null) != (textCounts[1] < 0)) {
+                        throw new BundleFormatException(where + ": the embeddingText fields need all of name, lines "
+                                + "and tokens");
+                    }
                     return new ModelInfo(created, nlpkitVersion, training, validation, test,
                             metrics == null ? Optional.empty() : Optional.of(new Metrics(metrics[0], metrics[1],
-                                    metrics[2], metrics[3], metrics[4])), labels);
+                                    metrics[2], metrics[3], metrics[4])), labels,
+                            textName == null ? Optional.empty()
+                                    : Optional.of(new EmbeddingTextInfo(textName, textCounts[0], textCounts[1])));
                 }
                 int eq = line.indexOf('=');
                 if (eq < 1) {
@@ -240,6 +304,9 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
                                 .indexOf(key);
                         metrics[i] = parseDouble(value, where, lineNumber, key);
                     }
+                    case "embeddingText.name" -> textName = value;
+                    case "embeddingText.lines" -> textCounts[0] = parseLong(value, where, lineNumber, key);
+                    case "embeddingText.tokens" -> textCounts[1] = parseLong(value, where, lineNumber, key);
                     case "labels" -> {
                         int count = parseInt(value, where, lineNumber, key);
                         labels = new ArrayList<>(count);
@@ -283,6 +350,19 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
     private static int parseInt(String value, String where, int line, String field) throws BundleFormatException {
         try {
             int n = Integer.parseInt(value);
+            if (n < 0) {
+                throw new NumberFormatException();
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new BundleFormatException(where + ": line " + line + ": field '" + field + "': expected a count "
+                    + ">= 0, found '" + shorten(value) + "'");
+        }
+    }
+
+    private static long parseLong(String value, String where, int line, String field) throws BundleFormatException {
+        try {
+            long n = Long.parseLong(value);
             if (n < 0) {
                 throw new NumberFormatException();
             }
@@ -348,9 +428,10 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
             return "ModelInfo[not recorded]";
         }
         return String.format(Locale.ROOT, "ModelInfo[created=%s, nlpkit=%s, train=%s, validation=%s, test=%s, "
-                        + "metrics=%s, labels=%s]", created.map(Instant::toString).orElse("?"),
+                        + "metrics=%s, labels=%s%s]", created.map(Instant::toString).orElse("?"),
                 nlpkitVersion.orElse("?"), count(trainingExamples), count(validationExamples), count(testExamples),
-                testMetrics.map(Metrics::toString).orElse("-"), labels);
+                testMetrics.map(Metrics::toString).orElse("-"), labels,
+                embeddingText.map(t -> ", embeddingText=" + t).orElse(""));
     }
 
     private static String count(OptionalLong n) {

@@ -12,7 +12,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -45,6 +47,7 @@ import dev.nlpkit.recurrent.layers.GlobalPoolingOptions;
 import dev.nlpkit.recurrent.layers.Parameter;
 import dev.nlpkit.recurrent.model.Callback;
 import dev.nlpkit.embeddings.FastText;
+import dev.nlpkit.embeddings.FastTextVectors;
 import dev.nlpkit.recurrent.layers.PositionEmbeddingOptions;
 import dev.nlpkit.recurrent.layers.RecurrentOptions;
 import dev.nlpkit.recurrent.layers.Shape;
@@ -200,6 +203,30 @@ public final class TextClassifier {
      */
     public static TextClassifier fit(List<String> texts, List<String> labels, LabeledTexts validation,
             TextClassifierOptions options, FitListener listener) {
+        return fit(texts, labels, validation, null, options, listener);
+    }
+
+    /**
+     * Trains a classifier as {@link #fit(List, List, LabeledTexts, TextClassifierOptions, FitListener)} does, its
+     * Word2Vec or fastText embedding trained on the training texts and on extra unlabelled text
+     * ({@link EmbeddingText}: same preprocessing, streamed, the embedding's minimum count over both; the network's
+     * vocabulary, sequences and labels from the training texts alone). The model's {@link ModelInfo#embeddingText()}
+     * records it.
+     *
+     * @param texts         training texts
+     * @param labels        the label of each training text
+     * @param validation    validation texts (for the history and early stopping), or null for none
+     * @param embeddingText unlabelled text the embedding also trains on, or null for none
+     * @param options       the recipe; its embedding source must be Word2Vec or fastText when there is extra text
+     * @param listener      progress ({@link FitListener#NONE} for none)
+     * @return the trained classifier, ready to predict and save
+     * @throws IllegalArgumentException before any work as the other form, and when there is extra text but the
+     *                                  embedding is not trained (pretrained or random vectors)
+     * @throws UncheckedIOException     when a pretrained vector file cannot be read, or the extra text cannot be read
+     *                                  or spooled to the temporary directory
+     */
+    public static TextClassifier fit(List<String> texts, List<String> labels, LabeledTexts validation,
+            EmbeddingText embeddingText, TextClassifierOptions options, FitListener listener) {
         Objects.requireNonNull(texts, "texts");
         Objects.requireNonNull(labels, "labels");
         Objects.requireNonNull(options, "options");
@@ -221,6 +248,11 @@ public final class TextClassifier {
         if (options.embedding().source() instanceof PretrainedSource p && !Files.isRegularFile(p.file())) {
             throw new IllegalArgumentException("the pretrained vector file " + p.file() + " does not exist");
         }
+        if (embeddingText != null && !(options.embedding().source() instanceof Word2VecSource
+                || options.embedding().source() instanceof FastTextSource)) {
+            throw new IllegalArgumentException("the embedding text " + embeddingText.name() + " trains a Word2Vec or "
+                    + "fastText embedding, but the embedding source is " + options.embedding().source());
+        }
         int threads = Threads.defaultCount();
         TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
 
@@ -235,7 +267,19 @@ public final class TextClassifier {
                 .withMinCount(s.minCount()), new SequenceOptions(s.maxLength(), s.padding(), s.truncation(),
                 s.unknown(), s.numWords()));
 
-        EmbeddingMatrix.Result built = embeddingMatrix(options, encoder.vocabulary(), trainTokens, events);
+        EmbeddingMatrix.Result built;
+        Optional<ModelInfo.EmbeddingTextInfo> textInfo = Optional.empty();
+        if (embeddingText == null) {
+            built = embeddingMatrix(options, encoder.vocabulary(), Corpus.of(trainTokens), events);
+        } else {
+            events.onStage(FitListener.Stage.EMBEDDING_TEXT);
+            try (EmbeddingTextSpool spool = EmbeddingTextSpool.write(embeddingText, preprocessor, threads)) {
+                textInfo = Optional.of(new ModelInfo.EmbeddingTextInfo(embeddingText.name(), spool.lines(),
+                        spool.tokens()));
+                events.onEmbeddingText(textInfo.get());
+                built = embeddingMatrix(options, encoder.vocabulary(), Corpus.of(concat(trainTokens, spool)), events);
+            }
+        }
         float[][] matrix = built == null ? null : built.matrix();
         events.onEmbeddingMatrix(matrix, built == null ? 0 : built.oovCount());
         events.onStage(FitListener.Stage.NETWORK);
@@ -263,7 +307,7 @@ public final class TextClassifier {
         }
         History history = network.fit(train, val, fit, events, callbacks);
         ModelInfo info = ModelInfo.ofFit(texts.size(), validation == null ? 0 : validation.size(),
-                labelEncoder.classes());
+                labelEncoder.classes(), textInfo);
         TfidfLogisticRegression linear = !options.blend().blends() ? null
                 : TfidfLogisticRegression.fit(trainTokens, labelEncoder.encode(labels), options.blend().linear());
         TextClassifier fitted = new TextClassifier(options, encoder, labelEncoder, network, history, true, info,
@@ -313,14 +357,39 @@ public final class TextClassifier {
         return out;
     }
 
+    /** The training tokens, then the spooled extra text, on every pass. */
+    private static Iterable<List<String>> concat(List<List<String>> first, Iterable<List<String>> then) {
+        return () -> new Iterator<>() {
+            private Iterator<List<String>> current = first.iterator();
+            private boolean second;
+
+            @Override
+            public boolean hasNext() {
+                if (!current.hasNext() && !second) {
+                    current = then.iterator();
+                    second = true;
+                }
+                return current.hasNext();
+            }
+
+            @Override
+            public List<String> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return current.next();
+            }
+        };
+    }
+
     private static EmbeddingMatrix.Result embeddingMatrix(TextClassifierOptions options, Vocabulary vocabulary,
-            List<List<String>> trainTokens, FitListener events) {
+            Corpus corpus, FitListener events) {
         EmbeddingMatrix.Options matrixOptions = EmbeddingMatrix.Options.defaults().withPadToken(Vocabulary.PAD)
                 .withUnkToken(Vocabulary.UNK);
         return switch (options.embedding().source()) {
             case Word2VecSource w -> {
                 events.onStage(FitListener.Stage.WORD2VEC);
-                Word2Vec w2v = Word2Vec.fit(Corpus.of(trainTokens), w.options(),
+                Word2Vec w2v = Word2Vec.fit(corpus, w.options(),
                         new TrainingListener<TrainingProgress, TrainingProgress>() {
                             @Override
                             public void onProgress(TrainingProgress progress) {
@@ -338,7 +407,7 @@ public final class TextClassifier {
             }
             case FastTextSource f -> {
                 events.onStage(FitListener.Stage.WORD2VEC);
-                FastText fastText = FastText.fit(Corpus.of(trainTokens), f.options(), f.seed(),
+                FastText fastText = FastText.fit(corpus, f.options(), f.seed(),
                         new TrainingListener<TrainingProgress, TrainingProgress>() {
                             @Override
                             public void onProgress(TrainingProgress progress) {
@@ -350,17 +419,20 @@ public final class TextClassifier {
                                 return 1000;
                             }
                         });
-                // every vocabulary word gets a vector: the ones fastText kept, and the others from their n-grams
+                // every vocabulary word gets a vector: the ones fastText kept, and the others from their n-grams.
+                // vectors() composes every word's vector each time it is called: once here, not once per word
+                // (per word it cost O(vocabulary^2 x dimension), 20 minutes for 11,000 words)
+                FastTextVectors composed = fastText.vectors();
                 List<String> words = new ArrayList<>();
                 List<float[]> rows = new ArrayList<>();
                 for (String term : vocabulary.terms()) {
                     if (!term.equals(Vocabulary.PAD) && !term.equals(Vocabulary.UNK)) {
                         words.add(term);
-                        rows.add(fastText.vectors().vector(term));
+                        rows.add(composed.vector(term));
                     }
                 }
                 WordVectors vectors = WordVectors.of(words, rows.toArray(float[][]::new));
-                events.onWord2VecVectors(fastText.vectors().wordVectors());
+                events.onWord2VecVectors(composed.wordVectors());
                 yield EmbeddingMatrix.build(vectors, vocabulary.terms(), matrixOptions);
             }
             case PretrainedSource p -> {

@@ -356,8 +356,8 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
     }
 
     /**
-     * Word2Vec trained on the tokens of the training texts (words without a vector, {@code <pad>} and
-     * {@code <unk>} get a zero row).
+     * Word2Vec trained on the tokens of the training texts, and of any extra unlabelled text passed to
+     * {@code fit} ({@link EmbeddingText}); words without a vector, {@code <pad>} and {@code <unk>} get a zero row.
      *
      * @param options the Word2Vec options
      */
@@ -383,7 +383,8 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
     }
 
     /**
-     * fastText vectors (word vectors plus character n-grams) trained on the training texts' tokens, as Word2Vec is:
+     * fastText vectors (word vectors plus character n-grams) trained on the training texts' tokens (and any
+     * {@link EmbeddingText}), as Word2Vec is:
      * every vocabulary word gets a vector, a word fastText kept too rarely to learn built from its n-grams.
      *
      * @param options fastText's settings

@@ -92,8 +92,25 @@ class ModelInfoTest {
         assertThatThrownBy(() -> ModelInfo.parse("nlpkit-model-info\t1\ncreated=yesterday\nlabels=0\nend\n",
                 "m.nlpkit#info")).isInstanceOf(BundleFormatException.class)
                 .hasMessageStartingWith("m.nlpkit#info: line 2: field 'created': expected an ISO-8601 UTC time");
-        assertThatThrownBy(() -> ModelInfo.parse("nlpkit-model-info\t2\nend\n", "m.nlpkit#info"))
-                .hasMessage("m.nlpkit#info: info format 2 is newer than this nlpkit reads (1); upgrade nlpkit");
+        assertThatThrownBy(() -> ModelInfo.parse("nlpkit-model-info\t3\nend\n", "m.nlpkit#info"))
+                .hasMessage("m.nlpkit#info: info format 3 is newer than this nlpkit reads (2); upgrade nlpkit");
+    }
+
+    @Test
+    void anEmbeddingTextIsWrittenAsVersionTwoAndRoundTrips() throws IOException {
+        ModelInfo info = new ModelInfo(Optional.empty(), Optional.empty(), OptionalLong.of(3), OptionalLong.empty(),
+                OptionalLong.empty(), Optional.empty(), List.of("neg", "pos"),
+                Optional.of(new ModelInfo.EmbeddingTextInfo("books.txt.gz + a=b.txt", 473_589, 7_547_784)));
+        assertThat(info.toText()).startsWith("nlpkit-model-info\t2\n").contains("embeddingText.name=books.txt.gz + "
+                + "a=b.txt\nembeddingText.lines=473589\nembeddingText.tokens=7547784\n");
+        assertThat(ModelInfo.parse(info.toText(), "m#info")).isEqualTo(info);
+    }
+
+    @Test
+    void anEmbeddingTextWithoutItsCountsIsRefused() {
+        assertThatThrownBy(() -> ModelInfo.parse("nlpkit-model-info\t2\nembeddingText.name=x\nlabels=0\nend\n",
+                "m.nlpkit#info")).isInstanceOf(BundleFormatException.class)
+                .hasMessage("m.nlpkit#info: the embeddingText fields need all of name, lines and tokens");
     }
 
     @Test

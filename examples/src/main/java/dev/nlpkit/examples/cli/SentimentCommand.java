@@ -187,6 +187,13 @@ public final class SentimentCommand implements Runnable {
                         + "Default: ${DEFAULT-VALUE}.")
         String embeddings;
 
+        @Option(names = "--embedding-text", paramLabel = "FILE", description = "Unlabelled text that the Word2Vec "
+                + "or fastText embedding also trains on, besides the training tweets (repeatable): plain or .gz, one "
+                + "sentence or paragraph per line, preprocessed as the tweets; the embedding's --min-count counts "
+                + "over both. The network's vocabulary and labels stay the tweets'. Default: none (the training "
+                + "tweets only).")
+        List<Path> embeddingTexts = new ArrayList<>();
+
         @Option(names = "--architecture", defaultValue = "skip-gram",
                 description = "Word2Vec: cbow or skip-gram. Default: ${DEFAULT-VALUE}.")
         String architecture;
@@ -362,6 +369,11 @@ public final class SentimentCommand implements Runnable {
             TextPreprocessor preprocessor = TextPreprocessor.of(options.preprocess());
             pw.println("preprocessing: " + preprocessor);
             pw.println("network: " + describe(options));
+            if (!embeddingTexts.isEmpty()) {
+                pw.println("embedding text (besides the training tweets, for the "
+                        + (options.embedding().source() instanceof TextClassifierOptions.FastTextSource ? "fastText"
+                        : "Word2Vec") + " embedding only): " + EmbeddingTextFiles.of(embeddingTexts).name());
+            }
             pw.flush();
             ComparisonTable.Builder table = ComparisonTable.builder();
             Map<String, RocCurve> rocs = new LinkedHashMap<>();
@@ -382,8 +394,8 @@ public final class SentimentCommand implements Runnable {
             TextClassifier classifier;
             try {
                 classifier = TextClassifier.fit(splits.trainTexts(), names(all, splits.trainLabels()),
-                        new LabeledTexts(splits.validationTexts(), names(all, splits.validationLabels())), options,
-                        listener);
+                        new LabeledTexts(splits.validationTexts(), names(all, splits.validationLabels())),
+                        embeddingTexts.isEmpty() ? null : EmbeddingTextFiles.of(embeddingTexts), options, listener);
             } finally {
                 listener.finish(); // a diverged run's error line must not land on the bar's line
             }
@@ -505,6 +517,7 @@ public final class SentimentCommand implements Runnable {
         /** Every file the run writes, checked against the inputs and what exists (see {@link OutputCheck}). */
         private void checkOutputs() {
             OutputCheck outputs = OutputCheck.of(force).input("--data", data).input("--test", test);
+            embeddingTexts.forEach(text -> outputs.input("--embedding-text", text));
             evalSets.stream().filter(Files::isRegularFile).forEach(set -> outputs.input("--eval", set));
             if (data == null) {
                 DatasetResolver.fromEnvironment(System.getenv()).findLocal(DatasetRegistry.SENTIMENT140)
@@ -557,6 +570,7 @@ public final class SentimentCommand implements Runnable {
             if (test != null && !Files.isRegularFile(test)) {
                 throw new IllegalArgumentException("test file " + test + " does not exist or is not a file");
             }
+            EmbeddingTextFiles.check(embeddingTexts);
             for (Path set : evalSets) {
                 if (!Files.isRegularFile(set) && !(Files.isDirectory(set) && TweetEvalData.matches(set))) {
                     throw new IllegalArgumentException("--eval " + set + " is neither a file nor a TweetEval folder "
@@ -731,6 +745,7 @@ public final class SentimentCommand implements Runnable {
                 stage = switch (next) {
                     case PREPROCESS -> "preprocess";
                     case VOCABULARY -> "vocabulary";
+                    case EMBEDDING_TEXT -> "preprocess (embedding text)";
                     case WORD2VEC -> "word2vec";
                     case NETWORK -> "train network";
                 };
@@ -743,6 +758,13 @@ public final class SentimentCommand implements Runnable {
                     timer.record(stage, java.time.Duration.ofNanos(System.nanoTime() - stageStarted));
                     stage = null;
                 }
+            }
+
+            @Override
+            public void onEmbeddingText(ModelInfo.EmbeddingTextInfo text) {
+                pw.printf(Locale.ROOT, "embedding text: %d lines, %d tokens after preprocessing, %.1f s%n",
+                        text.lines(), text.tokens(), (System.nanoTime() - stageStarted) / 1e9);
+                pw.flush();
             }
 
             @Override

@@ -111,8 +111,14 @@ public final class TextClassifier {
 
     /** Texts per chunk of the batch forms (bounds their memory whatever the number of texts). */
     private static final int CHUNK = 8192;
-    /** Rows per network batch at inference. */
-    private static final int INFERENCE_BATCH = 512;
+    /**
+     * Rows per network batch at inference. The rows of a chunk go in by length and each batch is split between the
+     * kernel threads, each part padded to its longest row: small batches keep both the padding and the difference
+     * between the parts small (on tweets in blocks of 1,000, 128 instead of 512 rows runs a fifth fewer
+     * recurrent steps, and the longer part of a batch does 54% of its steps instead of 63%), while 64 rows per
+     * part keep the products efficient.
+     */
+    private static final int INFERENCE_BATCH = 128;
 
     private final TextClassifierOptions options;
     private final TextPreprocessor preprocessor;

@@ -62,6 +62,19 @@ class BlendThresholdTest {
     }
 
     @Test
+    void aChunkScoredByTheLinearModelOnItsOwnThreadBlendsAsTheParts() {
+        // 300 texts: from 256 a chunk's linear model runs on a thread of its own (with more than one thread)
+        List<String> texts = train.texts();
+        double[][] batch = blended.predictProba(texts);
+        double[][] network = networkOnly(blended).predictProba(texts);
+        double[] linear = blended.linear().orElseThrow().probabilities(texts.stream().map(blended::tokens).toList());
+        for (int i = 0; i < texts.size(); i++) {
+            assertEquals((1 - WEIGHT) * network[i][1] + WEIGHT * linear[i], batch[i][1], 1e-12, texts.get(i));
+            assertEquals(1.0 - batch[i][1], batch[i][0], 0.0, texts.get(i));
+        }
+    }
+
+    @Test
     void balancedThresholdMaximisesBalancedAccuracyOnValidation() {
         double t = blended.threshold();
         double[][] p = blended.predictProba(validation.texts());

@@ -6,6 +6,8 @@ import java.io.Reader;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
 
 import dev.nlpkit.classify.TextClassifier;
@@ -59,36 +61,214 @@ final class PredictionStream {
      * Predicts every line of {@code in} onto {@code out} until the input ends or the output fails (a closed pipe:
      * {@link PrintWriter#checkError()} or the {@code outputClosed} check).
      *
-     * @return the lines predicted
+     * <p>Three stages overlap on three threads, so the two cores are not left to one stage at a time: a reader
+     * thread splits the input into blocks, the calling thread predicts them, and a writer thread formats and
+     * writes them, in input order. Each hand-over holds at most {@value #QUEUED} blocks, so memory stays constant,
+     * and a failed output stops the reading and predicting after at most those blocks.
+     *
+     * @return the lines predicted and written
      */
     long run(Reader in, PrintWriter out) throws IOException {
-        LineSplitter lines = new LineSplitter(in);
-        List<String> block = new ArrayList<>(BLOCK);
-        long done = 0;
-        while (true) {
-            String line = lines.next();
-            if (line == null) {
-                return done;
+        BlockingQueue<Stage> read = new ArrayBlockingQueue<>(QUEUED);
+        BlockingQueue<Stage> predicted = new ArrayBlockingQueue<>(QUEUED);
+        Thread reader = Thread.ofPlatform().name("nlpkit-predict-reader").daemon().start(() -> read(in, read));
+        Writer writer = new Writer(out, predicted);
+        Thread writing = Thread.ofPlatform().name("nlpkit-predict-writer").daemon().start(writer);
+        try {
+            while (!writer.failed) {
+                Stage next = take(read);
+                if (next instanceof Failed f) {
+                    throw f.rethrow();
+                }
+                if (!(next instanceof Lines lines)) {
+                    break; // the end of the input
+                }
+                put(predicted, predict(lines.texts));
             }
-            block.add(line);
-            while (block.size() < BLOCK && lines.ready()) {
-                String more = lines.next();
-                if (more == null) {
+        } finally {
+            reader.interrupt(); // stops a reader waiting to hand over a block (one waiting on stdin is a daemon)
+            putEnd(predicted, writing);
+            join(writing);
+        }
+        if (writer.failure != null) {
+            throw writer.failure.rethrow();
+        }
+        return writer.done;
+    }
+
+    /** Most blocks waiting at each hand-over between the stages. */
+    static final int QUEUED = 2;
+
+    /** What passes between the stages: a block of lines, a predicted block, the end, or a failure. */
+    private sealed interface Stage permits Lines, Predicted, End, Failed {
+    }
+
+    private record Lines(List<String> texts) implements Stage {
+    }
+
+    private record Predicted(List<String> texts, double[][] p, List<List<String>> shown) implements Stage {
+    }
+
+    private record End() implements Stage {
+    }
+
+    private record Failed(Throwable error) implements Stage {
+        /** The stage's error, to throw on the calling thread as it would have been thrown there. */
+        RuntimeException rethrow() throws IOException {
+            if (error instanceof IOException e) {
+                throw e;
+            }
+            if (error instanceof Error e) {
+                throw e;
+            }
+            return (RuntimeException) error;
+        }
+    }
+
+    /** The reader stage: blocks of up to {@value #BLOCK} lines, fewer when the input pauses, then the end. */
+    private static void read(Reader in, BlockingQueue<Stage> to) {
+        try {
+            LineSplitter lines = new LineSplitter(in);
+            while (true) {
+                String line = lines.next();
+                if (line == null) {
                     break;
                 }
-                block.add(more);
+                List<String> block = new ArrayList<>(BLOCK);
+                block.add(line);
+                while (block.size() < BLOCK && lines.ready()) {
+                    String more = lines.next();
+                    if (more == null) {
+                        break;
+                    }
+                    block.add(more);
+                }
+                to.put(new Lines(block));
             }
-            if (!write(block, out)) {
-                return done;
+            to.put(new End());
+        } catch (InterruptedException e) {
+            // the run stopped early: nobody takes more blocks
+        } catch (IOException | RuntimeException | Error e) {
+            try {
+                to.put(new Failed(e));
+            } catch (InterruptedException stopped) {
+                // the run stopped early
             }
-            done += block.size();
-            block.clear();
+        }
+    }
+
+    /** The predicting stage, on the calling thread: probabilities and, with --explain, the tokens. */
+    private Predicted predict(List<String> texts) {
+        double[][] p = model.predictProba(texts);
+        List<List<String>> shown = null;
+        if (explain) {
+            shown = new ArrayList<>(texts.size());
+            for (String text : texts) {
+                shown.add(explained(text));
+            }
+        }
+        return new Predicted(texts, p, shown);
+    }
+
+    /** The writer stage: formats and writes predicted blocks in order, and notes when the output fails. */
+    private final class Writer implements Runnable {
+        private final PrintWriter out;
+        private final BlockingQueue<Stage> from;
+        volatile boolean failed;
+        volatile Failed failure;
+        volatile long done;
+
+        Writer(PrintWriter out, BlockingQueue<Stage> from) {
+            this.out = out;
+            this.from = from;
+        }
+
+        @Override
+        public void run() {
+            try {
+                while (true) {
+                    Stage next = from.take();
+                    if (!(next instanceof Predicted block)) {
+                        return;
+                    }
+                    if (failed) {
+                        continue; // drain, so the predicting stage never waits on a stopped writer
+                    }
+                    if (write(block.texts, block.p, block.shown, out)) {
+                        done += block.texts.size();
+                    } else {
+                        failed = true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                failed = true;
+            } catch (RuntimeException | Error e) {
+                failure = new Failed(e);
+                failed = true;
+                // keep draining until the end, so the predicting stage never waits on a stopped writer
+                try {
+                    while (from.take() instanceof Predicted) {
+                        // dropped
+                    }
+                } catch (InterruptedException stopped) {
+                    // the run is over
+                }
+            }
+        }
+    }
+
+    private static Stage take(BlockingQueue<Stage> queue) {
+        try {
+            return queue.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new End();
+        }
+    }
+
+    private static void put(BlockingQueue<Stage> queue, Stage stage) {
+        try {
+            queue.put(stage);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while predicting", e);
+        }
+    }
+
+    /** Tells the writer the run is over; if this thread is interrupted, interrupts the writer instead. */
+    private static void putEnd(BlockingQueue<Stage> queue, Thread writer) {
+        try {
+            queue.put(new End());
+        } catch (InterruptedException e) {
+            writer.interrupt();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void join(Thread thread) {
+        boolean interrupted = false;
+        while (true) {
+            try {
+                thread.join();
+                break;
+            } catch (InterruptedException e) {
+                interrupted = true;
+                thread.interrupt();
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 
     /** Predicts a list of texts (command-line arguments) onto {@code out}. */
     boolean write(List<String> texts, PrintWriter out) {
-        double[][] p = model.predictProba(texts);
+        Predicted block = predict(texts);
+        return write(texts, block.p, block.shown, out);
+    }
+
+    /** Formats one predicted block onto {@code out} and flushes; false when the output has failed. */
+    private boolean write(List<String> texts, double[][] p, List<List<String>> shown, PrintWriter out) {
         List<String> classes = model.labels();
         StringBuilder text = new StringBuilder(texts.size() * 128);
         // one printer for the block: a record's quoting depends only on its own fields
@@ -99,11 +279,11 @@ final class PredictionStream {
             // the bundle's threshold decides, as in predict(String) (the balanced default is not 0.5)
             int best = model.labelIndex(p[i]);
             String probability = fourDecimals(p[i][classes.size() == 2 ? 1 : best]);
-            List<String> shown = explain ? explained(texts.get(i)) : null;
+            List<String> tokens = shown == null ? null : shown.get(i);
             if (format == Format.JSON) {
-                json(text, classes.get(best), probability, texts.get(i), shown);
+                json(text, classes.get(best), probability, texts.get(i), tokens);
             } else {
-                csv(printer, escapedLabels.get(best), probability, texts.get(i), shown);
+                csv(printer, escapedLabels.get(best), probability, texts.get(i), tokens);
             }
         }
         out.append(text);

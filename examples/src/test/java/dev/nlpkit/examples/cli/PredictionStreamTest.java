@@ -221,4 +221,43 @@ class PredictionStreamTest {
                 .run(new StringReader(in.toString()), closed);
         assertThat(predicted).isLessThan(5_000);
     }
+
+    @Test
+    void linesComeOutInInputOrderAcrossManyBlocks() throws IOException {
+        // the reader, predicting and writing stages overlap: the output must still follow the input
+        StringBuilder in = new StringBuilder();
+        for (int i = 0; i < 7_500; i++) {
+            in.append("line ").append(i).append('\n');
+        }
+        List<String> out = run(in.toString(), PredictionStream.Format.CSV).lines().toList();
+        assertThat(out).hasSize(7_500);
+        for (int i = 0; i < out.size(); i++) {
+            assertThat(out.get(i)).as("output line %d", i).endsWith(",line " + i);
+        }
+    }
+
+    @Test
+    void aFailingInputEndsTheRunWithItsErrorAfterTheLinesBeforeIt() {
+        java.io.Reader failing = new java.io.Reader() {
+            private boolean sent;
+
+            @Override
+            public int read(char[] buffer, int offset, int length) throws IOException {
+                if (sent) {
+                    throw new IOException("standard input: device error");
+                }
+                sent = true;
+                "good day\n".getChars(0, 9, buffer, offset);
+                return 9;
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        StringWriter out = new StringWriter();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PredictionStream(MODEL,
+                PredictionStream.Format.CSV, false, () -> false).run(failing, new PrintWriter(out)))
+                .isInstanceOf(IOException.class).hasMessage("standard input: device error");
+    }
 }

@@ -3,6 +3,7 @@ package dev.nlpkit.recurrent.layers;
 import dev.nlpkit.recurrent.math.Gemm;
 import dev.nlpkit.recurrent.math.PackedMatrix;
 import dev.nlpkit.recurrent.math.Parallelism;
+import dev.nlpkit.recurrent.math.RowProjection;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -297,9 +298,7 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
         int v = embeddings.dim(0);
         int gh = gates * units;
         float[] out = new float[Math.multiplyExact(v, gh)];
-        for (int r = 0; r < v; r++) {
-            projectRow(embeddings, r, out, r * gh);
-        }
+        projectRows(embeddings, 0, v, out, 0);
         return out;
     }
 
@@ -310,9 +309,9 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
      * One row of {@link #projectTable}: {@code out[offset + j] = b[j] + sum_k E[row, k] W_x[k, j]}, in the order
      * of the plain-Java GEMM ({@code -Dnlpkit.vector=false}): per block of 256 features a sum from zero of
      * products in increasing {@code k}, each product and sum rounded on its own (Java never fuses them), then
-     * added to the bias. Every step is one exactly rounded IEEE operation in a fixed order, so a value does not
-     * depend on which other rows are computed, in which order, on which thread, or whether the loop runs
-     * interpreted, compiled or auto-vectorized.
+     * added to the bias ({@link RowProjection}). Every step is one exactly rounded IEEE operation in a fixed order,
+     * so a value does not depend on which other rows are computed, in which order, on which thread, or whether the
+     * loop runs interpreted, compiled or vectorized.
      *
      * @param embeddings the embedding table {@code [V, F]} (float32)
      * @param row        the row (token id) to project
@@ -320,33 +319,30 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
      * @param offset     the index in {@code out} of the row's first float
      */
     public void projectRow(Tensor embeddings, int row, float[] out, int offset) {
+        projectRows(embeddings, row, 1, out, offset);
+    }
+
+    /**
+     * Consecutive rows {@code [first, first + rows)} of {@link #projectTable}, each the same bits as
+     * {@link #projectRow} gives it; several rows per call share the loads of {@code W_x}.
+     *
+     * @param embeddings the embedding table {@code [V, F]} (float32)
+     * @param first      the first row (token id) to project
+     * @param rows       the number of rows
+     * @param out        where to write the {@code rows * G*H} floats, row after row
+     * @param offset     the index in {@code out} of the first row's first float
+     */
+    public void projectRows(Tensor embeddings, int first, int rows, float[] out, int offset) {
         if (embeddings.rank() != 2 || embeddings.dim(1) != features) {
             throw new IllegalArgumentException(typeName() + " takes " + features + " features, the table is "
                     + embeddings.shapeString());
         }
-        int gh = gates * units;
-        float[] e = ((FloatTensor) embeddings).data();
-        float[] w = floats(kernel);
-        float[] bs = floats(bias);
-        float[] sum = features <= ROW_BLOCK ? out : new float[gh];
-        int sumOffset = sum == out ? offset : 0;
-        int base = row * features;
-        for (int k0 = 0; k0 < features; k0 += ROW_BLOCK) {
-            java.util.Arrays.fill(sum, sumOffset, sumOffset + gh, 0f);
-            for (int k = k0; k < Math.min(features, k0 + ROW_BLOCK); k++) {
-                float x = e[base + k];
-                int wk = k * gh;
-                for (int j = 0; j < gh; j++) {
-                    sum[sumOffset + j] += x * w[wk + j];
-                }
-            }
-            for (int j = 0; j < gh; j++) {
-                out[offset + j] = (k0 == 0 ? bs[j] : out[offset + j]) + sum[sumOffset + j];
-            }
+        if (first < 0 || rows < 0 || first + rows > embeddings.dim(0)) {
+            throw new IndexOutOfBoundsException("rows [" + first + ", " + (first + rows) + ") of a table of "
+                    + embeddings.dim(0));
         }
-        if (features == 0) {
-            System.arraycopy(bs, 0, out, offset, gh);
-        }
+        RowProjection.project(((FloatTensor) embeddings).data(), first * features, rows, features, floats(kernel),
+                floats(bias), gates * units, ROW_BLOCK, out, offset);
     }
 
     /**

@@ -32,6 +32,8 @@ final class FusedEmbedding {
     /** A row's state once it is computed and published (0, the array's initial value, before). */
     private static final byte DONE = 1;
     private static final VarHandle STATE = MethodHandles.arrayElementVarHandle(byte[].class);
+    /** Most consecutive rows {@link Table#fillAll} computes in one call. */
+    private static final int RUN = 32;
 
     /**
      * A table for the weights' version key {@code key}: {@code values} is {@code [V, G*H]}, row {@code v} valid
@@ -67,15 +69,32 @@ final class FusedEmbedding {
             }
         }
 
-        /** Computes every row not computed yet, in {@code parts} ranges of rows on the kernel threads. */
+        /**
+         * Computes every row not computed yet, in {@code parts} ranges of rows on the kernel threads; runs of
+         * {@value #RUN} rows none of which is done are computed together (the same bits, fewer loads).
+         */
         void fillAll(int parts) {
             int rows = state.length;
+            int width = recurrent.projectionWidth();
             Parallelism.forEachPart(parts, part -> {
-                float[] scratch = new float[recurrent.projectionWidth()];
-                for (int id = (int) ((long) rows * part / parts); id < (long) rows * (part + 1) / parts; id++) {
-                    if ((byte) STATE.getAcquire(state, id) != DONE) {
-                        compute(id, scratch);
+                float[] scratch = new float[RUN * width];
+                int end = (int) ((long) rows * (part + 1) / parts);
+                int id = (int) ((long) rows * part / parts);
+                while (id < end) {
+                    int run = 0;
+                    while (run < RUN && id + run < end && (byte) STATE.getAcquire(state, id + run) != DONE) {
+                        run++;
                     }
+                    if (run == 0) {
+                        id++;
+                        continue;
+                    }
+                    recurrent.projectRows(embedding.table().value(), id, run, scratch, 0);
+                    System.arraycopy(scratch, 0, values, id * width, run * width);
+                    for (int r = 0; r < run; r++) {
+                        STATE.setRelease(state, id + r, DONE);
+                    }
+                    id += run;
                 }
             });
         }

@@ -770,7 +770,10 @@ public final class SentimentCommand implements Runnable {
             @Override
             public synchronized void onWord2VecProgress(TrainingProgress p) {
                 if (word2vecBar == null) {
-                    word2vecBar = Progress.start("word2vec", p.totalWords(), "words");
+                    // the same listener event reports either embedding's training; the bar names the one running
+                    String name = options.embedding().source() instanceof TextClassifierOptions.FastTextSource
+                            ? "fasttext" : "word2vec";
+                    word2vecBar = Progress.start(name, p.totalWords(), "words");
                 }
                 word2vecBar.message(String.format(Locale.ROOT, "epoch %d/%d, %.0f words/s", p.epoch(), p.epochs(),
                         p.wordsPerSecond()));

@@ -348,22 +348,18 @@ public record ModelInfo(Optional<Instant> created, Optional<String> nlpkitVersio
     }
 
     private static int parseInt(String value, String where, int line, String field) throws BundleFormatException {
-        try {
-            int n = Integer.parseInt(value);
-            if (n < 0) {
-                throw new NumberFormatException();
-            }
-            return n;
-        } catch (NumberFormatException e) {
-            throw new BundleFormatException(where + ": line " + line + ": field '" + field + "': expected a count "
-                    + ">= 0, found '" + shorten(value) + "'");
-        }
+        return (int) parseCount(value, Integer.MAX_VALUE, where, line, field);
     }
 
     private static long parseLong(String value, String where, int line, String field) throws BundleFormatException {
+        return parseCount(value, Long.MAX_VALUE, where, line, field);
+    }
+
+    private static long parseCount(String value, long max, String where, int line, String field)
+            throws BundleFormatException {
         try {
             long n = Long.parseLong(value);
-            if (n < 0) {
+            if (n < 0 || n > max) {
                 throw new NumberFormatException();
             }
             return n;

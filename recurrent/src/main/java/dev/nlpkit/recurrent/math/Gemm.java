@@ -54,16 +54,8 @@ public final class Gemm {
         checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
         checkMatrix("B", b, bOff, ldb, transB ? n : k, transB ? k : n);
         checkMatrix("C", c, cOff, ldc, m, n);
-        if (m == 0 || n == 0) {
+        if (!applyBeta(m, n, k, alpha, beta, c, cOff, ldc)) {
             return;
-        }
-        if (k == 0 || alpha == 0f) {
-            scale(beta, c, cOff, ldc, m, n);
-            return;
-        }
-        // beta = 0: the kernels store their first block of k instead of adding it to a zero-filled C.
-        if (beta != 0f) {
-            scale(beta, c, cOff, ldc, m, n);
         }
         Kernels.engine().multiplyAdd(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, c, cOff, ldc,
                 beta == 0f);
@@ -127,17 +119,32 @@ public final class Gemm {
         }
         checkMatrix("A", a, aOff, lda, transA ? k : m, transA ? m : k);
         checkMatrix("C", c, cOff, ldc, m, n);
-        if (m == 0 || n == 0) {
+        if (!applyBeta(m, n, k, alpha, beta, c, cOff, ldc)) {
             return;
+        }
+        engine.multiplyAddPacked(transA, m, n, k, alpha, a, aOff, lda, b.data(), c, cOff, ldc, beta == 0f);
+    }
+
+    /**
+     * The part of {@code C = alpha op(A) op(B) + beta C} both {@code gemm} forms share before the kernels: nothing for
+     * an empty C, only {@code beta C} when the product is empty or {@code alpha} is 0, else C scaled by a non-zero
+     * {@code beta}. With {@code beta = 0} C is left as it is: the kernels store their first block of k instead of
+     * adding it to a zero-filled C.
+     *
+     * @return whether the kernels still have to add the product
+     */
+    private static boolean applyBeta(int m, int n, int k, float alpha, float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return false;
         }
         if (k == 0 || alpha == 0f) {
             scale(beta, c, cOff, ldc, m, n);
-            return;
+            return false;
         }
         if (beta != 0f) {
             scale(beta, c, cOff, ldc, m, n);
         }
-        engine.multiplyAddPacked(transA, m, n, k, alpha, a, aOff, lda, b.data(), c, cOff, ldc, beta == 0f);
+        return true;
     }
 
     /**

@@ -39,11 +39,18 @@ import java.util.SplittableRandom;
  *
  * <p>Computation: Q, K and V are one product over all {@code batch T} rows ({@code [batch T, F] x [F, 3D]}, the
  * three kernels side by side), and so are their kernel gradients and the input gradient in the backward pass; the
- * output projection is one more. The scores and the weighted sums are one product per example and head
- * ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]}, read in place from the projections), the examples cut into
- * a few parts per kernel thread, each part with its own scratch and writing only its own rows (so results do not
- * depend on the thread count). From 64 steps on, the transposed operands of those products ({@code K_i^T},
- * {@code V_i^T}, {@code A^T}, {@code dS^T}) are copied out first, which makes every per-head product a plain one.
+ * output projection is one more (all through {@code Gemm}). The per-head work is cut into (example, head) pairs,
+ * a few parts per kernel thread, each pair done whole on one thread with its own scratch and writing only its own
+ * columns (so results do not depend on the thread count). In float, a pair's products go through
+ * {@link SmallGemm} (operands read in place, no packing), its scores into a scratch of rows padded to whole
+ * vectors ({@code K_i^T} copied into a zero-padded block first) where {@link SoftmaxRows} runs the masked softmax
+ * forward and backward in one pass per row; in double (the gradient checks), through {@code Ops.gemm} per pair.
+ *
+ * <p>Memory: a float training step keeps its large arrays ({@code qkv}, the {@code [batch, heads, T, T]} weights,
+ * {@code o} and the backward pass's {@code dO} and {@code dqkv}) in a set the layer reuses for the next step:
+ * the set is taken by a training forward pass and given back at the end of its backward pass. So a training
+ * forward pass's {@link #attentionWeights} are valid until its backward pass ends, and {@code backward} runs once
+ * per forward pass; inference passes keep their own arrays.
  */
 public final class MultiHeadSelfAttention extends Layer {
 
@@ -177,6 +184,9 @@ public final class MultiHeadSelfAttention extends Layer {
      * The attention weights of a forward pass of this layer, {@code [batch, heads, T, T]}: row {@code t} of head
      * {@code i} holds the weights query step {@code t} gives to every step (zero where not allowed), for
      * explanation.
+     *
+     * <p>For a training forward pass in float, read them before its backward pass ends: the array then serves the
+     * next training step.
      *
      * @param forward a forward result of this layer
      * @return the weights, shared with the cache (do not change)

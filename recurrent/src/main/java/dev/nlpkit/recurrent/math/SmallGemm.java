@@ -5,7 +5,7 @@ package dev.nlpkit.recurrent.math;
  * ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]} with {@code d} around 32): no packing, no splitting over
  * threads, no per-call allocation. {@link Gemm} packs its operands into panels first, which pays off on large
  * products but is most of the cost of these; here the operands are read where they lie and the output is built
- * in registers, a block of 4 rows by 2 vectors at a time. The caller runs many of them at once, one thread per
+ * in registers, a block of 8 rows by 2 vectors at a time. The caller runs many of them at once, one thread per
  * (example, head) pair.
  *
  * <p>Both forms overwrite {@code C} ({@code beta = 0}). Each output element is one fused multiply-add chain in the

@@ -5,7 +5,11 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
-/** The Vector API kernels of {@link SoftmaxRows}. */
+/**
+ * The Vector API kernels of {@link SoftmaxRows}. Sums fold the lanes in {@link VectorElementwise#sumLanes}'s fixed
+ * tree, not with {@code reduceLanes(ADD)}, whose order differs between the interpreter and C2 (the bits would then
+ * depend on when the code got compiled).
+ */
 final class VectorSoftmaxRows {
 
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
@@ -51,7 +55,7 @@ final class VectorSoftmaxRows {
             }
             sum = sum.add(e);
         }
-        float inv = 1f / sum.reduceLanes(VectorOperators.ADD);
+        float inv = 1f / VectorElementwise.sumLanes(sum);
         for (j = 0; j < padded; j += L) {
             FloatVector.fromArray(S, s, off + j).mul(inv).intoArray(s, off + j);
         }
@@ -68,7 +72,7 @@ final class VectorSoftmaxRows {
         if (j < len) {
             acc = FloatVector.fromArray(S, g, gOff + j, tail).fma(FloatVector.fromArray(S, a, aOff + j, tail), acc);
         }
-        float dot = acc.reduceLanes(VectorOperators.ADD);
+        float dot = VectorElementwise.sumLanes(acc);
         for (j = 0; j + L <= len; j += L) {
             FloatVector w = FloatVector.fromArray(S, a, aOff + j);
             w.mul(FloatVector.fromArray(S, g, gOff + j).sub(dot)).intoArray(g, gOff + j);

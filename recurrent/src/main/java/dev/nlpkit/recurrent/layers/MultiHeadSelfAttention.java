@@ -1,6 +1,8 @@
 package dev.nlpkit.recurrent.layers;
 
 import dev.nlpkit.recurrent.math.Parallelism;
+import dev.nlpkit.recurrent.math.SmallGemm;
+import dev.nlpkit.recurrent.math.SoftmaxRows;
 import dev.nlpkit.recurrent.math.VectorOps;
 import dev.nlpkit.recurrent.tensor.FloatTensor;
 import dev.nlpkit.recurrent.tensor.Ops;
@@ -37,11 +39,18 @@ import java.util.SplittableRandom;
  *
  * <p>Computation: Q, K and V are one product over all {@code batch T} rows ({@code [batch T, F] x [F, 3D]}, the
  * three kernels side by side), and so are their kernel gradients and the input gradient in the backward pass; the
- * output projection is one more. The scores and the weighted sums are one product per example and head
- * ({@code [T, d] x [d, T]} and {@code [T, T] x [T, d]}, read in place from the projections), the examples cut into
- * a few parts per kernel thread, each part with its own scratch and writing only its own rows (so results do not
- * depend on the thread count). From 64 steps on, the transposed operands of those products ({@code K_i^T},
- * {@code V_i^T}, {@code A^T}, {@code dS^T}) are copied out first, which makes every per-head product a plain one.
+ * output projection is one more (all through {@code Gemm}). The per-head work is cut into (example, head) pairs,
+ * a few parts per kernel thread, each pair done whole on one thread with its own scratch and writing only its own
+ * columns (so results do not depend on the thread count). In float, a pair's products go through
+ * {@link SmallGemm} (operands read in place, no packing), its scores into a scratch of rows padded to whole
+ * vectors ({@code K_i^T} copied into a zero-padded block first) where {@link SoftmaxRows} runs the masked softmax
+ * forward and backward in one pass per row; in double (the gradient checks), through {@code Ops.gemm} per pair.
+ *
+ * <p>Memory: a float training step keeps its large arrays ({@code qkv}, the {@code [batch, heads, T, T]} weights,
+ * {@code o} and the backward pass's {@code dO} and {@code dqkv}) in a set the layer reuses for the next step:
+ * the set is taken by a training forward pass and given back at the end of its backward pass. So a training
+ * forward pass's {@link #attentionWeights} are valid until its backward pass ends, and {@code backward} runs once
+ * per forward pass; inference passes keep their own arrays.
  */
 public final class MultiHeadSelfAttention extends Layer {
 
@@ -82,9 +91,52 @@ public final class MultiHeadSelfAttention extends Layer {
         }
     }
 
-    /** A forward pass: {@code qkv} is {@code [batch T, 3 D]} (Q | K | V), {@code wqkv} the kernels it used. */
+    /**
+     * A forward pass: {@code qkv} is {@code [batch T, 3 D]} (Q | K | V), {@code wqkv} the kernels it used;
+     * {@code buffers} (float training passes only) hold {@code qkv}, the weights and {@code o}, and go back to the
+     * layer's pool when the backward pass ends.
+     */
     private record Cache(Tensor x, Tensor qkv, Tensor wqkv, Tensor weights, Tensor o, boolean[] mask,
-                         int batch, int time) {
+                         int batch, int time, Buffers buffers) {
+    }
+
+    /**
+     * The large arrays of one float training step, kept across steps so that a step allocates (and the JVM
+     * zeroes) none of them: the projections {@code qkv [batch T, 3D]}, the weights {@code [batch, heads, T, T]},
+     * the heads' outputs {@code o [batch T, D]} and, for the backward pass, {@code dO [batch T, D]} and
+     * {@code dqkv [batch T, 3D]}. Lifetime rule: a training forward pass takes a set from the layer's pool (or makes
+     * one), and its backward pass returns it when it ends, once. So a training forward pass's weights stay valid
+     * until its backward pass; an inference pass (or a training pass never followed by its backward) keeps its
+     * own arrays. Every array is fully overwritten before it is read, so stale contents never leak.
+     */
+    private record Buffers(int batch, int time, Tensor qkv, Tensor weights, Tensor o, Tensor dO, Tensor dqkv,
+                           java.util.concurrent.atomic.AtomicBoolean released) {
+    }
+
+    /** Sets of {@link Buffers} free for the next training step; thread-safe (inference may run in parallel). */
+    private final java.util.concurrent.ConcurrentLinkedQueue<Buffers> pool =
+            new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /** Most sets kept in {@link #pool}: one per forward pass in flight before its backward pass. */
+    private static final int POOL_SIZE = 2;
+
+    private Buffers takeBuffers(Tensor like, int batch, int time, int d) {
+        for (Buffers b = pool.poll(); b != null; b = pool.poll()) {
+            if (b.batch() == batch && b.time() == time) {
+                return new Buffers(batch, time, b.qkv(), b.weights(), b.o(), b.dO(), b.dqkv(),
+                        new java.util.concurrent.atomic.AtomicBoolean());
+            }
+        }
+        int rows = batch * time;
+        return new Buffers(batch, time, like.zerosLike(rows, 3 * d), like.zerosLike(batch, options.heads(), time,
+                time), like.zerosLike(rows, d), like.zerosLike(rows, d), like.zerosLike(rows, 3 * d),
+                new java.util.concurrent.atomic.AtomicBoolean());
+    }
+
+    private void releaseBuffers(Buffers b) {
+        if (b != null && b.released().compareAndSet(false, true) && pool.size() < POOL_SIZE) {
+            pool.add(b);
+        }
     }
 
     @Override
@@ -133,6 +185,9 @@ public final class MultiHeadSelfAttention extends Layer {
      * {@code i} holds the weights query step {@code t} gives to every step (zero where not allowed), for
      * explanation.
      *
+     * <p>For a training forward pass in float, read them before its backward pass ends: the array then serves the
+     * next training step.
+     *
      * @param forward a forward result of this layer
      * @return the weights, shared with the cache (do not change)
      */
@@ -159,7 +214,9 @@ public final class MultiHeadSelfAttention extends Layer {
                 kernels[p].value().copyTo(r * d, wqkv, r * d3 + p * d, d);
             }
         }
-        Tensor qkv = x.zerosLike(rows, d3);
+        boolean fast = x instanceof FloatTensor;
+        Buffers buffers = fast && training ? takeBuffers(x, batch, time, d) : null;
+        Tensor qkv = buffers != null ? buffers.qkv() : x.zerosLike(rows, d3);
         if (biases[0] != null) {
             Tensor bqkv = x.zerosLike(d3);
             for (int p = 0; p < 3; p++) {
@@ -167,27 +224,43 @@ public final class MultiHeadSelfAttention extends Layer {
             }
             Ops.setRowsTo(qkv, rows, d3, bqkv);
         }
-        Ops.gemm(false, false, rows, d3, f, 1, x, 0, f, wqkv, 0, d3, 1, qkv, 0, d3);
-        Tensor weights = x.zerosLike(batch, h, time, time);
-        Tensor o = x.zerosLike(rows, d);
+        Ops.gemm(false, false, rows, d3, f, 1, x, 0, f, wqkv, 0, d3, biases[0] != null ? 1 : 0, qkv, 0, d3);
+        Tensor weights = buffers != null ? buffers.weights() : x.zerosLike(batch, h, time, time);
+        Tensor o = buffers != null ? buffers.o() : x.zerosLike(rows, d);
         boolean[] mask = in.mask();
         double scale = 1.0 / Math.sqrt(dk);
-        boolean explicitTranspose = time >= TRANSPOSE_MIN_TIME;
+        if (fast) {
+            headsForward((FloatTensor) qkv, (FloatTensor) weights, (FloatTensor) o, mask, batch, time, (float) scale);
+        } else {
+            headsForward(qkv, weights, o, mask, batch, time, scale);
+        }
+        Tensor y = x.zerosLike(batch, time, f);
+        if (biases[3] != null) {
+            Ops.setRowsTo(y, rows, f, biases[3].value());
+        }
+        Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, 1, y, 0, f);
+        PaddedRows.zero(y, mask, f);
+        return new Forward(Signal.sequence(y, mask), new Cache(x, qkv, wqkv, weights, o, mask, batch, time,
+                buffers));
+    }
+
+    /**
+     * The heads of a forward pass, any precision: {@code weights} and {@code o} from {@code qkv}, one product per
+     * example and head through {@link Ops#gemm} (the double-precision path the gradient checks run).
+     */
+    private void headsForward(Tensor qkv, Tensor weights, Tensor o, boolean[] mask, int batch, int time,
+                              double scale) {
+        int h = options.heads();
+        int dk = headDim;
+        int d = h * dk;
+        int d3 = 3 * d;
         forExampleParts(batch, (from, to) -> {
-            Tensor kt = x.zerosLike(explicitTranspose ? dk * time : 0);
             for (int b = from; b < to; b++) {
                 for (int i = 0; i < h; i++) {
                     int qOff = b * time * d3 + i * dk;
                     int sOff = (b * h + i) * time * time;
-                    // S = Q_i K_i^T scale; on long sequences with K_i transposed first (see TRANSPOSE_MIN_TIME)
-                    if (explicitTranspose) {
-                        transpose(qkv, qOff + d, d3, time, dk, kt);
-                        Ops.gemm(false, false, time, time, dk, scale, qkv, qOff, d3, kt, 0, time, 0, weights, sOff,
-                                time);
-                    } else {
-                        Ops.gemm(false, true, time, time, dk, scale, qkv, qOff, d3, qkv, qOff + d, d3, 0, weights,
-                                sOff, time);
-                    }
+                    Ops.gemm(false, true, time, time, dk, scale, qkv, qOff, d3, qkv, qOff + d, d3, 0, weights,
+                            sOff, time);
                     for (int t = 0; t < time; t++) {
                         maskedSoftmax(weights, sOff + t * time, time, mask, b * time,
                                 options.causal() ? t + 1 : time);
@@ -197,13 +270,72 @@ public final class MultiHeadSelfAttention extends Layer {
                 }
             }
         });
-        Tensor y = x.zerosLike(batch, time, f);
-        if (biases[3] != null) {
-            Ops.setRowsTo(y, rows, f, biases[3].value());
+    }
+
+    /**
+     * The heads of a float forward pass, one (example, head) pair at a time on each thread (see
+     * {@link #forPairParts}): {@code K_i^T} copied into a zero-padded {@code [d, T']} scratch ({@code T'} the
+     * sequence length padded to whole vectors, {@link SoftmaxRows#paddedLength}), the scores {@code Q_i K_i^T}
+     * into a {@code [T, T']} scratch by {@link SmallGemm}, the masked softmax over each of its rows in place, the
+     * rows copied out into {@code weights}, and {@code O_i = A_i V_i} from the scratch while it is in cache.
+     */
+    private void headsForward(FloatTensor qkvT, FloatTensor weightsT, FloatTensor oT, boolean[] mask, int batch,
+                              int time, float scale) {
+        int h = options.heads();
+        int dk = headDim;
+        int d = h * dk;
+        int d3 = 3 * d;
+        int padded = SoftmaxRows.paddedLength(time);
+        boolean causal = options.causal();
+        float[] qkv = qkvT.data();
+        float[] weights = weightsT.data();
+        float[] o = oT.data();
+        forPairParts(batch * h, (from, to) -> {
+            float[] kt = new float[dk * padded];
+            float[] s = new float[time * padded];
+            for (int pair = from; pair < to; pair++) {
+                int b = pair / h;
+                int i = pair % h;
+                int qOff = b * time * d3 + i * dk;
+                int sOff = pair * time * time;
+                transpose(qkv, qOff + d, d3, time, dk, kt, padded);
+                SmallGemm.gemmNN(time, padded, dk, scale, qkv, qOff, d3, kt, 0, padded, s, 0, padded);
+                for (int t = 0; t < time; t++) {
+                    SoftmaxRows.softmax(s, t * padded, padded, causal ? t + 1 : time, mask, b * time);
+                    System.arraycopy(s, t * padded, weights, sOff + t * time, time);
+                }
+                SmallGemm.gemmNN(time, dk, time, 1f, s, 0, padded, qkv, qOff + 2 * d, d3, o, b * time * d + i * dk, d);
+            }
+        });
+    }
+
+    /**
+     * Cuts {@code pairs} (example, head) pairs into contiguous parts, {@link #PARTS_PER_THREAD} per thread,
+     * claimed by the threads as they come free; each part gets its own scratch and writes only its own pairs'
+     * outputs, so the result does not depend on the thread count.
+     */
+    private static void forPairParts(int pairs, ExampleRange work) {
+        forExampleParts(pairs, work);
+    }
+
+    /**
+     * {@code dst[c * ldDst + r] = src[off + r * ld + c]}: the {@code [rows, cols]} block at {@code off} transposed
+     * into {@code dst}, whose rows are {@code ldDst >= rows} long (the rest of each row is left as it is: zero in
+     * the padded scratch).
+     */
+    static void transpose(float[] src, int off, int ld, int rows, int cols, float[] dst, int ldDst) {
+        for (int r0 = 0; r0 < rows; r0 += TILE) {
+            int r1 = Math.min(rows, r0 + TILE);
+            for (int c0 = 0; c0 < cols; c0 += TILE) {
+                int c1 = Math.min(cols, c0 + TILE);
+                for (int r = r0; r < r1; r++) {
+                    int row = off + r * ld;
+                    for (int c = c0; c < c1; c++) {
+                        dst[c * ldDst + r] = src[row + c];
+                    }
+                }
+            }
         }
-        Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, 1, y, 0, f);
-        PaddedRows.zero(y, mask, f);
-        return new Forward(Signal.sequence(y, mask), new Cache(x, qkv, wqkv, weights, o, mask, batch, time));
     }
 
     /** The work of one part of the examples, {@code [from, to)}. */
@@ -224,46 +356,9 @@ public final class MultiHeadSelfAttention extends Layer {
                 (int) ((long) batch * (part + 1) / parts)));
     }
 
-    /**
-     * {@code dst[c * rows + r] = src[off + r * ld + c]}: the {@code [rows, cols]} block at {@code off} transposed
-     * into {@code dst} ({@code [cols, rows]}, dense), in square tiles so that neither side strides through memory.
-     */
-    static void transpose(Tensor src, int off, int ld, int rows, int cols, Tensor dst) {
-        if (src instanceof FloatTensor fs && dst instanceof FloatTensor fd) {
-            float[] a = fs.data();
-            float[] t = fd.data();
-            for (int r0 = 0; r0 < rows; r0 += TILE) {
-                int r1 = Math.min(rows, r0 + TILE);
-                for (int c0 = 0; c0 < cols; c0 += TILE) {
-                    int c1 = Math.min(cols, c0 + TILE);
-                    for (int r = r0; r < r1; r++) {
-                        int row = off + r * ld;
-                        for (int c = c0; c < c1; c++) {
-                            t[c * rows + r] = a[row + c];
-                        }
-                    }
-                }
-            }
-            return;
-        }
-        for (int r = 0; r < rows; r++) {
-            for (int c = 0; c < cols; c++) {
-                dst.set(c * rows + r, src.get(off + r * ld + c));
-            }
-        }
-    }
-
     private static final int TILE = 16;
 
     private static final int PARTS_PER_THREAD = 4;
-
-    /**
-     * From this sequence length on, the per-head products read a transposed operand ({@code K_i^T}, {@code V_i^T},
-     * {@code A^T}, {@code dS^T}) from an explicit copy instead of through the GEMM's transposed access: measured
-     * under load with AVX-512 at width 128 and 4 heads, the copy wins by about 2x on those products at 128 steps
-     * and loses at 30, where the GEMM's packing of a transposed operand is cheap.
-     */
-    private static final int TRANSPOSE_MIN_TIME = 64;
 
     /**
      * Runs {@code work} for every example, the examples cut into contiguous parts shared among the threads (also
@@ -406,52 +501,18 @@ public final class MultiHeadSelfAttention extends Layer {
         if (biases[3] != null) {
             Ops.addColumnSums(dy, rows, f, grads.of(biases[3]), 0);
         }
-        Tensor dO = c.o().zerosLike(rows, d);
+        Buffers buffers = c.buffers();
+        Tensor dO = buffers != null ? buffers.dO() : c.o().zerosLike(rows, d);
         Ops.gemm(false, true, rows, d, f, 1, dy, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d);
         Tensor qkv = c.qkv();
-        Tensor dqkv = qkv.zerosLike(rows, d3);
+        Tensor dqkv = buffers != null ? buffers.dqkv() : qkv.zerosLike(rows, d3);
         double scale = 1.0 / Math.sqrt(dk);
-        Tensor a = c.weights();
-        boolean explicitTranspose = time >= TRANSPOSE_MIN_TIME;
-        forExampleParts(batch, (from, to) -> {
-            Tensor vt = qkv.zerosLike(explicitTranspose ? dk * time : 0);
-            Tensor dScores = qkv.zerosLike(time * time);
-            Tensor squareT = qkv.zerosLike(explicitTranspose ? time * time : 0);
-            for (int b = from; b < to; b++) {
-                for (int i = 0; i < h; i++) {
-                    int qOff = b * time * d3 + i * dk;
-                    int kOff = qOff + d;
-                    int vOff = qOff + 2 * d;
-                    int oOff = b * time * d + i * dk;
-                    int sOff = (b * h + i) * time * time;
-                    // dA = dO_i V_i^T; dV_i = A^T dO_i (on long sequences with the transposed operands made
-                    // explicit, so that every product is a plain [T, *] x [*, *] one, see TRANSPOSE_MIN_TIME)
-                    if (explicitTranspose) {
-                        transpose(qkv, vOff, d3, time, dk, vt);
-                        Ops.gemm(false, false, time, time, dk, 1, dO, oOff, d, vt, 0, time, 0, dScores, 0, time);
-                        transpose(a, sOff, time, time, time, squareT);
-                        Ops.gemm(false, false, time, dk, time, 1, squareT, 0, time, dO, oOff, d, 0, dqkv, vOff, d3);
-                    } else {
-                        Ops.gemm(false, true, time, time, dk, 1, dO, oOff, d, qkv, vOff, d3, 0, dScores, 0, time);
-                        Ops.gemm(true, false, time, dk, time, 1, a, sOff, time, dO, oOff, d, 0, dqkv, vOff, d3);
-                    }
-                    // softmax backward: dS = A * (dA - sum_j dA A), in place
-                    for (int t = 0; t < time; t++) {
-                        softmaxBackward(dScores, t * time, a, sOff + t * time, time);
-                    }
-                    // dQ_i = dS K_i / sqrt(d), dK_i = dS^T Q_i / sqrt(d)
-                    Ops.gemm(false, false, time, dk, time, scale, dScores, 0, time, qkv, kOff, d3, 0, dqkv, qOff, d3);
-                    if (explicitTranspose) {
-                        transpose(dScores, 0, time, time, time, squareT);
-                        Ops.gemm(false, false, time, dk, time, scale, squareT, 0, time, qkv, qOff, d3, 0, dqkv, kOff,
-                                d3);
-                    } else {
-                        Ops.gemm(true, false, time, dk, time, scale, dScores, 0, time, qkv, qOff, d3, 0, dqkv, kOff,
-                                d3);
-                    }
-                }
-            }
-        });
+        if (qkv instanceof FloatTensor && dO instanceof FloatTensor && dqkv instanceof FloatTensor) {
+            headsBackward((FloatTensor) qkv, (FloatTensor) c.weights(), (FloatTensor) dO, (FloatTensor) dqkv, batch,
+                    time, (float) scale);
+        } else {
+            headsBackward(qkv, c.weights(), dO, dqkv, batch, time, scale);
+        }
         Tensor x = c.x();
         // The three kernels' gradients as one product [F, rows] x [rows, 3D], then split.
         Tensor dW = x.zerosLike(f, d3);
@@ -471,6 +532,78 @@ public final class MultiHeadSelfAttention extends Layer {
         }
         Tensor dx = x.zerosLike(batch, time, f);
         Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f);
+        releaseBuffers(buffers);
         return dx;
+    }
+
+    /** The heads of a backward pass, any precision, through {@link Ops#gemm} (see the float one). */
+    private void headsBackward(Tensor qkv, Tensor a, Tensor dO, Tensor dqkv, int batch, int time, double scale) {
+        int h = options.heads();
+        int dk = headDim;
+        int d = h * dk;
+        int d3 = 3 * d;
+        forExampleParts(batch, (from, to) -> {
+            Tensor dScores = qkv.zerosLike(time * time);
+            for (int b = from; b < to; b++) {
+                for (int i = 0; i < h; i++) {
+                    int qOff = b * time * d3 + i * dk;
+                    int kOff = qOff + d;
+                    int vOff = qOff + 2 * d;
+                    int oOff = b * time * d + i * dk;
+                    int sOff = (b * h + i) * time * time;
+                    // dA = dO_i V_i^T; dV_i = A^T dO_i
+                    Ops.gemm(false, true, time, time, dk, 1, dO, oOff, d, qkv, vOff, d3, 0, dScores, 0, time);
+                    Ops.gemm(true, false, time, dk, time, 1, a, sOff, time, dO, oOff, d, 0, dqkv, vOff, d3);
+                    // softmax backward: dS = A * (dA - sum_j dA A), in place
+                    for (int t = 0; t < time; t++) {
+                        softmaxBackward(dScores, t * time, a, sOff + t * time, time);
+                    }
+                    // dQ_i = dS K_i / sqrt(d), dK_i = dS^T Q_i / sqrt(d)
+                    Ops.gemm(false, false, time, dk, time, scale, dScores, 0, time, qkv, kOff, d3, 0, dqkv, qOff, d3);
+                    Ops.gemm(true, false, time, dk, time, scale, dScores, 0, time, qkv, qOff, d3, 0, dqkv, kOff, d3);
+                }
+            }
+        });
+    }
+
+    /**
+     * The heads of a float backward pass, one (example, head) pair at a time on each thread, through
+     * {@link SmallGemm} with {@code V_i^T} copied into a zero-padded scratch (as in the forward pass):
+     * {@code dA = dO_i V_i^T} into a {@code [T, T']} scratch, {@code dV_i = A^T dO_i}, the softmax backward pass
+     * {@code dS = A (dA - rowsum(dA A))} row by row in place, {@code dQ_i = dS K_i / sqrt(d)} and
+     * {@code dK_i = dS^T Q_i / sqrt(d)}.
+     */
+    private void headsBackward(FloatTensor qkvT, FloatTensor aT, FloatTensor dOT, FloatTensor dqkvT, int batch,
+                               int time, float scale) {
+        int h = options.heads();
+        int dk = headDim;
+        int d = h * dk;
+        int d3 = 3 * d;
+        int padded = SoftmaxRows.paddedLength(time);
+        float[] qkv = qkvT.data();
+        float[] a = aT.data();
+        float[] dO = dOT.data();
+        float[] dqkv = dqkvT.data();
+        forPairParts(batch * h, (from, to) -> {
+            float[] vt = new float[dk * padded];
+            float[] ds = new float[time * padded];
+            for (int pair = from; pair < to; pair++) {
+                int b = pair / h;
+                int i = pair % h;
+                int qOff = b * time * d3 + i * dk;
+                int kOff = qOff + d;
+                int vOff = qOff + 2 * d;
+                int oOff = b * time * d + i * dk;
+                int sOff = pair * time * time;
+                transpose(qkv, vOff, d3, time, dk, vt, padded);
+                SmallGemm.gemmNN(time, padded, dk, 1f, dO, oOff, d, vt, 0, padded, ds, 0, padded);
+                SmallGemm.gemmTN(time, dk, time, 1f, a, sOff, time, dO, oOff, d, dqkv, vOff, d3);
+                for (int t = 0; t < time; t++) {
+                    SoftmaxRows.softmaxBackward(ds, t * padded, a, sOff + t * time, time);
+                }
+                SmallGemm.gemmNN(time, dk, time, scale, ds, 0, padded, qkv, kOff, d3, dqkv, qOff, d3);
+                SmallGemm.gemmTN(time, dk, time, scale, ds, 0, padded, qkv, qOff, d3, dqkv, kOff, d3);
+            }
+        });
     }
 }

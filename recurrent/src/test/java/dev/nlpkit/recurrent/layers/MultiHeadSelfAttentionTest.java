@@ -9,6 +9,7 @@ import dev.nlpkit.recurrent.model.Inputs;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.recurrent.tensor.Precision;
 import dev.nlpkit.recurrent.tensor.Tensor;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -156,7 +157,117 @@ class MultiHeadSelfAttentionTest {
         }
     }
 
-    /** Above the layer's TRANSPOSE_MIN_TIME (64 steps) the per-head products read explicit transposed copies. */
+
+    /** Float configurations: width 64 in 2 heads of 32 (the Vector API kernels), width 6 in 2 of 3 (the plain ones). */
+    static Stream<org.junit.jupiter.params.provider.Arguments> floatConfigurations() {
+        return Stream.of(
+                org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2), 64, 30),
+                org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2).withCausal(true), 64,
+                        70),
+                org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2).withUseBias(false),
+                        64, 17),
+                org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2), 6, 30),
+                org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(3).withKeyDim(4)
+                        .withCausal(true), 6, 9));
+    }
+
+    /** One training step's output, input gradient and parameter gradients, in that order. */
+    private static List<Tensor> step(MultiHeadSelfAttention layer, Signal in, Tensor dy) {
+        Gradients grads = new Gradients();
+        Layer.Forward f = layer.forward(in, true, null);
+        Tensor y = f.output().values().copy();
+        Tensor dx = layer.backward(f, dy, grads);
+        List<Tensor> all = new java.util.ArrayList<>(List.of(y, dx));
+        for (Parameter p : layer.parameters()) {
+            all.add(grads.of(p).copy());
+        }
+        return all;
+    }
+
+    private static Tensor toDouble(Tensor t) {
+        Tensor d = Tensor.zeros(Precision.FLOAT64, t.shape());
+        for (int i = 0; i < t.size(); i++) {
+            d.set(i, t.get(i));
+        }
+        return d;
+    }
+
+    /**
+     * The float path (SmallGemm and SoftmaxRows, per (example, head) pair, padded score rows) against the
+     * double-precision path (Gemm per example and head, which the gradient checks cover) on the same parameters:
+     * outputs and every gradient, with a padding mask.
+     */
+    @ParameterizedTest
+    @MethodSource("floatConfigurations")
+    void theFloatPathMatchesTheDoublePrecisionPath(MultiHeadSelfAttentionOptions o, int width, int time) {
+        MultiHeadSelfAttention single = (MultiHeadSelfAttention) o.build(Shape.sequence(width), Precision.FLOAT32, 21L);
+        randomizeBiases(single, 22L);
+        MultiHeadSelfAttention wide = (MultiHeadSelfAttention) o.build(Shape.sequence(width), Precision.FLOAT64, 21L);
+        for (int p = 0; p < single.parameters().size(); p++) {
+            single.parameters().get(p).value().copyTo(0, wide.parameters().get(p).value(), 0,
+                    single.parameters().get(p).size());
+        }
+        boolean[] mask = Signal.maskFromLengths(new int[] {time, time - 3, 1}, time);
+        Tensor x = random(Precision.FLOAT32, 23L, 3, time, width);
+        Tensor dy = random(Precision.FLOAT32, 24L, 3, time, width);
+        List<Tensor> got = step(single, Signal.sequence(x, mask), dy);
+        List<Tensor> expected = step(wide, Signal.sequence(toDouble(x), mask), toDouble(dy));
+        for (int k = 0; k < got.size(); k++) {
+            for (int i = 0; i < got.get(k).size(); i++) {
+                double e = expected.get(k).get(i);
+                assertThat(got.get(k).get(i)).as("result %d element %d", k, i)
+                        .isCloseTo(e, within(2e-5 * Math.max(1, Math.abs(e))));
+            }
+        }
+    }
+
+    /**
+     * A training step's buffers go back to the layer and serve the next step: a step after a step of another
+     * shape, mask and input gives the bits of the same step on a fresh layer (no stale contents leak).
+     */
+    @ParameterizedTest
+    @MethodSource("floatConfigurations")
+    void reusedTrainingBuffersGiveTheResultsOfAFreshLayer(MultiHeadSelfAttentionOptions o, int width, int time) {
+        MultiHeadSelfAttention reused = (MultiHeadSelfAttention) o.build(Shape.sequence(width), Precision.FLOAT32, 31L);
+        MultiHeadSelfAttention fresh = (MultiHeadSelfAttention) o.build(Shape.sequence(width), Precision.FLOAT32, 31L);
+        Tensor dy = random(Precision.FLOAT32, 34L, 2, time, width);
+        step(reused, Signal.sequence(random(Precision.FLOAT32, 32L, 2, time, width),
+                Signal.maskFromLengths(new int[] {time, 1}, time)), dy);
+        step(reused, Signal.sequence(random(Precision.FLOAT32, 35L, 1, time + 1, width), null),
+                random(Precision.FLOAT32, 36L, 1, time + 1, width));
+        Signal in = Signal.sequence(random(Precision.FLOAT32, 33L, 2, time, width), null);
+        List<Tensor> second = step(reused, in, dy);
+        List<Tensor> third = step(reused, in, dy);
+        List<Tensor> expected = step(fresh, in, dy);
+        for (int k = 0; k < expected.size(); k++) {
+            assertThat(second.get(k).toFloatArray()).as("result %d", k).containsExactly(expected.get(k).toFloatArray());
+            assertThat(third.get(k).toFloatArray()).as("result %d", k).containsExactly(expected.get(k).toFloatArray());
+        }
+    }
+
+    /** Each (example, head) pair is computed on one thread in a fixed order: 1 and 2 threads give the same bits. */
+    @Test
+    void theFloatPathGivesTheSameBitsForOneAndTwoThreads() {
+        int before = dev.nlpkit.recurrent.math.Parallelism.threads();
+        try {
+            MultiHeadSelfAttention layer = (MultiHeadSelfAttention) MultiHeadSelfAttentionOptions.of(4)
+                    .build(Shape.sequence(128), Precision.FLOAT32, 41L);
+            Signal in = Signal.sequence(random(Precision.FLOAT32, 42L, 8, 30, 128),
+                    Signal.maskFromLengths(new int[] {30, 29, 3, 30, 12, 1, 30, 30}, 30));
+            Tensor dy = random(Precision.FLOAT32, 43L, 8, 30, 128);
+            dev.nlpkit.recurrent.math.Parallelism.setThreads(1);
+            List<Tensor> one = step(layer, in, dy);
+            dev.nlpkit.recurrent.math.Parallelism.setThreads(2);
+            List<Tensor> two = step(layer, in, dy);
+            for (int k = 0; k < one.size(); k++) {
+                assertThat(two.get(k).toFloatArray()).as("result %d", k).containsExactly(one.get(k).toFloatArray());
+            }
+        } finally {
+            dev.nlpkit.recurrent.math.Parallelism.setThreads(before);
+        }
+    }
+
+    /** Long sequences, double precision (the path the gradient checks run). */
     @Test
     void longSequencesComputeTheDocumentedAttention() {
         MultiHeadSelfAttention layer = (MultiHeadSelfAttention) MultiHeadSelfAttentionOptions.of(2)

@@ -1209,8 +1209,9 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--json", description = "One JSON object per line instead of CSV.")
         boolean json;
 
-        @Option(names = "--threads", description = "Kept for existing scripts: the model's batch prediction "
-                + "preprocesses and predicts on -Dnlpkit.threads threads (default: all cores) whatever its value.")
+        @Option(names = "--threads", description = "Kept for existing scripts, without effect: standard input is "
+                + "preprocessed on the reader thread (texts given as arguments on -Dnlpkit.threads threads, default: "
+                + "all cores) and the network runs on its kernel threads.")
         Integer threads;
 
         @Option(names = "--charset", paramLabel = "NAME",

@@ -4,15 +4,20 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 
 import dev.nlpkit.classify.io.BundleFormatException;
 import dev.nlpkit.classify.io.ModelBundle;
 import dev.nlpkit.classify.linear.TfidfLogisticRegression;
 import dev.nlpkit.preprocess.PreprocessOptions;
 import dev.nlpkit.preprocess.PreprocessOptionsFormat;
+import dev.nlpkit.preprocess.TextPreprocessor;
 import dev.nlpkit.recurrent.model.History;
 import dev.nlpkit.recurrent.model.Sequential;
 import dev.nlpkit.vectorize.io.LineReader;
@@ -119,13 +124,20 @@ final class BundleCodec {
                 new LineReader(new BufferedReader(bundle.reader("sequence")), source + "#sequence")));
         LabelEncoder labels = section(source, "labels", () -> LabelEncoder.read(
                 new LineReader(new BufferedReader(bundle.reader("labels")), source + "#labels")));
+        // the linear model (a TF-IDF vocabulary of up to millions of n-grams) is parsed on a thread of its own
+        // while this one reads the network: the two sections do not depend on each other
+        FutureTask<TfidfLogisticRegression> linearTask = !bundle.has(LINEAR) ? null : new FutureTask<>(
+                () -> section(source, LINEAR, () -> TfidfLogisticRegression.read(bundle.open(LINEAR),
+                        source + "#" + LINEAR)));
+        if (linearTask != null) {
+            Thread.ofPlatform().name("nlpkit-load-linear").daemon().start(linearTask);
+        }
         Sequential network = section(source, "network", () -> Sequential.load(bundle.buffer("network")));
         History history = parseHistory(bundle.text("history"), source + "#history");
         ModelInfo info = bundle.has(INFO) ? ModelInfo.parse(bundle.text(INFO), source + "#" + INFO)
                 : ModelInfo.notRecorded();
         double threshold = readThreshold(bundle, source);
-        TfidfLogisticRegression linear = !bundle.has(LINEAR) ? null : section(source, LINEAR,
-                () -> TfidfLogisticRegression.read(bundle.open(LINEAR), source + "#" + LINEAR));
+        TfidfLogisticRegression linear = linearTask == null ? null : finish(linearTask);
         try {
             return new TextClassifier(options, encoder, labels, network, history, true, info, linear, threshold);
         } catch (IllegalArgumentException e) {
@@ -133,6 +145,51 @@ final class BundleCodec {
         } catch (IllegalStateException e) {
             // a part of the program is missing (a part-of-speech tagger nobody registered), not the file's fault
             throw new IllegalStateException(source + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The result of a section read on another thread, its failure thrown here as it would have been there. */
+    private static <T> T finish(FutureTask<T> task) throws BundleFormatException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return task.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // the read is short: finish waiting, then restore the flag
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof BundleFormatException b) {
+                throw b;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The preprocessor of a format-2 bundle's preprocessing section; empty when it cannot be read. */
+    static Optional<TextPreprocessor> readPreprocessor(Path file) {
+        try {
+            ModelBundle bundle = ModelBundle.read(file);
+            if (!bundle.has(CLASSIFIER) || !bundle.has("preprocessing")) {
+                return Optional.empty();
+            }
+            PreprocessOptions options = PreprocessOptionsFormat.read(bundle.open("preprocessing"),
+                    file + "#preprocessing");
+            return Optional.of(TextPreprocessor.of(options));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty(); // TextClassifier.load says what is wrong
         }
     }
 

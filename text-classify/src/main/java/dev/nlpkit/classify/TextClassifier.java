@@ -716,22 +716,52 @@ public final class TextClassifier {
         double[][] out = new double[texts.size()][];
         for (int from = 0; from < texts.size(); from += CHUNK) {
             List<String> chunk = texts.subList(from, Math.min(texts.size(), from + CHUNK));
-            List<List<String>> tokens = preprocessor.tokensBatch(chunk, threads);
-            LinearScores linearScores = linearScores(tokens, threads);
-            int[][] rows = encodeRows(tokens);
-            int[] order = byLength(rows);
-            int[][] sorted = new int[rows.length][];
-            for (int i = 0; i < order.length; i++) {
-                sorted[i] = rows[order[i]];
-            }
-            double[][] sortedP = probabilities(sorted, INFERENCE_BATCH);
-            double[][] p = new double[rows.length][];
-            for (int i = 0; i < order.length; i++) {
-                p[order[i]] = sortedP[i];
-            }
-            System.arraycopy(blended(p, linearScores.get()), 0, out, from, p.length);
+            predictChunk(preprocessor.tokensBatch(chunk, threads), threads, out, from);
         }
         return out;
+    }
+
+    /**
+     * The class probabilities of texts already preprocessed, in input order: the same as {@link
+     * #predictProba(List)} of the texts whose {@link #tokens(String)} (or {@link #readPreprocessor(Path)}'s) these
+     * are. A caller that preprocesses on a thread of its own (a stream, whose reader tokenizes while this predicts)
+     * uses it.
+     *
+     * @param tokens each text's tokens after this classifier's preprocessing; none null
+     * @return one row per text, each as {@link #predictProba(String)}
+     * @throws NullPointerException naming the index of a null token list
+     */
+    public double[][] predictProbaOfTokens(List<? extends List<String>> tokens) {
+        Objects.requireNonNull(tokens, "tokens");
+        List<List<String>> rows = new ArrayList<>(tokens);
+        for (int i = 0; i < rows.size(); i++) {
+            if (rows.get(i) == null) {
+                throw new NullPointerException("the tokens of text " + i + " are null");
+            }
+        }
+        int threads = Threads.defaultCount();
+        double[][] out = new double[rows.size()][];
+        for (int from = 0; from < rows.size(); from += CHUNK) {
+            predictChunk(rows.subList(from, Math.min(rows.size(), from + CHUNK)), threads, out, from);
+        }
+        return out;
+    }
+
+    /** The probabilities of one chunk's tokens into {@code out[from...]}: the network by length, the blend beside. */
+    private void predictChunk(List<List<String>> tokens, int threads, double[][] out, int from) {
+        LinearScores linearScores = linearScores(tokens, threads);
+        int[][] rows = encodeRows(tokens);
+        int[] order = byLength(rows);
+        int[][] sorted = new int[rows.length][];
+        for (int i = 0; i < order.length; i++) {
+            sorted[i] = rows[order[i]];
+        }
+        double[][] sortedP = probabilities(sorted, INFERENCE_BATCH);
+        double[][] p = new double[rows.length][];
+        for (int i = 0; i < order.length; i++) {
+            p[order[i]] = sortedP[i];
+        }
+        System.arraycopy(blended(p, linearScores.get()), 0, out, from, p.length);
     }
 
     /** Texts from which the linear model's TF-IDF transform runs on a thread of its own (fewer: in line). */
@@ -1117,6 +1147,20 @@ public final class TextClassifier {
      */
     public static TextClassifier load(InputStream in) throws IOException {
         return BundleCodec.read(in, "the classifier stream");
+    }
+
+    /**
+     * The preprocessor of a saved classifier, read from its bundle's preprocessing section alone: a caller can
+     * start preprocessing texts while {@link #load(Path)} reads the rest (the network, the vocabularies), and pass
+     * the tokens to {@link #predictProbaOfTokens}. Its tokens are those {@link #tokens(String)} of the loaded
+     * classifier gives.
+     *
+     * @param file a bundle written by {@link #save(Path)}
+     * @return the preprocessor, or empty when the file is not a readable format-2 bundle (a format-1 bundle, a
+     *         corrupt or missing file): {@link #load(Path)} then either works or says what is wrong
+     */
+    public static Optional<TextPreprocessor> readPreprocessor(Path file) {
+        return BundleCodec.readPreprocessor(file);
     }
 
     // package access for the codec

@@ -9,13 +9,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
+import dev.nlpkit.classify.io.BundleFormatException;
+import dev.nlpkit.classify.io.ModelBundle;
 import dev.nlpkit.classify.linear.TfidfLogisticRegression;
+import dev.nlpkit.preprocess.TextPreprocessor;
 
 /** The blend with a TF-IDF logistic regression and the balanced threshold: fit, predict, explain, save and load. */
 class BlendThresholdTest {
@@ -231,5 +238,49 @@ class BlendThresholdTest {
         assertEquals(o.blend(), changed.blend());
         assertEquals(o.threshold(), changed.threshold());
         assertNotEquals(o, changed);
+    }
+    @Test
+    void tokensFromTheBundlesPreprocessorPredictAsTheTexts(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("blended.nlpkit");
+        blended.save(file);
+        TextPreprocessor early = TextClassifier.readPreprocessor(file).orElseThrow();
+        // more texts than the linear model's own-thread minimum, so that path is the one compared
+        List<String> texts = new ArrayList<>(train.texts());
+        texts.addAll(validation.texts());
+        List<List<String>> tokens = new ArrayList<>();
+        for (String text : texts) {
+            tokens.add(early.tokens(text));
+            assertEquals(blended.tokens(text), tokens.getLast(), text);
+        }
+        double[][] expected = blended.predictProba(texts);
+        double[][] actual = TextClassifier.load(file).predictProbaOfTokens(tokens);
+        for (int i = 0; i < texts.size(); i++) {
+            assertArrayEquals(expected[i], actual[i], 0.0, texts.get(i));
+        }
+    }
+
+    @Test
+    void noPreprocessorIsReadFromAFileThatIsNotABundle(@TempDir Path dir) throws IOException {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a bundle\n");
+        assertTrue(TextClassifier.readPreprocessor(file).isEmpty());
+        assertTrue(TextClassifier.readPreprocessor(dir.resolve("missing.nlpkit")).isEmpty());
+    }
+
+    @Test
+    void aBrokenLinearSectionIsNamedThoughReadOnItsOwnThread(@TempDir Path dir) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        blended.save(out);
+        ModelBundle original = ModelBundle.readFrom(new ByteArrayInputStream(out.toByteArray()), "x");
+        ModelBundle.Builder b = ModelBundle.builder();
+        for (String name : original.sectionNames()) {
+            byte[] bytes = name.equals("linear") ? "nlpkit-tfidf-logistic\tx\n".getBytes(StandardCharsets.US_ASCII)
+                    : original.open(name).readAllBytes();
+            b.binary(name, o -> o.write(bytes));
+        }
+        Path file = dir.resolve("broken.nlpkit");
+        b.build().write(file);
+        BundleFormatException e = assertThrows(BundleFormatException.class, () -> TextClassifier.load(file));
+        assertTrue(e.getMessage().startsWith(file + "#linear"), e.getMessage());
+        assertTrue(e.getMessage().contains("the version is not a number: 'x'"), e.getMessage());
     }
 }

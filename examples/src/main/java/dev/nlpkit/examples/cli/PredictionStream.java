@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 
 import dev.nlpkit.classify.TextClassifier;
 import dev.nlpkit.classify.TokenContribution;
@@ -41,7 +42,10 @@ final class PredictionStream {
         JSON
     }
 
-    private final TextClassifier model;
+    /** The model once loaded: set by the predicting stage before it hands the writer its first block. */
+    private TextClassifier model;
+    private final Loading loading;
+    private final Function<String, List<String>> earlyTokens;
     private final Format format;
     private final boolean explain;
     private final BooleanSupplier outputClosed;
@@ -51,10 +55,33 @@ final class PredictionStream {
      *                     command's writer may sit on a {@link java.io.PrintStream}, which keeps the error to itself
      */
     PredictionStream(TextClassifier model, Format format, boolean explain, BooleanSupplier outputClosed) {
+        this(() -> model, null, format, explain, outputClosed);
         this.model = model;
+    }
+
+    /**
+     * A stream whose model is still loading: {@link #run} reads, and with {@code earlyTokens} preprocesses, the
+     * first blocks while {@code loading} finishes (the first lines of a large bundle would otherwise wait seconds
+     * for it), and throws the load's error as it is.
+     *
+     * @param loading     the model, waited for by the predicting stage before its first block
+     * @param earlyTokens the model's preprocessing, available before the model (its tokens must be those of the
+     *                    model's {@link TextClassifier#tokens(String)}), or null to preprocess with the model
+     */
+    PredictionStream(Loading loading, Function<String, List<String>> earlyTokens, Format format, boolean explain,
+            BooleanSupplier outputClosed) {
+        this.loading = loading;
+        this.earlyTokens = earlyTokens;
         this.format = format;
         this.explain = explain;
         this.outputClosed = outputClosed;
+    }
+
+    /** A model being loaded. */
+    @FunctionalInterface
+    interface Loading {
+        /** The model, waiting for it if need be; the load's failure as it was thrown. */
+        TextClassifier get() throws IOException;
     }
 
     /**
@@ -63,18 +90,26 @@ final class PredictionStream {
      *
      * <p>Three stages overlap on three threads, so the two cores are not left to one stage at a time: a reader
      * thread splits the input into blocks, the calling thread predicts them, and a writer thread formats and
-     * writes them, in input order. Each hand-over holds at most {@value #QUEUED} blocks, so memory stays constant,
-     * and a failed output stops the reading and predicting after at most those blocks.
+     * writes them, in input order. Each hand-over holds at most {@value #QUEUED} blocks ({@value #READ_AHEAD}
+     * preprocessed ones when the reader preprocesses), so memory stays constant, and a failed output stops the
+     * reading and predicting after at most those blocks. A model still loading is waited for before the first
+     * block is predicted.
      *
      * @return the lines predicted and written
      */
     long run(Reader in, PrintWriter out) throws IOException {
-        BlockingQueue<Stage> read = new ArrayBlockingQueue<>(QUEUED);
+        BlockingQueue<Stage> read = new ArrayBlockingQueue<>(earlyTokens == null ? QUEUED : READ_AHEAD);
         BlockingQueue<Stage> predicted = new ArrayBlockingQueue<>(QUEUED);
-        Thread reader = Thread.ofPlatform().name("nlpkit-predict-reader").daemon().start(() -> read(in, read));
+        Thread reader = Thread.ofPlatform().name("nlpkit-predict-reader").daemon()
+                .start(() -> read(in, earlyTokens, read));
         Writer writer = new Writer(out, predicted);
         Thread writing = Thread.ofPlatform().name("nlpkit-predict-writer").daemon().start(writer);
         try {
+            if (model == null) {
+                // the reader runs ahead meanwhile; a bundle that cannot be loaded is reported at once, whatever
+                // the input holds or whether it has arrived
+                model = loading.get();
+            }
             while (!writer.failed) {
                 Stage next = take(read);
                 if (next instanceof Failed f) {
@@ -83,7 +118,7 @@ final class PredictionStream {
                 if (!(next instanceof Lines lines)) {
                     break; // the end of the input
                 }
-                put(predicted, predict(lines.texts));
+                put(predicted, predict(lines.texts, lines.tokens));
             }
         } finally {
             reader.interrupt(); // stops a reader waiting to hand over a block (one waiting on stdin is a daemon)
@@ -99,11 +134,18 @@ final class PredictionStream {
     /** Most blocks waiting at each hand-over between the stages. */
     static final int QUEUED = 2;
 
+    /**
+     * Most preprocessed blocks waiting for the predicting stage: while the model loads (seconds for a large
+     * bundle), the reader preprocesses this far ahead, a few megabytes of tokens.
+     */
+    static final int READ_AHEAD = 16;
+
     /** What passes between the stages: a block of lines, a predicted block, the end, or a failure. */
     private sealed interface Stage permits Lines, Predicted, End, Failed {
     }
 
-    private record Lines(List<String> texts) implements Stage {
+    /** A block of lines, with their tokens when the reader preprocessed them (else null). */
+    private record Lines(List<String> texts, List<List<String>> tokens) implements Stage {
     }
 
     private record Predicted(List<String> texts, double[][] p, List<List<String>> shown) implements Stage {
@@ -125,8 +167,11 @@ final class PredictionStream {
         }
     }
 
-    /** The reader stage: blocks of up to {@value #BLOCK} lines, fewer when the input pauses, then the end. */
-    private static void read(Reader in, BlockingQueue<Stage> to) {
+    /**
+     * The reader stage: blocks of up to {@value #BLOCK} lines, fewer when the input pauses, each preprocessed by
+     * {@code tokenizer} unless it is null, then the end.
+     */
+    private static void read(Reader in, Function<String, List<String>> tokenizer, BlockingQueue<Stage> to) {
         try {
             LineSplitter lines = new LineSplitter(in);
             while (true) {
@@ -143,7 +188,14 @@ final class PredictionStream {
                     }
                     block.add(more);
                 }
-                to.put(new Lines(block));
+                List<List<String>> tokens = null;
+                if (tokenizer != null) {
+                    tokens = new ArrayList<>(block.size());
+                    for (String text : block) {
+                        tokens.add(tokenizer.apply(text));
+                    }
+                }
+                to.put(new Lines(block, tokens));
             }
             to.put(new End());
         } catch (InterruptedException e) {
@@ -157,9 +209,12 @@ final class PredictionStream {
         }
     }
 
-    /** The predicting stage, on the calling thread: probabilities and, with --explain, the tokens. */
-    private Predicted predict(List<String> texts) {
-        double[][] p = model.predictProba(texts);
+    /**
+     * The predicting stage, on the calling thread: probabilities (of the reader's tokens when it preprocessed the
+     * block) and, with --explain, the tokens.
+     */
+    private Predicted predict(List<String> texts, List<List<String>> tokens) {
+        double[][] p = tokens == null ? model.predictProba(texts) : model.predictProbaOfTokens(tokens);
         List<List<String>> shown = null;
         if (explain) {
             shown = new ArrayList<>(texts.size());
@@ -262,8 +317,11 @@ final class PredictionStream {
     }
 
     /** Predicts a list of texts (command-line arguments) onto {@code out}. */
-    boolean write(List<String> texts, PrintWriter out) {
-        Predicted block = predict(texts);
+    boolean write(List<String> texts, PrintWriter out) throws IOException {
+        if (model == null) {
+            model = loading.get();
+        }
+        Predicted block = predict(texts, null);
         return write(texts, block.p, block.shown, out);
     }
 

@@ -14,6 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import java.util.stream.IntStream;
 
@@ -1207,8 +1209,9 @@ public final class SentimentCommand implements Runnable {
         @Option(names = "--json", description = "One JSON object per line instead of CSV.")
         boolean json;
 
-        @Option(names = "--threads", description = "Kept for existing scripts: the model's batch prediction "
-                + "preprocesses and predicts on -Dnlpkit.threads threads (default: all cores) whatever its value.")
+        @Option(names = "--threads", description = "Kept for existing scripts, without effect: standard input is "
+                + "preprocessed on the reader thread (texts given as arguments on -Dnlpkit.threads threads, default: "
+                + "all cores) and the network runs on its kernel threads.")
         Integer threads;
 
         @Option(names = "--charset", paramLabel = "NAME",
@@ -1230,17 +1233,28 @@ public final class SentimentCommand implements Runnable {
             ReadFlags read = new ReadFlags();
             read.charset = charset;
             ReadOptions options = read.apply(ReadOptions.defaults()).withInvalidBytes(InvalidBytes.REPLACE);
-            TextClassifier m = TextClassifier.load(model);
-            PredictionStream stream = new PredictionStream(m, json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV, explain,
-                    System.out::checkError);
+            PredictionStream.Format format = json ? PredictionStream.Format.JSON : PredictionStream.Format.CSV;
             PrintWriter out = spec.commandLine().getOut();
             if (!texts.isEmpty()) {
-                stream.write(texts, out);
+                new PredictionStream(TextClassifier.load(model), format, explain, System.out::checkError)
+                        .write(texts, out);
                 return 0;
             }
-            // A stream usually meets most of the vocabulary: building the fused table's rows in one pass now is
-            // faster than one by one as tokens first appear, while the row code is still being compiled.
-            m.network().fillFusedTable();
+            // The bundle loads on a thread of its own while the stream reads stdin and preprocesses it with the
+            // bundle's preprocessing section, read on its own (the first lines would otherwise wait seconds for
+            // the network, the vocabularies and the fused table).
+            FutureTask<TextClassifier> loading = new FutureTask<>(() -> {
+                TextClassifier m = TextClassifier.load(model);
+                // A stream usually meets most of the vocabulary: building the fused table's rows in one pass now
+                // is faster than one by one as tokens first appear, while the row code is still being compiled.
+                m.network().fillFusedTable();
+                return m;
+            });
+            Thread.ofPlatform().name("nlpkit-load").daemon().start(loading);
+            Function<String, List<String>> earlyTokens = TextClassifier.readPreprocessor(model)
+                    .<Function<String, List<String>>>map(p -> p::tokens).orElse(null);
+            PredictionStream stream = new PredictionStream(() -> loaded(loading), earlyTokens, format, explain,
+                    System.out::checkError);
             TextDecoder stdin = TextDecoder.of(System.in, "standard input", options);
             stream.run(stdin, out);
             PrintWriter err = spec.commandLine().getErr();
@@ -1251,6 +1265,36 @@ public final class SentimentCommand implements Runnable {
                 err.flush();
             }
             return 0; // a closed stdout (| head) ends the run early, quietly
+        }
+    }
+
+    /** The model of a load running on another thread, its failure thrown here as the load threw it. */
+    static TextClassifier loaded(FutureTask<TextClassifier> loading) throws IOException {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return loading.get();
+                } catch (InterruptedException e) {
+                    interrupted = true; // finish waiting (the load is short), then restore the flag
+                }
+            }
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

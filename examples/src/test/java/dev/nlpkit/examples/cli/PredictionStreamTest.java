@@ -260,4 +260,50 @@ class PredictionStreamTest {
                 PredictionStream.Format.CSV, false, () -> false).run(failing, new PrintWriter(out)))
                 .isInstanceOf(IOException.class).hasMessage("standard input: device error");
     }
+    @Test
+    void aStreamWhoseModelIsLoadingPrintsWhatTheLoadedModelPrints() throws IOException {
+        // the reader preprocesses (with the model's own preprocessing here) while the load is still waited for
+        StringBuilder input = new StringBuilder();
+        for (int i = 0; i < 2_500; i++) {
+            input.append(i % 3 == 0 ? "good day " : i % 3 == 1 ? "a bad day\t" : "ok ").append(i).append('\n');
+        }
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread.ofPlatform().daemon().start(() -> {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            release.countDown();
+        });
+        for (PredictionStream.Format format : PredictionStream.Format.values()) {
+            StringWriter out = new StringWriter();
+            new PredictionStream(() -> {
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.InterruptedIOException();
+                }
+                return MODEL;
+            }, MODEL::tokens, format, false, () -> false).run(new StringReader(input.toString()), new PrintWriter(out));
+            assertThat(out.toString()).isEqualTo(run(input.toString(), format));
+        }
+    }
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void aModelThatCannotLoadIsReportedBeforeAnyInputArrives() throws Exception {
+        PipedWriter feed = new PipedWriter(); // never written: an interactive stdin nobody types into
+        java.io.IOException broken = new dev.nlpkit.classify.io.BundleFormatException("m.nlpkit#network: broken");
+        StringWriter out = new StringWriter();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PredictionStream(() -> {
+            throw broken;
+        }, MODEL::tokens, PredictionStream.Format.CSV, false, () -> false)
+                .run(new PipedReader(feed), new PrintWriter(out))).isSameAs(broken);
+        assertThat(out.toString()).isEmpty();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new PredictionStream(() -> {
+            throw broken;
+        }, null, PredictionStream.Format.CSV, false, () -> false)
+                .run(new StringReader(""), new PrintWriter(out))).isSameAs(broken);
+    }
 }

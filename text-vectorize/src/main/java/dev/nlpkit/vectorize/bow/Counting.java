@@ -244,16 +244,59 @@ final class Counting {
         private final int reserved;
         private final int maxNgram;
         private final RowWeigher weigher;
+        /** The uni- and bigram ids without bigram strings (null: the string path); see {@link BigramIndex}. */
+        private final BigramIndex bigrams;
         private final int[] counts;
         private int[] touched = new int[256];
         private int[] rowCounts = new int[256];
+        private int[] words = new int[256];
+        private int[] termIds = new int[512];
 
         RowCounter(Vocabulary vocabulary, int maxNgram, RowWeigher weigher) {
+            this(vocabulary, maxNgram, weigher, null);
+        }
+
+        RowCounter(Vocabulary vocabulary, int maxNgram, RowWeigher weigher, BigramIndex bigrams) {
             this.vocabulary = vocabulary;
             this.reserved = vocabulary.reservedCount();
             this.maxNgram = maxNgram;
             this.weigher = weigher;
+            this.bigrams = maxNgram == 2 ? bigrams : null;
             this.counts = new int[vocabulary.size()];
+        }
+
+        /** {@link #add} through the bigram index; false (nothing counted) when the document needs the string path. */
+        private boolean addIndexed(List<String> tokens, Chunk chunk) {
+            int len = tokens.size();
+            int documentTerms = len == 0 ? 0 : 2 * len - 1;
+            if (len > words.length) {
+                words = new int[Math.max(len, words.length * 2)];
+            }
+            if (documentTerms > termIds.length) {
+                termIds = new int[Math.max(documentTerms, termIds.length * 2)];
+            }
+            if (!bigrams.ids(tokens, words, termIds)) {
+                return false;
+            }
+            int n = 0;
+            long unknown = 0;
+            int[] c = counts;
+            int[] ids = termIds;
+            for (int i = 0; i < documentTerms; i++) {
+                int id = ids[i];
+                if (id < reserved) {
+                    unknown++;
+                    continue;
+                }
+                if (c[id]++ == 0) {
+                    if (n == touched.length) {
+                        touched = Arrays.copyOf(touched, n * 2);
+                    }
+                    touched[n++] = id;
+                }
+            }
+            emit(n, documentTerms, unknown, chunk);
+            return true;
         }
 
         /** A document given as builder ids {@code ids[from, to)} mapped to columns by {@code map} (-1 = unknown). */
@@ -278,6 +321,9 @@ final class Counting {
         }
 
         void add(List<String> tokens, Chunk chunk) {
+            if (bigrams != null && addIndexed(tokens, chunk)) {
+                return;
+            }
             List<String> terms = terms(tokens, maxNgram);
             int documentTerms = terms.size();
             int n = 0;
@@ -335,6 +381,12 @@ final class Counting {
     /** Rows for a list of documents, on {@code threads} threads over contiguous chunks. */
     static CsrMatrix transform(Vocabulary vocabulary, int maxNgram, List<? extends List<String>> documents,
                                RowWeigher weigher, int threads, TokenStats stats) {
+        return transform(vocabulary, maxNgram, documents, weigher, threads, stats, null);
+    }
+
+    /** {@link #transform} with the vocabulary's {@link BigramIndex} (or null), for the same rows sooner. */
+    static CsrMatrix transform(Vocabulary vocabulary, int maxNgram, List<? extends List<String>> documents,
+                               RowWeigher weigher, int threads, TokenStats stats, BigramIndex bigrams) {
         int n = documents.size();
         int pieces = n >= 1024 ? threads : 1;
         Chunk[] chunks = new Chunk[pieces];
@@ -346,7 +398,7 @@ final class Counting {
                 bound += termCount(document(documents, i).size(), maxNgram);
             }
             Chunk chunk = new Chunk(bound);
-            RowCounter counter = new RowCounter(vocabulary, maxNgram, weigher);
+            RowCounter counter = new RowCounter(vocabulary, maxNgram, weigher, bigrams);
             for (int i = from; i < to; i++) {
                 counter.add(documents.get(i), chunk);
             }
@@ -361,8 +413,15 @@ final class Counting {
      */
     static CsrMatrix transformStreaming(Vocabulary vocabulary, int maxNgram, Iterable<? extends List<String>> documents,
                                         RowWeigher weigher, TokenStats stats, long expectedNonZeros) {
+        return transformStreaming(vocabulary, maxNgram, documents, weigher, stats, expectedNonZeros, null);
+    }
+
+    /** {@link #transformStreaming} with the vocabulary's {@link BigramIndex} (or null). */
+    static CsrMatrix transformStreaming(Vocabulary vocabulary, int maxNgram, Iterable<? extends List<String>> documents,
+                                        RowWeigher weigher, TokenStats stats, long expectedNonZeros,
+                                        BigramIndex bigrams) {
         Chunk chunk = new Chunk(expectedNonZeros >= 0 ? expectedNonZeros : 1 << 16);
-        RowCounter counter = new RowCounter(vocabulary, maxNgram, weigher);
+        RowCounter counter = new RowCounter(vocabulary, maxNgram, weigher, bigrams);
         long i = 0;
         for (List<String> document : documents) {
             if (document == null) {

@@ -45,6 +45,8 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
     private final Vocabulary vocabulary;
     private final double[] idf;
     private final Counting.RowWeigher weigher;
+    private volatile BigramIndex bigrams;
+    private final Object bigramsLock = new Object();
 
     private TfidfVectorizer(TfidfOptions options, Vocabulary vocabulary) {
         this.options = options;
@@ -98,7 +100,8 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
      * @return the tf-idf matrix, one row per document, one column per vocabulary term
      */
     public CsrMatrix transform(List<? extends List<String>> documents, TokenStats stats) {
-        return Counting.transform(vocabulary, options.maxNgram(), documents, weigher, options.threads(), stats);
+        return Counting.transform(vocabulary, options.maxNgram(), documents, weigher, options.threads(), stats,
+                bigrams());
     }
 
     /**
@@ -109,7 +112,7 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
      * @return the tf-idf matrix, one row per document, one column per vocabulary term
      */
     public CsrMatrix transformStreaming(Iterable<? extends List<String>> documents, TokenStats stats) {
-        return Counting.transformStreaming(vocabulary, options.maxNgram(), documents, weigher, stats, -1);
+        return Counting.transformStreaming(vocabulary, options.maxNgram(), documents, weigher, stats, -1, bigrams());
     }
 
     /**
@@ -119,7 +122,8 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
      * @return its weights, one column per vocabulary term; unknown terms are ignored
      */
     public SparseRow transformDocument(List<String> document) {
-        return Counting.transform(vocabulary, options.maxNgram(), List.of(document), weigher, 1, null).row(0);
+        return Counting.transform(vocabulary, options.maxNgram(), List.of(document), weigher, 1, null, bigrams())
+                .row(0);
     }
 
     /**
@@ -142,6 +146,32 @@ public final class TfidfVectorizer implements DocumentTransformer<CsrMatrix> {
         all.sort(Comparator.comparing(TermWeight::weight, Comparator.reverseOrder())
                 .thenComparing(TermWeight::term, CodePointOrder.INSTANCE));
         return List.copyOf(all.subList(0, Math.min(k, all.size())));
+    }
+
+    /**
+     * The index that finds uni- and bigrams without building bigram strings, for n-grams 1..2 (else null): made on
+     * the first transform (a pass over the vocabulary) and kept, a few bytes per term.
+     */
+    private BigramIndex bigrams() {
+        if (options.maxNgram() != 2) {
+            return null;
+        }
+        BigramIndex index = bigrams;
+        if (index == null) {
+            synchronized (bigramsLock) {
+                index = bigrams;
+                if (index == null) {
+                    index = BigramIndex.of(vocabulary);
+                    bigrams = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /** The weigher of this vectorizer's rows, for tests of the shared engine. */
+    Counting.RowWeigher rowWeigher() {
+        return weigher;
     }
 
     private void weigh(int[] columns, int[] counts, int n, int documentTerms, float[] out, int offset) {

@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * while the {@code MC x KC} block of {@code A} streams from L2. Products too small to amortize a packed copy
  * (one recurrent step, {@code [batch x 100] x [100 x 400]}) read {@code A} and a non-transposed {@code B} in
  * place through a second micro-kernel with runtime strides; only partial edge panels are then packed. A
- * transposed A (the weight gradients' {@code x^T dz}) is always read in place. A last panel at most one vector
+ * transposed A is read in place, except in a product of long {@code k} and small C (the weight gradients'
+ * {@code x^T dz}), which is cut into slices of {@code k} ({@link #kSlices}), each packing its own blocks of A and B,
+ * whose partial sums are added in slice order. A last panel at most one vector
  * wide ({@code n = 100}: 4 columns) runs a one-vector kernel. With beta = 0 the first block of {@code k}
  * stores into C instead of adding to a zero-filled C.
  *
@@ -128,14 +130,16 @@ final class VectorGemm implements GemmEngine {
 
     /** A slice of {@code k} of a sliced product holds at least this many rows of {@code op(B)}. */
     static final int SLICE_MIN_K = 1024;
-    /** At most this many slices of {@code k}: a few more than the 2 threads, so a core slowed by other work does
-     *  not hold the other one up for half the call. */
-    static final int MAX_SLICES = 4;
+    /**
+     * At most this many slices of {@code k}: more than the 2 threads, so that a core slowed by other work does not
+     * hold the other one up for half the call, and enough for 8 threads.
+     */
+    static final int MAX_SLICES = 8;
     /** Outputs up to this many floats (1 MB) are sliced: each slice past the first needs a partial C that size. */
     private static final long SLICE_MAX_OUTPUT = 256 * 1024;
 
     /**
-     * The number of slices of {@code k} a product is cut into: more than one only for a long {@code k} and a small
+     * The number of slices of {@code k} a product is cut into (1, 2, 4 or 8): more than one only for a long {@code k} and a small
      * C (the weight gradients {@code x^T dz}, {@code [300 x B*T] x [B*T x 400]}), where a split of C's rows or
      * columns would leave each thread a sliver of C and make each of them read all of A or B. A function of the
      * shape alone, never of the thread count, so that the order of the sums, and so the bits, do not depend on it.
@@ -145,7 +149,8 @@ final class VectorGemm implements GemmEngine {
             return 1;
         }
         int blocks = (k + blockSize(k) - 1) / blockSize(k);
-        return Math.max(1, Math.min(Math.min(MAX_SLICES, blocks), k / SLICE_MIN_K));
+        // A power of two: 3 slices on 2 threads would leave one thread idle for a third of the call.
+        return Integer.highestOneBit(Math.max(1, Math.min(Math.min(MAX_SLICES, blocks), k / SLICE_MIN_K)));
     }
 
     /**

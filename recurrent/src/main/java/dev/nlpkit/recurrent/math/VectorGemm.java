@@ -128,8 +128,11 @@ final class VectorGemm implements GemmEngine {
         return (k + blocks - 1) / blocks;
     }
 
-    /** A slice of {@code k} holds at least this many blocks of {@code k}. */
-    private static final int SLICE_MIN_BLOCKS = 2;
+    /**
+     * A slice of {@code k} is at least this long: the partial C of each slice past the first costs one pass over C
+     * on the calling thread, under 1% of a slice this long.
+     */
+    private static final int SLICE_MIN_K = 1024;
     /**
      * At most this many slices of {@code k}: more than the 2 threads, so that a core slowed by other work does not
      * hold the other one up for half the call, and enough for 8 threads.
@@ -150,7 +153,7 @@ final class VectorGemm implements GemmEngine {
         }
         int blocks = (k + blockSize(k) - 1) / blockSize(k);
         // A power of two: 3 slices on 2 threads would leave one thread idle for a third of the call.
-        return Integer.highestOneBit(Math.max(1, Math.min(MAX_SLICES, blocks / SLICE_MIN_BLOCKS)));
+        return Integer.highestOneBit(Math.max(1, Math.min(Math.min(MAX_SLICES, blocks), k / SLICE_MIN_K)));
     }
 
     /**

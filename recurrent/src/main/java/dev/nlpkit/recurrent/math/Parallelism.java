@@ -8,8 +8,9 @@ import dev.nlpkit.core.Threads;
  * (the calling thread plus a fixed pool of daemon workers); small ones run on the calling thread alone, where
  * splitting would cost more than it saves.
  *
- * <p>With one thread every kernel is bit-reproducible; with several, each output element is still computed by
- * one thread in a fixed order, so results do not depend on the thread count either.
+ * <p>With one thread every kernel is bit-reproducible; with several, each output element is still summed in an
+ * order fixed by the shape (by one thread, or for a long {@code k} in slices of {@code k} that are added in slice
+ * order), so results do not depend on the thread count either.
  */
 public final class Parallelism {
 

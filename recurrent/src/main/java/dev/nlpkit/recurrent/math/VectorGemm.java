@@ -13,7 +13,9 @@ import jdk.incubator.vector.VectorSpecies;
  * while the {@code MC x KC} block of {@code A} streams from L2. Products too small to amortize a packed copy
  * (one recurrent step, {@code [batch x 100] x [100 x 400]}) read {@code A} and a non-transposed {@code B} in
  * place through a second micro-kernel with runtime strides; only partial edge panels are then packed. A
- * transposed A (the weight gradients' {@code x^T dz}) is always read in place. A last panel at most one vector
+ * transposed A is read in place, except in a product of long {@code k} and small C (the weight gradients'
+ * {@code x^T dz}), which is cut into slices of {@code k} ({@link #kSlices}), each packing its own blocks of A and B,
+ * whose partial sums are added in slice order. A last panel at most one vector
  * wide ({@code n = 100}: 4 columns) runs a one-vector kernel. With beta = 0 the first block of {@code k}
  * stores into C instead of adding to a zero-filled C.
  *
@@ -42,12 +44,20 @@ final class VectorGemm implements GemmEngine {
         final float[] a = new float[MC * KC];
         final float[] tile = new float[MR * NR];
         float[] b = new float[0];
+        float[] partials = new float[0];
 
         float[] b(int size) {
             if (b.length < size) {
                 b = new float[size];
             }
             return b;
+        }
+
+        float[] partials(int size) {
+            if (partials.length < size) {
+                partials = new float[size];
+            }
+            return partials;
         }
     }
 
@@ -63,15 +73,21 @@ final class VectorGemm implements GemmEngine {
     public void multiplyAdd(boolean transA, boolean transB, int m, int n, int k, float alpha,
                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
                             float[] c, int cOff, int ldc, boolean overwrite) {
-        int threads = Parallelism.threads();
-        if (threads == 1 || (long) m * n * k < Split.PARALLEL_MIN_MULTIPLY_ADDS) {
-            serial(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, 0, 0, c, cOff, ldc, overwrite);
+        if (kSlices(m, n, k) > 1) {
+            sliced(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc, overwrite);
             return;
         }
-        Split.run(threads, m, n, MR, NR, (i0, rows, j0, cols) -> serial(transA, transB, rows, cols, k, alpha,
-                a, aOff + (transA ? i0 : i0 * lda), lda,
-                b, bOff + (transB ? j0 * ldb : j0), ldb, null, 0, 0,
-                c, cOff + i0 * ldc + j0, ldc, overwrite));
+        int kcStep = blockSize(k);
+        int threads = Parallelism.threads();
+        if (threads == 1 || (long) m * n * k < Split.PARALLEL_MIN_MULTIPLY_ADDS) {
+            serial(transA, transB, m, n, k, kcStep, alpha, a, aOff, lda, b, bOff, ldb, null, 0, 0, 0,
+                    c, cOff, ldc, overwrite, false);
+            return;
+        }
+        Split.run(threads, m, n, MR, NR, (i0, rows, j0, cols) -> serial(transA, transB, rows, cols, k, kcStep,
+                alpha, a, aOff + (transA ? i0 : i0 * lda), lda,
+                b, bOff + (transB ? j0 * ldb : j0), ldb, null, 0, 0, 0,
+                c, cOff + i0 * ldc + j0, ldc, overwrite, false));
     }
 
     @Override
@@ -89,16 +105,21 @@ final class VectorGemm implements GemmEngine {
     @Override
     public void multiplyAddPacked(boolean transA, int m, int n, int k, float alpha, float[] a, int aOff, int lda,
                                   float[] packed, float[] c, int cOff, int ldc, boolean overwrite) {
+        if (kSlices(m, n, k) > 1) {
+            sliced(transA, false, m, n, k, alpha, a, aOff, lda, packed, 0, 0, packed, c, cOff, ldc, overwrite);
+            return;
+        }
+        int kcStep = blockSize(k);
         int threads = Parallelism.threads();
         int packedPanels = (n + NR - 1) / NR;
         if (threads == 1 || (long) m * n * k < Split.PARALLEL_MIN_MULTIPLY_ADDS) {
-            serial(transA, false, m, n, k, alpha, a, aOff, lda, packed, 0, 0, packed, packedPanels, 0,
-                    c, cOff, ldc, overwrite);
+            serial(transA, false, m, n, k, kcStep, alpha, a, aOff, lda, packed, 0, 0, packed, 0, packedPanels, 0,
+                    c, cOff, ldc, overwrite, false);
             return;
         }
-        Split.run(threads, m, n, MR, NR, (i0, rows, j0, cols) -> serial(transA, false, rows, cols, k, alpha,
-                a, aOff + (transA ? i0 : i0 * lda), lda, packed, 0, 0, packed, packedPanels, j0,
-                c, cOff + i0 * ldc + j0, ldc, overwrite));
+        Split.run(threads, m, n, MR, NR, (i0, rows, j0, cols) -> serial(transA, false, rows, cols, k, kcStep,
+                alpha, a, aOff + (transA ? i0 : i0 * lda), lda, packed, 0, 0, packed, 0, packedPanels, j0,
+                c, cOff + i0 * ldc + j0, ldc, overwrite, false));
     }
 
     /** The block of {@code k} used for a product of depth {@code k}: equal blocks of at most {@link #KC}. */
@@ -107,18 +128,93 @@ final class VectorGemm implements GemmEngine {
         return (k + blocks - 1) / blocks;
     }
 
+    /**
+     * A slice of {@code k} is at least this long: the partial C of each slice past the first costs one pass over C
+     * on the calling thread, under 1% of a slice this long.
+     */
+    private static final int SLICE_MIN_K = 1024;
+    /**
+     * At most this many slices of {@code k}: more than the 2 threads, so that a core slowed by other work does not
+     * hold the other one up for half the call, and enough for 8 threads.
+     */
+    static final int MAX_SLICES = 8;
+    /** Outputs up to this many floats (1 MB) are sliced: each slice past the first needs a partial C that size. */
+    private static final long SLICE_MAX_OUTPUT = 256 * 1024;
+
+    /**
+     * The number of slices of {@code k} a product is cut into (1, 2, 4 or 8): more than one only for a long {@code k} and a small
+     * C (the weight gradients {@code x^T dz}, {@code [300 x B*T] x [B*T x 400]}), where a split of C's rows or
+     * columns would leave each thread a sliver of C and make each of them read all of A or B. A function of the
+     * shape alone, never of the thread count, so that the order of the sums, and so the bits, do not depend on it.
+     */
+    static int kSlices(int m, int n, int k) {
+        if ((long) m * n > SLICE_MAX_OUTPUT || (long) m * n * k < Split.PARALLEL_MIN_MULTIPLY_ADDS) {
+            return 1;
+        }
+        int blocks = (k + blockSize(k) - 1) / blockSize(k);
+        // A power of two: 3 slices on 2 threads would leave one thread idle for a third of the call.
+        return Integer.highestOneBit(Math.max(1, Math.min(Math.min(MAX_SLICES, blocks), k / SLICE_MIN_K)));
+    }
+
+    /**
+     * A product of long {@code k} cut into {@link #kSlices} slices of whole blocks of {@code k} (the blocks of the
+     * unsliced product), run on the worker pool: slice 0 accumulates into C (or stores into it, beta = 0), slice
+     * {@code s > 0} stores into its own partial C, and the partials are then added to C in slice order. Each slice
+     * packs its blocks of A and B once, so A and B are read once in all, where a split of a small C would make
+     * every thread read all of one of them. The order of the sums is fixed by the shape, whichever thread runs a
+     * slice and however many threads there are. With {@code pre} non-null, B comes packed by {@link #packB}.
+     */
+    private static void sliced(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                               float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] pre,
+                               float[] c, int cOff, int ldc, boolean overwrite) {
+        int slices = kSlices(m, n, k);
+        int kcStep = blockSize(k);
+        int blocks = (k + kcStep - 1) / kcStep;
+        int prePanels = (n + NR - 1) / NR;
+        float[] partials = BUFFERS.get().partials((slices - 1) * m * n);
+        WorkerPool.run(slices, Parallelism.threads(), s -> {
+            int p0 = blocks * s / slices * kcStep;
+            int p1 = Math.min(k, blocks * (s + 1) / slices * kcStep);
+            float[] target = s == 0 ? c : partials;
+            int targetOff = s == 0 ? cOff : (s - 1) * m * n;
+            int targetLd = s == 0 ? ldc : n;
+            serial(transA, transB, m, n, p1 - p0, kcStep, alpha, a, aOff + (transA ? p0 * lda : p0), lda,
+                    b, bOff + (transB ? p0 : p0 * ldb), ldb, pre, p0 * prePanels * NR, prePanels, 0,
+                    target, targetOff, targetLd, s == 0 ? overwrite : true, true);
+        });
+        int vectorEnd = S.loopBound(n);
+        for (int s = 1; s < slices; s++) {
+            int base = (s - 1) * m * n;
+            for (int i = 0; i < m; i++) {
+                int row = cOff + i * ldc;
+                int from = base + i * n;
+                int j = 0;
+                for (; j < vectorEnd; j += L) {
+                    FloatVector.fromArray(S, c, row + j).add(FloatVector.fromArray(S, partials, from + j))
+                            .intoArray(c, row + j);
+                }
+                for (; j < n; j++) {
+                    c[row + j] += partials[from + j];
+                }
+            }
+        }
+    }
+
     /** Pack A when at least this many columns of C reuse each packed block; below, read A in place. */
     private static final int PACK_A_MIN_N = 4 * NR;
     /** Pack a non-transposed B when at least this many rows of C reuse it; below, read B in place. */
     private static final int PACK_B_MIN_M = 256;
 
     /**
-     * One thread's share. A and a non-transposed B are read in place when too few tiles would reuse a packed
-     * copy (the products of one recurrent step: {@code m} = batch, {@code n} or {@code k} = units), else packed;
-     * partial edge panels are always packed, zero-padded, so the micro-kernels only see whole tiles. With
-     * {@code pre} non-null, B comes packed by {@link #packB} ({@code prePanels} panels wide), this share starting
-     * at its column {@code preCol}. With {@code overwrite}, the first block of {@code k} stores into C instead
-     * of adding (beta = 0, without zeroing C first).
+     * One thread's share, over blocks of {@code kcStep} of its {@code k}. A and a non-transposed B are read in
+     * place when too few tiles would reuse a packed copy (the products of one recurrent step: {@code m} = batch,
+     * {@code n} or {@code k} = units), else packed; partial edge panels are always packed, zero-padded, so the
+     * micro-kernels only see whole tiles. A transposed A is read in place (its rows of {@code MR} floats are
+     * contiguous, and each part of a column split would pack all of it again) unless {@code packTransposedA}: a
+     * slice of {@code k} is the only reader of its A. With {@code pre} non-null, B comes packed by {@link #packB}
+     * ({@code prePanels} panels wide, this share's first block of {@code k} at {@code pre[preOff]}), this share
+     * starting at its column {@code preCol}. With {@code overwrite}, the first block of {@code k} stores into C
+     * instead of adding (beta = 0, without zeroing C first).
      *
      * <p>Loop order: a small B (a weight: {@code k x n} up to {@link #WHOLE_B_MAX_FLOATS}) is packed whole, and
      * each block of {@code MC} rows of C then runs through all blocks of {@code k} while it sits in L2, so C
@@ -126,21 +222,19 @@ final class VectorGemm implements GemmEngine {
      * {@code k} at a time and C, small there, is revisited per block. Either order sums each element of C over
      * the same blocks of {@code k} in the same order, so the bits do not depend on it.
      */
-    static void serial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+    static void serial(boolean transA, boolean transB, int m, int n, int k, int kcStep, float alpha,
                        float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
-                       float[] pre, int prePanels, int preCol,
-                       float[] c, int cOff, int ldc, boolean overwrite) {
+                       float[] pre, int preOff, int prePanels, int preCol,
+                       float[] c, int cOff, int ldc, boolean overwrite, boolean packTransposedA) {
         Buffers buf = BUFFERS.get();
-        // A^T (the weight gradients' x^T dz) is read in place: its rows of MR floats are contiguous, and the
-        // parts of a column split would each pack the whole of it again.
-        boolean packA = !transA && n >= PACK_A_MIN_N;
+        boolean packA = transA ? packTransposedA : n >= PACK_A_MIN_N;
         boolean packB = pre == null && (transB || m >= PACK_B_MIN_M);
-        int kcStep = blockSize(k);
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             int panels = (nc + NR - 1) / NR;
             if (pre != null || packB && (long) k * panels * NR <= WHOLE_B_MAX_FLOATS) {
                 float[] pb = pre;
+                int pbOff = preOff;
                 int pbPanels = prePanels;
                 int pbCol = preCol + jc;
                 if (pre == null) {
@@ -149,6 +243,7 @@ final class VectorGemm implements GemmEngine {
                         Packing.packB(transB, b, bOff, ldb, pc, Math.min(kcStep, k - pc), jc, nc, NR, pb,
                                 pc * panels * NR);
                     }
+                    pbOff = 0;
                     pbPanels = panels;
                     pbCol = 0;
                 }
@@ -156,7 +251,7 @@ final class VectorGemm implements GemmEngine {
                     for (int pc = 0; pc < k; pc += kcStep) {
                         int kc = Math.min(kcStep, k - pc);
                         block(transA, m, n, alpha, a, aOff, lda, b, bOff, ldb, pb,
-                                pc * pbPanels * NR + pbCol / NR * kc * NR, 0, packA, buf, c, cOff, ldc,
+                                pbOff + pc * pbPanels * NR + pbCol / NR * kc * NR, 0, packA, buf, c, cOff, ldc,
                                 overwrite && pc == 0, jc, nc, pc, kc, ic);
                     }
                 }

@@ -21,6 +21,8 @@ class GemmTest {
         int[][] dims = {
                 {1, 1, 1}, {1, 7, 3}, {5, 1, 9}, {3, 17, 1}, {6, 32, 8}, {7, 33, 19}, {13, 48, 31},
                 {64, 400, 100}, {65, 97, 130}, {101, 130, 70}, {257, 129, 33}, {31, 400, 300}, {200, 50, 257}, {4, 1000, 64}, {300, 8, 40},
+                // Long k, small C: cut into slices of k (2 and 4) with partial sums.
+                {13, 70, 3100}, {7, 37, 4500},
         };
         List<Arguments> cases = new ArrayList<>();
         for (int[] d : dims) {
@@ -230,6 +232,56 @@ class GemmTest {
                         + transA + " transB=" + transB);
             }
         }
+    }
+
+    /**
+     * Products of long {@code k} and small C (the weight gradients {@code x^T dz}) are summed in slices of k
+     * whose number depends on the shape only: 1, 2 and 3 threads, and B packed once, give the same bits.
+     */
+    @Test
+    void slicedProductsGiveTheSameBitsWithAnyThreadCountAndPackedB() {
+        int[][] dims = {{100, 400, 3000}, {30, 40, 5000}, {7, 130, 2100}};
+        for (int[] d : dims) {
+            int m = d[0], n = d[1], k = d[2];
+            if (Kernels.vectorApi()) {
+                assertThat(VectorGemm.kSlices(m, n, k)).as("slices of m=%d n=%d k=%d", m, n, k).isGreaterThan(1);
+            }
+            SplittableRandom random = new SplittableRandom(m + 3L * n + 11L * k);
+            float[] a = random(random, m * k);
+            float[] b = random(random, k * n);
+            for (int t = 0; t < 4; t++) {
+                boolean transA = (t & 1) != 0;
+                boolean transB = (t & 2) != 0;
+                int lda = transA ? m : k;
+                int ldb = transB ? k : n;
+                float[] one = new float[m * n];
+                withThreads(1, () -> Gemm.gemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f, one, 0, n));
+                String what = "m=" + m + " n=" + n + " k=" + k + " transA=" + transA + " transB=" + transB;
+                for (int threads : new int[] {2, 3}) {
+                    float[] many = new float[m * n];
+                    withThreads(threads, () -> Gemm.gemm(transA, transB, m, n, k, 1f, a, 0, lda, b, 0, ldb, 0f,
+                            many, 0, n));
+                    assertSameBits(many, one, threads + " threads, " + what);
+                }
+                PackedMatrix packed = Gemm.pack(transB, k, n, b, 0, ldb);
+                float[] viaPacked = new float[m * n];
+                withThreads(2, () -> Gemm.gemm(transA, m, 1f, a, 0, lda, packed, 0f, viaPacked, 0, n));
+                assertSameBits(viaPacked, one, "packed, 2 threads, " + what);
+            }
+        }
+    }
+
+    /** The slice count is a function of the shape: long k and a small C only, a power of two up to 8. */
+    @Test
+    void onlyLongProductsOfSmallOutputAreSliced() {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Kernels.vectorApi(), "the Vector API kernels are off");
+        assertThat(VectorGemm.kSlices(300, 400, 30_720)).isEqualTo(8);
+        assertThat(VectorGemm.kSlices(100, 400, 3_840)).as("3 rounded down to a power of two").isEqualTo(2);
+        assertThat(VectorGemm.kSlices(300, 400, 2_048)).isEqualTo(2);
+        assertThat(VectorGemm.kSlices(300, 400, 1_920)).isEqualTo(1);
+        assertThat(VectorGemm.kSlices(30_720, 400, 300)).isEqualTo(1);
+        assertThat(VectorGemm.kSlices(1_024, 1_024, 4_096)).isEqualTo(1);
+        assertThat(VectorGemm.kSlices(1, 1, 100_000)).isEqualTo(1);
     }
 
     @Test

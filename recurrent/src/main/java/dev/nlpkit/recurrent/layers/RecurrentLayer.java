@@ -533,6 +533,21 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
 
     /** Copies {@code h} into step {@code t} of {@code dst} ({@code [batch, time, H]}), times the mask if any. */
     final void storeStep(Trace tr, Tensor h, Tensor dst, int t, Tensor mask) {
+        if (mask instanceof FloatTensor fm && h instanceof FloatTensor fh && dst instanceof FloatTensor fd) {
+            // Recurrent dropout's per-step product on the arrays: a float product of two floats is the correctly
+            // rounded double product, so these are the bits of the generic loop below, without its calls.
+            float[] ms = fm.data();
+            float[] hs = fh.data();
+            float[] ds = fd.data();
+            for (int i = 0; i < tr.batch; i++) {
+                int o = (i * tr.time + t) * units;
+                int r = i * units;
+                for (int j = 0; j < units; j++) {
+                    ds[o + j] = hs[r + j] * ms[r + j];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < tr.batch; i++) {
             int o = (i * tr.time + t) * units;
             if (mask == null) {
@@ -574,6 +589,17 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
     /** Fills the zero tensor {@code m} with a dropout mask: {@code 1 / (1 - rate)} where kept. */
     private static Tensor dropoutMask(Tensor m, double rate, SplittableRandom rng) {
         double scale = 1 / (1 - rate);
+        if (m instanceof FloatTensor fm) {
+            // the same draws and values as the generic loop, written to the array directly
+            float[] ms = fm.data();
+            float s = (float) scale;
+            for (int i = 0, n = m.size(); i < n; i++) {
+                if (rng.nextDouble() >= rate) {
+                    ms[i] = s;
+                }
+            }
+            return m;
+        }
         for (int i = 0; i < m.size(); i++) {
             if (rng.nextDouble() >= rate) {
                 m.set(i, scale);

@@ -518,14 +518,26 @@ public final class Sequential {
         boolean reuse = reuseBuffers && options.truncation() == null;
         reuseTrainingBuffers(reuse);
         try {
-            return Trainer.fit(trainSet.size(), options, options.loss().hasAccuracy(),
-                    held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step,
+            return Trainer.fit(trainSet.size(), lengths(trainSet.inputs(), options), options,
+                    options.loss().hasAccuracy(), held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step,
                     listener, monitor);
         } finally {
             if (reuse) {
                 reuseTrainingBuffers(false);
             }
         }
+    }
+
+    /** Each example's length, when {@link FitOptions#lengthBuckets()} asks for batches of similar lengths. */
+    private static int[] lengths(Inputs inputs, FitOptions options) {
+        if (options.lengthBuckets() == 0 || inputs.kind() == Shape.Kind.VECTOR) {
+            return null;
+        }
+        int[] lengths = new int[inputs.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = inputs.length(i);
+        }
+        return lengths;
     }
 
     /** Whether {@code fit} lets the layers reuse their step buffers; tests turn it off to compare. */
@@ -599,7 +611,9 @@ public final class Sequential {
     }
 
     /**
-     * Mean loss and accuracy over {@code data}, batched, without dropout.
+     * Mean loss and accuracy over {@code data}, batched, without dropout. Sequences are batched in order of
+     * length (shortest first), so that each batch is padded to little more than its own rows' length; the means
+     * do not depend on the batching beyond float rounding.
      *
      * @param data the inputs and targets
      * @param loss the loss to average
@@ -611,8 +625,18 @@ public final class Sequential {
         double lossSum = 0;
         double accSum = 0;
         long rowsSum = 0;
+        int[] order = Dataset.range(0, data.size());
+        if (data.inputs().kind() != Shape.Kind.VECTOR) {
+            int[] lengths = new int[data.size()];
+            for (int i = 0; i < lengths.length; i++) {
+                lengths[i] = data.inputs().length(i);
+            }
+            int[] sorted = new int[order.length];
+            Trainer.bucket(order, lengths, order.length, sorted);
+            order = sorted;
+        }
         for (int from = 0; from < data.size(); from += batchSize) {
-            int[] rows = Dataset.range(from, Math.min(data.size(), from + batchSize));
+            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(data.size(), from + batchSize));
             Signal in = data.inputs().batch(rows, precision);
             Loss.Evaluation e = lossAndGradient(in, data.targets(), rows, loss, null, null);
             lossSum += e.loss() * e.rows();

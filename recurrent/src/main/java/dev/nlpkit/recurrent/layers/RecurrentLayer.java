@@ -413,6 +413,23 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
      * @return the input and initial-state gradients
      */
     public Backward backward(Forward forward, Tensor dOutput, Tensor[] dFinalStates, Gradients grads) {
+        return backward(forward, dOutput, dFinalStates, grads, true);
+    }
+
+    /**
+     * {@link #backward(Forward, Tensor, Tensor[], Gradients)}, optionally without the input gradient: a model
+     * whose layers below this one learn nothing (a frozen embedding) has no use for it, and its product
+     * {@code dx = dz W_x^T} is a sixth of a training step's multiply-adds.
+     *
+     * @param forward the result of {@link #forward(Signal, Tensor[], boolean, SplittableRandom)} on the batch
+     * @param dOutput the gradient of the loss with respect to the output, or null
+     * @param dFinalStates the gradients with respect to the final states, null entries (or null) for none
+     * @param grads where parameter gradients are added
+     * @param inputGradient whether to compute the input gradient ({@link Backward#dInput()} is null when not)
+     * @return the input (or null) and initial-state gradients
+     */
+    public Backward backward(Forward forward, Tensor dOutput, Tensor[] dFinalStates, Gradients grads,
+                             boolean inputGradient) {
         Trace tr = (Trace) forward.cache();
         int b = tr.batch;
         int t = tr.time;
@@ -437,6 +454,9 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
         backCell(tr, dhs, dState, dz, grads);
         Ops.gemm(true, false, features, gh, b * t, 1, tr.xd, 0, features, dz, 0, gh, 1, grads.of(kernel), 0, gh);
         Ops.addColumnSums(dz, b * t, gh, grads.of(bias), 0);
+        if (!inputGradient) {
+            return new Backward(null, dState);
+        }
         Tensor dx = workspace.scratch(tr.training, "dx", proto, b, t, features);
         // beta = 0: dx is overwritten (a reused buffer holds the last step's values; a fresh one is zero anyway).
         Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 0, dx, 0, features);

@@ -385,13 +385,18 @@ public final class Sequential {
     Tensor[][] backward(Pass pass, Tensor grad, boolean onLogits, Gradients grads, Tensor[][] dFinalStates) {
         Tensor[][] dInitial = new Tensor[layers.size()][];
         Tensor d = grad;
+        int learnsFrom = lowestLearningLayer();
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
             Layer.Forward f = pass.forwards().get(i);
+            if (i < learnsFrom) {
+                break;   // nothing at or below layer i learns: its backward would compute gradients no one uses
+            }
             if (i == layers.size() - 1 && onLogits) {
                 d = outputDense().backwardFromPreActivation(f, d, grads);
             } else if (l instanceof RecurrentLayer r) {
-                RecurrentLayer.Backward b = r.backward(f, d, dFinalStates == null ? null : dFinalStates[i], grads);
+                RecurrentLayer.Backward b = r.backward(f, d, dFinalStates == null ? null : dFinalStates[i], grads,
+                        i > learnsFrom);
                 dInitial[i] = b.dInitialStates();
                 d = b.dInput();
             } else {
@@ -406,6 +411,20 @@ public final class Sequential {
             }
         }
         return dInitial;
+    }
+
+    /**
+     * The index of the lowest layer whose backward pass is needed: one with trainable parameters or a user layer
+     * (whose backward is checked); layers below it only pass gradients down to layers that learn nothing.
+     */
+    private int lowestLearningLayer() {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            if (l.options() instanceof LayerSpec || l.parameters().stream().anyMatch(Parameter::trainable)) {
+                return i;
+            }
+        }
+        return layers.size();
     }
 
     /** Loss of one batch; with {@code grads} non-null also back-propagates it. */

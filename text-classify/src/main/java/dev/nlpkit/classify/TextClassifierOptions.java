@@ -682,7 +682,13 @@ public record TextClassifierOptions(PreprocessOptions preprocess, Sequence seque
 
     /** The optimizers a classifier can train with. */
     public enum Optimizer {
-        /** Adam (Kingma and Ba), Keras' defaults apart from the learning rate. */
+        /**
+         * Adam (Kingma and Ba), Keras' defaults apart from the learning rate. A fine-tuned embedding is updated
+         * lazily (TensorFlow's LazyAdam, PyTorch's {@code SparseAdam}): each step updates only the rows of the tokens
+         * in its batch, O(batch x length) instead of O(vocabulary) work. Touched rows get exactly dense Adam's
+         * update when the other rows have no gradient history; a row absent from a batch keeps its weights and its
+         * moments until its token appears again, where dense Adam would decay its moments and keep moving it.
+         */
         ADAM,
         /** RMSprop. */
         RMSPROP,

@@ -413,6 +413,23 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
      * @return the input and initial-state gradients
      */
     public Backward backward(Forward forward, Tensor dOutput, Tensor[] dFinalStates, Gradients grads) {
+        return backward(forward, dOutput, dFinalStates, grads, true);
+    }
+
+    /**
+     * {@link #backward(Forward, Tensor, Tensor[], Gradients)}, optionally without the input gradient: a model
+     * whose layers below this one learn nothing (a frozen embedding) has no use for it, and its product
+     * {@code dx = dz W_x^T} is a sixth of a training step's multiply-adds.
+     *
+     * @param forward the result of {@link #forward(Signal, Tensor[], boolean, SplittableRandom)} on the batch
+     * @param dOutput the gradient of the loss with respect to the output, or null
+     * @param dFinalStates the gradients with respect to the final states, null entries (or null) for none
+     * @param grads where parameter gradients are added
+     * @param inputGradient whether to compute the input gradient ({@link Backward#dInput()} is null when not)
+     * @return the input (or null) and initial-state gradients
+     */
+    public Backward backward(Forward forward, Tensor dOutput, Tensor[] dFinalStates, Gradients grads,
+                             boolean inputGradient) {
         Trace tr = (Trace) forward.cache();
         int b = tr.batch;
         int t = tr.time;
@@ -437,6 +454,9 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
         backCell(tr, dhs, dState, dz, grads);
         Ops.gemm(true, false, features, gh, b * t, 1, tr.xd, 0, features, dz, 0, gh, 1, grads.of(kernel), 0, gh);
         Ops.addColumnSums(dz, b * t, gh, grads.of(bias), 0);
+        if (!inputGradient) {
+            return new Backward(null, dState);
+        }
         Tensor dx = workspace.scratch(tr.training, "dx", proto, b, t, features);
         // beta = 0: dx is overwritten (a reused buffer holds the last step's values; a fresh one is zero anyway).
         Ops.gemm(false, true, b * t, features, gh, 1, dz, 0, gh, kernel.value(), 0, gh, 0, dx, 0, features);
@@ -533,6 +553,21 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
 
     /** Copies {@code h} into step {@code t} of {@code dst} ({@code [batch, time, H]}), times the mask if any. */
     final void storeStep(Trace tr, Tensor h, Tensor dst, int t, Tensor mask) {
+        if (mask instanceof FloatTensor fm && h instanceof FloatTensor fh && dst instanceof FloatTensor fd) {
+            // Recurrent dropout's per-step product on the arrays: a float product of two floats is the correctly
+            // rounded double product, so these are the bits of the generic loop below, without its calls.
+            float[] ms = fm.data();
+            float[] hs = fh.data();
+            float[] ds = fd.data();
+            for (int i = 0; i < tr.batch; i++) {
+                int o = (i * tr.time + t) * units;
+                int r = i * units;
+                for (int j = 0; j < units; j++) {
+                    ds[o + j] = hs[r + j] * ms[r + j];
+                }
+            }
+            return;
+        }
         for (int i = 0; i < tr.batch; i++) {
             int o = (i * tr.time + t) * units;
             if (mask == null) {
@@ -574,6 +609,17 @@ public abstract sealed class RecurrentLayer extends Layer implements TrainingBuf
     /** Fills the zero tensor {@code m} with a dropout mask: {@code 1 / (1 - rate)} where kept. */
     private static Tensor dropoutMask(Tensor m, double rate, SplittableRandom rng) {
         double scale = 1 / (1 - rate);
+        if (m instanceof FloatTensor fm) {
+            // the same draws and values as the generic loop, written to the array directly
+            float[] ms = fm.data();
+            float s = (float) scale;
+            for (int i = 0, n = m.size(); i < n; i++) {
+                if (rng.nextDouble() >= rate) {
+                    ms[i] = s;
+                }
+            }
+            return m;
+        }
         for (int i = 0; i < m.size(); i++) {
             if (rng.nextDouble() >= rate) {
                 m.set(i, scale);

@@ -28,11 +28,17 @@ import java.nio.file.Path;
  *                        starting value means the steps are too large, and the weights are already useless
  * @param initialEpoch the number of the first epoch, in [0, epochs): a continued fit passes the epochs already done,
  *                     so epochs, history and callbacks number on
+ * @param lengthBuckets batches of examples of similar length (tf.data's {@code bucket_by_sequence_length},
+ *                     torchtext's {@code BucketIterator}), so that a batch padded to its longest sequence carries
+ *                     little padding: each epoch's shuffled examples are taken {@code lengthBuckets} batches at a
+ *                     time, sorted by length within that pool (stable, so ties keep the shuffled order), cut into
+ *                     batches, and the epoch's batches shuffled (seeded). 0 (the default): batches in the shuffled
+ *                     order, as Keras. Needs {@code shuffle} and full BPTT
  */
 public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
                          boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
                          double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor,
-                         int initialEpoch) {
+                         int initialEpoch, int lengthBuckets) {
 
     /**
      * Early stopping (a callback of the training loop): stops when the monitored metric has not improved by more
@@ -171,6 +177,42 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
             throw new IllegalArgumentException("divergenceFactor must be 0 (off) or a finite number > 1, got "
                     + divergenceFactor);
         }
+        if (lengthBuckets < 0) {
+            throw new IllegalArgumentException("lengthBuckets must be >= 0 (0: off), got " + lengthBuckets);
+        }
+        if (lengthBuckets > 0 && !shuffle) {
+            throw new IllegalArgumentException("lengthBuckets " + lengthBuckets + " needs shuffle: without it the "
+                    + "batches would be the same sorted ones every epoch");
+        }
+        if (lengthBuckets > 0 && truncation != null) {
+            throw new IllegalArgumentException("lengthBuckets cannot be combined with truncated BPTT");
+        }
+    }
+
+    /**
+     * The options without {@link #lengthBuckets()} (it is 0), as before it existed.
+     *
+     * @param loss             the loss
+     * @param optimizer        the optimizer
+     * @param epochs           epochs
+     * @param batchSize        batch size
+     * @param seed             seed
+     * @param shuffle          whether to shuffle
+     * @param validationSplit  validation fraction
+     * @param earlyStopping    early stopping or null
+     * @param checkpoint       checkpoint file or null
+     * @param clipNorm         global-norm clip, 0 off
+     * @param clipValue        value clip, 0 off
+     * @param truncation       truncated BPTT or null
+     * @param divergenceFactor divergence factor, 0 off
+     * @param initialEpoch     the first epoch's number
+     */
+    public FitOptions(LossFunction loss, OptimizerOptions optimizer, int epochs, int batchSize, long seed,
+                      boolean shuffle, double validationSplit, EarlyStopping earlyStopping, Path checkpoint,
+                      double clipNorm, double clipValue, TruncatedBptt truncation, double divergenceFactor,
+                      int initialEpoch) {
+        this(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping, checkpoint, clipNorm,
+                clipValue, truncation, divergenceFactor, initialEpoch, 0);
     }
 
     /**
@@ -210,7 +252,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public static FitOptions of(LossFunction loss, OptimizerOptions optimizer) {
         return new FitOptions(loss, optimizer, 10, 32, 42L, true, 0, null, null, 0, 0, null, DEFAULT_DIVERGENCE_FACTOR,
-                0);
+                0, 0);
     }
 
     /**
@@ -221,7 +263,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withEpochs(int e) {
         return new FitOptions(loss, optimizer, e, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -232,7 +274,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withBatchSize(int b) {
         return new FitOptions(loss, optimizer, epochs, b, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -243,7 +285,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withSeed(long s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, s, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -254,7 +296,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withShuffle(boolean s) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, s, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -265,7 +307,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withValidationSplit(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, f, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -276,7 +318,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withEarlyStopping(EarlyStopping e) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, e,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -287,7 +329,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withCheckpoint(Path file) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                file, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                file, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -298,7 +340,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withClipNorm(double n) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, n, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, n, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -309,7 +351,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withClipValue(double v) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, v, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, v, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -320,7 +362,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withTruncation(TruncatedBptt t) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, t, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, t, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -331,7 +373,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withOptimizer(OptimizerOptions o) {
         return new FitOptions(loss, o, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -342,7 +384,7 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withDivergenceFactor(double f) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, f, initialEpoch);
+                checkpoint, clipNorm, clipValue, truncation, f, initialEpoch, lengthBuckets);
     }
 
     /**
@@ -354,6 +396,18 @@ public record FitOptions(LossFunction loss, OptimizerOptions optimizer, int epoc
      */
     public FitOptions withInitialEpoch(int e) {
         return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
-                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, e);
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, e, lengthBuckets);
+    }
+
+    /**
+     * A copy whose batches hold examples of similar length ({@link #lengthBuckets()}): less padding, so fewer
+     * steps per batch for recurrent layers.
+     *
+     * @param batches the pool, in batches, sorted by length before it is cut into batches, >= 0 (0: off)
+     * @return the copy
+     */
+    public FitOptions withLengthBuckets(int batches) {
+        return new FitOptions(loss, optimizer, epochs, batchSize, seed, shuffle, validationSplit, earlyStopping,
+                checkpoint, clipNorm, clipValue, truncation, divergenceFactor, initialEpoch, batches);
     }
 }

@@ -224,6 +224,10 @@ public final class Seq2Seq {
             throw new IllegalArgumentException("Seq2Seq.fit runs full BPTT only; FitOptions.truncation must be null, "
                     + "got " + fit.truncation());
         }
+        if (fit.lengthBuckets() > 0) {
+            throw new IllegalArgumentException("Seq2Seq.fit batches pairs in the shuffled order; FitOptions."
+                    + "lengthBuckets must be 0, got " + fit.lengthBuckets());
+        }
         FitOptions.EarlyStopping es = fit.earlyStopping();
         if (es != null && es.monitor() != null && es.monitor() != History.Metric.LOSS
                 && es.monitor() != History.Metric.ACCURACY) {

@@ -385,13 +385,18 @@ public final class Sequential {
     Tensor[][] backward(Pass pass, Tensor grad, boolean onLogits, Gradients grads, Tensor[][] dFinalStates) {
         Tensor[][] dInitial = new Tensor[layers.size()][];
         Tensor d = grad;
+        int learnsFrom = lowestLearningLayer();
         for (int i = layers.size() - 1; i >= 0; i--) {
             Layer l = layers.get(i);
             Layer.Forward f = pass.forwards().get(i);
+            if (i < learnsFrom) {
+                break;   // nothing at or below layer i learns: its backward would compute gradients no one uses
+            }
             if (i == layers.size() - 1 && onLogits) {
                 d = outputDense().backwardFromPreActivation(f, d, grads);
             } else if (l instanceof RecurrentLayer r) {
-                RecurrentLayer.Backward b = r.backward(f, d, dFinalStates == null ? null : dFinalStates[i], grads);
+                RecurrentLayer.Backward b = r.backward(f, d, dFinalStates == null ? null : dFinalStates[i], grads,
+                        i > learnsFrom);
                 dInitial[i] = b.dInitialStates();
                 d = b.dInput();
             } else {
@@ -406,6 +411,20 @@ public final class Sequential {
             }
         }
         return dInitial;
+    }
+
+    /**
+     * The index of the lowest layer whose backward pass is needed: one with trainable parameters or a user layer
+     * (whose backward is checked); layers below it only pass gradients down to layers that learn nothing.
+     */
+    private int lowestLearningLayer() {
+        for (int i = 0; i < layers.size(); i++) {
+            Layer l = layers.get(i);
+            if (l.options() instanceof LayerSpec || l.parameters().stream().anyMatch(Parameter::trainable)) {
+                return i;
+            }
+        }
+        return layers.size();
     }
 
     /** Loss of one batch; with {@code grads} non-null also back-propagates it. */
@@ -518,14 +537,26 @@ public final class Sequential {
         boolean reuse = reuseBuffers && options.truncation() == null;
         reuseTrainingBuffers(reuse);
         try {
-            return Trainer.fit(trainSet.size(), options, options.loss().hasAccuracy(),
-                    held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step,
+            return Trainer.fit(trainSet.size(), lengths(trainSet.inputs(), options), options,
+                    options.loss().hasAccuracy(), held == null ? null : () -> evaluate(held, options.loss(), options.batchSize()), run, step,
                     listener, monitor);
         } finally {
             if (reuse) {
                 reuseTrainingBuffers(false);
             }
         }
+    }
+
+    /** Each example's length, when {@link FitOptions#lengthBuckets()} asks for batches of similar lengths. */
+    private static int[] lengths(Inputs inputs, FitOptions options) {
+        if (options.lengthBuckets() == 0 || inputs.kind() == Shape.Kind.VECTOR) {
+            return null;
+        }
+        int[] lengths = new int[inputs.size()];
+        for (int i = 0; i < lengths.length; i++) {
+            lengths[i] = inputs.length(i);
+        }
+        return lengths;
     }
 
     /** Whether {@code fit} lets the layers reuse their step buffers; tests turn it off to compare. */
@@ -599,7 +630,9 @@ public final class Sequential {
     }
 
     /**
-     * Mean loss and accuracy over {@code data}, batched, without dropout.
+     * Mean loss and accuracy over {@code data}, batched, without dropout. Sequences are batched in order of
+     * length (shortest first), so that each batch is padded to little more than its own rows' length; the means
+     * do not depend on the batching beyond float rounding.
      *
      * @param data the inputs and targets
      * @param loss the loss to average
@@ -611,8 +644,18 @@ public final class Sequential {
         double lossSum = 0;
         double accSum = 0;
         long rowsSum = 0;
+        int[] order = Dataset.range(0, data.size());
+        if (data.inputs().kind() != Shape.Kind.VECTOR) {
+            int[] lengths = new int[data.size()];
+            for (int i = 0; i < lengths.length; i++) {
+                lengths[i] = data.inputs().length(i);
+            }
+            int[] sorted = new int[order.length];
+            Trainer.bucket(order, lengths, order.length, sorted);
+            order = sorted;
+        }
         for (int from = 0; from < data.size(); from += batchSize) {
-            int[] rows = Dataset.range(from, Math.min(data.size(), from + batchSize));
+            int[] rows = java.util.Arrays.copyOfRange(order, from, Math.min(data.size(), from + batchSize));
             Signal in = data.inputs().batch(rows, precision);
             Loss.Evaluation e = lossAndGradient(in, data.targets(), rows, loss, null, null);
             lossSum += e.loss() * e.rows();

@@ -128,9 +128,33 @@ final class Trainer {
      */
     static History fit(int n, FitOptions options, boolean hasAccuracy, Supplier<Sequential.Metrics> validation,
                        Run run, Step step, TrainingListener<BatchEnd, History.Epoch> listener, Monitor monitor) {
+        return fit(n, null, options, hasAccuracy, validation, run, step, listener, monitor);
+    }
+
+    /**
+     * Trains, with batches of similar lengths when {@link FitOptions#lengthBuckets()} is on.
+     *
+     * @param n          training examples
+     * @param lengths    each example's sequence length (read with {@link FitOptions#lengthBuckets()} only), or
+     *                   null when the examples have none
+     * @param options    epochs, batch size, seed, shuffle, early stopping, checkpoint, divergence factor
+     * @param hasAccuracy whether the loss has an accuracy
+     * @param validation the validation metrics after an epoch, or null without validation
+     * @param run        the run (model and callbacks, built-ins first)
+     * @param step       the batch step; it calls {@link Run#beforeUpdate} before each update
+     * @param listener   progress events
+     * @param monitor    the improvement tracker of early stopping and checkpoints
+     * @return the history
+     */
+    static History fit(int n, int[] lengths, FitOptions options, boolean hasAccuracy,
+                       Supplier<Sequential.Metrics> validation, Run run, Step step,
+                       TrainingListener<BatchEnd, History.Epoch> listener, Monitor monitor) {
         int batchSize = Math.min(options.batchSize(), n);
         int batches = (n + batchSize - 1) / batchSize;
         int[] order = Dataset.range(0, n);
+        boolean bucketing = options.lengthBuckets() > 0 && lengths != null;
+        int[] bucketed = bucketing ? new int[n] : null;
+        int[] batchOrder = bucketing ? Dataset.range(0, batches) : null;
         SplittableRandom shuffler = new SplittableRandom(options.seed());
         for (Callback c : run.callbacks) {
             c.onTrainBegin(run);
@@ -150,11 +174,23 @@ final class Trainer {
                     order[j] = tmp;
                 }
             }
+            if (bucketing) {
+                bucket(order, lengths, (long) options.lengthBuckets() * batchSize, bucketed);
+                for (int i = batches - 1; i > 0; i--) {
+                    int j = shuffler.nextInt(i + 1);
+                    int tmp = batchOrder[i];
+                    batchOrder[i] = batchOrder[j];
+                    batchOrder[j] = tmp;
+                }
+            }
             double lossSum = 0;
             double accSum = 0;
             long rowsSum = 0;
             for (int b = 0; b < batches; b++) {
-                int[] rows = java.util.Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
+                int[] rows = bucketing
+                        ? java.util.Arrays.copyOfRange(bucketed, batchOrder[b] * batchSize,
+                                Math.min(n, (batchOrder[b] + 1) * batchSize))
+                        : java.util.Arrays.copyOfRange(order, b * batchSize, Math.min(n, (b + 1) * batchSize));
                 SplittableRandom rng = new SplittableRandom(Sequential.mix(options.seed(), epoch, b));
                 Loss.Evaluation e = step.run(rows, rng, epoch, b);
                 lossSum += e.loss() * e.rows();
@@ -185,6 +221,31 @@ final class Trainer {
             c.onTrainEnd(run);
         }
         return new History(run.epochs, Math.max(monitor.bestEpoch(), options.initialEpoch()), stoppedEarly);
+    }
+
+    /**
+     * Writes {@code order} into {@code out} sorted by length within each pool of {@code pool} consecutive
+     * examples (a stable counting sort: equal lengths keep their shuffled order), shortest first.
+     */
+    static void bucket(int[] order, int[] lengths, long pool, int[] out) {
+        int n = order.length;
+        for (int from = 0; from < n; from = (int) Math.min(n, from + pool)) {
+            int to = (int) Math.min(n, from + pool);
+            int longest = 0;
+            for (int i = from; i < to; i++) {
+                longest = Math.max(longest, lengths[order[i]]);
+            }
+            int[] start = new int[longest + 2];
+            for (int i = from; i < to; i++) {
+                start[lengths[order[i]] + 1]++;
+            }
+            for (int len = 0; len <= longest; len++) {
+                start[len + 1] += start[len];
+            }
+            for (int i = from; i < to; i++) {
+                out[from + start[lengths[order[i]]]++] = order[i];
+            }
+        }
     }
 
     /**

@@ -106,6 +106,8 @@ class CallbackTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FitOptions.loss is MEAN_SQUARED_ERROR");
         assertThatThrownBy(() -> s.fit(src, tgt, ok.withTruncation(new FitOptions.TruncatedBptt(1, 1)),
                 TrainingListener.none())).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("truncation");
+        assertThatThrownBy(() -> s.fit(src, tgt, ok.withLengthBuckets(2), TrainingListener.none()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("FitOptions.lengthBuckets");
     }
 
     @Test

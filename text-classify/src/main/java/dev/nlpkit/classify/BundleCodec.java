@@ -150,31 +150,13 @@ final class BundleCodec {
 
     /** The result of a section read on another thread, its failure thrown here as it would have been there. */
     private static <T> T finish(FutureTask<T> task) throws BundleFormatException {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return task.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // the read is short: finish waiting, then restore the flag
-                }
-            }
+            return ShortTasks.result(task);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof BundleFormatException b) {
+            if (e.getCause() instanceof BundleFormatException b) {
                 throw b;
             }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            throw ShortTasks.unchecked(e.getCause());
         }
     }
 

@@ -802,27 +802,10 @@ public final class TextClassifier {
                 () -> linear.probabilities(tokens));
         Thread.ofPlatform().name("nlpkit-linear").daemon().start(task);
         return () -> {
-            boolean interrupted = false;
             try {
-                while (true) {
-                    try {
-                        return task.get();
-                    } catch (InterruptedException e) {
-                        interrupted = true; // the task is short: finish waiting, then restore the flag
-                    }
-                }
+                return ShortTasks.result(task);
             } catch (ExecutionException e) {
-                if (e.getCause() instanceof RuntimeException r) {
-                    throw r;
-                }
-                if (e.getCause() instanceof Error r) {
-                    throw r;
-                }
-                throw new IllegalStateException(e.getCause());
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+                throw ShortTasks.unchecked(e.getCause());
             }
         };
     }

@@ -26,6 +26,17 @@ class SmallGemmTest {
         return cases.stream();
     }
 
+    /**
+     * The shapes the Vector API kernel takes (a width of whole vectors; narrower products go to the plain kernel,
+     * which the tests above cover), so that no case is skipped on a machine whose vectors are wider.
+     */
+    static Stream<Arguments> vectorShapes() {
+        if (!Kernels.vectorApi()) {
+            return shapes();
+        }
+        return shapes().filter(shape -> (int) shape.get()[1] % VectorSmallGemm.LANES == 0);
+    }
+
     private static float[] random(long seed, int n) {
         SplittableRandom rng = new SplittableRandom(seed);
         float[] a = new float[n];
@@ -70,10 +81,9 @@ class SmallGemmTest {
     }
 
     @ParameterizedTest
-    @MethodSource("shapes")
+    @MethodSource("vectorShapes")
     void vectorKernelsGiveThePlainKernelsBits(int m, int n, int k) {
         Assumptions.assumeTrue(Kernels.vectorApi(), "the Vector API is off");
-        Assumptions.assumeTrue(n % VectorSmallGemm.LANES == 0, "n is not a multiple of the vector length");
         float[] a = random(7, m * k + k * m + 1);
         float[] b = random(8, k * n + 1);
         float[] vector = new float[m * n];

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 
+import dev.nlpkit.core.ShortTasks;
 import dev.nlpkit.classify.io.BundleFormatException;
 import dev.nlpkit.classify.io.ModelBundle;
 import dev.nlpkit.classify.linear.TfidfLogisticRegression;

@@ -1,5 +1,6 @@
 package dev.nlpkit.classify;
 
+import dev.nlpkit.core.ShortTasks;
 import dev.nlpkit.core.Threads;
 import dev.nlpkit.core.TrainingListener;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package dev.nlpkit.examples.cli;
 
+import dev.nlpkit.core.ShortTasks;
 import dev.nlpkit.core.Threads;
 import dev.nlpkit.recurrent.model.BatchEnd;
 import java.io.IOException;
@@ -1270,31 +1271,13 @@ public final class SentimentCommand implements Runnable {
 
     /** The model of a load running on another thread, its failure thrown here as the load threw it. */
     static TextClassifier loaded(FutureTask<TextClassifier> loading) throws IOException {
-        boolean interrupted = false;
         try {
-            while (true) {
-                try {
-                    return loading.get();
-                } catch (InterruptedException e) {
-                    interrupted = true; // finish waiting (the load is short), then restore the flag
-                }
-            }
+            return ShortTasks.result(loading);
         } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof IOException io) {
+            if (e.getCause() instanceof IOException io) {
                 throw io;
             }
-            if (cause instanceof RuntimeException r) {
-                throw r;
-            }
-            if (cause instanceof Error error) {
-                throw error;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
+            throw ShortTasks.unchecked(e.getCause());
         }
     }
 

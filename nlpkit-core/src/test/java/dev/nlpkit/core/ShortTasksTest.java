@@ -1,4 +1,4 @@
-package dev.nlpkit.classify;
+package dev.nlpkit.core;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;

@@ -1,15 +1,16 @@
-package dev.nlpkit.classify;
+package dev.nlpkit.core;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 
 /**
- * Waiting for the short tasks this package runs beside its own work (a bundle section parsed on another thread, the
- * linear model scoring a chunk while the network runs). One place for the two rules they share: an interrupt does
- * not abandon a task that is about to finish (its result is still needed, so the wait goes on and the interrupt flag
- * is restored afterwards), and a task's failure is rethrown as it would have been on the caller's thread.
+ * Waiting for a short task run beside the caller's own work (a bundle section parsed on another thread, the linear
+ * model scoring a chunk while the network runs, a model loading while standard input is read). One place for the
+ * two rules they share: an interrupt does not abandon a task that is about to finish (its result is still needed, so
+ * the wait goes on and the interrupt flag is restored afterwards), and a task's failure is rethrown as it would have
+ * been on the caller's thread.
  */
-final class ShortTasks {
+public final class ShortTasks {
 
     private ShortTasks() {
     }
@@ -22,7 +23,7 @@ final class ShortTasks {
      * @return its result
      * @throws ExecutionException when the task failed; {@link #unchecked(Throwable)} turns its cause back
      */
-    static <T> T result(Future<T> task) throws ExecutionException {
+    public static <T> T result(Future<T> task) throws ExecutionException {
         boolean interrupted = false;
         try {
             while (true) {
@@ -47,7 +48,7 @@ final class ShortTasks {
      * @param cause the cause of an {@link ExecutionException}
      * @return the exception to throw
      */
-    static RuntimeException unchecked(Throwable cause) {
+    public static RuntimeException unchecked(Throwable cause) {
         if (cause instanceof Error error) {
             throw error;
         }

@@ -36,6 +36,12 @@ class SentimentBlendFlagsTest {
     }
 
     @Test
+    void withoutFlagsTheRecipeIsTheLibrarysSentimentPreset() {
+        // one description of the default: the library's preset, which the flags' defaults must spell out exactly
+        assertThat(optionsOf()).isEqualTo(TextClassifierOptions.sentiment());
+    }
+
+    @Test
     void theLessonRecipeIsTheCoursesNetworkAsTaught() {
         TextClassifierOptions options = optionsOf("--recipe", "lesson");
         assertThat(options.blend()).isEqualTo(Blend.none());

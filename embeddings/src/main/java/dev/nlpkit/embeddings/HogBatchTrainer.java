@@ -34,7 +34,8 @@ package dev.nlpkit.embeddings;
  *
  * <p>One {@link Worker} per training thread, with its own buffers and its own 64-bit LCG (word2vec.c's) seeded
  * from the call's seed and the worker's number: with one worker the result is bit-reproducible for a seed. Shared
- * weights are updated lock-free, as HOGWILD.
+ * weights are updated lock-free, as HOGWILD; with two or more CBOW workers, except the rows of the most frequent
+ * words, which each worker trains in private copies merged after every buffer ({@link #DEFAULT_HOT_WORDS}).
  */
 final class HogBatchTrainer {
 

@@ -34,7 +34,8 @@ package dev.nlpkit.embeddings;
  *
  * <p>One {@link Worker} per training thread, with its own buffers and its own 64-bit LCG (word2vec.c's) seeded
  * from the call's seed and the worker's number: with one worker the result is bit-reproducible for a seed. Shared
- * weights are updated lock-free, as HOGWILD.
+ * weights are updated lock-free, as HOGWILD; with two or more CBOW workers, except the rows of the most frequent
+ * words, which each worker trains in private copies merged after every buffer ({@link #DEFAULT_HOT_WORDS}).
  */
 final class HogBatchTrainer {
 
@@ -57,9 +58,32 @@ final class HogBatchTrainer {
     private final long seed;
     /** CBOW: words buffered before training them in lanes ({@code batchWords}, the longest sentence piece). */
     private final int bufferCapacity;
+    /**
+     * CBOW with several workers: the number of most frequent words (ids 0..hotWords-1, the vocabulary being sorted
+     * by count) whose input and output rows each worker trains in its own copies, merged into the shared matrices
+     * after every buffer of {@code batchWords} words ({@link Worker#mergeHotRows}); 0 = none.
+     */
+    private final int hotWords;
+
+    /**
+     * Rows of each matrix a worker keeps private by default (CBOW, two or more workers): the 512 most frequent
+     * words are 58% of the context and centre positions of the bench corpus after subsampling, and their rows in
+     * both matrices (2 x 512 x 400 bytes at d = 100) fit in a core's L2 cache beside the rest of the work. Shared,
+     * every write to such a row by one core made the other core's next access to it a cross-core transfer of its
+     * cache lines (the bench's own loop on rows shared between two threads scales 0.86x; CBOW writes a context row
+     * per context word, about six per centre word).
+     */
+    static final int DEFAULT_HOT_WORDS = 512;
 
     HogBatchTrainer(Word2VecOptions options, Kernel kernel, float[] syn0, float[] syn1neg,
             SamplingTables.UnigramTable unigramTable) {
+        this(options, kernel, syn0, syn1neg, unigramTable,
+                options.architecture() == Architecture.CBOW && options.threads() > 1 ? DEFAULT_HOT_WORDS : 0);
+    }
+
+    /** With {@code hotWords} private rows per worker and matrix (CBOW only; capped at the vocabulary size). */
+    HogBatchTrainer(Word2VecOptions options, Kernel kernel, float[] syn0, float[] syn1neg,
+            SamplingTables.UnigramTable unigramTable, int hotWords) {
         if (options.effectiveAlgorithm() != Algorithm.HOGBATCH || syn1neg == null || unigramTable == null) {
             throw new IllegalArgumentException("HogBatchTrainer needs algorithm HOGBATCH with negative sampling");
         }
@@ -77,6 +101,10 @@ final class HogBatchTrainer {
         this.negatives = options.effectiveBatchNegatives();
         this.seed = options.seed();
         this.bufferCapacity = options.batchWords();
+        if (hotWords < 0) {
+            throw new IllegalArgumentException("hotWords must be >= 0, got " + hotWords);
+        }
+        this.hotWords = skipGram ? 0 : Math.min(hotWords, syn0.length / dimension);
     }
 
     /** The state of training thread {@code id}; to be created on that thread (its buffers stay local). */
@@ -131,6 +159,16 @@ final class HogBatchTrainer {
         private int[] fixedNegatives;
         private int groups;
         private int rows;
+        /**
+         * This worker's copies of the first {@link #hotWords} rows of syn0 and syn1neg (the rows it trains in
+         * place of the shared ones), their values at the last merge, and their length in floats ({@code limit}:
+         * a row offset below it is a private row, at the same offset). Empty and 0 without private rows.
+         */
+        private final float[] hotIn;
+        private final float[] hotOut;
+        private final float[] mergedIn;
+        private final float[] mergedOut;
+        private final int limit;
 
         private Worker(int id) {
             this.maxRows = skipGram ? targetsPerBatch * 2 * window : targetsPerBatch;
@@ -144,6 +182,41 @@ final class HogBatchTrainer {
             this.sentenceFrom = new int[capacity];
             this.sentenceTo = new int[capacity];
             this.random = Word2Vec.mixSeed(seed, RANDOM_STREAM + id);
+            this.limit = hotWords * dimension;
+            this.hotIn = java.util.Arrays.copyOf(syn0, limit);
+            this.hotOut = java.util.Arrays.copyOf(syn1neg, limit);
+            this.mergedIn = hotIn.clone();
+            this.mergedOut = hotOut.clone();
+        }
+
+        /** The array holding the row at {@code offset} of syn1neg for this worker (its copy for hot words). */
+        private float[] output(int offset) {
+            return offset < limit ? hotOut : syn1neg;
+        }
+
+        /**
+         * Adds what this worker changed in its private rows since the last merge to the shared rows, and takes the
+         * shared rows (with the other workers' merged changes) as its new private rows: per float,
+         * {@code shared += private - merged}, or {@code shared = private} when the shared float still equals the
+         * merged one (nobody else changed it), so that with one worker the private rows give the shared ones
+         * exactly, bit for bit, what training them in place would have. Lock-free as the rest of training: two
+         * workers merging the same float at once may lose one of the two changes, as hogwild updates may.
+         */
+        void mergeHotRows() {
+            mergeRows(hotIn, mergedIn, syn0);
+            mergeRows(hotOut, mergedOut, syn1neg);
+        }
+
+        private void mergeRows(float[] hot, float[] merged, float[] shared) {
+            for (int i = 0; i < limit; i++) {
+                float s = shared[i];
+                float h = hot[i];
+                float m = merged[i];
+                float v = s == m ? h : s + (h - m);
+                shared[i] = v;
+                hot[i] = v;
+                merged[i] = v;
+            }
         }
 
         private float[] inputs() {
@@ -206,6 +279,9 @@ final class HogBatchTrainer {
                     loss += flushBatch(alpha);
                 }
             }
+            if (limit > 0) {
+                mergeHotRows();
+            }
             return loss;
         }
 
@@ -263,12 +339,13 @@ final class HogBatchTrainer {
                     }
                 }
                 groupContexts[t] = contexts;
-                batchKernel.sumRows(syn0, contextOffset, first, contexts, cbowMean ? 1f / contexts : 1f, dimension,
-                        hidden, off);
+                batchKernel.sumRows(hotIn, syn0, limit, contextOffset, first, contexts,
+                        cbowMean ? 1f / contexts : 1f, dimension, hidden, off);
                 // C's row now, while the context rows' loads are in flight: its centre word's output row (often
                 // a cache miss) is loaded beside the next groups' context rows instead of after all of them
                 columnOffset[0] = groupTarget[t] * dimension;
-                batchKernel.dots(hidden, off, syn1neg, columnOffset, columns, dimension, scores, rows * columns);
+                batchKernel.dots(hidden, off, hotOut, syn1neg, limit, columnOffset, columns, dimension, scores,
+                        rows * columns);
                 rowOffset[rows] = off;
                 rows++;
             }
@@ -334,18 +411,20 @@ final class HogBatchTrainer {
                         }
                         scores[base + j] = gradient(f, j == 0 ? 1f : 0f, alpha);
                     }
-                    batchKernel.combine(scores, base, syn1neg, columnOffset, columns, d, inputErrors, r * d);
+                    batchKernel.combine(scores, base, hotOut, syn1neg, limit, columnOffset, columns, d, inputErrors,
+                            r * d);
                 }
             }
             // dB = G^T A, each output row written once: the centre word of each group, then each negative.
             for (int t = 0; t < groups; t++) {
                 int from = groupRowFrom[t];
+                int target = groupTarget[t] * d;
                 batchKernel.accumulate(scores, from * columns, columns, in, rowOffset, from, groupRowFrom[t + 1] - from,
-                        d, syn1neg, groupTarget[t] * d);
+                        d, output(target), target);
             }
             for (int k = 0; k < negatives; k++) {
-                batchKernel.accumulate(scores, k + 1, columns, in, rowOffset, 0, rows, d, syn1neg,
-                        negativeWords[k] * d);
+                int negative = negativeWords[k] * d;
+                batchKernel.accumulate(scores, k + 1, columns, in, rowOffset, 0, rows, d, output(negative), negative);
             }
             return loss;
         }
@@ -360,7 +439,8 @@ final class HogBatchTrainer {
                 return;
             }
             for (int t = 0; t < groups; t++) {
-                batchKernel.addToRows(inputErrors, t * d, syn0, contextOffset, t * 2 * window, groupContexts[t], d);
+                batchKernel.addToRows(inputErrors, t * d, hotIn, syn0, limit, contextOffset, t * 2 * window,
+                        groupContexts[t], d);
             }
         }
 

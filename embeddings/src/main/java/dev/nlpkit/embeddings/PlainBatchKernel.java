@@ -9,22 +9,26 @@ final class PlainBatchKernel implements BatchKernel {
     }
 
     @Override
-    public void dots(float[] a, int aOff, float[] b, int[] bOff, int m, int d, float[] c, int cOff) {
+    public void dots(float[] a, int aOff, float[] hot, float[] b, int limit, int[] bOff, int m, int d, float[] c,
+            int cOff) {
         for (int j = 0; j < m; j++) {
-            c[cOff + j] = PlainKernel.INSTANCE.dot(a, aOff, b, bOff[j], d);
+            int off = bOff[j];
+            c[cOff + j] = PlainKernel.INSTANCE.dot(a, aOff, off < limit ? hot : b, off, d);
         }
     }
 
     @Override
-    public void combine(float[] g, int gOff, float[] b, int[] bOff, int m, int d, float[] y, int yOff) {
+    public void combine(float[] g, int gOff, float[] hot, float[] b, int limit, int[] bOff, int m, int d, float[] y,
+            int yOff) {
         for (int i = 0; i < d; i++) {
             y[yOff + i] = 0f;
         }
         for (int j = 0; j < m; j++) {
             float gj = g[gOff + j];
             int off = bOff[j];
+            float[] row = off < limit ? hot : b;
             for (int i = 0; i < d; i++) {
-                y[yOff + i] += gj * b[off + i];
+                y[yOff + i] += gj * row[off + i];
             }
         }
     }
@@ -42,22 +46,26 @@ final class PlainBatchKernel implements BatchKernel {
     }
 
     @Override
-    public void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff) {
+    public void sumRows(float[] hot, float[] a, int limit, int[] aOff, int aFrom, int n, float scale, int d,
+            float[] y, int yOff) {
         for (int i = 0; i < d; i++) {
             float s = 0f;
             for (int r = 0; r < n; r++) {
-                s += a[aOff[aFrom + r] + i];
+                int off = aOff[aFrom + r];
+                s += (off < limit ? hot : a)[off + i];
             }
             y[yOff + i] = s * scale;
         }
     }
 
     @Override
-    public void addToRows(float[] x, int xOff, float[] y, int[] yOff, int yFrom, int n, int d) {
+    public void addToRows(float[] x, int xOff, float[] hot, float[] y, int limit, int[] yOff, int yFrom, int n,
+            int d) {
         for (int r = 0; r < n; r++) {
             int off = yOff[yFrom + r];
+            float[] row = off < limit ? hot : y;
             for (int i = 0; i < d; i++) {
-                y[off + i] += x[xOff + i];
+                row[off + i] += x[xOff + i];
             }
         }
     }

@@ -73,7 +73,8 @@ final class VectorApiBatchKernel implements BatchKernel {
     }
 
     @Override
-    public void dots(float[] a, int aOff, float[] b, int[] bOff, int m, int d, float[] c, int cOff) {
+    public void dots(float[] a, int aOff, float[] hot, float[] b, int limit, int[] bOff, int m, int d, float[] c,
+            int cOff) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
         boolean overlap = overlappingTail(d, bound);
@@ -85,6 +86,10 @@ final class VectorApiBatchKernel implements BatchKernel {
             int o1 = bOff[j + 1];
             int o2 = bOff[j + 2];
             int o3 = bOff[j + 3];
+            float[] b0 = o0 < limit ? hot : b;
+            float[] b1 = o1 < limit ? hot : b;
+            float[] b2 = o2 < limit ? hot : b;
+            float[] b3 = o3 < limit ? hot : b;
             FloatVector s0 = FloatVector.zero(SPECIES);
             FloatVector s1 = FloatVector.zero(SPECIES);
             FloatVector s2 = FloatVector.zero(SPECIES);
@@ -92,16 +97,16 @@ final class VectorApiBatchKernel implements BatchKernel {
             int i = 0;
             for (; i < bound; i += step) {
                 FloatVector va = FloatVector.fromArray(SPECIES, a, aOff + i);
-                s0 = FloatVector.fromArray(SPECIES, b, o0 + i).fma(va, s0);
-                s1 = FloatVector.fromArray(SPECIES, b, o1 + i).fma(va, s1);
-                s2 = FloatVector.fromArray(SPECIES, b, o2 + i).fma(va, s2);
-                s3 = FloatVector.fromArray(SPECIES, b, o3 + i).fma(va, s3);
+                s0 = FloatVector.fromArray(SPECIES, b0, o0 + i).fma(va, s0);
+                s1 = FloatVector.fromArray(SPECIES, b1, o1 + i).fma(va, s1);
+                s2 = FloatVector.fromArray(SPECIES, b2, o2 + i).fma(va, s2);
+                s3 = FloatVector.fromArray(SPECIES, b3, o3 + i).fma(va, s3);
             }
             if (overlap) {
-                s0 = FloatVector.fromArray(SPECIES, b, o0 + t).fma(vaTail, s0);
-                s1 = FloatVector.fromArray(SPECIES, b, o1 + t).fma(vaTail, s1);
-                s2 = FloatVector.fromArray(SPECIES, b, o2 + t).fma(vaTail, s2);
-                s3 = FloatVector.fromArray(SPECIES, b, o3 + t).fma(vaTail, s3);
+                s0 = FloatVector.fromArray(SPECIES, b0, o0 + t).fma(vaTail, s0);
+                s1 = FloatVector.fromArray(SPECIES, b1, o1 + t).fma(vaTail, s1);
+                s2 = FloatVector.fromArray(SPECIES, b2, o2 + t).fma(vaTail, s2);
+                s3 = FloatVector.fromArray(SPECIES, b3, o3 + t).fma(vaTail, s3);
                 i = d;
             }
             float r0 = sum(s0);
@@ -110,10 +115,10 @@ final class VectorApiBatchKernel implements BatchKernel {
             float r3 = sum(s3);
             for (; i < d; i++) {
                 float x = a[aOff + i];
-                r0 += x * b[o0 + i];
-                r1 += x * b[o1 + i];
-                r2 += x * b[o2 + i];
-                r3 += x * b[o3 + i];
+                r0 += x * b0[o0 + i];
+                r1 += x * b1[o1 + i];
+                r2 += x * b2[o2 + i];
+                r3 += x * b3[o3 + i];
             }
             c[cOff + j] = r0;
             c[cOff + j + 1] = r1;
@@ -122,50 +127,55 @@ final class VectorApiBatchKernel implements BatchKernel {
         }
         for (; j < m; j++) {
             int o = bOff[j];
+            float[] row = o < limit ? hot : b;
             FloatVector s = FloatVector.zero(SPECIES);
             int i = 0;
             for (; i < bound; i += step) {
-                s = FloatVector.fromArray(SPECIES, b, o + i).fma(FloatVector.fromArray(SPECIES, a, aOff + i), s);
+                s = FloatVector.fromArray(SPECIES, row, o + i).fma(FloatVector.fromArray(SPECIES, a, aOff + i), s);
             }
             if (overlap) {
-                s = FloatVector.fromArray(SPECIES, b, o + t).fma(vaTail, s);
+                s = FloatVector.fromArray(SPECIES, row, o + t).fma(vaTail, s);
                 i = d;
             }
             float r = sum(s);
             for (; i < d; i++) {
-                r += a[aOff + i] * b[o + i];
+                r += a[aOff + i] * row[o + i];
             }
             c[cOff + j] = r;
         }
     }
 
     @Override
-    public void combine(float[] g, int gOff, float[] b, int[] bOff, int m, int d, float[] y, int yOff) {
+    public void combine(float[] g, int gOff, float[] hot, float[] b, int limit, int[] bOff, int m, int d, float[] y,
+            int yOff) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
         boolean overlap = overlappingTail(d, bound);
         int i = 0;
         for (; i < bound; i += step) {
-            combineChunk(g, gOff, b, bOff, m, y, yOff, i);
+            combineChunk(g, gOff, hot, b, limit, bOff, m, y, yOff, i);
         }
         if (overlap) {
             // overwrites: the overlapped lanes get the values they already hold, computed the same way
-            combineChunk(g, gOff, b, bOff, m, y, yOff, d - step);
+            combineChunk(g, gOff, hot, b, limit, bOff, m, y, yOff, d - step);
             return;
         }
         for (; i < d; i++) {
             float s = 0f;
             for (int j = 0; j < m; j++) {
-                s += g[gOff + j] * b[bOff[j] + i];
+                int off = bOff[j];
+                s += g[gOff + j] * (off < limit ? hot : b)[off + i];
             }
             y[yOff + i] = s;
         }
     }
 
-    private static void combineChunk(float[] g, int gOff, float[] b, int[] bOff, int m, float[] y, int yOff, int i) {
+    private static void combineChunk(float[] g, int gOff, float[] hot, float[] b, int limit, int[] bOff, int m,
+            float[] y, int yOff, int i) {
         FloatVector acc = FloatVector.zero(SPECIES);
         for (int j = 0; j < m; j++) {
-            acc = FloatVector.fromArray(SPECIES, b, bOff[j] + i)
+            int off = bOff[j];
+            acc = FloatVector.fromArray(SPECIES, off < limit ? hot : b, off + i)
                     .fma(FloatVector.broadcast(SPECIES, g[gOff + j]), acc);
         }
         acc.intoArray(y, yOff + i);
@@ -205,59 +215,69 @@ final class VectorApiBatchKernel implements BatchKernel {
     }
 
     @Override
-    public void sumRows(float[] a, int[] aOff, int aFrom, int n, float scale, int d, float[] y, int yOff) {
+    public void sumRows(float[] hot, float[] a, int limit, int[] aOff, int aFrom, int n, float scale, int d,
+            float[] y, int yOff) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
         int i = 0;
         for (; i < bound; i += step) {
-            sumChunk(a, aOff, aFrom, n, scale, y, yOff, i);
+            sumChunk(hot, a, limit, aOff, aFrom, n, scale, y, yOff, i);
         }
         if (overlappingTail(d, bound)) {
-            sumChunk(a, aOff, aFrom, n, scale, y, yOff, d - step); // overwrites, as combine
+            sumChunk(hot, a, limit, aOff, aFrom, n, scale, y, yOff, d - step); // overwrites, as combine
             return;
         }
         for (; i < d; i++) {
             float s = 0f;
             for (int r = 0; r < n; r++) {
-                s += a[aOff[aFrom + r] + i];
+                int off = aOff[aFrom + r];
+                s += (off < limit ? hot : a)[off + i];
             }
             y[yOff + i] = s * scale;
         }
     }
 
-    private static void sumChunk(float[] a, int[] aOff, int aFrom, int n, float scale, float[] y, int yOff, int i) {
+    private static void sumChunk(float[] hot, float[] a, int limit, int[] aOff, int aFrom, int n, float scale,
+            float[] y, int yOff, int i) {
         FloatVector acc = FloatVector.zero(SPECIES);
         for (int r = 0; r < n; r++) {
-            acc = acc.add(FloatVector.fromArray(SPECIES, a, aOff[aFrom + r] + i));
+            int off = aOff[aFrom + r];
+            acc = acc.add(FloatVector.fromArray(SPECIES, off < limit ? hot : a, off + i));
         }
         acc.mul(scale).intoArray(y, yOff + i);
     }
 
     @Override
-    public void addToRows(float[] x, int xOff, float[] y, int[] yOff, int yFrom, int n, int d) {
+    public void addToRows(float[] x, int xOff, float[] hot, float[] y, int limit, int[] yOff, int yFrom, int n,
+            int d) {
         int bound = SPECIES.loopBound(d);
         int step = SPECIES.length();
         int i = 0;
         for (; i < bound; i += step) {
             FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + i);
             for (int r = 0; r < n; r++) {
-                int off = yOff[yFrom + r] + i;
-                FloatVector.fromArray(SPECIES, y, off).add(vx).intoArray(y, off);
+                int row = yOff[yFrom + r];
+                float[] rows = row < limit ? hot : y;
+                int off = row + i;
+                FloatVector.fromArray(SPECIES, rows, off).add(vx).intoArray(rows, off);
             }
         }
         if (overlappingTail(d, bound)) {
             int t = d - step;
             FloatVector vx = FloatVector.fromArray(SPECIES, x, xOff + t).mul(keep(d, bound));
             for (int r = 0; r < n; r++) {
-                int off = yOff[yFrom + r] + t;
-                FloatVector.fromArray(SPECIES, y, off).add(vx).intoArray(y, off);
+                int row = yOff[yFrom + r];
+                float[] rows = row < limit ? hot : y;
+                int off = row + t;
+                FloatVector.fromArray(SPECIES, rows, off).add(vx).intoArray(rows, off);
             }
             return;
         }
         for (; i < d; i++) {
             float v = x[xOff + i];
             for (int r = 0; r < n; r++) {
-                y[yOff[yFrom + r] + i] += v;
+                int row = yOff[yFrom + r];
+                (row < limit ? hot : y)[row + i] += v;
             }
         }
     }

@@ -136,4 +136,56 @@ class BatchKernelTest {
             }
         }
     }
+
+    /**
+     * The forms with private rows (CBOW's per-worker copies of hot rows): rows whose offset is below the limit
+     * (here rows 0 and 1) are read from, and written to, the private array, the others the shared one. Checked
+     * against the one-array form on the matrix the two make together, for both kernels; the rows of each array that
+     * the other one holds stay untouched.
+     */
+    @Test
+    void privateRowFormsUseThePrivateArrayBelowTheLimit() {
+        SplittableRandom random = new SplittableRandom(6);
+        for (int d : LENGTHS) {
+            for (BatchKernel kernel : new BatchKernel[] {PLAIN, VECTOR}) {
+                String what = kernel.getClass().getSimpleName() + " d=" + d;
+                int limit = offset(2, d);
+                float[] together = rows(random, 5, d);
+                float[] hot = java.util.Arrays.copyOf(together, limit);
+                float[] shared = together.clone();
+                java.util.Arrays.fill(shared, 0, limit, Float.NaN); // must never be read
+                int[] off = offsets(d, 3, 0, 4, 1, 2);
+                float[] a = rows(random, 1, d);
+
+                float[] expected = new float[5];
+                float[] actual = new float[5];
+                kernel.dots(a, offset(0, d), together, off, 5, d, expected, 0);
+                kernel.dots(a, offset(0, d), hot, shared, limit, off, 5, d, actual, 0);
+                assertThat(actual).as("dots %s", what).containsExactly(expected);
+
+                float[] g = {0.3f, -1.2f, 0.7f, 0.05f, -0.4f};
+                float[] y = new float[d];
+                float[] yExpected = new float[d];
+                kernel.combine(g, 0, together, off, 5, d, yExpected, 0);
+                kernel.combine(g, 0, hot, shared, limit, off, 5, d, y, 0);
+                assertThat(y).as("combine %s", what).containsExactly(yExpected);
+
+                kernel.sumRows(together, off, 0, 5, 0.2f, d, yExpected, 0);
+                kernel.sumRows(hot, shared, limit, off, 0, 5, 0.2f, d, y, 0);
+                assertThat(y).as("sumRows %s", what).containsExactly(yExpected);
+
+                float[] togetherAfter = together.clone();
+                kernel.addToRows(a, offset(0, d), togetherAfter, off, 0, 5, d);
+                kernel.addToRows(a, offset(0, d), hot, shared, limit, off, 0, 5, d);
+                for (int i = 0; i < together.length; i++) {
+                    if (i < limit) {
+                        assertThat(hot[i]).as("addToRows %s, private %d", what, i).isEqualTo(togetherAfter[i]);
+                        assertThat(shared[i]).as("addToRows %s, shared %d", what, i).isNaN();
+                    } else {
+                        assertThat(shared[i]).as("addToRows %s, shared %d", what, i).isEqualTo(togetherAfter[i]);
+                    }
+                }
+            }
+        }
+    }
 }

@@ -214,6 +214,41 @@ class HogBatchTrainerTest {
         return found;
     }
 
+    /**
+     * CBOW with several workers trains the rows of the most frequent words in per-worker copies, merged into the
+     * shared matrices after every buffer. With one worker the merge hands the shared rows exactly what training
+     * them in place would have given: the same weights bit for bit (both kernels; words 0-2 private, 3-6 shared,
+     * several buffers, random windows and negatives).
+     */
+    @Test
+    void privateHotRowsTrainTheSameWeightsBitForBitWithOneWorker() {
+        for (Kernel kernel : List.of(Kernel.select(VectorKernel.PLAIN), Kernel.select(VectorKernel.AUTO))) {
+            Word2VecOptions o = Word2VecOptions.defaults().withAlgorithm(Algorithm.HOGBATCH).withVectorSize(D)
+                    .withWindow(2).withNegative(3).withBatchTargets(2).withBatchWords(12).withThreads(1);
+            SamplingTables.UnigramTable table = SamplingTables.UnigramTable.of(new long[] {7, 6, 5, 4, 3, 2, 1}, 0.75);
+            float[] syn0Shared = randomMatrix(1);
+            float[] syn1Shared = randomMatrix(2);
+            float[] syn0Private = syn0Shared.clone();
+            float[] syn1Private = syn1Shared.clone();
+            HogBatchTrainer.Worker shared = new HogBatchTrainer(o, kernel, syn0Shared, syn1Shared, table, 0)
+                    .newWorker(0);
+            HogBatchTrainer.Worker hot = new HogBatchTrainer(o, kernel, syn0Private, syn1Private, table, 3)
+                    .newWorker(0);
+            SplittableRandom words = new SplittableRandom(3);
+            for (int s = 0; s < 20; s++) {
+                int[] sentence = words.ints(3 + words.nextInt(6), 0, V).toArray();
+                float alpha = 0.05f - s * 0.002f;
+                shared.train(sentence, sentence.length, alpha);
+                hot.train(sentence, sentence.length, alpha);
+            }
+            shared.drain(0.01f);
+            hot.drain(0.01f);
+            assertThat(syn0Private).as("syn0, %s", kernel.name()).containsExactly(syn0Shared);
+            assertThat(syn1Private).as("syn1neg, %s", kernel.name()).containsExactly(syn1Shared);
+            assertThat(syn0Private).as("trained").isNotEqualTo(randomMatrix(1));
+        }
+    }
+
     private static Word2VecOptions synonymOptions() {
         return Word2VecOptions.defaults().withVectorSize(32).withMinCount(3).withEpochs(5).withThreads(1)
                 .withSeed(11).withSample(1e-2);

@@ -22,6 +22,7 @@ import dev.nlpkit.recurrent.layers.Layer;
 import dev.nlpkit.recurrent.layers.MultiHeadSelfAttentionOptions;
 import dev.nlpkit.recurrent.layers.Shape;
 import dev.nlpkit.recurrent.layers.Signal;
+import dev.nlpkit.recurrent.layers.TrainingBuffers;
 import dev.nlpkit.recurrent.math.Kernels;
 import dev.nlpkit.recurrent.math.Parallelism;
 import dev.nlpkit.recurrent.tensor.Precision;
@@ -107,6 +108,9 @@ public final class AttentionBench implements Callable<Integer> {
 
     private void runLayer(PrintWriter out, int seq, Map<String, Double> torch) {
         Layer layer = MultiHeadSelfAttentionOptions.of(heads).build(Shape.sequence(width), Precision.FLOAT32, seed);
+        // A training step as Sequential.fit runs it: the layer keeps its output and input gradient from step to step
+        // (TrainingBuffers), as bench lstm's fit does for the recurrent layers.
+        ((TrainingBuffers) layer).reuseTrainingBuffers(true);
         SplittableRandom random = new SplittableRandom(seed + seq);
         Tensor x = randomTensor(random, batch, seq, width);
         Tensor dy = randomTensor(random, batch, seq, width);

@@ -52,7 +52,7 @@ import java.util.SplittableRandom;
  * forward pass's {@link #attentionWeights} are valid until its backward pass ends, and {@code backward} runs once
  * per forward pass; inference passes keep their own arrays.
  */
-public final class MultiHeadSelfAttention extends Layer {
+public final class MultiHeadSelfAttention extends Layer implements TrainingBuffers {
 
     private final MultiHeadSelfAttentionOptions options;
     private final Shape input;
@@ -61,6 +61,9 @@ public final class MultiHeadSelfAttention extends Layer {
     private final Parameter[] biases = new Parameter[4];
 
     private static final String[] NAMES = {"query", "key", "value", "output"};
+
+    /** The training step's output and input gradient while {@link #reuseTrainingBuffers} is on. */
+    private final Workspace workspace = new Workspace();
 
     MultiHeadSelfAttention(MultiHeadSelfAttentionOptions options, Shape input, Precision precision, long seed) {
         input.require(Shape.Kind.SEQUENCE, "MultiHeadSelfAttention");
@@ -97,7 +100,7 @@ public final class MultiHeadSelfAttention extends Layer {
      * layer's pool when the backward pass ends.
      */
     private record Cache(Tensor x, Tensor qkv, Tensor wqkv, Tensor weights, Tensor o, boolean[] mask,
-                         int batch, int time, Buffers buffers) {
+                         int batch, int time, Buffers buffers, boolean training) {
     }
 
     /**
@@ -110,7 +113,7 @@ public final class MultiHeadSelfAttention extends Layer {
      * own arrays. Every array is fully overwritten before it is read, so stale contents never leak.
      */
     private record Buffers(int batch, int time, Tensor qkv, Tensor weights, Tensor o, Tensor dO, Tensor dqkv,
-                           java.util.concurrent.atomic.AtomicBoolean released) {
+                           Tensor wqkv, Tensor dW, Tensor db, java.util.concurrent.atomic.AtomicBoolean released) {
     }
 
     /** Sets of {@link Buffers} free for the next training step; thread-safe (inference may run in parallel). */
@@ -123,13 +126,15 @@ public final class MultiHeadSelfAttention extends Layer {
     private Buffers takeBuffers(Tensor like, int batch, int time, int d) {
         for (Buffers b = pool.poll(); b != null; b = pool.poll()) {
             if (b.batch() == batch && b.time() == time) {
-                return new Buffers(batch, time, b.qkv(), b.weights(), b.o(), b.dO(), b.dqkv(),
-                        new java.util.concurrent.atomic.AtomicBoolean());
+                return new Buffers(batch, time, b.qkv(), b.weights(), b.o(), b.dO(), b.dqkv(), b.wqkv(), b.dW(),
+                        b.db(), new java.util.concurrent.atomic.AtomicBoolean());
             }
         }
         int rows = batch * time;
+        int f = input.features();
         return new Buffers(batch, time, like.zerosLike(rows, 3 * d), like.zerosLike(batch, options.heads(), time,
                 time), like.zerosLike(rows, d), like.zerosLike(rows, d), like.zerosLike(rows, 3 * d),
+                like.zerosLike(f, 3 * d), like.zerosLike(f, 3 * d), like.zerosLike(3 * d),
                 new java.util.concurrent.atomic.AtomicBoolean());
     }
 
@@ -137,6 +142,16 @@ public final class MultiHeadSelfAttention extends Layer {
         if (b != null && b.released().compareAndSet(false, true) && pool.size() < POOL_SIZE) {
             pool.add(b);
         }
+    }
+
+    /**
+     * Turns reuse of the training step's output and input gradient on or off ({@link TrainingBuffers}' lifetime
+     * rule; {@code Sequential.fit} turns it on). The other large arrays of a float training step are reused
+     * always, under the rule of the class documentation.
+     */
+    @Override
+    public void reuseTrainingBuffers(boolean on) {
+        workspace.reuse(on);
     }
 
     @Override
@@ -207,15 +222,15 @@ public final class MultiHeadSelfAttention extends Layer {
         int d3 = 3 * d;
         int rows = batch * time;
         Tensor x = in.values();
+        boolean fast = x instanceof FloatTensor;
+        Buffers buffers = fast && training ? takeBuffers(x, batch, time, d) : null;
         // One product for Q | K | V over all batch T rows: [rows, F] x [F, 3D].
-        Tensor wqkv = x.zerosLike(f, d3);
+        Tensor wqkv = buffers != null ? buffers.wqkv() : x.zerosLike(f, d3);
         for (int r = 0; r < f; r++) {
             for (int p = 0; p < 3; p++) {
                 kernels[p].value().copyTo(r * d, wqkv, r * d3 + p * d, d);
             }
         }
-        boolean fast = x instanceof FloatTensor;
-        Buffers buffers = fast && training ? takeBuffers(x, batch, time, d) : null;
         Tensor qkv = buffers != null ? buffers.qkv() : x.zerosLike(rows, d3);
         if (biases[0] != null) {
             Tensor bqkv = x.zerosLike(d3);
@@ -234,14 +249,16 @@ public final class MultiHeadSelfAttention extends Layer {
         } else {
             headsForward(qkv, weights, o, mask, batch, time, scale);
         }
-        Tensor y = x.zerosLike(batch, time, f);
+        // Every element of y is written: the bias rows then beta = 1, or beta = 0 without a bias.
+        Tensor y = workspace.scratch(training, "output", x, batch, time, f);
         if (biases[3] != null) {
             Ops.setRowsTo(y, rows, f, biases[3].value());
         }
-        Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, 1, y, 0, f);
+        Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, biases[3] != null ? 1 : 0, y, 0,
+                f);
         PaddedRows.zero(y, mask, f);
         return new Forward(Signal.sequence(y, mask), new Cache(x, qkv, wqkv, weights, o, mask, batch, time,
-                buffers));
+                buffers, training));
     }
 
     /**
@@ -291,8 +308,8 @@ public final class MultiHeadSelfAttention extends Layer {
         float[] weights = weightsT.data();
         float[] o = oT.data();
         forPairParts(batch * h, (from, to) -> {
-            float[] kt = new float[dk * padded];
-            float[] s = new float[time * padded];
+            float[] kt = PairScratch.transposed(dk, time, padded);
+            float[] s = PairScratch.scores(time * padded);
             for (int pair = from; pair < to; pair++) {
                 int b = pair / h;
                 int i = pair % h;
@@ -307,6 +324,42 @@ public final class MultiHeadSelfAttention extends Layer {
                 SmallGemm.gemmNN(time, dk, time, 1f, s, 0, padded, qkv, qOff + 2 * d, d3, o, b * time * d + i * dk, d);
             }
         });
+    }
+
+    /**
+     * The per-thread scratch of the float heads: a transposed {@code [d, T']} block and a {@code [T, T']} block of
+     * scores, kept for the thread's next part instead of allocated per part (at sequence 128 a step's parts
+     * allocated about 1.3 MB, and fresh memory costs first-touch page faults).
+     */
+    private static final class PairScratch {
+        private static final ThreadLocal<PairScratch> OF_THREAD = ThreadLocal.withInitial(PairScratch::new);
+        private float[] transposed = new float[0];
+        private float[] scores = new float[0];
+
+        /**
+         * A {@code [rows, padded]} block whose columns {@code [used, padded)} are zero ({@link #transpose} fills
+         * the others); left over from a longer sequence they may not be, so they are cleared here.
+         */
+        static float[] transposed(int rows, int used, int padded) {
+            PairScratch scratch = OF_THREAD.get();
+            if (scratch.transposed.length < rows * padded) {
+                scratch.transposed = new float[rows * padded];
+            } else if (used < padded) {
+                for (int r = 0; r < rows; r++) {
+                    java.util.Arrays.fill(scratch.transposed, r * padded + used, (r + 1) * padded, 0f);
+                }
+            }
+            return scratch.transposed;
+        }
+
+        /** A block of at least {@code size} floats, overwritten before it is read. */
+        static float[] scores(int size) {
+            PairScratch scratch = OF_THREAD.get();
+            if (scratch.scores.length < size) {
+                scratch.scores = new float[size];
+            }
+            return scratch.scores;
+        }
     }
 
     /**
@@ -515,7 +568,7 @@ public final class MultiHeadSelfAttention extends Layer {
         }
         Tensor x = c.x();
         // The three kernels' gradients as one product [F, rows] x [rows, 3D], then split.
-        Tensor dW = x.zerosLike(f, d3);
+        Tensor dW = buffers != null ? buffers.dW() : x.zerosLike(f, d3);
         Ops.gemm(true, false, f, d3, rows, 1, x, 0, f, dqkv, 0, d3, 0, dW, 0, d3);
         for (int p = 0; p < 3; p++) {
             Tensor g = grads.of(kernels[p]);
@@ -524,13 +577,16 @@ public final class MultiHeadSelfAttention extends Layer {
             }
         }
         if (biases[0] != null) {
-            Tensor db = x.zerosLike(d3);
+            Tensor db = buffers != null ? buffers.db() : x.zerosLike(d3);
+            if (buffers != null) {
+                db.fill(0);
+            }
             Ops.addColumnSums(dqkv, rows, d3, db, 0);
             for (int p = 0; p < 3; p++) {
                 Ops.axpy(1, db, p * d, grads.of(biases[p]), 0, d);
             }
         }
-        Tensor dx = x.zerosLike(batch, time, f);
+        Tensor dx = workspace.scratch(c.training(), "inputGradient", x, batch, time, f); // beta = 0 overwrites
         Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f);
         releaseBuffers(buffers);
         return dx;
@@ -585,8 +641,8 @@ public final class MultiHeadSelfAttention extends Layer {
         float[] dO = dOT.data();
         float[] dqkv = dqkvT.data();
         forPairParts(batch * h, (from, to) -> {
-            float[] vt = new float[dk * padded];
-            float[] ds = new float[time * padded];
+            float[] vt = PairScratch.transposed(dk, time, padded);
+            float[] ds = PairScratch.scores(time * padded);
             for (int pair = from; pair < to; pair++) {
                 int b = pair / h;
                 int i = pair % h;

@@ -167,6 +167,9 @@ class MultiHeadSelfAttentionTest {
                 org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2).withUseBias(false),
                         64, 17),
                 org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2), 6, 30),
+                // A length of whole vectors (8 and 16 lanes): the scores go straight into the weights.
+                org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(2).withCausal(true), 64,
+                        32),
                 org.junit.jupiter.params.provider.Arguments.of(MultiHeadSelfAttentionOptions.of(3).withKeyDim(4)
                         .withCausal(true), 6, 9));
     }

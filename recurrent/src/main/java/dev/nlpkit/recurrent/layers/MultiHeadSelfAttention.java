@@ -557,13 +557,14 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
             dy = dOutput.copy();
             PaddedRows.zero(dy, c.mask(), f);
         }
-        Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dy, 0, f, 1, grads.of(kernels[3]), 0, f);
+        Buffers buffers = c.buffers();
+        Tensor dO = buffers != null ? buffers.dO() : c.o().zerosLike(rows, d);
+        Tensor dyRows = dy;
+        concurrently(() -> Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dyRows, 0, f, 1, grads.of(kernels[3]), 0,
+                f), () -> Ops.gemm(false, true, rows, d, f, 1, dyRows, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d));
         if (biases[3] != null) {
             addColumnSums(dy, rows, f, grads.of(biases[3]));
         }
-        Buffers buffers = c.buffers();
-        Tensor dO = buffers != null ? buffers.dO() : c.o().zerosLike(rows, d);
-        Ops.gemm(false, true, rows, d, f, 1, dy, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d);
         Tensor qkv = c.qkv();
         Tensor dqkv = buffers != null ? buffers.dqkv() : qkv.zerosLike(rows, d3);
         double scale = 1.0 / Math.sqrt(dk);
@@ -576,7 +577,9 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
         Tensor x = c.x();
         // The three kernels' gradients as one product [F, rows] x [rows, 3D], then split.
         Tensor dW = buffers != null ? buffers.dW() : x.zerosLike(f, d3);
-        Ops.gemm(true, false, f, d3, rows, 1, x, 0, f, dqkv, 0, d3, 0, dW, 0, d3);
+        Tensor dx = workspace.scratch(c.training(), "inputGradient", x, batch, time, f); // beta = 0 overwrites
+        concurrently(() -> Ops.gemm(true, false, f, d3, rows, 1, x, 0, f, dqkv, 0, d3, 0, dW, 0, d3),
+                () -> Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f));
         for (int p = 0; p < 3; p++) {
             Tensor g = grads.of(kernels[p]);
             for (int r = 0; r < f; r++) {
@@ -593,10 +596,24 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
                 Ops.axpy(1, db, p * d, grads.of(biases[p]), 0, d);
             }
         }
-        Tensor dx = workspace.scratch(c.training(), "inputGradient", x, batch, time, f); // beta = 0 overwrites
-        Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f);
         releaseBuffers(buffers);
         return dx;
+    }
+
+    /**
+     * Runs two independent products of the same size ({@code x^T dz} and {@code dz W^T}: the same multiply-adds),
+     * one on each thread when there are two, each product then running whole on its thread; else one after the
+     * other, each split over the threads as usual. A product's result does not depend on the threads that compute
+     * it, so neither do the bits. On two threads this saves the split's hand-offs and lets each thread stream its
+     * own operands.
+     */
+    private static void concurrently(Runnable first, Runnable second) {
+        if (Parallelism.threads() != 2) {
+            first.run();
+            second.run();
+            return;
+        }
+        Parallelism.forEachPart(2, part -> (part == 0 ? first : second).run());
     }
 
     /**

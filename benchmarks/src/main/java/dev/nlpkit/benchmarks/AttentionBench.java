@@ -145,10 +145,7 @@ public final class AttentionBench implements Callable<Integer> {
             layer.backward(f, dy, grads);
             grads.zero();
         };
-        long warmEnd = System.nanoTime() + (long) (run.warmup * 1e9);
-        for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
-            step.run();
-        }
+        double warmSeconds = warmUp(step);
         List<Round> ours = new ArrayList<>();
         List<Round> theirs = new ArrayList<>();
         for (int r = 0; r < rounds; r++) {
@@ -173,6 +170,7 @@ public final class AttentionBench implements Callable<Integer> {
         double rate = median(ours);
         BenchReport report = BenchReport.of("attention").put("part", "layer").put("batch", batch).put("seq", seq)
                 .put("width", width).put("heads", heads).put("kernels", Kernels.describe()).put("rounds", rounds)
+                .put("warmup_s", warmSeconds)
                 .put("train_step_samples_per_s", rate).put("steps", (long) sum(ours, Round::steps))
                 .put("train_step_samples_per_cpu_s", batch * sum(ours, Round::steps) / sum(ours, Round::cpuSeconds));
         if (torch != null) {
@@ -185,6 +183,41 @@ public final class AttentionBench implements Callable<Integer> {
                     .put("ratio_per_cpu_s", perCpu / torchPerCpu);
         }
         report.print(out);
+    }
+
+    /** Longest warm-up past {@code --warmup} while the step rate still rises. */
+    static final double MAX_WARMUP_SECONDS = 20;
+
+    /**
+     * Warms the step up for at least {@code --warmup} seconds (and 3 steps), then in half-second chunks until the
+     * step rate stops rising (three chunks in a row no more than 2% above the best one) or
+     * {@link #MAX_WARMUP_SECONDS} have passed: on 2 cores the JIT compiles the kernels beside the 2 busy kernel
+     * threads, and the step rate still climbs by 30-40% between the 2nd and the 8th second (sequence 30), which
+     * a fixed 2 s warm-up left in the first rounds. PyTorch's side runs compiled code from its first step. With
+     * {@code --warmup 0}, 3 steps only.
+     *
+     * @return the seconds spent
+     */
+    private double warmUp(Runnable step) {
+        long start = System.nanoTime();
+        long warmEnd = start + (long) (run.warmup * 1e9);
+        for (int i = 0; i < 3 || System.nanoTime() < warmEnd; i++) {
+            step.run();
+        }
+        long capEnd = run.warmup > 0 ? warmEnd + (long) (MAX_WARMUP_SECONDS * 1e9) : start; // --warmup 0: none
+        double best = 0;
+        for (int flat = 0; flat < 3 && System.nanoTime() < capEnd; ) {
+            long chunkStart = System.nanoTime();
+            long steps = 0;
+            while (System.nanoTime() - chunkStart < 500_000_000L) {
+                step.run();
+                steps++;
+            }
+            double rate = steps / ((System.nanoTime() - chunkStart) / 1e9);
+            flat = rate > best * 1.02 ? 0 : flat + 1;
+            best = Math.max(best, rate);
+        }
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** One timed round of our side: at least {@code --seconds / --rounds} and {@code --min-steps} steps. */

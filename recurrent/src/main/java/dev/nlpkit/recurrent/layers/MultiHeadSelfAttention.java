@@ -567,8 +567,9 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
         Buffers buffers = c.buffers();
         Tensor dO = buffers != null ? buffers.dO() : c.o().zerosLike(rows, d);
         Tensor dyRows = dy;
-        concurrently(() -> Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dyRows, 0, f, 1, grads.of(kernels[3]), 0,
-                f), () -> Ops.gemm(false, true, rows, d, f, 1, dyRows, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d));
+        Tensor dWo = grads.of(kernels[3]); // looked up (maybe created) here, not on a worker thread
+        concurrently(() -> Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dyRows, 0, f, 1, dWo, 0, f),
+                () -> Ops.gemm(false, true, rows, d, f, 1, dyRows, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d));
         if (biases[3] != null) {
             addColumnSums(dy, rows, f, grads.of(biases[3]));
         }

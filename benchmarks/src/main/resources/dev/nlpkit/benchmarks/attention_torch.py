@@ -9,6 +9,10 @@ sequence length and one describing the setup. When torch or threadpoolctl does n
 
 Threads: as `bench lstm`'s anchor, 1 torch (intra-op) thread and --blas-threads OpenBLAS threads, pinned with
 threadpoolctl.
+
+With --interleaved, measurements run on request, so that the Java side can alternate rounds with its own: after
+the setup line, each line read from standard input holds a sequence length, and one measurement of that length
+(warmed up the first time) is printed as its JSON line; end of input ends the script.
 """
 import argparse
 import json
@@ -28,6 +32,7 @@ def main():
     p.add_argument("--min-steps", type=int, default=3)
     p.add_argument("--warmup", type=int, default=2)
     p.add_argument("--seed", type=int, default=42)
+    p.add_argument("--interleaved", action="store_true", help="measure the lengths read from standard input")
     args = p.parse_args()
 
     try:
@@ -46,8 +51,6 @@ def main():
     torch.manual_seed(args.seed)
 
     def timed(step):
-        for _ in range(args.warmup):
-            step()
         steps = 0
         start = time.perf_counter()
         cpu_start = time.process_time()
@@ -59,7 +62,7 @@ def main():
                 break
         return steps, elapsed, time.process_time() - cpu_start
 
-    for seq in [int(s) for s in args.seqs.split(",")]:
+    def make_step(seq):
         mha = torch.nn.MultiheadAttention(args.width, args.heads, batch_first=True)
         g = torch.Generator().manual_seed(args.seed)
         x = (torch.rand((args.batch, seq, args.width), generator=g) * 2 - 1).requires_grad_(True)
@@ -71,9 +74,26 @@ def main():
             out, _ = mha(x, x, x, need_weights=False)
             out.backward(dy)
 
+        for _ in range(args.warmup):
+            step()
+        return step
+
+    def measure(seq, step):
         steps, seconds, cpu = timed(step)
         print(json.dumps(dict(seq=seq, batch=args.batch, samples_per_s=steps * args.batch / seconds, steps=steps,
                               seconds=seconds, cpu_seconds=cpu)), flush=True)
+
+    if args.interleaved:
+        steps_of = {}
+        for line in iter(sys.stdin.readline, ""):
+            if line.strip():
+                seq = int(line)
+                if seq not in steps_of:
+                    steps_of[seq] = make_step(seq)
+                measure(seq, steps_of[seq])
+    else:
+        for seq in [int(s) for s in args.seqs.split(",")]:
+            measure(seq, make_step(seq))
     limits.restore_original_limits()
     return 0
 

@@ -36,7 +36,10 @@ class AttentionBenchTest {
 
     @Test
     void everySequenceLengthReportsTrainingStepSamplesPerSecond() {
-        List<String> layers = layerLines(run("--no-torch"));
+        List<String> lines = run("--no-torch", "--rounds", "3");
+        // Every round is printed, then the length's median.
+        assertThat(lines.stream().filter(l -> l.contains("\"part\": \"round\"")).toList()).hasSize(6);
+        List<String> layers = layerLines(lines);
         assertThat(layers).hasSize(2);
         assertThat(layers.get(1)).contains("\"seq\": 7");
         for (String line : layers) {
@@ -73,5 +76,8 @@ class AttentionBenchTest {
             assertThat(n.get("torch_train_step_samples_per_s")).as(line).isPositive();
             assertThat(n.get("ratio_vs_torch")).as(line).isPositive();
         }
+        // The rounds alternate with PyTorch's: each round line carries both sides.
+        assertThat(lines.stream().filter(l -> l.contains("\"part\": \"round\"")).toList()).hasSize(10)
+                .allSatisfy(l -> assertThat(l).contains("torch_train_step_samples_per_s"));
     }
 }

@@ -47,12 +47,19 @@ import java.util.SplittableRandom;
  * forward and backward in one pass per row; in double (the gradient checks), through {@code Ops.gemm} per pair.
  *
  * <p>Memory: a float training step keeps its large arrays ({@code qkv}, the {@code [batch, heads, T, T]} weights,
- * {@code o} and the backward pass's {@code dO} and {@code dqkv}) in a set the layer reuses for the next step:
- * the set is taken by a training forward pass and given back at the end of its backward pass. So a training
- * forward pass's {@link #attentionWeights} are valid until its backward pass ends, and {@code backward} runs once
- * per forward pass; inference passes keep their own arrays.
+ * {@code o}, the side-by-side kernels {@code wqkv} and the backward pass's {@code dO}, {@code dqkv} and kernel and
+ * bias gradients) in a set the layer reuses for the next step: the set is taken by a training forward pass and
+ * given back at the end of its backward pass. So a training forward pass's {@link #attentionWeights} are valid
+ * until its backward pass ends, and {@code backward} runs once per forward pass; inference passes keep their own
+ * arrays. The output and the input gradient follow {@link TrainingBuffers}: fresh tensors unless reuse is on
+ * ({@code Sequential.fit}), then buffers the next training step overwrites. A steady training step then allocates
+ * nothing large (fresh memory costs a page fault per 4 KB the first time it is written, which took a third of a
+ * step on 2 threads).
+ *
+ * <p>On two threads the backward pass runs its pairs of equal products ({@code dWo} and {@code dO}, {@code dW} and
+ * {@code dx}) one per thread; the bits do not depend on the thread count.
  */
-public final class MultiHeadSelfAttention extends Layer {
+public final class MultiHeadSelfAttention extends Layer implements TrainingBuffers {
 
     private final MultiHeadSelfAttentionOptions options;
     private final Shape input;
@@ -61,6 +68,9 @@ public final class MultiHeadSelfAttention extends Layer {
     private final Parameter[] biases = new Parameter[4];
 
     private static final String[] NAMES = {"query", "key", "value", "output"};
+
+    /** The training step's output and input gradient while {@link #reuseTrainingBuffers} is on. */
+    private final Workspace workspace = new Workspace();
 
     MultiHeadSelfAttention(MultiHeadSelfAttentionOptions options, Shape input, Precision precision, long seed) {
         input.require(Shape.Kind.SEQUENCE, "MultiHeadSelfAttention");
@@ -97,7 +107,7 @@ public final class MultiHeadSelfAttention extends Layer {
      * layer's pool when the backward pass ends.
      */
     private record Cache(Tensor x, Tensor qkv, Tensor wqkv, Tensor weights, Tensor o, boolean[] mask,
-                         int batch, int time, Buffers buffers) {
+                         int batch, int time, Buffers buffers, boolean training) {
     }
 
     /**
@@ -110,7 +120,7 @@ public final class MultiHeadSelfAttention extends Layer {
      * own arrays. Every array is fully overwritten before it is read, so stale contents never leak.
      */
     private record Buffers(int batch, int time, Tensor qkv, Tensor weights, Tensor o, Tensor dO, Tensor dqkv,
-                           java.util.concurrent.atomic.AtomicBoolean released) {
+                           Tensor wqkv, Tensor dW, Tensor db, java.util.concurrent.atomic.AtomicBoolean released) {
     }
 
     /** Sets of {@link Buffers} free for the next training step; thread-safe (inference may run in parallel). */
@@ -123,13 +133,15 @@ public final class MultiHeadSelfAttention extends Layer {
     private Buffers takeBuffers(Tensor like, int batch, int time, int d) {
         for (Buffers b = pool.poll(); b != null; b = pool.poll()) {
             if (b.batch() == batch && b.time() == time) {
-                return new Buffers(batch, time, b.qkv(), b.weights(), b.o(), b.dO(), b.dqkv(),
-                        new java.util.concurrent.atomic.AtomicBoolean());
+                return new Buffers(batch, time, b.qkv(), b.weights(), b.o(), b.dO(), b.dqkv(), b.wqkv(), b.dW(),
+                        b.db(), new java.util.concurrent.atomic.AtomicBoolean());
             }
         }
         int rows = batch * time;
+        int f = input.features();
         return new Buffers(batch, time, like.zerosLike(rows, 3 * d), like.zerosLike(batch, options.heads(), time,
                 time), like.zerosLike(rows, d), like.zerosLike(rows, d), like.zerosLike(rows, 3 * d),
+                like.zerosLike(f, 3 * d), like.zerosLike(f, 3 * d), like.zerosLike(3 * d),
                 new java.util.concurrent.atomic.AtomicBoolean());
     }
 
@@ -137,6 +149,16 @@ public final class MultiHeadSelfAttention extends Layer {
         if (b != null && b.released().compareAndSet(false, true) && pool.size() < POOL_SIZE) {
             pool.add(b);
         }
+    }
+
+    /**
+     * Turns reuse of the training step's output and input gradient on or off ({@link TrainingBuffers}' lifetime
+     * rule; {@code Sequential.fit} turns it on). The other large arrays of a float training step are reused
+     * always, under the rule of the class documentation.
+     */
+    @Override
+    public void reuseTrainingBuffers(boolean on) {
+        workspace.reuse(on);
     }
 
     @Override
@@ -207,15 +229,15 @@ public final class MultiHeadSelfAttention extends Layer {
         int d3 = 3 * d;
         int rows = batch * time;
         Tensor x = in.values();
+        boolean fast = x instanceof FloatTensor;
+        Buffers buffers = fast && training ? takeBuffers(x, batch, time, d) : null;
         // One product for Q | K | V over all batch T rows: [rows, F] x [F, 3D].
-        Tensor wqkv = x.zerosLike(f, d3);
+        Tensor wqkv = buffers != null ? buffers.wqkv() : x.zerosLike(f, d3);
         for (int r = 0; r < f; r++) {
             for (int p = 0; p < 3; p++) {
                 kernels[p].value().copyTo(r * d, wqkv, r * d3 + p * d, d);
             }
         }
-        boolean fast = x instanceof FloatTensor;
-        Buffers buffers = fast && training ? takeBuffers(x, batch, time, d) : null;
         Tensor qkv = buffers != null ? buffers.qkv() : x.zerosLike(rows, d3);
         if (biases[0] != null) {
             Tensor bqkv = x.zerosLike(d3);
@@ -234,14 +256,16 @@ public final class MultiHeadSelfAttention extends Layer {
         } else {
             headsForward(qkv, weights, o, mask, batch, time, scale);
         }
-        Tensor y = x.zerosLike(batch, time, f);
+        // Every element of y is written: the bias rows then beta = 1, or beta = 0 without a bias.
+        Tensor y = workspace.scratch(training, "output", x, batch, time, f);
         if (biases[3] != null) {
             Ops.setRowsTo(y, rows, f, biases[3].value());
         }
-        Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, 1, y, 0, f);
+        Ops.gemm(false, false, rows, f, d, 1, o, 0, d, kernels[3].value(), 0, f, biases[3] != null ? 1 : 0, y, 0,
+                f);
         PaddedRows.zero(y, mask, f);
         return new Forward(Signal.sequence(y, mask), new Cache(x, qkv, wqkv, weights, o, mask, batch, time,
-                buffers));
+                buffers, training));
     }
 
     /**
@@ -290,23 +314,66 @@ public final class MultiHeadSelfAttention extends Layer {
         float[] qkv = qkvT.data();
         float[] weights = weightsT.data();
         float[] o = oT.data();
+        // When the length is a whole number of vectors (128) the rows need no padding: the scores go straight into
+        // the weights, with no scratch and no copy (at sequence 128 the copy moved 16 MB per step).
+        boolean inPlace = padded == time;
         forPairParts(batch * h, (from, to) -> {
-            float[] kt = new float[dk * padded];
-            float[] s = new float[time * padded];
+            float[] kt = PairScratch.transposed(dk, time, padded);
+            float[] s = inPlace ? weights : PairScratch.scores(time * padded);
             for (int pair = from; pair < to; pair++) {
                 int b = pair / h;
                 int i = pair % h;
                 int qOff = b * time * d3 + i * dk;
                 int sOff = pair * time * time;
+                int s0 = inPlace ? sOff : 0;
                 transpose(qkv, qOff + d, d3, time, dk, kt, padded);
-                SmallGemm.gemmNN(time, padded, dk, scale, qkv, qOff, d3, kt, 0, padded, s, 0, padded);
+                SmallGemm.gemmNN(time, padded, dk, scale, qkv, qOff, d3, kt, 0, padded, s, s0, padded);
                 for (int t = 0; t < time; t++) {
-                    SoftmaxRows.softmax(s, t * padded, padded, causal ? t + 1 : time, mask, b * time);
-                    System.arraycopy(s, t * padded, weights, sOff + t * time, time);
+                    SoftmaxRows.softmax(s, s0 + t * padded, padded, causal ? t + 1 : time, mask, b * time);
+                    if (!inPlace) {
+                        System.arraycopy(s, t * padded, weights, sOff + t * time, time);
+                    }
                 }
-                SmallGemm.gemmNN(time, dk, time, 1f, s, 0, padded, qkv, qOff + 2 * d, d3, o, b * time * d + i * dk, d);
+                SmallGemm.gemmNN(time, dk, time, 1f, s, s0, padded, qkv, qOff + 2 * d, d3, o, b * time * d + i * dk,
+                        d);
             }
         });
+    }
+
+    /**
+     * The per-thread scratch of the float heads: a transposed {@code [d, T']} block and a {@code [T, T']} block of
+     * scores, kept for the thread's next part instead of allocated per part (at sequence 128 a step's parts
+     * allocated about 1.3 MB, and fresh memory costs first-touch page faults).
+     */
+    private static final class PairScratch {
+        private static final ThreadLocal<PairScratch> OF_THREAD = ThreadLocal.withInitial(PairScratch::new);
+        private float[] transposed = new float[0];
+        private float[] scores = new float[0];
+
+        /**
+         * A {@code [rows, padded]} block whose columns {@code [used, padded)} are zero ({@link #transpose} fills
+         * the others); left over from a longer sequence they may not be, so they are cleared here.
+         */
+        static float[] transposed(int rows, int used, int padded) {
+            PairScratch scratch = OF_THREAD.get();
+            if (scratch.transposed.length < rows * padded) {
+                scratch.transposed = new float[rows * padded];
+            } else if (used < padded) {
+                for (int r = 0; r < rows; r++) {
+                    java.util.Arrays.fill(scratch.transposed, r * padded + used, (r + 1) * padded, 0f);
+                }
+            }
+            return scratch.transposed;
+        }
+
+        /** A block of at least {@code size} floats, overwritten before it is read. */
+        static float[] scores(int size) {
+            PairScratch scratch = OF_THREAD.get();
+            if (scratch.scores.length < size) {
+                scratch.scores = new float[size];
+            }
+            return scratch.scores;
+        }
     }
 
     /**
@@ -497,13 +564,15 @@ public final class MultiHeadSelfAttention extends Layer {
             dy = dOutput.copy();
             PaddedRows.zero(dy, c.mask(), f);
         }
-        Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dy, 0, f, 1, grads.of(kernels[3]), 0, f);
-        if (biases[3] != null) {
-            Ops.addColumnSums(dy, rows, f, grads.of(biases[3]), 0);
-        }
         Buffers buffers = c.buffers();
         Tensor dO = buffers != null ? buffers.dO() : c.o().zerosLike(rows, d);
-        Ops.gemm(false, true, rows, d, f, 1, dy, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d);
+        Tensor dyRows = dy;
+        Tensor dWo = grads.of(kernels[3]); // looked up (maybe created) here, not on a worker thread
+        concurrently(() -> Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dyRows, 0, f, 1, dWo, 0, f),
+                () -> Ops.gemm(false, true, rows, d, f, 1, dyRows, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d));
+        if (biases[3] != null) {
+            addColumnSums(dy, rows, f, grads.of(biases[3]));
+        }
         Tensor qkv = c.qkv();
         Tensor dqkv = buffers != null ? buffers.dqkv() : qkv.zerosLike(rows, d3);
         double scale = 1.0 / Math.sqrt(dk);
@@ -515,8 +584,10 @@ public final class MultiHeadSelfAttention extends Layer {
         }
         Tensor x = c.x();
         // The three kernels' gradients as one product [F, rows] x [rows, 3D], then split.
-        Tensor dW = x.zerosLike(f, d3);
-        Ops.gemm(true, false, f, d3, rows, 1, x, 0, f, dqkv, 0, d3, 0, dW, 0, d3);
+        Tensor dW = buffers != null ? buffers.dW() : x.zerosLike(f, d3);
+        Tensor dx = workspace.scratch(c.training(), "inputGradient", x, batch, time, f); // beta = 0 overwrites
+        concurrently(() -> Ops.gemm(true, false, f, d3, rows, 1, x, 0, f, dqkv, 0, d3, 0, dW, 0, d3),
+                () -> Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f));
         for (int p = 0; p < 3; p++) {
             Tensor g = grads.of(kernels[p]);
             for (int r = 0; r < f; r++) {
@@ -524,16 +595,51 @@ public final class MultiHeadSelfAttention extends Layer {
             }
         }
         if (biases[0] != null) {
-            Tensor db = x.zerosLike(d3);
-            Ops.addColumnSums(dqkv, rows, d3, db, 0);
+            Tensor db = buffers != null ? buffers.db() : x.zerosLike(d3);
+            if (buffers != null) {
+                db.fill(0);
+            }
+            addColumnSums(dqkv, rows, d3, db);
             for (int p = 0; p < 3; p++) {
                 Ops.axpy(1, db, p * d, grads.of(biases[p]), 0, d);
             }
         }
-        Tensor dx = x.zerosLike(batch, time, f);
-        Ops.gemm(false, true, rows, f, d3, 1, dqkv, 0, d3, c.wqkv(), 0, d3, 0, dx, 0, f);
         releaseBuffers(buffers);
         return dx;
+    }
+
+    /**
+     * Runs two independent products of the same size ({@code x^T dz} and {@code dz W^T}: the same multiply-adds),
+     * one on each thread when there are two, each product then running whole on its thread; else one after the
+     * other, each split over the threads as usual. A product's result does not depend on the threads that compute
+     * it, so neither do the bits. On two threads this saves the split's hand-offs and lets each thread stream its
+     * own operands.
+     */
+    private static void concurrently(Runnable first, Runnable second) {
+        if (Parallelism.threads() != 2) {
+            first.run();
+            second.run();
+            return;
+        }
+        Parallelism.forEachPart(2, part -> (part == 0 ? first : second).run());
+    }
+
+    /**
+     * {@code sums += } the column sums of {@code x} ({@code rows x cols}): the bias gradients. Row by row on the
+     * calling thread, the order {@link Ops#addColumnSums} sums in (so the same bits): at this size (about 250,000
+     * terms at sequence 30) its split over the kernel threads cost 5-7 times the serial sum, a hand-off for a few
+     * microseconds of work per thread.
+     */
+    private static void addColumnSums(Tensor x, int rows, int cols, Tensor sums) {
+        if (x instanceof FloatTensor fx && sums instanceof FloatTensor fs) {
+            float[] xs = fx.data();
+            float[] out = fs.data();
+            for (int r = 0; r < rows; r++) {
+                VectorOps.axpy(1f, xs, r * cols, out, 0, cols);
+            }
+        } else {
+            Ops.addColumnSums(x, rows, cols, sums, 0);
+        }
     }
 
     /** The heads of a backward pass, any precision, through {@link Ops#gemm} (see the float one). */
@@ -585,8 +691,8 @@ public final class MultiHeadSelfAttention extends Layer {
         float[] dO = dOT.data();
         float[] dqkv = dqkvT.data();
         forPairParts(batch * h, (from, to) -> {
-            float[] vt = new float[dk * padded];
-            float[] ds = new float[time * padded];
+            float[] vt = PairScratch.transposed(dk, time, padded);
+            float[] ds = PairScratch.scores(time * padded);
             for (int pair = from; pair < to; pair++) {
                 int b = pair / h;
                 int i = pair % h;

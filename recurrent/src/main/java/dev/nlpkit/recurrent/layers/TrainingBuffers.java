@@ -13,7 +13,7 @@ package dev.nlpkit.recurrent.layers;
  * windows, two passes compared) must leave reuse off. Inference ({@code training = false}) never uses the
  * buffers, and with reuse off (the default) the layer allocates fresh tensors and stays read-only.
  */
-public sealed interface TrainingBuffers permits RecurrentLayer, Embedding, Dropout, Dense {
+public sealed interface TrainingBuffers permits RecurrentLayer, Embedding, Dropout, Dense, MultiHeadSelfAttention {
 
     /**
      * Turns reuse of the training-step buffers on, or off (which releases them).

@@ -90,6 +90,11 @@ public final class Word2VecBench implements Callable<Integer> {
             description = "HOGBATCH: negatives shared by a batch (0 = --negative).")
     int batchNegatives;
 
+    @Option(names = "--batch-private-words", defaultValue = "-1",
+            description = "CBOW HOGBATCH with >= 2 workers: the most frequent words whose rows each worker trains in "
+                    + "its own copies, merged after every buffer (-1 = the library's default, 512; 0 = none).")
+    int batchPrivateWords;
+
     @Option(names = "--peak-gflops", defaultValue = "420",
             description = "The machine's FP32 peak in GFLOP/s, for fraction_of_fp32_peak (default: this repository's "
                     + "2-core machine, 2 x ~210 measured, see recurrent/README.md).")
@@ -202,7 +207,8 @@ public final class Word2VecBench implements Callable<Integer> {
                 Word2VecOptions options = Word2VecOptions.defaults().withArchitecture(architecture)
                         .withVectorSize(vectorSize).withWindow(window).withNegative(negative).withMinCount(minCount)
                         .withSample(sample).withEpochs(epochs).withThreads(threads).withSeed(seed)
-                        .withBatchTargets(batchTargets).withBatchNegatives(batchNegatives);
+                        .withBatchTargets(batchTargets).withBatchNegatives(batchNegatives)
+                    .withBatchPrivateWords(batchPrivateWords);
                 String json = null;
                 if (gensimFirst && !noGensim) {
                     json = gensim(out, dir, prepared, options, true);
@@ -248,7 +254,9 @@ public final class Word2VecBench implements Callable<Integer> {
         double cpu = (processCpuNanos() - cpu0) / 1e9;
         var t = model.lastTraining();
         BenchReport r = BenchReport.of("word2vec").put("impl", "nlpkit").put("architecture", name(options))
-                .put("algorithm", options.effectiveAlgorithm().name()).put("workers", options.threads()).put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
+                .put("algorithm", options.effectiveAlgorithm().name())
+                .put("private_words", options.effectiveBatchPrivateWords()).put("workers", options.threads())
+                .put("epochs", options.epochs()).put("vocab_size", vocabulary.size())
                 .put("vocab_s", vocabSeconds).put("train_s", t.seconds()).put("train_cpu_s", cpu)
                 .put("effective_words", t.effectiveWords()).put("effective_words_per_s", t.effectiveWordsPerSecond())
                 .put("kernel", t.kernel()).put("load_avg_before", load).put("load_avg_after", loadAverage());
@@ -461,7 +469,8 @@ public final class Word2VecBench implements Callable<Integer> {
         for (Architecture architecture : architectures) {
             Word2VecOptions base = Word2VecOptions.defaults().withArchitecture(architecture).withVectorSize(vectorSize)
                     .withWindow(window).withNegative(negative).withMinCount(minCount).withSample(sample).withEpochs(1)
-                    .withSeed(seed).withBatchTargets(batchTargets).withBatchNegatives(batchNegatives);
+                    .withSeed(seed).withBatchTargets(batchTargets).withBatchNegatives(batchNegatives)
+                    .withBatchPrivateWords(batchPrivateWords);
             TrainingVocabulary vocabulary = Word2Vec.buildVocabulary(c, base);
             List<BenchReport> reports = new ArrayList<>();
             List<Double> manySpeeds = new ArrayList<>();

@@ -35,7 +35,8 @@ package dev.nlpkit.embeddings;
  * <p>One {@link Worker} per training thread, with its own buffers and its own 64-bit LCG (word2vec.c's) seeded
  * from the call's seed and the worker's number: with one worker the result is bit-reproducible for a seed. Shared
  * weights are updated lock-free, as HOGWILD; with two or more CBOW workers, except the rows of the most frequent
- * words, which each worker trains in private copies merged after every buffer ({@link #DEFAULT_HOT_WORDS}).
+ * words, which each worker trains in private copies merged after every buffer
+ * ({@link Word2VecOptions#effectiveBatchPrivateWords()}).
  */
 final class HogBatchTrainer {
 
@@ -61,24 +62,15 @@ final class HogBatchTrainer {
     /**
      * CBOW with several workers: the number of most frequent words (ids 0..hotWords-1, the vocabulary being sorted
      * by count) whose input and output rows each worker trains in its own copies, merged into the shared matrices
-     * after every buffer of {@code batchWords} words ({@link Worker#mergeHotRows}); 0 = none.
+     * after every buffer of {@code batchWords} words ({@link Worker#mergeHotRows}); 0 = none. From
+     * {@link Word2VecOptions#effectiveBatchPrivateWords()}, the choice of 512 explained at
+     * {@link Word2VecOptions#CBOW_BATCH_PRIVATE_WORDS}.
      */
     private final int hotWords;
 
-    /**
-     * Rows of each matrix a worker keeps private by default (CBOW, two or more workers): the 512 most frequent
-     * words are 58% of the context and centre positions of the bench corpus after subsampling, and their rows in
-     * both matrices (2 x 512 x 400 bytes at d = 100) fit in a core's L2 cache beside the rest of the work. Shared,
-     * every write to such a row by one core made the other core's next access to it a cross-core transfer of its
-     * cache lines (the bench's own loop on rows shared between two threads scales 0.86x; CBOW writes a context row
-     * per context word, about six per centre word).
-     */
-    static final int DEFAULT_HOT_WORDS = 512;
-
     HogBatchTrainer(Word2VecOptions options, Kernel kernel, float[] syn0, float[] syn1neg,
             SamplingTables.UnigramTable unigramTable) {
-        this(options, kernel, syn0, syn1neg, unigramTable,
-                options.architecture() == Architecture.CBOW && options.threads() > 1 ? DEFAULT_HOT_WORDS : 0);
+        this(options, kernel, syn0, syn1neg, unigramTable, options.effectiveBatchPrivateWords());
     }
 
     /** With {@code hotWords} private rows per worker and matrix (CBOW only; capped at the vocabulary size). */
@@ -105,6 +97,11 @@ final class HogBatchTrainer {
             throw new IllegalArgumentException("hotWords must be >= 0, got " + hotWords);
         }
         this.hotWords = skipGram ? 0 : Math.min(hotWords, syn0.length / dimension);
+    }
+
+    /** The words whose rows each worker trains in its own copies (0 = none): for tests. */
+    int privateWords() {
+        return hotWords;
     }
 
     /** The state of training thread {@code id}; to be created on that thread (its buffers stay local). */

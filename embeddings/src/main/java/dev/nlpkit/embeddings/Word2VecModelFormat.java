@@ -24,9 +24,11 @@ import dev.nlpkit.embeddings.io.WordVectorFormatException;
  * "W2VMEND\n"                     8 bytes end marker (detects truncation)
  * </pre>
  * Written atomically (temporary file + rename). No Java serialization. Keys added after the first release
- * ({@code algorithm}, {@code batchTargets}, {@code batchNegatives}) are optional when reading: a file written
- * before them loads with their old meaning (HOGWILD, word2vec.c's algorithm). The thread count is written as
- * {@code threads}; files from before that name have {@code workers} (gensim's word), which is still read.
+ * ({@code algorithm}, {@code batchTargets}, {@code batchNegatives}, {@code batchPrivateWords}) are optional when
+ * reading: a file written before them loads with their old meaning (HOGWILD, word2vec.c's algorithm; a file with
+ * {@code algorithm} but no {@code batchPrivateWords} loads it as -1, automatic, what that file's trainer did).
+ * The thread count is written as {@code threads}; files from before that name have {@code workers} (gensim's
+ * word), which is still read.
  */
 public final class Word2VecModelFormat {
 
@@ -65,6 +67,7 @@ public final class Word2VecModelFormat {
         header.put("algorithm", o.algorithm().name());
         header.put("batchTargets", Integer.toString(o.batchTargets()));
         header.put("batchNegatives", Integer.toString(o.batchNegatives()));
+        header.put("batchPrivateWords", Integer.toString(o.batchPrivateWords()));
         header.put("vocabularySize", Integer.toString(vocab.size()));
         header.put("corpusWords", Long.toString(vocab.corpusWords()));
         header.put("epochsTrained", Integer.toString(model.epochsTrained()));
@@ -144,7 +147,9 @@ public final class Word2VecModelFormat {
                         Integer.parseInt(get(h, "batchWords", file)), VectorKernel.valueOf(get(h, "kernel", file)),
                         Algorithm.valueOf(h.getOrDefault("algorithm", Algorithm.HOGWILD.name())),
                         Integer.parseInt(h.getOrDefault("batchTargets", "0")),
-                        Integer.parseInt(h.getOrDefault("batchNegatives", "0")));
+                        Integer.parseInt(h.getOrDefault("batchNegatives", "0")),
+                        Integer.parseInt(h.getOrDefault("batchPrivateWords",
+                                Integer.toString(Word2VecOptions.AUTOMATIC_BATCH_PRIVATE_WORDS))));
                 v = Integer.parseInt(get(h, "vocabularySize", file));
                 corpusWords = Long.parseLong(get(h, "corpusWords", file));
                 epochsTrained = Integer.parseInt(get(h, "epochsTrained", file));

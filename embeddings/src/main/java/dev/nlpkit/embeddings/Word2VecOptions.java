@@ -29,6 +29,8 @@ package dev.nlpkit.embeddings;
  * with hierarchical softmax</td></tr>
  * <tr><td>batchTargets</td><td>-</td><td>0 = automatic (HOGBATCH only)</td></tr>
  * <tr><td>batchNegatives</td><td>-</td><td>0 = {@code negative} (HOGBATCH only)</td></tr>
+ * <tr><td>batchPrivateWords</td><td>-</td><td>-1 = automatic: {@value #CBOW_BATCH_PRIVATE_WORDS} for CBOW HOGBATCH
+ * with &ge; 2 threads, else 0 (none)</td></tr>
  * </table>
  *
  * <p>The learning rate decays linearly from {@code alpha} to {@code minAlpha} over all words of all epochs.
@@ -66,6 +68,12 @@ package dev.nlpkit.embeddings;
  *                      ignored by HOGWILD
  * @param batchNegatives HOGBATCH: negatives drawn once per batch and shared by all its predictions, &ge; 0;
  *                      0 = {@code negative}; ignored by HOGWILD
+ * @param batchPrivateWords CBOW HOGBATCH with &ge; 2 threads: the number of most frequent words whose input and
+ *                      output rows each thread trains in its own copies, merged into the shared rows after every
+ *                      buffer of {@code batchWords} words; &ge; -1; -1 = automatic
+ *                      ({@link #effectiveBatchPrivateWords()}), 0 = none (every row shared, hogwild); capped at the
+ *                      vocabulary size; ignored by HOGWILD, by skip-gram and with one thread (see
+ *                      {@link #effectiveBatchPrivateWords()})
  */
 public record Word2VecOptions(
         Architecture architecture,
@@ -90,7 +98,8 @@ public record Word2VecOptions(
         VectorKernel kernel,
         Algorithm algorithm,
         int batchTargets,
-        int batchNegatives) {
+        int batchNegatives,
+        int batchPrivateWords) {
 
     /** Validates every option; the message names the option and the value found. */
     public Word2VecOptions {
@@ -116,6 +125,9 @@ public record Word2VecOptions(
         require(algorithm != null, "algorithm must not be null");
         require(batchTargets >= 0, "batchTargets must be >= 0 (0 = automatic), got " + batchTargets);
         require(batchNegatives >= 0, "batchNegatives must be >= 0 (0 = negative), got " + batchNegatives);
+        require(batchPrivateWords >= AUTOMATIC_BATCH_PRIVATE_WORDS,
+                "batchPrivateWords must be >= -1 (-1 = automatic, 0 = none, n = the n most frequent words), got "
+                        + batchPrivateWords);
         require(algorithm != Algorithm.HOGBATCH || !hierarchicalSoftmax,
                 "algorithm HOGBATCH trains negative sampling only; hierarchicalSoftmax = true needs algorithm "
                         + "HOGWILD (word2vec.c's)");
@@ -127,6 +139,18 @@ public record Word2VecOptions(
     public static final int SKIP_GRAM_BATCH_TARGETS = 1;
     /** Automatic {@link #batchTargets} of CBOW. */
     public static final int CBOW_BATCH_TARGETS = 8;
+    /** {@link #batchPrivateWords} value asking for the automatic choice ({@link #effectiveBatchPrivateWords()}). */
+    public static final int AUTOMATIC_BATCH_PRIVATE_WORDS = -1;
+    /**
+     * Automatic {@link #batchPrivateWords} of CBOW HOGBATCH with two or more threads. The 512 most frequent words
+     * are 58% of the context and centre positions of the bench corpus after subsampling, and their rows in both
+     * matrices (2 x 512 x 400 bytes at d = 100) fit in a core's L2 cache beside the rest of the work; shared, every
+     * write to such a row by one core makes the other core's next access to it a cross-core transfer (CBOW writes a
+     * context row per context word, about six per centre word). Measured in {@code embeddings/README.md}: median
+     * 8.7 s of 2-worker training on the bench against 12.0 s with every row shared (3.0-3.2x gensim), at about one
+     * analogy point less.
+     */
+    public static final int CBOW_BATCH_PRIVATE_WORDS = 512;
 
     private static void require(boolean condition, String message) {
         if (!condition) {
@@ -141,7 +165,8 @@ public record Word2VecOptions(
      */
     public static Word2VecOptions defaults() {
         return new Word2VecOptions(Architecture.CBOW, 100, 5, 5, 0, 0, 1e-3, 5, false, 0.75, 0.025, 1e-4,
-                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO, Algorithm.AUTO, 0, 0);
+                CbowInput.MEAN, 5, 3, 1L, true, false, 10_000, VectorKernel.AUTO, Algorithm.AUTO, 0, 0,
+                AUTOMATIC_BATCH_PRIVATE_WORDS);
     }
 
     /**
@@ -166,7 +191,7 @@ public record Word2VecOptions(
     public Word2VecOptions withArchitecture(Architecture v) {
         return new Word2VecOptions(v, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -178,7 +203,7 @@ public record Word2VecOptions(
     public Word2VecOptions withVectorSize(int v) {
         return new Word2VecOptions(architecture, v, window, minCount, maxVocabSize, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -190,7 +215,8 @@ public record Word2VecOptions(
     public Word2VecOptions withWindow(int v) {
         return new Word2VecOptions(architecture, vectorSize, v, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives,
+                batchPrivateWords);
     }
 
     /**
@@ -202,7 +228,8 @@ public record Word2VecOptions(
     public Word2VecOptions withMinCount(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, v, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives,
+                batchPrivateWords);
     }
 
     /**
@@ -214,7 +241,7 @@ public record Word2VecOptions(
     public Word2VecOptions withMaxVocabSize(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, v, maxFinalVocab, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -226,7 +253,7 @@ public record Word2VecOptions(
     public Word2VecOptions withMaxFinalVocab(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, v, sample, negative,
                 hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -238,7 +265,8 @@ public record Word2VecOptions(
     public Word2VecOptions withSample(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, v,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives,
+                batchPrivateWords);
     }
 
     /**
@@ -250,7 +278,7 @@ public record Word2VecOptions(
     public Word2VecOptions withNegative(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 v, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -262,7 +290,7 @@ public record Word2VecOptions(
     public Word2VecOptions withHierarchicalSoftmax(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, v, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -274,7 +302,7 @@ public record Word2VecOptions(
     public Word2VecOptions withNsExponent(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, v, alpha, minAlpha, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -286,7 +314,8 @@ public record Word2VecOptions(
     public Word2VecOptions withAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, v, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives,
+                batchPrivateWords);
     }
 
     /**
@@ -298,7 +327,7 @@ public record Word2VecOptions(
     public Word2VecOptions withMinAlpha(double v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, v, cbowInput, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -310,7 +339,7 @@ public record Word2VecOptions(
     public Word2VecOptions withCbowInput(CbowInput v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, v, epochs, threads, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -322,7 +351,8 @@ public record Word2VecOptions(
     public Word2VecOptions withEpochs(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, v, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives,
+                batchPrivateWords);
     }
 
     /**
@@ -334,7 +364,7 @@ public record Word2VecOptions(
     public Word2VecOptions withThreads(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, v, seed, shrinkWindows,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -346,7 +376,8 @@ public record Word2VecOptions(
     public Word2VecOptions withSeed(long v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, v,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives,
+                batchPrivateWords);
     }
 
     /**
@@ -358,7 +389,7 @@ public record Word2VecOptions(
     public Word2VecOptions withShrinkWindows(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed, v,
-                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -370,7 +401,7 @@ public record Word2VecOptions(
     public Word2VecOptions withComputeLoss(boolean v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, v, batchWords, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, v, batchWords, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -382,7 +413,7 @@ public record Word2VecOptions(
     public Word2VecOptions withBatchWords(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, v, kernel, algorithm, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, v, kernel, algorithm, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -409,6 +440,23 @@ public record Word2VecOptions(
     }
 
     /**
+     * The words whose rows each thread trains in private copies: 0 unless the algorithm is HOGBATCH, the
+     * architecture CBOW and {@code threads} &ge; 2 (skip-gram HOGBATCH reads each context row once per window and
+     * writes it once, so it has no copies; HOGWILD is word2vec.c's algorithm unchanged; one thread has nobody to
+     * share rows with, and its copies would give the same result, bit for bit, only later); then
+     * {@code batchPrivateWords}, or {@value #CBOW_BATCH_PRIVATE_WORDS} when automatic (-1). The trainer caps it
+     * at the vocabulary size.
+     *
+     * @return the most frequent words trained in per-thread copies, 0 = none
+     */
+    public int effectiveBatchPrivateWords() {
+        if (effectiveAlgorithm() != Algorithm.HOGBATCH || architecture != Architecture.CBOW || threads < 2) {
+            return 0;
+        }
+        return batchPrivateWords == AUTOMATIC_BATCH_PRIVATE_WORDS ? CBOW_BATCH_PRIVATE_WORDS : batchPrivateWords;
+    }
+
+    /**
      * A copy with another {@code kernel} (meaning and range: the record parameter of that name).
      *
      * @param v the new {@code kernel}
@@ -418,7 +466,7 @@ public record Word2VecOptions(
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
                 shrinkWindows, computeLoss, batchWords, v, algorithm, batchTargets,
-                batchNegatives);
+                batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -430,7 +478,7 @@ public record Word2VecOptions(
     public Word2VecOptions withAlgorithm(Algorithm v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, v, batchTargets, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, v, batchTargets, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -442,7 +490,7 @@ public record Word2VecOptions(
     public Word2VecOptions withBatchTargets(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, v, batchNegatives);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, v, batchNegatives, batchPrivateWords);
     }
 
     /**
@@ -454,6 +502,18 @@ public record Word2VecOptions(
     public Word2VecOptions withBatchNegatives(int v) {
         return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
                 negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
-                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, v);
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, v, batchPrivateWords);
+    }
+
+    /**
+     * Most frequent words whose rows each CBOW HOGBATCH thread trains in private copies (-1 = automatic, 0 = none).
+     *
+     * @param v the number of words, -1 = automatic, 0 = none
+     * @return the copy (validated)
+     */
+    public Word2VecOptions withBatchPrivateWords(int v) {
+        return new Word2VecOptions(architecture, vectorSize, window, minCount, maxVocabSize, maxFinalVocab, sample,
+                negative, hierarchicalSoftmax, nsExponent, alpha, minAlpha, cbowInput, epochs, threads, seed,
+                shrinkWindows, computeLoss, batchWords, kernel, algorithm, batchTargets, batchNegatives, v);
     }
 }

@@ -322,6 +322,53 @@ class HogBatchTrainerTest {
     }
 
     @Test
+    void batchPrivateWordsIsValidatedAndAutomaticOnlyForCbowHogBatchWithSeveralThreads() {
+        assertThatThrownBy(() -> Word2VecOptions.defaults().withBatchPrivateWords(-2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("batchPrivateWords must be >= -1").hasMessageContaining("-1 = automatic")
+                .hasMessageContaining("0 = none").hasMessageContaining("got -2");
+        Word2VecOptions cbow = Word2VecOptions.defaults().withThreads(2);
+        assertThat(cbow.batchPrivateWords()).isEqualTo(Word2VecOptions.AUTOMATIC_BATCH_PRIVATE_WORDS);
+        assertThat(cbow.effectiveBatchPrivateWords()).isEqualTo(Word2VecOptions.CBOW_BATCH_PRIVATE_WORDS);
+        assertThat(cbow.withBatchPrivateWords(0).effectiveBatchPrivateWords()).isZero();
+        assertThat(cbow.withBatchPrivateWords(100).effectiveBatchPrivateWords()).isEqualTo(100);
+        // Ignored where there are no copies: skip-gram, HOGWILD (also via hierarchical softmax), one thread.
+        assertThat(cbow.withBatchPrivateWords(100).withArchitecture(Architecture.SKIP_GRAM)
+                .effectiveBatchPrivateWords()).isZero();
+        assertThat(cbow.withBatchPrivateWords(100).withAlgorithm(Algorithm.HOGWILD).effectiveBatchPrivateWords())
+                .isZero();
+        assertThat(cbow.withHierarchicalSoftmax(true).effectiveBatchPrivateWords()).isZero();
+        assertThat(cbow.withBatchPrivateWords(100).withThreads(1).effectiveBatchPrivateWords()).isZero();
+    }
+
+    /** The trainer takes its private words from the options, capped at the vocabulary; 0 keeps every row shared. */
+    @Test
+    void theTrainerTrainsTheOptionsPrivateWords() {
+        Kernel kernel = Kernel.select(VectorKernel.PLAIN);
+        SamplingTables.UnigramTable table = SamplingTables.UnigramTable.of(new long[] {7, 6, 5, 4, 3, 2, 1}, 0.75);
+        Word2VecOptions o = batchOptions(Architecture.CBOW, 2).withThreads(2);
+        for (int[] asked : new int[][] {{-1, V}, {0, 0}, {3, 3}, {600, V}}) {
+            HogBatchTrainer trainer = new HogBatchTrainer(o.withBatchPrivateWords(asked[0]), kernel, randomMatrix(1),
+                    randomMatrix(2), table);
+            assertThat(trainer.privateWords()).as("batchPrivateWords %d", asked[0]).isEqualTo(asked[1]);
+        }
+        assertThat(new HogBatchTrainer(o.withThreads(1).withBatchPrivateWords(3), kernel, randomMatrix(1),
+                randomMatrix(2), table).privateWords()).as("one thread").isZero();
+        assertThat(new HogBatchTrainer(o.withBatchPrivateWords(3).withArchitecture(Architecture.SKIP_GRAM), kernel,
+                randomMatrix(1), randomMatrix(2), table).privateWords()).as("skip-gram").isZero();
+    }
+
+    @Test
+    void twoCbowWorkersLearnTheSynonymsWithAndWithoutPrivateRows() {
+        // The corpus has 65 words: 8 private words are the function words and a few synonyms; -1 (512) is all.
+        for (int privateWords : new int[] {0, 8, -1}) {
+            Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withThreads(2)
+                    .withBatchPrivateWords(privateWords);
+            assertThat(synonymsInTopThree(o)).as("batchPrivateWords %d", privateWords).isGreaterThanOrEqualTo(5);
+        }
+    }
+
+    @Test
     void autoTrainsHogBatchForNegativeSamplingAndHogwildWithHierarchicalSoftmax() {
         Word2VecOptions ns = synonymOptions().withEpochs(1);
         assertThat(ns.algorithm()).isEqualTo(Algorithm.AUTO);
@@ -338,13 +385,14 @@ class HogBatchTrainerTest {
     @Test
     void algorithmAndBatchOptionsRoundTripThroughTheModelFile(@TempDir Path dir) throws IOException {
         Word2VecOptions o = synonymOptions().withAlgorithm(Algorithm.HOGBATCH).withBatchTargets(3)
-                .withBatchNegatives(4).withEpochs(1);
+                .withBatchNegatives(4).withBatchPrivateWords(20).withEpochs(1);
         Word2Vec model = Word2Vec.fit(plantedSynonyms(), o);
         Path file = dir.resolve("hogbatch.w2v");
         model.save(file);
         Word2Vec back = Word2Vec.load(file);
         assertThat(back.options()).isEqualTo(o);
         assertThat(back.options().algorithm()).isEqualTo(Algorithm.HOGBATCH);
+        assertThat(back.options().batchPrivateWords()).isEqualTo(20);
         assertThat(back.syn0()).containsExactly(model.syn0());
         // Continued training uses the stored algorithm: from the loaded and the original model alike.
         Word2Vec a = model.continueTraining(Corpus.of(plantedSynonyms()), 1);

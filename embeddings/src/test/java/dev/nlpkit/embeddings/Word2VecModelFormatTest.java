@@ -94,6 +94,7 @@ class Word2VecModelFormatTest {
         assertThat(old.options().algorithm()).isEqualTo(Algorithm.HOGWILD);
         assertThat(old.options().batchTargets()).isZero();
         assertThat(old.options().batchNegatives()).isZero();
+        assertThat(old.options().batchPrivateWords()).isEqualTo(Word2VecOptions.AUTOMATIC_BATCH_PRIVATE_WORDS);
         assertThat(old.options().seed()).isEqualTo(3);
         assertThat(old.vocabulary().size()).isEqualTo(9);
         assertThat(old.vocabulary().word(0)).isEqualTo("the");
@@ -105,5 +106,33 @@ class Word2VecModelFormatTest {
         Word2Vec again = Word2Vec.fit(corpus, old.options());
         assertThat(again.syn0()).containsExactly(old.syn0());
         assertThat(again.syn1neg()).containsExactly(old.syn1neg());
+    }
+
+    /** A file written with the algorithm keys but before {@code batchPrivateWords} loads it as automatic (-1). */
+    @Test
+    void aModelWrittenBeforeTheBatchPrivateWordsOptionLoadsItAsAutomatic(@TempDir Path dir) throws IOException {
+        Word2Vec m = Word2Vec.fit(CORPUS, Word2VecOptions.defaults().withVectorSize(16).withMinCount(2).withEpochs(1)
+                .withThreads(1).withAlgorithm(Algorithm.HOGBATCH).withBatchPrivateWords(0));
+        Path file = dir.resolve("m.w2v");
+        m.save(file);
+        byte[] b = Files.readAllBytes(file);
+        String text = new String(b, StandardCharsets.ISO_8859_1);
+        String line = "batchPrivateWords=0\n";
+        int at = text.indexOf(line);
+        assertThat(at).isPositive();
+        // Remove the line and shorten the header's length (int32 little-endian after magic and version).
+        java.nio.ByteBuffer header = java.nio.ByteBuffer.wrap(b).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        int headerLength = header.getInt(12);
+        assertThat(at).isLessThan(16 + headerLength);
+        byte[] old = new byte[b.length - line.length()];
+        System.arraycopy(b, 0, old, 0, at);
+        System.arraycopy(b, at + line.length(), old, at, b.length - at - line.length());
+        java.nio.ByteBuffer.wrap(old).order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(12, headerLength - line.length());
+        Path oldFile = dir.resolve("old.w2v");
+        Files.write(oldFile, old);
+        Word2Vec back = Word2Vec.load(oldFile);
+        assertThat(back.options().batchPrivateWords()).isEqualTo(Word2VecOptions.AUTOMATIC_BATCH_PRIVATE_WORDS);
+        assertThat(back.options().withBatchPrivateWords(0)).isEqualTo(m.options());
+        assertThat(back.syn0()).containsExactly(m.syn0());
     }
 }

@@ -121,6 +121,8 @@ final class OptionsText {
             values.putIfAbsent("embedding.word2vec.algorithm", "HOGWILD");
             values.putIfAbsent("embedding.word2vec.batchTargets", "0");    // HOGBATCH only; 0 = automatic
             values.putIfAbsent("embedding.word2vec.batchNegatives", "0");  // HOGBATCH only; 0 = negative
+            // CBOW HOGBATCH's per-worker rows, added later: -1 = automatic, as embeddings' own model file reads it
+            values.putIfAbsent("embedding.word2vec.batchPrivateWords", "-1");
             String workers = values.remove("embedding.word2vec.workers"); // the thread count's name until 0.1
             if (workers != null) {
                 values.putIfAbsent("embedding.word2vec.threads", workers);

@@ -304,14 +304,7 @@ public final class AttentionBench implements Callable<Integer> {
                     side.close();
                     return null;
                 } else if (line.startsWith("{\"setup\"")) {
-                    Map<String, String> s = LstmBench.strings(line);
-                    Map<String, Double> n = LstmBench.numbers(line);
-                    BenchReport.of("attention").put("part", "anchor").put("impl", "pytorch " + s.get("torch"))
-                            .put("torch_threads", n.get("torch_threads").intValue())
-                            .put("blas", s.getOrDefault("api", "?") + " " + s.getOrDefault("version", "?"))
-                            .put("blas_kernel", s.getOrDefault("kernel", "?"))
-                            .put("blas_threads", n.containsKey("threads") ? n.get("threads").intValue() : -1)
-                            .print(out);
+                    LstmBench.printTorchSetup("attention", line, out);
                     return side;
                 } else {
                     side.other.add(line);

@@ -408,14 +408,7 @@ public final class LstmBench implements Callable<Integer> {
                     new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = reader.readLine(); line != null; line = reader.readLine()) {
                     if (line.startsWith("{\"setup\"")) {
-                        Map<String, String> s = strings(line);
-                        Map<String, Double> n = numbers(line);
-                        BenchReport.of("lstm").put("part", "anchor").put("impl", "pytorch " + s.get("torch"))
-                                .put("torch_threads", n.get("torch_threads").intValue())
-                                .put("blas", s.getOrDefault("api", "?") + " " + s.getOrDefault("version", "?"))
-                                .put("blas_kernel", s.getOrDefault("kernel", "?"))
-                                .put("blas_threads", n.containsKey("threads") ? n.get("threads").intValue() : -1)
-                                .print(out);
+                        printTorchSetup("lstm", line, out);
                     } else if (line.startsWith("{\"cell\"")) {
                         figures.put(strings(line).get("cell") + "/" + numbers(line).get("batch").intValue(),
                                 numbers(line));
@@ -441,6 +434,21 @@ public final class LstmBench implements Callable<Integer> {
         } finally {
             Files.deleteIfExists(script);
         }
+    }
+
+    /**
+     * The setup line of a PyTorch anchor script ({@code lstm_torch.py}, {@code attention_torch.py}: the torch
+     * version, its thread count and the BLAS it runs on) as the {@code bench}'s anchor report.
+     */
+    static void printTorchSetup(String bench, String setupLine, PrintWriter out) {
+        Map<String, String> s = strings(setupLine);
+        Map<String, Double> n = numbers(setupLine);
+        BenchReport.of(bench).put("part", "anchor").put("impl", "pytorch " + s.get("torch"))
+                .put("torch_threads", n.get("torch_threads").intValue())
+                .put("blas", s.getOrDefault("api", "?") + " " + s.getOrDefault("version", "?"))
+                .put("blas_kernel", s.getOrDefault("kernel", "?"))
+                .put("blas_threads", n.containsKey("threads") ? n.get("threads").intValue() : -1)
+                .print(out);
     }
 
     static Map<String, Double> numbers(String json) {

@@ -571,7 +571,7 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
         concurrently(() -> Ops.gemm(true, false, d, f, rows, 1, c.o(), 0, d, dyRows, 0, f, 1, dWo, 0, f),
                 () -> Ops.gemm(false, true, rows, d, f, 1, dyRows, 0, f, kernels[3].value(), 0, f, 0, dO, 0, d));
         if (biases[3] != null) {
-            addColumnSums(dy, rows, f, grads.of(biases[3]));
+            Ops.addColumnSums(dy, rows, f, grads.of(biases[3]), 0);
         }
         Tensor qkv = c.qkv();
         Tensor dqkv = buffers != null ? buffers.dqkv() : qkv.zerosLike(rows, d3);
@@ -599,7 +599,7 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
             if (buffers != null) {
                 db.fill(0);
             }
-            addColumnSums(dqkv, rows, d3, db);
+            Ops.addColumnSums(dqkv, rows, d3, db, 0);
             for (int p = 0; p < 3; p++) {
                 Ops.axpy(1, db, p * d, grads.of(biases[p]), 0, d);
             }
@@ -622,24 +622,6 @@ public final class MultiHeadSelfAttention extends Layer implements TrainingBuffe
             return;
         }
         Parallelism.forEachPart(2, part -> (part == 0 ? first : second).run());
-    }
-
-    /**
-     * {@code sums += } the column sums of {@code x} ({@code rows x cols}): the bias gradients. Row by row on the
-     * calling thread, the order {@link Ops#addColumnSums} sums in (so the same bits): at this size (about 250,000
-     * terms at sequence 30) its split over the kernel threads cost 5-7 times the serial sum, a hand-off for a few
-     * microseconds of work per thread.
-     */
-    private static void addColumnSums(Tensor x, int rows, int cols, Tensor sums) {
-        if (x instanceof FloatTensor fx && sums instanceof FloatTensor fs) {
-            float[] xs = fx.data();
-            float[] out = fs.data();
-            for (int r = 0; r < rows; r++) {
-                VectorOps.axpy(1f, xs, r * cols, out, 0, cols);
-            }
-        } else {
-            Ops.addColumnSums(x, rows, cols, sums, 0);
-        }
     }
 
     /** The heads of a backward pass, any precision, through {@link Ops#gemm} (see the float one). */
